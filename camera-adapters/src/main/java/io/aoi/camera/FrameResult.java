@@ -1,0 +1,28 @@
+package io.aoi.camera;
+
+/** What one {@link FrameSource#next(java.time.Duration)} produced. */
+public sealed interface FrameResult {
+
+    /** A frame ready for inspection. */
+    record Ready(Frame frame) implements FrameResult {
+    }
+
+    /**
+     * A frame that could not be assembled (an incomplete strip fell into it); it is reported so that the
+     * pipeline records it as dropped, with the reason.
+     */
+    record Dropped(long frameId, String reason) implements FrameResult {
+    }
+
+    /** Nothing within the timeout. */
+    record TimedOut() implements FrameResult {
+    }
+
+    /** The source is lost and reconnecting. */
+    record SourceLost(String reason) implements FrameResult {
+    }
+
+    /** A finite source has delivered everything. */
+    record Ended() implements FrameResult {
+    }
+}

@@ -1,0 +1,2 @@
+/** The station pipeline: sources, deblur, detection and publication. */
+package io.aoi.plugin;

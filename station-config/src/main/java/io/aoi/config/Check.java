@@ -1,0 +1,44 @@
+package io.aoi.config;
+
+import java.util.Objects;
+
+/** Validation helpers for the settings records; each throws {@link InvalidSettingException} naming the field. */
+public final class Check {
+    private Check() {
+    }
+
+    public static int intRange(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidSettingException(field, value, "an integer from " + min + " to " + max);
+        }
+        return value;
+    }
+
+    public static double range(String field, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new InvalidSettingException(field, value, "a number from " + min + " to " + max);
+        }
+        return value;
+    }
+
+    public static double positive(String field, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new InvalidSettingException(field, value, "a finite number greater than 0");
+        }
+        return value;
+    }
+
+    public static <T> T present(String field, T value) {
+        if (value == null) {
+            throw new InvalidSettingException(field, "(missing)", "a value must be given");
+        }
+        return value;
+    }
+
+    public static String nonBlank(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidSettingException(field, Objects.toString(value, "(missing)"), "a non-empty text");
+        }
+        return value;
+    }
+}

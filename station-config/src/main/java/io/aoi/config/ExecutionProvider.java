@@ -1,0 +1,7 @@
+package io.aoi.config;
+
+/** Where neural models run. */
+public enum ExecutionProvider {
+    CPU,
+    CUDA
+}

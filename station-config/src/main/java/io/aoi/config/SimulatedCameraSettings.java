@@ -1,0 +1,36 @@
+package io.aoi.config;
+
+/**
+ * The simulated line-scan camera: renders an endless ACF bonding area with known ground truth.
+ *
+ * @param widthPx            line width in pixels
+ * @param bitDepth           8 or 16 bits per sample
+ * @param lineRateHz         lines per second the simulator paces itself to; 0 renders as fast as possible
+ * @param defocusSigmaPx     Gaussian defocus sigma in pixels (0 = in focus)
+ * @param motionBlurPx       length of horizontal/vertical motion blur in pixels (0 = none)
+ * @param noiseSigma         additive sensor noise, standard deviation as a fraction of full scale
+ * @param particlesPerBump   mean number of particles rendered per bump
+ * @param seed               random seed; the same seed renders the same panel
+ */
+public record SimulatedCameraSettings(
+        int widthPx,
+        int bitDepth,
+        double lineRateHz,
+        double defocusSigmaPx,
+        double motionBlurPx,
+        double noiseSigma,
+        double particlesPerBump,
+        long seed) implements CameraSettings {
+
+    public SimulatedCameraSettings {
+        Check.intRange("widthPx", widthPx, 64, 16384);
+        if (bitDepth != 8 && bitDepth != 16) {
+            throw new InvalidSettingException("bitDepth", bitDepth, "8 or 16");
+        }
+        Check.range("lineRateHz", lineRateHz, 0, 1_000_000);
+        Check.range("defocusSigmaPx", defocusSigmaPx, 0, 8);
+        Check.range("motionBlurPx", motionBlurPx, 0, 64);
+        Check.range("noiseSigma", noiseSigma, 0, 0.2);
+        Check.range("particlesPerBump", particlesPerBump, 0, 500);
+    }
+}
