@@ -43,9 +43,9 @@ final class YamlMap {
         }
     }
 
-    /** The root mapping of a checked tree (see {@link YamlTree}). */
+    /** The root mapping of a checked tree (see {@link YamlTree}); a missing section has no line (0). */
     static YamlMap root(MappingNode node, YamlSource source) {
-        return new YamlMap(source, "", YamlSource.lineOf(node), node);
+        return new YamlMap(source, "", 0, node);
     }
 
     static String join(String path, String key) {

@@ -56,6 +56,9 @@ final class YamlTree {
         LoaderOptions options = new LoaderOptions();
         options.setProcessComments(false);
         options.setAllowRecursiveKeys(false);
+        // Composing builds nodes only, never objects; every tag is let through here so that check() can reject
+        // the non-standard ones with the field they are on.
+        options.setTagInspector(tag -> true);
         try {
             Composer composer = new Composer(new ParserImpl(new StreamReader(text), options),
                     new CoreSchemaResolver(), options);
