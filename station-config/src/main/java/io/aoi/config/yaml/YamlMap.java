@@ -102,15 +102,15 @@ final class YamlMap {
     }
 
     String text(String key) throws StationConfigException {
-        return required(key, "a text").getValue();
+        return required(key, "text").getValue();
     }
 
     String text(String key, String fallback) throws StationConfigException {
-        return scalar(key, "a text").map(ScalarNode::getValue).orElse(fallback);
+        return scalar(key, "text").map(ScalarNode::getValue).orElse(fallback);
     }
 
     Optional<String> optionalText(String key) throws StationConfigException {
-        return scalar(key, "a text").map(ScalarNode::getValue);
+        return scalar(key, "text").map(ScalarNode::getValue);
     }
 
     /** One of {@code allowed}, written exactly so. */
