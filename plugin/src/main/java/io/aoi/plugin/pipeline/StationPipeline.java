@@ -14,13 +14,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Source → deblur → detect → record, one thread per stage, bounded queues between them.
@@ -37,7 +39,7 @@ import java.util.logging.Logger;
  * after the pipeline.
  */
 public final class StationPipeline implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(StationPipeline.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(StationPipeline.class);
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final FrameSource source;
@@ -53,11 +55,14 @@ public final class StationPipeline implements AutoCloseable {
     private final BlockingQueue<Item> toRecord;
     private final PipelineCounters counters = new PipelineCounters();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicBoolean inspecting = new AtomicBoolean(true);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<String> sourceState = new AtomicReference<>("starting");
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final List<Thread> threads;
+    /** Items a stage held when it was interrupted; recorded as dropped by {@link #close()}. */
+    private final Queue<Item> stranded = new ConcurrentLinkedQueue<>();
 
     /** Work travelling between stages. */
     private sealed interface Item {
@@ -113,7 +118,15 @@ public final class StationPipeline implements AutoCloseable {
         return new int[] {toDeblur.size(), toDetect.size(), toRecord.size()};
     }
 
-    /** What the source last reported: running, lost (with reason), ended. */
+    /**
+     * Halts (false) or resumes (true) taking frames from the source. While halted no frame enters the pipeline;
+     * frames already inside are still finished and recorded. Any thread.
+     */
+    public void setInspecting(boolean on) {
+        inspecting.set(on);
+    }
+
+    /** What the source last reported: running, halted, lost (with reason), ended. */
     public String sourceState() {
         return sourceState.get();
     }
@@ -131,6 +144,11 @@ public final class StationPipeline implements AutoCloseable {
     private void captureLoop() {
         try {
             while (!stopping.get() && (maxFrames == 0 || counters.framesIn() < maxFrames)) {
+                if (!inspecting.get()) {
+                    sourceState.set("halted");
+                    Thread.sleep(POLL.toMillis());
+                    continue;
+                }
                 FrameResult next = source.next(POLL);
                 if (next instanceof FrameResult.Ready ready) {
                     admit(ready.frame());
@@ -147,7 +165,7 @@ public final class StationPipeline implements AutoCloseable {
                 // TimedOut: the source is alive but idle; poll again
             }
         } catch (CameraException e) {
-            LOG.log(Level.SEVERE, "frame source failed: " + e.getMessage(), e);
+            LOG.error("frame source failed: " + e.getMessage(), e);
             sourceState.set("failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -199,20 +217,23 @@ public final class StationPipeline implements AutoCloseable {
     }
 
     private void recordLoop() {
+        Item item = null;
         try {
             while (true) {
-                Item item = toRecord.take();
+                item = toRecord.take();
                 if (item instanceof End) {
                     return;
                 }
                 InspectionResult result = ((Decided) item).result();
                 recorder.record(result);
                 count(result);
+                item = null;
             }
         } catch (JournalException e) {
-            LOG.log(Level.SEVERE, "cannot record results, stopping the station: " + e.getMessage(), e);
+            LOG.error("cannot record results, stopping the station: " + e.getMessage(), e);
             fatal.set(e);
             stopping.set(true);
+            stranded.add(item);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -222,17 +243,25 @@ public final class StationPipeline implements AutoCloseable {
 
     /** Runs one stage: takes items, maps them, passes results on, forwards the end marker. */
     private void forward(BlockingQueue<Item> in, BlockingQueue<Item> out, StageFunction f) {
+        Item held = null;
         try {
             while (true) {
-                Item item = in.take();
-                if (item instanceof End) {
-                    out.put(item);
+                held = in.take();
+                if (held instanceof End) {
+                    out.put(held);
                     return;
                 }
-                out.put(item instanceof Decided ? item : f.apply(item));
+                if (!(held instanceof Decided)) {
+                    held = f.apply(held);
+                }
+                out.put(held);
+                held = null;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            if (held != null && !(held instanceof End)) {
+                stranded.add(held);
+            }
         }
     }
 
@@ -280,11 +309,15 @@ public final class StationPipeline implements AutoCloseable {
         return (System.nanoTime() - nanos) / 1e6;
     }
 
-    private static void putQuietly(BlockingQueue<Item> queue, Item item) {
+    /** Puts an item on a queue; if interrupted, keeps it for {@link #close()} to record. */
+    private void putQuietly(BlockingQueue<Item> queue, Item item) {
         try {
             queue.put(item);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            if (!(item instanceof End)) {
+                stranded.add(item);
+            }
         }
     }
 
@@ -299,21 +332,24 @@ public final class StationPipeline implements AutoCloseable {
         }
         stopping.set(true);
         try {
-            if (!finished.await(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warning("pipeline did not drain within " + drainTimeout + "; recording the rest as dropped");
-                threads.forEach(Thread::interrupt);
-                for (Thread t : threads) {
-                    t.join(drainTimeout.toMillis());
-                }
-                recordLeftovers();
+            boolean drained = finished.await(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!drained) {
+                LOG.warn("pipeline did not drain within " + drainTimeout + "; recording the rest as dropped");
             }
+            // after a drain every stage has returned; after a timeout or a journal failure some may still
+            // wait on a queue, and the interrupt ends them
+            threads.forEach(Thread::interrupt);
+            for (Thread t : threads) {
+                t.join(drainTimeout.toMillis());
+            }
+            recordLeftovers();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private void recordLeftovers() {
-        for (BlockingQueue<Item> q : List.of(toDeblur, toDetect, toRecord)) {
+        for (Queue<Item> q : List.of(stranded, toDeblur, toDetect, toRecord)) {
             for (Item item; (item = q.poll()) != null; ) {
                 InspectionResult result = null;
                 if (item instanceof Captured c) {
@@ -330,7 +366,7 @@ public final class StationPipeline implements AutoCloseable {
                         recorder.record(result);
                         count(result);
                     } catch (JournalException e) {
-                        LOG.log(Level.SEVERE, "could not record " + result.resultId() + ": " + e.getMessage(), e);
+                        LOG.error("could not record " + result.resultId() + ": " + e.getMessage(), e);
                     }
                 }
             }

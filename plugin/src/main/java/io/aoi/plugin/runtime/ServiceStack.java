@@ -2,8 +2,8 @@ package io.aoi.plugin.runtime;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Holds long-lived services in the order they were started and closes them in reverse. A failure to close
@@ -11,7 +11,7 @@ import java.util.logging.Logger;
  * (the owner starts and stops from one thread).
  */
 public final class ServiceStack implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(ServiceStack.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceStack.class);
     private final Deque<Named> started = new ArrayDeque<>();
 
     private record Named(String name, AutoCloseable service) {
@@ -30,7 +30,7 @@ public final class ServiceStack implements AutoCloseable {
             try {
                 n.service().close();
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "stopping " + n.name() + " failed: " + e.getMessage(), e);
+                LOG.warn("stopping " + n.name() + " failed: " + e.getMessage(), e);
             }
         }
     }
