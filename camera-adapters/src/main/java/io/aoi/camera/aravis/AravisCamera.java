@@ -95,13 +95,6 @@ final class AravisCamera implements AutoCloseable {
         return available != 0;
     }
 
-    /** A cheap register read; false when the device no longer answers. */
-    boolean responds() {
-        PointerByReference e = NativeErrors.slot();
-        lib.arv_device_get_integer_feature_value(device, "Width", e);
-        return NativeErrors.take(lib, e) == null;
-    }
-
     int[] sensorSize() throws CameraException {
         IntByReference w = new IntByReference();
         IntByReference h = new IntByReference();

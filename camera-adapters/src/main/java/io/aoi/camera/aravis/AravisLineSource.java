@@ -26,25 +26,29 @@ import java.util.concurrent.locks.ReentrantLock;
  * never passed on as data. So at any time {@code stripsReceived + stripsIncomplete + stripsDropped} equals the
  * sequence span delivered so far.
  *
- * <p><b>Camera loss.</b> When no buffer arrives and the device reported {@code control-lost} or no longer
- * answers a register read, grabs return {@link GrabResult.Lost}, the connection is released, and later grabs
- * try to reopen it (same settings) with exponential back-off from 250 ms up to {@code reconnectBackoffMax}.
- * Retries happen inside {@link #grab(Duration)}, which never waits longer than its timeout plus one native
- * open/probe; no thread of its own is started. After reconnection the strips lost during the outage are
- * estimated from the outage length and the configured (else the last measured) line rate, at least one strip,
+ * <p><b>Camera loss.</b> When no buffer arrives and the transport reported {@code control-lost} (GigE Vision:
+ * the heartbeat went unanswered for about 5 s; USB3 Vision: unplugged), grabs return {@link GrabResult.Lost},
+ * the connection is released, and later grabs try to reopen it (same settings) with exponential back-off from
+ * 250 ms up to {@code reconnectBackoffMax}. Silence alone is not a loss: a line-scan camera on an encoder
+ * trigger sends nothing while the conveyor stands still. Retries happen inside {@link #grab(Duration)}, which
+ * never waits longer than its timeout plus one native open attempt; no thread of its own is started. After reconnection the strips lost during the outage are
+ * estimated from the outage length and the line rate measured before the loss (else the configured one), at
+ * least one strip,
  * counted as dropped, and skipped in {@code sequence} and {@code firstLine}, so the frame assembler sees the
  * gap. The reconnect counter goes up by one.
  *
  * <p><b>Threads.</b> One acquisition thread calls {@link #start()} and {@link #grab(Duration)}; {@link
  * #counters()}, {@link #describe()} and {@link #widthPx()} may be called from any thread; {@link #close()} may
  * be called from any thread at any time, is idempotent, and makes a waiting grab return {@link
- * GrabResult.Ended} within about 50 ms (longer only while a native open or probe of a lost camera is running).
- * All Aravis objects and buffers are released by close.
+ * GrabResult.Ended} within about 50 ms (longer only while a native open attempt of a lost camera is running).
+ * All Aravis objects and buffers are released by close; a lost camera's connection is torn down on a
+ * short-lived background thread (GigE Vision time-outs take seconds), which close waits for.
  */
 public final class AravisLineSource implements LineSource {
     private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    private static final long PROBE_AFTER_SILENCE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long RESEND_POLL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long close waits for lost sessions still being torn down. */
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(15);
 
     private final AravisLibrary lib;
     private final AravisCameraSettings settings;
@@ -53,6 +57,7 @@ public final class AravisLineSource implements LineSource {
     private final StripDecoder decoder;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition closedSignal = lock.newCondition();
+    private final SessionReleaser releaser = new SessionReleaser();
     private volatile boolean closed;
 
     // Guarded by lock.
@@ -61,11 +66,10 @@ public final class AravisLineSource implements LineSource {
     private final SequenceTracker tracker = new SequenceTracker();
     private final ReconnectBackoff backoff;
     private String lostReason = "";
-    private long lastBufferNanos;
     private long lastStripNanos;
-    private long lastProbeNanos;
     private long lastResendPollNanos;
     private long resendsOfEndedSessions;
+    private double lineRateBeforeLossHz;
 
     // Written by the grab thread, read by any.
     private final LineRateMeter meter = new LineRateMeter();
@@ -129,8 +133,7 @@ public final class AravisLineSource implements LineSource {
             }
             session.startAcquisition();
             started = true;
-            lastBufferNanos = System.nanoTime();
-            lastStripNanos = lastBufferNanos;
+            lastStripNanos = System.nanoTime();
         } finally {
             lock.unlock();
         }
@@ -175,20 +178,16 @@ public final class AravisLineSource implements LineSource {
                 Pointer buffer = session.stream().pop(TimeUnit.NANOSECONDS.toMicros(
                         Math.max(0, Math.min(remaining, SLICE_NANOS))));
                 if (buffer != null) {
-                    return handle(buffer);
+                    GrabResult result = handle(buffer);
+                    if (result != null) {
+                        return result;
+                    }
+                    continue;
                 }
                 if (session.camera().controlLost()) {
                     return lose("the camera stopped answering (control lost)");
                 }
-                now = System.nanoTime();
-                if (now >= deadline) {
-                    if (now - lastBufferNanos >= PROBE_AFTER_SILENCE_NANOS
-                            && now - lastProbeNanos >= PROBE_AFTER_SILENCE_NANOS) {
-                        lastProbeNanos = now;
-                        if (!session.camera().responds()) {
-                            return lose("no buffers and the camera does not answer register reads");
-                        }
-                    }
+                if (System.nanoTime() >= deadline) {
                     return new GrabResult.TimedOut(timeout);
                 }
             }
@@ -197,15 +196,27 @@ public final class AravisLineSource implements LineSource {
         }
     }
 
+    /** Turns a popped buffer into a result and gives it back to the stream; null for a duplicate to skip. */
     private GrabResult handle(Pointer buffer) {
         long now = System.nanoTime();
-        lastBufferNanos = now;
         try {
             int status = lib.arv_buffer_get_status(buffer);
-            SequenceTracker.Assigned assigned = tracker.assign(lib.arv_buffer_get_frame_id(buffer));
-            dropped += assigned.skippedBefore();
+            SequenceTracker.Assignment assigned = tracker.assign(lib.arv_buffer_get_frame_id(buffer));
             long sequence = assigned.sequence();
             int lines = geometry.linesPerBuffer();
+            switch (assigned.kind()) {
+                case DUPLICATE:
+                    return null;
+                case LATE:
+                    dropped--;
+                    incomplete++;
+                    return new GrabResult.Incomplete(sequence, lines, BufferStatus.name(status)
+                            + " (arrived after newer strips)");
+                case NEXT:
+                default:
+                    dropped += assigned.skippedBefore();
+                    break;
+            }
             if (status != BufferStatus.SUCCESS) {
                 incomplete++;
                 return new GrabResult.Incomplete(sequence, lines, BufferStatus.name(status));
@@ -255,10 +266,11 @@ public final class AravisLineSource implements LineSource {
     private GrabResult lose(String reason) {
         resendsOfEndedSessions += session.stream().resentPackets();
         resends = resendsOfEndedSessions;
-        session.close(false);
+        releaser.release(session);
         session = null;
         lostReason = description + ": " + reason;
         backoff.reset(System.nanoTime());
+        lineRateBeforeLossHz = meter.lineRateHz();
         meter.restart();
         return new GrabResult.Lost(lostReason);
     }
@@ -291,14 +303,11 @@ public final class AravisLineSource implements LineSource {
         session = fresh;
         reconnects++;
         tracker.newSession(estimatedLostStrips(now - lastStripNanos));
-        lastBufferNanos = now;
-        lastProbeNanos = now;
         return true;
     }
 
     private long estimatedLostStrips(long outageNanos) {
-        double lineRateHz = geometry.configuredLineRateHz() > 0 ? geometry.configuredLineRateHz()
-                : meter.lineRateHz();
+        double lineRateHz = lineRateBeforeLossHz > 0 ? lineRateBeforeLossHz : geometry.configuredLineRateHz();
         return Math.max(1, Math.round(outageNanos * 1e-9 * lineRateHz / geometry.linesPerBuffer()));
     }
 
@@ -321,5 +330,6 @@ public final class AravisLineSource implements LineSource {
         } finally {
             lock.unlock();
         }
+        releaser.awaitAll(RELEASE_WAIT);
     }
 }
