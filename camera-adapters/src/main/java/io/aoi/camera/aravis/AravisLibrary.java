@@ -147,6 +147,9 @@ interface AravisLibrary extends Library {
 
     void g_error_free(Pointer error);
 
+    /** Variadic property setter: name, value pairs terminated by a null name. */
+    void g_object_set(Pointer object, String firstProperty, Object... valuesAndMoreProperties);
+
     long g_signal_connect_data(Pointer instance, String detailedSignal, Callback handler, Pointer data,
             Pointer destroyData, int connectFlags);
 

@@ -8,6 +8,9 @@ import io.aoi.config.AravisCameraSettings;
  * reconnecting opens a new one. Not thread-safe; {@link #close()} is idempotent.
  */
 final class AravisSession implements AutoCloseable {
+    /** Upper bound asked for the GigE Vision stream socket's receive buffer (the kernel may grant less). */
+    static final long MAX_SOCKET_BUFFER_BYTES = 64L << 20;
+
     private final AravisCamera camera;
     private final AravisStream stream;
     private final StripGeometry geometry;
@@ -35,6 +38,8 @@ final class AravisSession implements AutoCloseable {
             String description = camera.describe();
             AravisStream stream = new AravisStream(lib, camera.createStream(), settings.bufferCount(), payload,
                     camera.isGigEVision());
+            stream.setSocketBufferBytes((int) Math.min(MAX_SOCKET_BUFFER_BYTES,
+                    (long) payload * settings.bufferCount()));
             return new AravisSession(camera, stream, geometry, description);
         } catch (CameraException | RuntimeException e) {
             camera.close();

@@ -28,6 +28,17 @@ final class AravisStream implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks for a kernel receive buffer of {@code bytes} on the GigE Vision stream socket, so that bursts survive
+     * while the receive thread is not scheduled; Linux caps it at {@code net.core.rmem_max}. No effect on other
+     * transports.
+     */
+    void setSocketBufferBytes(int bytes) {
+        if (gigE) {
+            lib.g_object_set(stream, "socket-buffer-size", bytes, Pointer.NULL);
+        }
+    }
+
     /** The next filled buffer, or null when none arrived within {@code timeoutMicros}. */
     Pointer pop(long timeoutMicros) {
         return lib.arv_stream_timeout_pop_buffer(stream, timeoutMicros);

@@ -6,7 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Aravis's simulated GigE Vision camera ({@code arv-fake-gv-camera-0.8}, Debian package aravis-tools) as a child
- * process listening on 127.0.0.1. Closing kills it.
+ * process listening on 127.0.0.1, for tests and benchmarks. Open it with {@code cameraId 127.0.0.1} and
+ * {@code packetSocket false}. Closing kills it; safe from any thread, idempotent.
  */
 final class FakeGigECamera implements AutoCloseable {
     static final String EXECUTABLE = "arv-fake-gv-camera-0.8";
@@ -18,7 +19,10 @@ final class FakeGigECamera implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts the fake camera with the given serial number; its output goes to {@code log}. */
+    /**
+     * Starts the fake camera with the given serial number; its output is appended to {@code log}. It needs a
+     * moment before it answers discovery.
+     */
     static FakeGigECamera start(String serial, File log) throws IOException {
         Process p = new ProcessBuilder(EXECUTABLE, "-i", ADDRESS, "-s", serial)
                 .redirectErrorStream(true)
@@ -37,7 +41,6 @@ final class FakeGigECamera implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
-    /** Kills the camera; safe to call more than once. */
     @Override
     public void close() {
         process.destroyForcibly();
