@@ -45,13 +45,16 @@ public final class AravisSoak {
                 System.out.println("counters: " + source.counters());
             }
             report("after close");
-            for (int c = 0; c < cycles; c++) {
+            int every = Math.max(1, cycles / 4);
+            for (int c = 1; c <= cycles; c++) {
                 try (AravisLineSource source = camera.open()) {
                     source.start();
                     grab(source, 200, timeout);
                 }
+                if (c % every == 0 || c == cycles) {
+                    report("after " + c + " open/grab 200/close cycles");
+                }
             }
-            report("after " + cycles + " open/grab 200/close cycles");
         }
     }
 
