@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.aoi.camera.CameraException;
+import io.aoi.camera.Frame;
+import io.aoi.camera.FrameResult;
+import io.aoi.camera.FrameSource;
 import io.aoi.camera.GrabResult;
 import io.aoi.camera.SourceCounters;
 import io.aoi.camera.Strip;
+import io.aoi.camera.assembly.StripFrameSource;
 import io.aoi.config.AravisCameraSettings;
+import io.aoi.config.FrameAssemblySettings;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,6 +130,49 @@ class GigELoopbackTest {
                 tally.add(source.grab(GRAB));
             }
             tally.assertAccountedFor(source.counters());
+        } finally {
+            camera.close();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void assembledFramesRecordTheOutageAsAGap() throws Exception {
+        File log = tmp.resolve("fake-camera-frames.log").toFile();
+        FakeGigECamera camera = FakeGigECamera.start("AOI03", log);
+        FrameAssemblySettings assembly = new FrameAssemblySettings(LINES, 64, 16);
+        try (FrameSource frames = new StripFrameSource(openWhenUp(Duration.ofSeconds(10)), assembly)) {
+            frames.start();
+            int ready = 0;
+            for (int i = 0; i < 400 && ready < 20; i++) {
+                if (frames.next(GRAB) instanceof FrameResult.Ready r) {
+                    assertEquals(64, r.frame().image().height());
+                    ready++;
+                }
+            }
+            assertEquals(20, ready, "frames before the outage: " + frames.counters());
+
+            camera.kill();
+            FrameResult r;
+            int calls = 0;
+            do {
+                assertTrue(calls++ < 200, "no SourceLost within the bound");
+                r = frames.next(GRAB);
+            } while (!(r instanceof FrameResult.SourceLost));
+
+            camera = FakeGigECamera.start("AOI03", log);
+            Frame afterOutage = null;
+            for (int i = 0; i < 60 && afterOutage == null; i++) {
+                if (frames.next(GRAB) instanceof FrameResult.Ready ok) {
+                    afterOutage = ok.frame();
+                }
+            }
+            if (afterOutage == null) {
+                fail("no frame after the camera came back: " + frames.counters());
+            }
+            assertTrue(afterOutage.gapLinesBefore() > 0, "gap recorded: " + afterOutage);
+            assertEquals(0, afterOutage.overlapTopRows());
+            assertEquals(1, frames.counters().reconnects());
         } finally {
             camera.close();
         }
