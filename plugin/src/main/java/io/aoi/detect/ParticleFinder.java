@@ -43,7 +43,11 @@ final class ParticleFinder {
     /** Candidates need a raw amplitude of at least this fraction of minContrast before the fits. */
     static final double CANDIDATE_CONTRAST_FRACTION = 0.6;
     /** Suppression distance as a fraction of the larger radius of two candidates. */
-    static final double SUPPRESSION_RADII = 0.8;
+    static final double SUPPRESSION_RADII = 0.95;
+    /** Largest brightness step across a candidate, lit minus shaded side, as a fraction of its amplitude. */
+    static final double MAX_STEP_FRACTION = 0.4;
+    /** Passes over the residual after subtracting the reliefs found so far. */
+    static final int RESIDUAL_PASSES = 1;
 
     private final double minContrast;
     private final double illuminationAngleDeg;
@@ -68,105 +72,155 @@ final class ParticleFinder {
         templates.add(new ReliefTemplate(last + step, illuminationAngleDeg));
     }
 
-    /** Particles in a w x h plane of values in [0, 1], strongest first. */
+    /** Particles in a w x h plane of values in [0, 1]. */
     List<Particle> find(float[] plane, int w, int h) {
-        OpenCv.load();
+        List<Candidate> found = pass(plane, w, h, List.of());
+        for (int round = 0; round < RESIDUAL_PASSES && !found.isEmpty(); round++) {
+            float[] residual = plane.clone();
+            for (Candidate c : found) {
+                subtractRelief(residual, w, h, c);
+            }
+            List<Candidate> more = pass(residual, w, h, found);
+            if (more.isEmpty()) {
+                break;
+            }
+            found = new ArrayList<>(found);
+            found.addAll(more);
+        }
+        List<Particle> particles = new ArrayList<>(found.size());
+        for (Candidate c : found) {
+            particles.add(new Particle(c.x, c.y, c.radiusPx, c.score));
+        }
+        return particles;
+    }
+
+    /** One matched-filter pass; candidates too close to {@code earlier} ones are dropped. */
+    private List<Candidate> pass(float[] plane, int w, int h, List<Candidate> earlier) {
         int scales = templates.size();
-        float[][] z = new float[scales][];
+        ScaleResponses[] responses = new ScaleResponses[scales];
+        OpenCv.load();
         try (MatScope scope = new MatScope()) {
             Mat image = scope.add(FloatPlanes.toMat(plane, w, h));
+            Mat squares = scope.mat();
+            Core.multiply(image, image, squares);
             for (int k = 0; k < scales; k++) {
                 ReliefTemplate t = templates.get(k);
-                if (t == null) {
-                    continue;
-                }
-                Mat kernel = scope.add(FloatPlanes.toMat(t.weights(), t.side(), t.side()));
-                Mat response = scope.mat();
-                Imgproc.filter2D(image, response, CvType.CV_32F, kernel, new Point(-1, -1), 0,
-                        Core.BORDER_REFLECT);
-                float[] values = FloatPlanes.fromMat(response);
-                float norm = (float) Math.sqrt(t.energy());
-                for (int i = 0; i < values.length; i++) {
-                    values[i] /= norm;
-                }
-                z[k] = values;
-            }
-        }
-        float[] best = new float[w * h];
-        byte[] bestScale = new byte[w * h];
-        for (int i = 0; i < best.length; i++) {
-            float top = 0;
-            int arg = -1;
-            for (int k = 0; k < scales; k++) {
-                if (z[k] != null && z[k][i] > top) {
-                    top = z[k][i];
-                    arg = k;
+                if (t != null) {
+                    responses[k] = ScaleResponses.of(scope, image, squares, t);
                 }
             }
-            best[i] = top;
-            bestScale[i] = (byte) arg;
         }
         List<Candidate> candidates = new ArrayList<>();
-        for (int y = 1; y < h - 1; y++) {
-            for (int x = 1; x < w - 1; x++) {
-                int i = y * w + x;
-                int k = bestScale[i];
-                if (k <= 0 || k >= scales - 1 || !isLocalMaximum(best, w, i)) {
-                    continue;
-                }
-                double amplitude = best[i] / Math.sqrt(templates.get(k).energy());
-                if (amplitude < CANDIDATE_CONTRAST_FRACTION * minContrast) {
-                    continue;
-                }
-                Candidate c = measure(plane, z, w, h, x, y, k);
-                if (c != null) {
-                    candidates.add(c);
+        for (int k = 1; k < scales - 1; k++) {
+            ScaleResponses here = responses[k];
+            double leastResponse = CANDIDATE_CONTRAST_FRACTION * minContrast * Math.sqrt(templates.get(k).energy());
+            for (int y = 1; y < h - 1; y++) {
+                for (int x = 1; x < w - 1; x++) {
+                    int i = y * w + x;
+                    if (here.response[i] < leastResponse || !isLocalMaximum(here.quality, w, h, x, y)
+                            || !beatsLargerScale(responses, k, i)) {
+                        continue;
+                    }
+                    Candidate c = measure(plane, responses, w, h, x, y, k);
+                    if (c != null) {
+                        candidates.add(c);
+                    }
                 }
             }
         }
-        candidates.sort(Comparator.comparingDouble(Candidate::response).reversed());
-        List<Particle> accepted = new ArrayList<>();
+        candidates.sort(Comparator.comparingDouble(Candidate::quality).reversed());
+        List<Candidate> accepted = new ArrayList<>();
         for (Candidate c : candidates) {
-            if (!suppressed(c, accepted)) {
-                accepted.add(new Particle(c.x, c.y, c.radiusPx, c.score));
+            if (!suppressed(c, earlier) && !suppressed(c, accepted)) {
+                accepted.add(c);
             }
         }
         return accepted;
     }
 
-    private record Candidate(double x, double y, double radiusPx, double score, double response) {
+    /** Removes the fitted relief of {@code c} from {@code plane}, so overlapping neighbours stand out. */
+    private void subtractRelief(float[] plane, int w, int h, Candidate c) {
+        double angle = Math.toRadians(illuminationAngleDeg);
+        double ux = Math.cos(angle);
+        double uy = -Math.sin(angle);
+        double reach = c.radiusPx + ReliefTemplate.RIM_HALF_WIDTH_PX;
+        int x0 = Math.max(0, (int) Math.floor(c.x - reach));
+        int x1 = Math.min(w - 1, (int) Math.ceil(c.x + reach));
+        int y0 = Math.max(0, (int) Math.floor(c.y - reach));
+        int y1 = Math.min(h - 1, (int) Math.ceil(c.y + reach));
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                double dx = x - c.x;
+                double dy = y - c.y;
+                double coverage = ReliefTemplate.coverage(Math.hypot(dx, dy), c.radiusPx);
+                if (coverage > 0) {
+                    plane[y * w + x] -= (float) (c.amplitude * (dx * ux + dy * uy) / c.radiusPx * coverage);
+                }
+            }
+        }
     }
 
-    private static boolean isLocalMaximum(float[] best, int w, int i) {
-        float v = best[i];
-        return v > best[i - 1] && v >= best[i + 1] && v > best[i - w - 1] && v > best[i - w]
-                && v > best[i - w + 1] && v >= best[i + w - 1] && v >= best[i + w] && v >= best[i + w + 1];
+    private record Candidate(double x, double y, double radiusPx, double amplitude, double score,
+            double quality) {
     }
 
-    private Candidate measure(float[] plane, float[][] z, int w, int h, int x, int y, int k) {
+    /**
+     * The quality of radius k at pixel i beats the next larger radius there, and the next smaller one unless
+     * that is the lower guard (whose 1-px-scale response follows pixel noise more than shape).
+     */
+    private static boolean beatsLargerScale(ScaleResponses[] responses, int k, int i) {
+        float q = responses[k].quality[i];
+        boolean smaller = k == 1 || responses[k - 1] == null || q >= responses[k - 1].quality[i];
+        return smaller && q > responses[k + 1].quality[i];
+    }
+
+    /** Strict 3 x 3 maximum; ties are broken towards the top-left so a plateau yields one pixel. */
+    private static boolean isLocalMaximum(float[] values, int w, int h, int x, int y) {
+        float v = values[y * w + x];
+        if (v <= 0) {
+            return false;
+        }
+        for (int dy = -1; dy <= 1; dy++) {
+            int yy = y + dy;
+            if (yy < 0 || yy >= h) {
+                continue;
+            }
+            for (int dx = -1; dx <= 1; dx++) {
+                int xx = x + dx;
+                if (xx < 0 || xx >= w || (dx == 0 && dy == 0)) {
+                    continue;
+                }
+                float u = values[yy * w + xx];
+                boolean before = dy < 0 || (dy == 0 && dx < 0);
+                if (before ? u >= v : u > v) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private Candidate measure(float[] plane, ScaleResponses[] responses, int w, int h, int x, int y, int k) {
         ReliefTemplate t = templates.get(k);
-        float[] zk = z[k];
+        float[] zk = responses[k].response;
         int i = y * w + x;
         double z0 = zk[i];
         double dx = peakOffset(zk[i - 1], z0, zk[i + 1]);
         double dy = peakOffset(zk[i - w], z0, zk[i + w]);
         double radius = t.radiusPx();
-        if (z[k - 1] != null) {
+        if (responses[k - 1] != null) {
             double step = t.radiusPx() - templates.get(k - 1).radiusPx();
-            radius += step * peakOffset(z[k - 1][i], z0, z[k + 1][i]);
+            radius += step * peakOffset(responses[k - 1].quality[i], responses[k].quality[i],
+                    responses[k + 1].quality[i]);
         }
         double amplitude = z0 / Math.sqrt(t.energy());
-        if (amplitude < minContrast) {
+        double shape = responses[k].shape(i);
+        if (amplitude < minContrast || shape < MIN_SHAPE_SCORE
+                || ridgeRatio(zk, w, h, x, y, t.radiusPx() + 1, z0) > MAX_RIDGE_RATIO
+                || stepAcross(plane, w, h, x, y, t.radiusPx()) > MAX_STEP_FRACTION * amplitude) {
             return null;
         }
-        double shape = shapeScore(plane, w, h, x, y, t, z0);
-        if (shape < MIN_SHAPE_SCORE) {
-            return null;
-        }
-        if (ridgeRatio(zk, w, h, x, y, t.radiusPx() + 1, z0) > MAX_RIDGE_RATIO) {
-            return null;
-        }
-        return new Candidate(x + dx, y + dy, radius, Math.min(1, shape), z0);
+        return new Candidate(x + dx, y + dy, radius, amplitude, Math.min(1, shape), responses[k].quality[i]);
     }
 
     /** Vertex of the parabola through (-1, a), (0, b), (1, c), clamped to [-0.5, 0.5]. */
@@ -178,33 +232,37 @@ final class ParticleFinder {
         return Math.max(-0.5, Math.min(0.5, 0.5 * (a - c) / curvature));
     }
 
-    /** Normalised correlation of the template with the disc around (x, y): response / (|T| |I - mean|). */
-    private static double shapeScore(float[] plane, int w, int h, int x, int y, ReliefTemplate t, double z0) {
-        int half = t.side() / 2;
-        double reach = t.radiusPx() + ReliefTemplate.RIM_HALF_WIDTH_PX;
-        double n = 0;
-        double sum = 0;
-        double sum2 = 0;
-        for (int ky = 0; ky < t.side(); ky++) {
-            int yy = reflect(y + ky - half, h);
-            for (int kx = 0; kx < t.side(); kx++) {
-                double ox = kx - half;
-                double oy = ky - half;
-                if (ox * ox + oy * oy > reach * reach) {
-                    continue;
-                }
-                int xx = reflect(x + kx - half, w);
-                double v = plane[yy * w + xx];
-                n++;
-                sum += v;
-                sum2 += v * v;
-            }
+    /**
+     * Half the brightness difference just outside the disc, lit side minus shaded side, averaged over a short
+     * segment across the illumination. Around a particle both sides show background; on a dark-to-bright
+     * edge the lit side is brighter by the whole step. Touching neighbours only make it negative (the side
+     * facing a neighbour on the lit side is that neighbour's dark half, and the other way round).
+     */
+    private double stepAcross(float[] plane, int w, int h, int x, int y, double radiusPx) {
+        double angle = Math.toRadians(illuminationAngleDeg);
+        double ux = Math.cos(angle);
+        double uy = -Math.sin(angle);
+        double distance = radiusPx + 1;
+        int half = (int) Math.max(1, Math.round(radiusPx / 2));
+        double lit = 0;
+        double shaded = 0;
+        int n = 0;
+        for (int v = -half; v <= half; v++) {
+            double ox = -uy * v;
+            double oy = ux * v;
+            int lx = clamp((int) Math.round(x + ux * distance + ox), w);
+            int ly = clamp((int) Math.round(y + uy * distance + oy), h);
+            int sx = clamp((int) Math.round(x - ux * distance + ox), w);
+            int sy = clamp((int) Math.round(y - uy * distance + oy), h);
+            lit += plane[ly * w + lx];
+            shaded += plane[sy * w + sx];
+            n++;
         }
-        double spread = sum2 - sum * sum / n;
-        if (spread <= 1e-12) {
-            return 0;
-        }
-        return z0 / Math.sqrt(spread);
+        return (lit - shaded) / (2 * n);
+    }
+
+    private static int clamp(int i, int n) {
+        return Math.max(0, Math.min(n - 1, i));
     }
 
     /** The larger response one radius to either side across the illumination, relative to the centre. */
@@ -223,25 +281,15 @@ final class ParticleFinder {
         return worst / z0;
     }
 
-    private static boolean suppressed(Candidate c, List<Particle> accepted) {
-        for (Particle p : accepted) {
-            double limit = SUPPRESSION_RADII * Math.max(c.radiusPx, p.radiusPx());
-            double ddx = c.x - p.x();
-            double ddy = c.y - p.y();
+    private static boolean suppressed(Candidate c, List<Candidate> accepted) {
+        for (Candidate p : accepted) {
+            double limit = SUPPRESSION_RADII * Math.max(c.radiusPx, p.radiusPx);
+            double ddx = c.x - p.x;
+            double ddy = c.y - p.y;
             if (ddx * ddx + ddy * ddy < limit * limit) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static int reflect(int i, int n) {
-        if (i < 0) {
-            return Math.min(n - 1, -i - 1);
-        }
-        if (i >= n) {
-            return Math.max(0, 2 * n - i - 1);
-        }
-        return i;
     }
 }
