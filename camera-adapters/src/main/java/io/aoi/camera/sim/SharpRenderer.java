@@ -1,0 +1,112 @@
+package io.aoi.camera.sim;
+
+import java.util.List;
+
+/**
+ * Renders the panel as it would look in perfect focus without noise, as intensities in [0, 1].
+ *
+ * <p>Resin: a low-contrast mottle (value noise at 48 and 12 px) plus fine grain. Bumps: brighter rectangles
+ * with their own finer texture. Particles: DIC relief of a spherical indentation lit from +x, i.e. an
+ * intensity offset of {@code contrast * dx / radius} inside the disc, bright on the +x half, dark on the -x
+ * half, with a 1.5 px smooth edge for antialiasing. Reliefs of touching particles add up.
+ */
+final class SharpRenderer {
+    static final double RESIN_LEVEL = 0.33;
+    static final double BUMP_LEVEL = 0.62;
+
+    private static final int SALT_RESIN_COARSE = 11;
+    private static final int SALT_RESIN_FINE = 12;
+    private static final int SALT_RESIN_GRAIN = 13;
+    private static final int SALT_BUMP_COARSE = 21;
+    private static final int SALT_BUMP_FINE = 22;
+    private static final int SALT_BUMP_GRAIN = 23;
+    private static final double EDGE_HALF_WIDTH_PX = 0.75;
+
+    private final long seed;
+    private final int widthPx;
+    private final PanelLayout layout;
+
+    SharpRenderer(long seed, int widthPx, PanelLayout layout) {
+        this.seed = seed;
+        this.widthPx = widthPx;
+        this.layout = layout;
+    }
+
+    /** Lines [fromLine, fromLine + rows), row-major, widthPx values per row. fromLine may be negative. */
+    float[] render(long fromLine, int rows) {
+        float[] out = new float[widthPx * rows];
+        List<PanelBand> bands = layout.bands(fromLine - PanelLayout.MAX_REACH_PX,
+                fromLine + rows + PanelLayout.MAX_REACH_PX);
+        boolean[] onBump = new boolean[widthPx];
+        for (int row = 0; row < rows; row++) {
+            long line = fromLine + row;
+            markBumps(bands, line, onBump);
+            int base = row * widthPx;
+            for (int x = 0; x < widthPx; x++) {
+                out[base + x] = (float) (onBump[x] ? bumpSurface(x, line) : resin(x, line));
+            }
+        }
+        for (PanelBand band : bands) {
+            for (TrueParticle p : band.particles()) {
+                drawRelief(out, fromLine, rows, p);
+            }
+        }
+        return out;
+    }
+
+    private static void markBumps(List<PanelBand> bands, long line, boolean[] onBump) {
+        java.util.Arrays.fill(onBump, false);
+        for (PanelBand band : bands) {
+            for (TrueBump b : band.bumps()) {
+                if (line >= b.y() && line < b.y() + b.height()) {
+                    java.util.Arrays.fill(onBump, b.x(), Math.min(onBump.length, b.x() + b.width()), true);
+                }
+            }
+        }
+    }
+
+    private double resin(int x, long line) {
+        return RESIN_LEVEL
+                + 0.030 * Hash.valueNoise(seed, SALT_RESIN_COARSE, x, line, 48)
+                + 0.015 * Hash.valueNoise(seed, SALT_RESIN_FINE, x, line, 12)
+                + 0.008 * Hash.signed(seed, SALT_RESIN_GRAIN, x, line);
+    }
+
+    private double bumpSurface(int x, long line) {
+        return BUMP_LEVEL
+                + 0.020 * Hash.valueNoise(seed, SALT_BUMP_COARSE, x, line, 24)
+                + 0.012 * Hash.valueNoise(seed, SALT_BUMP_FINE, x, line, 6)
+                + 0.006 * Hash.signed(seed, SALT_BUMP_GRAIN, x, line);
+    }
+
+    private void drawRelief(float[] out, long fromLine, int rows, TrueParticle p) {
+        double reach = p.radiusPx() + EDGE_HALF_WIDTH_PX;
+        int x0 = Math.max(0, (int) Math.floor(p.x() - reach));
+        int x1 = Math.min(widthPx - 1, (int) Math.ceil(p.x() + reach));
+        long y0 = Math.max(fromLine, (long) Math.floor(p.y() - reach));
+        long y1 = Math.min(fromLine + rows - 1, (long) Math.ceil(p.y() + reach));
+        for (long line = y0; line <= y1; line++) {
+            int base = (int) (line - fromLine) * widthPx;
+            double dy = line - p.y();
+            for (int x = x0; x <= x1; x++) {
+                double dx = x - p.x();
+                double coverage = edge(Math.sqrt(dx * dx + dy * dy), p.radiusPx());
+                if (coverage > 0) {
+                    out[base + x] += (float) (p.contrast() * coverage * dx / p.radiusPx());
+                }
+            }
+        }
+    }
+
+    /** 1 inside the disc, 0 outside, a smoothstep across the rim. */
+    private static double edge(double r, double radius) {
+        double t = (radius + EDGE_HALF_WIDTH_PX - r) / (2 * EDGE_HALF_WIDTH_PX);
+        if (t <= 0) {
+            return 0;
+        }
+        if (t >= 1) {
+            return 1;
+        }
+        return t * t * (3 - 2 * t);
+    }
+}
