@@ -54,9 +54,12 @@ class Vgg19Relu33(torch.nn.Module):
         return F.mse_loss(fa, fb)
 
 
-def load_set(path):
-    d = np.load(path)
-    return {k: d[k] for k in ("prev", "current", "next", "sharp")}
+def load_set(paths):
+    """Concatenates the named triplet sets (all of one crop size)."""
+    parts = [np.load(p) for p in paths if os.path.exists(p)]
+    if not parts:
+        raise SystemExit("no triplet set found among %s; run make_dataset.py first" % paths)
+    return {k: np.concatenate([d[k] for d in parts]) for k in ("prev", "current", "next", "sharp")}
 
 
 def sample_batch(data, rng, batch, crop):
@@ -108,7 +111,8 @@ def main():
     p.add_argument("--adv-start", type=float, default=0.5, help="fraction of the budget before LSGAN starts")
     p.add_argument("--adv-weight", type=float, default=1e-3, help="adversarial weight after the warm-up")
     p.add_argument("--vgg19", help="torchvision VGG19 state dict for the relu3_3 perceptual loss")
-    p.add_argument("--data", default=os.path.join(WORK, "data"))
+    p.add_argument("--data", nargs="+", default=[os.path.join(WORK, "data"), os.path.join(WORK, "data_panel")],
+                   help="folders with train.npz/val.npz from make_dataset.py (missing ones are skipped)")
     p.add_argument("--work", default=WORK)
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--fresh", action="store_true", help="ignore an existing checkpoint")
@@ -120,8 +124,10 @@ def main():
     ckpt_path = os.path.join(args.work, "checkpoint.pt")
     log_path = os.path.join(args.work, "train_log.jsonl")
 
-    train = load_set(os.path.join(args.data, "train.npz"))
-    val = load_set(os.path.join(args.data, "val.npz"))
+    train = load_set([os.path.join(d, "train.npz") for d in args.data])
+    val = load_set([os.path.join(d, "val.npz") for d in args.data[:1]])
+    print("training triplets: %d, validation triplets: %d" % (len(train["sharp"]), len(val["sharp"])),
+          flush=True)
     model = net.MotionDeblurNet(args.base, args.res)
     disc = net.Discriminator()
     opt_g = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(0.9, 0.999))
@@ -142,7 +148,8 @@ def main():
     budget = args.minutes * 60.0
     config = {"base": args.base, "res": args.res, "batch": args.batch, "crop": args.crop, "lr": args.lr,
               "adv_start": args.adv_start, "adv_weight": args.adv_weight, "perceptual": perceptual_name,
-              "threads": args.threads, "minutes": args.minutes}
+              "threads": args.threads, "minutes": args.minutes, "train_triplets": int(len(train["sharp"])),
+              "data": args.data}
 
     def save(path):
         torch.save({"model": model.state_dict(), "disc": disc.state_dict(), "opt_g": opt_g.state_dict(),
