@@ -17,7 +17,8 @@ public final class DetectorInspector implements FrameInspector {
     private final int overlapLines;
 
     /**
-     * @param overlapLines rows each frame shares with the next one ({@code assembly.overlapLines})
+     * @param overlapLines rows each frame shares with the next one ({@code assembly.overlapLines}); 0 for sources
+     *                     whose frames do not overlap (image folders)
      */
     public DetectorInspector(ParticleDetector detector, int overlapLines) {
         this.detector = detector;
@@ -29,7 +30,7 @@ public final class DetectorInspector implements FrameInspector {
         Detection d = detector.detect(restored);
         int owned = 0;
         for (Particle p : d.particles()) {
-            if (OverlapOwnership.owns(frame.overlapTopRows(), overlapLines, restored.height(), p.y())) {
+            if (OverlapOwnership.owns(frame, p.y(), overlapLines, false)) {
                 owned++;
             }
         }

@@ -31,7 +31,7 @@ class StationPipelineTest {
             256, 32, Optional.empty(), 2.0, 0.01);
 
     /** A deblurrer that inverts the image, fails on frames whose first sample is 13 and may sleep. */
-    private static final class InvertingDeblurrer implements Deblurrer {
+    private static class InvertingDeblurrer implements Deblurrer {
         private final long sleepMillis;
         private boolean closed;
 
@@ -118,7 +118,8 @@ class StationPipelineTest {
         script.add(new FrameResult.Ready(new io.aoi.camera.Frame(14, 0, 0, 0, java.time.Instant.now(), "scripted",
                 Image.blank(100, 4, 1, 8))));
 
-        List<InspectionResult> results = run(script, 0, 4, StationPipelineTest::brightPixels,
+        // queues deep enough for the whole script: this test is about outcomes, not overload
+        List<InspectionResult> results = run(script, 0, 32, StationPipelineTest::brightPixels,
                 new AtomicReference<>(SETTINGS));
 
         assertEquals(15, results.size());
@@ -159,20 +160,34 @@ class StationPipelineTest {
     }
 
     @Test
-    void aChangedIterationCountAppliesToLaterFrames() throws Exception {
+    void aChangedIterationCountAppliesFromTheNextFrameDeblurred() throws Exception {
         AtomicReference<DeblurSettings> recipe = new AtomicReference<>(SETTINGS);
         List<FrameResult> script = new ArrayList<>();
         for (long id = 0; id < 6; id++) {
             script.add(ScriptedFrameSource.frame(id, 32, 16));
         }
-        List<InspectionResult> results = run(script, 0, 8, (frame, restored) -> {
-            if (frame.frameId() == 2) {
-                recipe.set(SETTINGS.with(DeblurModel.WIENER, 3));
+        List<InspectionResult> recorded = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger deblurred = new java.util.concurrent.atomic.AtomicInteger();
+        // an engineer changes the recipe while the third frame is being deblurred
+        DeblurrerFactory factory = s -> new InvertingDeblurrer(0) {
+            @Override
+            public Image deblur(Image frame, int passes) throws DeblurException {
+                if (deblurred.incrementAndGet() == 3) {
+                    recipe.set(SETTINGS.with(DeblurModel.WIENER, 3));
+                }
+                return super.deblur(frame, passes);
             }
-            return brightPixels(frame, restored);
-        }, recipe);
-        assertEquals(2, byFrame(results, 0).deblurPasses());
-        assertEquals(3, byFrame(results, 5).deblurPasses());
+        };
+        try (DeblurStage stage = new DeblurStage(recipe::get, factory);
+                StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(script), stage,
+                        StationPipelineTest::brightPixels, recorded::add,
+                        new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 8, Duration.ofSeconds(20))) {
+            pipeline.start();
+            assertTrue(pipeline.awaitFinished(Duration.ofSeconds(30)));
+        }
+        assertEquals(List.of(2, 2, 2, 3, 3, 3), recorded.stream()
+                .sorted(java.util.Comparator.comparingLong(InspectionResult::frameId))
+                .map(InspectionResult::deblurPasses).toList());
     }
 
     @Test
