@@ -4,6 +4,7 @@ import io.aoi.config.DeblurSettings;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.deblur.PassThroughDeblurrer;
+import io.aoi.deblur.onnx.UdbdDeblurrer;
 import io.aoi.deblur.wiener.WienerDeblurrer;
 
 /**
@@ -19,8 +20,9 @@ public final class Deblurrers {
         return switch (settings.model()) {
             case NONE -> new PassThroughDeblurrer();
             case WIENER -> new WienerDeblurrer(settings);
-            case UDBD, MOTION -> throw new DeblurException("model '" + settings.model().name().toLowerCase()
-                    + "' is not in this build; allowed: none, wiener");
+            case UDBD -> new UdbdDeblurrer(settings);
+            case MOTION -> throw new DeblurException("model 'motion' restores a frame from its neighbours and is "
+                    + "run as a stream stage, not as a single-frame deblurrer");
         };
     }
 }
