@@ -92,6 +92,15 @@ class FakeCameraSourceTest {
     }
 
     @Test
+    void refusesALineRateTheCameraCannotReach() {
+        // Fake_1 runs at most 1000 buffers/s: 16 lines per buffer cap the line rate at 16000 lines/s.
+        CameraException e = assertThrows(CameraException.class,
+                () -> AravisLineSource.open(TestSettings.camera(FAKE, 64, 16, 100_000, "Mono8")).close());
+        assertTrue(e.getMessage().contains(FAKE), e.getMessage());
+        assertTrue(e.getMessage().contains("lineRateHz 100000"), e.getMessage());
+    }
+
+    @Test
     void unknownCameraIdGivesExceptionNamingIt() {
         CameraException e = assertThrows(CameraException.class,
                 () -> AravisLineSource.open(TestSettings.camera("NoSuchCamera-4711", 64, 8, 0, "Mono8")).close());
