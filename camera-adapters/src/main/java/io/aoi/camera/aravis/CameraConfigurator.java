@@ -86,10 +86,10 @@ final class CameraConfigurator {
         if (settings.lineRateHz() > 0
                 && Math.abs(actualHz - settings.lineRateHz()) > LINE_RATE_TOLERANCE * settings.lineRateHz()) {
             String how = lineScan ? LINE_RATE_FEATURE
-                    : "AcquisitionFrameRate " + actualHz / settings.linesPerBuffer() + " Hz x "
+                    : "AcquisitionFrameRate " + AravisCamera.plain(actualHz / settings.linesPerBuffer()) + " Hz x "
                             + settings.linesPerBuffer() + " lines per buffer";
-            throw new CameraException(camera.label() + ": lineRateHz " + settings.lineRateHz()
-                    + " was not accepted; the camera runs at " + actualHz + " lines/s (" + how
+            throw new CameraException(camera.label() + ": lineRateHz " + AravisCamera.plain(settings.lineRateHz())
+                    + " was not accepted; the camera runs at " + AravisCamera.plain(actualHz) + " lines/s (" + how
                     + "); choose a rate within its range");
         }
         return actualHz;
