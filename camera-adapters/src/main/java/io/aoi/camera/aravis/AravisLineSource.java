@@ -141,14 +141,15 @@ public final class AravisLineSource implements LineSource {
     }
 
     /**
-     * Waits up to {@code timeout} for the next strip.
+     * Waits for the next strip, up to {@code timeout} or the settings' {@code grabTimeout}, whichever is shorter.
      *
      * @return Grabbed, Incomplete, TimedOut, Lost while the camera is gone, or Ended once closed
      * @throws IllegalStateException when {@link #start()} was not called
      */
     @Override
     public GrabResult grab(Duration timeout) throws CameraException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Duration wait = timeout.compareTo(settings.grabTimeout()) < 0 ? timeout : settings.grabTimeout();
+        long deadline = System.nanoTime() + wait.toNanos();
         lock.lockInterruptibly();
         try {
             if (!started && !closed) {
@@ -189,7 +190,7 @@ public final class AravisLineSource implements LineSource {
                     return lose("the camera stopped answering (control lost)");
                 }
                 if (System.nanoTime() >= deadline) {
-                    return new GrabResult.TimedOut(timeout);
+                    return new GrabResult.TimedOut(wait);
                 }
             }
         } finally {
