@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -131,7 +132,7 @@ public final class ImageFiles {
         int bits = sizes[0];
         for (int s : sizes) {
             if (s != bits) {
-                throw new ImageFormatException(file, "mixed sample depths " + java.util.Arrays.toString(sizes),
+                throw new ImageFormatException(file, "mixed sample depths " + Arrays.toString(sizes),
                         READABLE);
             }
         }
@@ -239,7 +240,7 @@ public final class ImageFiles {
         int channels = image.channels();
         ColorSpace space = ColorSpace.getInstance(channels == 1 ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB);
         int[] bits = new int[channels];
-        java.util.Arrays.fill(bits, image.bitDepth());
+        Arrays.fill(bits, image.bitDepth());
         int dataType = image.bitDepth() == 8 ? DataBuffer.TYPE_BYTE : DataBuffer.TYPE_USHORT;
         ColorModel cm = new ComponentColorModel(space, bits, false, false, Transparency.OPAQUE, dataType);
         WritableRaster raster = cm.createCompatibleWritableRaster(image.width(), image.height());

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
+import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,10 +19,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ImageFilesTest {
     @TempDir
@@ -67,6 +72,21 @@ class ImageFilesTest {
         assertEquals(0xFF, back.sample(1, 1, 0));
         assertEquals(0x80, back.sample(1, 1, 1));
         assertEquals(0x10, back.sample(1, 1, 2));
+    }
+
+    @Test
+    void sixteenBitGrayWithAlphaIsReadAsGray() throws IOException {
+        ComponentColorModel cm = new ComponentColorModel(
+                ColorSpace.getInstance(ColorSpace.CS_GRAY), new int[] {16, 16}, true,
+                false, Transparency.TRANSLUCENT, DataBuffer.TYPE_USHORT);
+        WritableRaster raster = cm.createCompatibleWritableRaster(2, 2);
+        raster.setPixel(1, 0, new int[] {54321, 1000});
+        Path file = dir.resolve("gray-alpha.png");
+        ImageIO.write(new BufferedImage(cm, raster, false, null), "png", file.toFile());
+        Image back = ImageFiles.read(file);
+        assertEquals(1, back.channels());
+        assertEquals(16, back.bitDepth());
+        assertEquals(54321, back.sample(1, 0, 0));
     }
 
     @Test

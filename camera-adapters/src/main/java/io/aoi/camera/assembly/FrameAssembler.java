@@ -7,7 +7,9 @@ import io.aoi.camera.GrabResult;
 import io.aoi.camera.Strip;
 import io.aoi.config.FrameAssemblySettings;
 import io.aoi.image.Image;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -114,7 +116,7 @@ public final class FrameAssembler {
      * Ends a finite stream: lines not yet delivered come out as a last, shorter frame (no result when there
      * are none).
      */
-    public List<FrameResult> end(java.time.Instant timestamp) {
+    public List<FrameResult> end(Instant timestamp) {
         List<FrameResult> out = new ArrayList<>();
         if (bufferedRows > overlapTop) {
             out.add(new FrameResult.Ready(frame(bufferedRows, timestamp)));
@@ -156,7 +158,7 @@ public final class FrameAssembler {
         int needed = (bufferedRows + lines.height()) * rowLength;
         if (buffer.length < needed) {
             int capacity = Math.max(needed, (settings.frameHeight() + settings.linesPerStrip()) * rowLength);
-            buffer = java.util.Arrays.copyOf(buffer, capacity);
+            buffer = Arrays.copyOf(buffer, capacity);
         }
         System.arraycopy(lines.samples(), 0, buffer, bufferedRows * rowLength, lines.height() * rowLength);
         bufferedRows += lines.height();
@@ -173,9 +175,9 @@ public final class FrameAssembler {
         }
     }
 
-    private Frame frame(int rows, java.time.Instant timestamp) {
+    private Frame frame(int rows, Instant timestamp) {
         int rowLength = width * channels;
-        short[] samples = java.util.Arrays.copyOf(buffer, rows * rowLength);
+        short[] samples = Arrays.copyOf(buffer, rows * rowLength);
         Frame frame = new Frame(nextFrameId++, bufferFirstLine, overlapTop, pendingGapLines, timestamp, sourceName,
                 new Image(width, rows, channels, bitDepth, samples));
         pendingGapLines = 0;

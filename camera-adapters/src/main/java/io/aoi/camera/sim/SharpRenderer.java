@@ -1,5 +1,6 @@
 package io.aoi.camera.sim;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -77,12 +78,12 @@ final class SharpRenderer {
     }
 
     private static boolean markBumps(List<PanelBand> bands, long line, boolean[] onBump) {
-        java.util.Arrays.fill(onBump, false);
+        Arrays.fill(onBump, false);
         boolean any = false;
         for (PanelBand band : bands) {
             for (TrueBump b : band.bumps()) {
                 if (line >= b.y() && line < b.y() + b.height()) {
-                    java.util.Arrays.fill(onBump, b.x(), Math.min(onBump.length, b.x() + b.width()), true);
+                    Arrays.fill(onBump, b.x(), Math.min(onBump.length, b.x() + b.width()), true);
                     any = true;
                 }
             }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class ImageFolderSourceTest {
 
     private static Image flat(int value, int bitDepth) {
         short[] s = new short[6 * 4];
-        java.util.Arrays.fill(s, (short) value);
+        Arrays.fill(s, (short) value);
         return new Image(6, 4, 1, bitDepth, s);
     }
 

@@ -10,6 +10,7 @@ import io.aoi.image.ImageFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +54,7 @@ class RenderPanelsTest {
                 Files.readAllLines(blurred.resolve("truth.csv"), StandardCharsets.UTF_8));
         Image a = ImageFiles.read(sharp.resolve("panel_00000.png"));
         Image b = ImageFiles.read(blurred.resolve("panel_00000.png"));
-        assertTrue(!java.util.Arrays.equals(a.samples(), b.samples()));
+        assertTrue(!Arrays.equals(a.samples(), b.samples()));
         Path again = dir.resolve("again");
         RenderPanels.render(options(again, 0, 0));
         assertArrayEquals(a.samples(), ImageFiles.read(again.resolve("panel_00000.png")).samples());

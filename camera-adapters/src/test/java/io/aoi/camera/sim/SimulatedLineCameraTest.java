@@ -12,6 +12,7 @@ import io.aoi.camera.Strip;
 import io.aoi.config.SimulatedCameraSettings;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +81,7 @@ class SimulatedLineCameraTest {
         Thread.sleep(50);
         camera.close();
         camera.close();
-        assertTrue(done.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(done.await(5, TimeUnit.SECONDS));
         assertInstanceOf(GrabResult.Ended.class, result.get());
     }
 
