@@ -2,6 +2,7 @@ package io.aoi.camera.aravis;
 
 import io.aoi.camera.GrabResult;
 import io.aoi.camera.SourceCounters;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
@@ -19,6 +20,12 @@ public final class AravisBenchmark {
     private AravisBenchmark() {
     }
 
+    /** CPU time of this JVM, native threads included. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     public static void main(String[] argv) throws Exception {
         Set<String> options = new HashSet<>(BenchmarkCamera.OPTIONS);
         options.add("seconds");
@@ -34,6 +41,7 @@ public final class AravisBenchmark {
             }
             SourceCounters before = source.counters();
             long bytes = 0;
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             long end = start + (long) (seconds * 1e9);
             while (System.nanoTime() < end) {
@@ -46,6 +54,7 @@ public final class AravisBenchmark {
                 }
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             SourceCounters after = source.counters();
             long received = after.stripsReceived() - before.stripsReceived();
             long incomplete = after.stripsIncomplete() - before.stripsIncomplete();
@@ -62,6 +71,12 @@ public final class AravisBenchmark {
                     "strips: %d received, %d incomplete (%.4f), %d dropped (%.4f) of %d; resent packets %d%n",
                     received, incomplete, span == 0 ? 0.0 : (double) incomplete / span, dropped,
                     span == 0 ? 0.0 : (double) dropped / span, span, after.resends() - before.resends());
+            System.out.printf(Locale.ROOT,
+                    "this process (Aravis receive thread + adapter): %.0f%% of one core, %.0f us CPU per strip%n",
+                    100 * cpuSeconds / elapsed, received == 0 ? 0.0 : cpuSeconds * 1e6 / received);
+            System.out.printf(Locale.ROOT, "system load average: %.1f on %d cores%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
         }
     }
 }

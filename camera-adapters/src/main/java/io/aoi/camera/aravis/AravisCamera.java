@@ -145,7 +145,7 @@ final class AravisCamera implements AutoCloseable {
     void setFrameRate(double frameRateHz) throws CameraException {
         PointerByReference e = NativeErrors.slot();
         lib.arv_camera_set_frame_rate(live(), frameRateHz, e);
-        NativeErrors.check(lib, e, label + ": setting AcquisitionFrameRate=" + frameRateHz);
+        NativeErrors.check(lib, e, label + ": setting AcquisitionFrameRate=" + plain(frameRateHz));
     }
 
     double frameRate() throws CameraException {
@@ -158,19 +158,19 @@ final class AravisCamera implements AutoCloseable {
     void setExposureMicros(double exposureMicros) throws CameraException {
         PointerByReference e = NativeErrors.slot();
         lib.arv_camera_set_exposure_time(live(), exposureMicros, e);
-        NativeErrors.check(lib, e, label + ": setting ExposureTime=" + exposureMicros + " us");
+        NativeErrors.check(lib, e, label + ": setting ExposureTime=" + plain(exposureMicros) + " us");
     }
 
     void setGainDb(double gainDb) throws CameraException {
         PointerByReference e = NativeErrors.slot();
         lib.arv_camera_set_gain(live(), gainDb, e);
-        NativeErrors.check(lib, e, label + ": setting Gain=" + gainDb + " dB");
+        NativeErrors.check(lib, e, label + ": setting Gain=" + plain(gainDb) + " dB");
     }
 
     void setFloatFeature(String feature, double value) throws CameraException {
         PointerByReference e = NativeErrors.slot();
         lib.arv_device_set_float_feature_value(device, feature, value, e);
-        NativeErrors.check(lib, e, label + ": setting " + feature + "=" + value);
+        NativeErrors.check(lib, e, label + ": setting " + feature + "=" + plain(value));
     }
 
     double floatFeature(String feature) throws CameraException {
@@ -262,6 +262,12 @@ final class AravisCamera implements AutoCloseable {
         PointerByReference e = NativeErrors.slot();
         lib.arv_camera_stop_acquisition(camera, e);
         NativeErrors.take(lib, e);
+    }
+
+    /** A number for messages: {@code 20000} rather than {@code 20000.0}. */
+    static String plain(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : Double.toString(value);
     }
 
     private Pointer live() throws IllegalStateException {

@@ -106,8 +106,6 @@ interface AravisLibrary extends Library {
 
     double arv_device_get_float_feature_value(Pointer device, String feature, PointerByReference error);
 
-    long arv_device_get_integer_feature_value(Pointer device, String feature, PointerByReference error);
-
     void arv_gc_feature_node_set_value_from_string(Pointer featureNode, String value, PointerByReference error);
 
     String arv_gc_feature_node_get_value_as_string(Pointer featureNode, PointerByReference error);
@@ -119,13 +117,6 @@ interface AravisLibrary extends Library {
 
     Pointer arv_stream_timeout_pop_buffer(Pointer stream, long timeoutMicros);
 
-    Pointer arv_stream_try_pop_buffer(Pointer stream);
-
-    void arv_stream_get_n_buffers(Pointer stream, IntByReference inputBuffers, IntByReference outputBuffers);
-
-    void arv_stream_get_statistics(Pointer stream, LongByReference completedBuffers, LongByReference failures,
-            LongByReference underruns);
-
     long arv_stream_get_info_uint64_by_name(Pointer stream, String name);
 
     int arv_buffer_get_status(Pointer buffer);
@@ -133,8 +124,6 @@ interface AravisLibrary extends Library {
     Pointer arv_buffer_get_data(Pointer buffer, LongByReference size);
 
     long arv_buffer_get_frame_id(Pointer buffer);
-
-    long arv_buffer_get_timestamp(Pointer buffer);
 
     int arv_buffer_get_image_width(Pointer buffer);
 

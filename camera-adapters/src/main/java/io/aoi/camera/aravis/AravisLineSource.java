@@ -31,11 +31,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * the connection is released, and later grabs try to reopen it (same settings) with exponential back-off from
  * 250 ms up to {@code reconnectBackoffMax}. Silence alone is not a loss: a line-scan camera on an encoder
  * trigger sends nothing while the conveyor stands still. Retries happen inside {@link #grab(Duration)}, which
- * never waits longer than its timeout plus one native open attempt; no thread of its own is started. After reconnection the strips lost during the outage are
- * estimated from the outage length and the line rate measured before the loss (else the configured one), at
- * least one strip,
- * counted as dropped, and skipped in {@code sequence} and {@code firstLine}, so the frame assembler sees the
- * gap. The reconnect counter goes up by one.
+ * never waits longer than its timeout plus one native open attempt; no thread of its own is started. After
+ * reconnection the strips lost during the outage are estimated from the outage length and the line rate
+ * measured before the loss (else the configured one), at least one strip; they are counted as dropped and
+ * skipped in {@code sequence} and {@code firstLine}, so the frame assembler sees the gap. The reconnect counter
+ * goes up by one.
  *
  * <p><b>Threads.</b> One acquisition thread calls {@link #start()} and {@link #grab(Duration)}; {@link
  * #counters()}, {@link #describe()} and {@link #widthPx()} may be called from any thread; {@link #close()} may
@@ -65,7 +65,8 @@ public final class AravisLineSource implements LineSource {
     private boolean started;
     private final SequenceTracker tracker = new SequenceTracker();
     private final ReconnectBackoff backoff;
-    private String lostReason = "";
+    private String lossCause = "";
+    private String lastReconnectFailure = "";
     private long lastStripNanos;
     private long lastResendPollNanos;
     private long resendsOfEndedSessions;
@@ -140,14 +141,15 @@ public final class AravisLineSource implements LineSource {
     }
 
     /**
-     * Waits up to {@code timeout} for the next strip.
+     * Waits for the next strip, up to {@code timeout} or the settings' {@code grabTimeout}, whichever is shorter.
      *
      * @return Grabbed, Incomplete, TimedOut, Lost while the camera is gone, or Ended once closed
      * @throws IllegalStateException when {@link #start()} was not called
      */
     @Override
     public GrabResult grab(Duration timeout) throws CameraException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Duration wait = timeout.compareTo(settings.grabTimeout()) < 0 ? timeout : settings.grabTimeout();
+        long deadline = System.nanoTime() + wait.toNanos();
         lock.lockInterruptibly();
         try {
             if (!started && !closed) {
@@ -170,7 +172,7 @@ public final class AravisLineSource implements LineSource {
                         closedSignal.awaitNanos(wakeAt - now);
                     }
                     if (!closed && session == null && System.nanoTime() >= deadline) {
-                        return new GrabResult.Lost(lostReason);
+                        return new GrabResult.Lost(lostMessage());
                     }
                     continue;
                 }
@@ -188,7 +190,7 @@ public final class AravisLineSource implements LineSource {
                     return lose("the camera stopped answering (control lost)");
                 }
                 if (System.nanoTime() >= deadline) {
-                    return new GrabResult.TimedOut(timeout);
+                    return new GrabResult.TimedOut(wait);
                 }
             }
         } finally {
@@ -204,19 +206,16 @@ public final class AravisLineSource implements LineSource {
             SequenceTracker.Assignment assigned = tracker.assign(lib.arv_buffer_get_frame_id(buffer));
             long sequence = assigned.sequence();
             int lines = geometry.linesPerBuffer();
-            switch (assigned.kind()) {
-                case DUPLICATE:
-                    return null;
-                case LATE:
-                    dropped--;
-                    incomplete++;
-                    return new GrabResult.Incomplete(sequence, lines, BufferStatus.name(status)
-                            + " (arrived after newer strips)");
-                case NEXT:
-                default:
-                    dropped += assigned.skippedBefore();
-                    break;
+            if (assigned.kind() == SequenceTracker.Kind.DUPLICATE) {
+                return null;
             }
+            if (assigned.kind() == SequenceTracker.Kind.LATE) {
+                dropped--;
+                incomplete++;
+                return new GrabResult.Incomplete(sequence, lines, "OUT_OF_ORDER: a " + BufferStatus.name(status)
+                        + " buffer arrived after newer strips");
+            }
+            dropped += assigned.skippedBefore();
             if (status != BufferStatus.SUCCESS) {
                 incomplete++;
                 return new GrabResult.Incomplete(sequence, lines, BufferStatus.name(status));
@@ -268,11 +267,18 @@ public final class AravisLineSource implements LineSource {
         resends = resendsOfEndedSessions;
         releaser.release(session);
         session = null;
-        lostReason = description + ": " + reason;
+        lossCause = reason;
+        lastReconnectFailure = "";
         backoff.reset(System.nanoTime());
         lineRateBeforeLossHz = meter.lineRateHz();
         meter.restart();
-        return new GrabResult.Lost(lostReason);
+        return new GrabResult.Lost(lostMessage());
+    }
+
+    private String lostMessage() {
+        return description + ": " + lossCause + (lastReconnectFailure.isEmpty() ? ""
+                : "; last reconnection attempt: " + lastReconnectFailure + "; next in "
+                        + backoff.currentWait().toMillis() + " ms");
     }
 
     /** One reconnection attempt; true when acquisition runs again. */
@@ -293,10 +299,7 @@ public final class AravisLineSource implements LineSource {
             }
         } catch (CameraException e) {
             backoff.failed(System.nanoTime());
-            int cut = lostReason.indexOf("; last reconnection attempt");
-            String base = cut >= 0 ? lostReason.substring(0, cut) : lostReason;
-            lostReason = base + "; last reconnection attempt: " + e.getMessage()
-                    + "; next in " + backoff.currentWait().toMillis() + " ms";
+            lastReconnectFailure = e.getMessage();
             return false;
         }
         long now = System.nanoTime();

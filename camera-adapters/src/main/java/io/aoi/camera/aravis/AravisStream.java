@@ -1,7 +1,6 @@
 package io.aoi.camera.aravis;
 
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.LongByReference;
 
 /**
  * An {@code ArvStream} with its pool of buffers. The pool is allocated once; each popped buffer must be pushed
@@ -52,15 +51,6 @@ final class AravisStream implements AutoCloseable {
     /** Packets the GigE Vision receiver re-requested from the camera so far; 0 for other transports. */
     long resentPackets() {
         return gigE ? lib.arv_stream_get_info_uint64_by_name(stream, "n_resent_packets") : 0;
-    }
-
-    /** Buffers that could not be filled because the pool was empty (consumer too slow). */
-    long underruns() {
-        LongByReference completed = new LongByReference();
-        LongByReference failures = new LongByReference();
-        LongByReference underruns = new LongByReference();
-        lib.arv_stream_get_statistics(stream, completed, failures, underruns);
-        return underruns.getValue();
     }
 
     @Override

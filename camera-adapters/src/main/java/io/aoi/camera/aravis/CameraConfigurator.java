@@ -11,6 +11,8 @@ import io.aoi.config.AravisCameraSettings.GenicamFeature;
  */
 final class CameraConfigurator {
     static final String LINE_RATE_FEATURE = "AcquisitionLineRate";
+    /** Relative difference between the asked and the read-back line rate that still counts as accepted. */
+    static final double LINE_RATE_TOLERANCE = 0.01;
     private static final String LINE_RATE_ENABLE_FEATURE = "AcquisitionLineRateEnable";
 
     private CameraConfigurator() {
@@ -71,11 +73,25 @@ final class CameraConfigurator {
                 camera.setFrameRate(settings.lineRateHz() / settings.linesPerBuffer());
             }
         }
+        double actualHz;
         try {
-            return lineScan ? camera.floatFeature(LINE_RATE_FEATURE)
+            actualHz = lineScan ? camera.floatFeature(LINE_RATE_FEATURE)
                     : camera.frameRate() * settings.linesPerBuffer();
         } catch (CameraException unreadable) {
+            if (settings.lineRateHz() > 0) {
+                throw unreadable;
+            }
             return 0;
         }
+        if (settings.lineRateHz() > 0
+                && Math.abs(actualHz - settings.lineRateHz()) > LINE_RATE_TOLERANCE * settings.lineRateHz()) {
+            String how = lineScan ? LINE_RATE_FEATURE
+                    : "AcquisitionFrameRate " + AravisCamera.plain(actualHz / settings.linesPerBuffer()) + " Hz x "
+                            + settings.linesPerBuffer() + " lines per buffer";
+            throw new CameraException(camera.label() + ": lineRateHz " + AravisCamera.plain(settings.lineRateHz())
+                    + " was not accepted; the camera runs at " + AravisCamera.plain(actualHz) + " lines/s (" + how
+                    + "); choose a rate within its range");
+        }
+        return actualHz;
     }
 }

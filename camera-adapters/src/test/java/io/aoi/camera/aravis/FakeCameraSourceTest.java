@@ -14,6 +14,7 @@ import io.aoi.config.InvalidSettingException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -92,6 +93,15 @@ class FakeCameraSourceTest {
     }
 
     @Test
+    void refusesALineRateTheCameraCannotReach() {
+        // Fake_1 runs at most 1000 buffers/s: 16 lines per buffer cap the line rate at 16000 lines/s.
+        CameraException e = assertThrows(CameraException.class,
+                () -> AravisLineSource.open(TestSettings.camera(FAKE, 64, 16, 100_000, "Mono8")).close());
+        assertTrue(e.getMessage().contains(FAKE), e.getMessage());
+        assertTrue(e.getMessage().contains("lineRateHz 100000"), e.getMessage());
+    }
+
+    @Test
     void unknownCameraIdGivesExceptionNamingIt() {
         CameraException e = assertThrows(CameraException.class,
                 () -> AravisLineSource.open(TestSettings.camera("NoSuchCamera-4711", 64, 8, 0, "Mono8")).close());
@@ -119,7 +129,8 @@ class FakeCameraSourceTest {
     @Test
     void closeUnblocksAWaitingGrab() throws Exception {
         // One buffer every 5 s: after the first, a 30 s grab would wait for seconds.
-        AravisLineSource source = AravisLineSource.open(TestSettings.camera(FAKE, 64, 4, 4 * 0.2, "Mono8"));
+        AravisLineSource source = AravisLineSource.open(new AravisCameraSettings(Optional.of(FAKE), 64, 0, 4, 4 * 0.2,
+                0, -1, "Mono8", List.of(), 0, false, 4, Duration.ofSeconds(30), Duration.ofSeconds(1)));
         source.start();
         ExecutorService grabber = Executors.newSingleThreadExecutor();
         try {
@@ -136,6 +147,21 @@ class FakeCameraSourceTest {
         } finally {
             grabber.shutdownNow();
             source.close();
+        }
+    }
+
+    @Test
+    void grabWaitsNoLongerThanTheConfiguredGrabTimeout() throws Exception {
+        // 0.2 buffers/s; grabTimeout is 500 ms, so a 30 s grab comes back TimedOut with the configured wait.
+        try (AravisLineSource source = AravisLineSource.open(TestSettings.camera(FAKE, 64, 4, 4 * 0.2, "Mono8"))) {
+            source.start();
+            GrabResult r;
+            int grabs = 0;
+            do {
+                assertTrue(grabs++ < 20, "the camera kept delivering");
+                r = source.grab(Duration.ofSeconds(30));
+            } while (r instanceof GrabResult.Grabbed);
+            assertEquals(new GrabResult.TimedOut(Duration.ofMillis(500)), r);
         }
     }
 

@@ -124,7 +124,8 @@ class GigELoopbackTest {
             }
             assertEquals(1, source.counters().reconnects());
             assertTrue(firstAfter.sequence() > lastSequenceBeforeLoss + 1,
-                    "the outage shows as a gap in sequence: " + lastSequenceBeforeLoss + " -> " + firstAfter.sequence());
+                    "the outage shows as a gap in sequence: " + lastSequenceBeforeLoss + " -> "
+                            + firstAfter.sequence());
             assertTrue(firstAfter.firstLine() > (lastSequenceBeforeLoss + 1) * LINES);
             for (int i = 0; i < 1000 && tally.grabbed + tally.incomplete < 400; i++) {
                 tally.add(source.grab(GRAB));
