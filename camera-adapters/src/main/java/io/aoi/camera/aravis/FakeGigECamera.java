@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
  * process listening on 127.0.0.1, for tests and benchmarks. Open it with {@code cameraId 127.0.0.1} and
  * {@code packetSocket false}. Closing kills it; safe from any thread, idempotent.
  */
-final class FakeGigECamera implements AutoCloseable {
-    static final String EXECUTABLE = "arv-fake-gv-camera-0.8";
-    static final String ADDRESS = "127.0.0.1";
+public final class FakeGigECamera implements AutoCloseable {
+    public static final String EXECUTABLE = "arv-fake-gv-camera-0.8";
+    public static final String ADDRESS = "127.0.0.1";
 
     private final Process process;
 
@@ -23,7 +23,7 @@ final class FakeGigECamera implements AutoCloseable {
      * Starts the fake camera with the given serial number; its output is appended to {@code log}. It needs a
      * moment before it answers discovery.
      */
-    static FakeGigECamera start(String serial, File log) throws IOException {
+    public static FakeGigECamera start(String serial, File log) throws IOException {
         Process p = new ProcessBuilder(EXECUTABLE, "-i", ADDRESS, "-s", serial)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
@@ -31,12 +31,12 @@ final class FakeGigECamera implements AutoCloseable {
         return new FakeGigECamera(p);
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Kills the camera the hard way (like pulling its cable) and waits until it is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
