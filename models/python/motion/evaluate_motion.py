@@ -1,0 +1,101 @@
+"""PSNR/SSIM on the held-out validation triplets (photos from validation-only source families, and the
+validation rows of the panel strip) for: the blurred input, stage 1 alone (single frame), the full
+three-frame network and, when its ONNX file is given and exists, UDBD-Net on the centre frame.
+Also times the full network in PyTorch on CPU.
+
+    /usr/bin/python3 models/python/motion/evaluate_motion.py --threads 2 \
+        [--checkpoint models/python/work/motion/motion-final.pt] [--udbd PATH.onnx]
+
+Prints a Markdown table and writes it to models/python/work/motion/eval.md.
+"""
+import argparse
+import os
+import sys
+import time
+
+import numpy as np
+import torch
+from skimage.metrics import peak_signal_noise_ratio, structural_similarity
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import export_motion  # noqa: E402
+
+WORK = export_motion.WORK
+
+
+def metrics(out, ref):
+    out = np.clip(out, 0, 1).astype(np.float64)
+    ref = ref.astype(np.float64)
+    return (peak_signal_noise_ratio(ref, out, data_range=1.0),
+            structural_similarity(ref, out, data_range=1.0, gaussian_weights=True, sigma=1.5,
+                                  use_sample_covariance=False))
+
+
+def evaluate_set(model, path, limit, udbd=None):
+    d = np.load(path)
+    n = min(limit, len(d["sharp"]))
+    rows = {k: [] for k in ("blurred", "stage1", "full", "udbd")}
+    with torch.no_grad():
+        for i in range(n):
+            bp, b0, bn, s0 = (d[k][i].astype(np.float32) for k in ("prev", "current", "next", "sharp"))
+            t = [torch.from_numpy(a)[None, None] for a in (bp, b0, bn)]
+            e0, p0 = model(*t)
+            rows["blurred"].append(metrics(b0, s0))
+            rows["stage1"].append(metrics(p0[0, 0].numpy(), s0))
+            rows["full"].append(metrics(e0[0, 0].numpy(), s0))
+            if udbd is not None:
+                rows["udbd"].append(metrics(udbd(b0), s0))
+    return n, {k: np.mean(v, axis=0) for k, v in rows.items() if v}
+
+
+def time_model(model, h, w, repeats=3):
+    x = [torch.rand(1, 1, h, w) for _ in range(3)]
+    with torch.no_grad():
+        model(*x)
+        t = time.perf_counter()
+        for _ in range(repeats):
+            model(*x)
+    return (time.perf_counter() - t) / repeats
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--checkpoint", default=os.path.join(WORK, "motion-final.pt"))
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--limit", type=int, default=100, help="triplets per validation set")
+    p.add_argument("--udbd", help="UDBD-Net ONNX file (one grey frame in, one out), run on the centre frame")
+    p.add_argument("--out", default=os.path.join(WORK, "eval.md"))
+    args = p.parse_args()
+    torch.set_num_threads(args.threads)
+    model, ck = export_motion.load_model(args.checkpoint)
+    udbd = None
+    if args.udbd and os.path.exists(args.udbd):
+        import udbd_runner
+        udbd = udbd_runner.load(args.udbd)
+    sets = [("photos (validation families)", os.path.join(WORK, "data", "val.npz")),
+            ("simulated ACF panel (validation rows)", os.path.join(WORK, "data_panel", "val.npz"))]
+    lines = ["| Validation set | n | Blurred input | Stage 1 (single frame) | Full 3-frame network"
+             + (" | UDBD-Net (centre frame) |" if udbd else " |"),
+             "|---|---|---|---|---" + ("|---|" if udbd else "|")]
+    for name, path in sets:
+        if not os.path.exists(path):
+            continue
+        n, res = evaluate_set(model, path, args.limit, udbd)
+        cells = ["%.2f dB / %.4f" % tuple(res[k]) for k in ("blurred", "stage1", "full", "udbd") if k in res]
+        lines.append("| %s | %d | %s |" % (name, n, " | ".join(cells)))
+        print(lines[-1], flush=True)
+    t256 = time_model(model, 256, 256)
+    t2048 = time_model(model, 512, 2048, repeats=1)
+    lines += ["", "Values: PSNR / SSIM (Gaussian window, sigma 1.5) against the sharp frame, 256x256 triplets.",
+              "Checkpoint: step %d, %.1f training minutes." % (ck["step"], ck["elapsed_s"] / 60),
+              "Time, full network in PyTorch %s on CPU, %d threads: %.3f s per 256x256 triplet, "
+              "%.2f s per 2048x512 frame (whole frame, not tiled)." % (torch.__version__, args.threads, t256,
+                                                                       t2048)]
+    text = "\n".join(lines)
+    print(text)
+    with open(args.out, "w") as fh:
+        fh.write(text + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+package io.aoi.deblur.motion;
+
+import io.aoi.deblur.DeblurException;
+import io.aoi.deblur.Deblurrer;
+import io.aoi.image.Image;
+import java.util.List;
+import java.util.Objects;
+
+/** Runs a single-frame {@link Deblurrer} as a {@link DeblurStage} with no delay. Owns the deblurrer. */
+public final class SingleFrameStage<T> implements DeblurStage<T> {
+    private final Deblurrer deblurrer;
+    private final int passes;
+    private boolean closed;
+
+    /**
+     * @param deblurrer closed with this stage
+     * @param passes    passed to {@link Deblurrer#deblur(Image, int)} for every frame, 0 to 3
+     */
+    public SingleFrameStage(Deblurrer deblurrer, int passes) {
+        this.deblurrer = Objects.requireNonNull(deblurrer, "deblurrer");
+        if (passes < 0 || passes > 3) {
+            throw new IllegalArgumentException("passes = " + passes + "; allowed: 0 to 3");
+        }
+        this.passes = passes;
+    }
+
+    @Override
+    public String name() {
+        return deblurrer.name();
+    }
+
+    @Override
+    public int delayFrames() {
+        return 0;
+    }
+
+    @Override
+    public List<Restored<T>> accept(T tag, Image frame) throws DeblurException {
+        checkOpen();
+        return List.of(new Restored<>(tag, deblurrer.deblur(frame, passes)));
+    }
+
+    @Override
+    public List<Restored<T>> endRun() {
+        checkOpen();
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            deblurrer.close();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("stage " + deblurrer.name() + " is closed");
+        }
+    }
+}
