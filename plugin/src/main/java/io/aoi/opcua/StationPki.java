@@ -19,12 +19,14 @@ import org.eclipse.milo.opcua.stack.core.security.DefaultServerCertificateValida
 import org.eclipse.milo.opcua.stack.core.security.FileBasedCertificateQuarantine;
 import org.eclipse.milo.opcua.stack.core.security.FileBasedTrustListManager;
 import org.eclipse.milo.opcua.stack.core.security.KeyStoreCertificateStore;
+import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateQuarantine;
 import org.eclipse.milo.opcua.stack.core.security.RsaSha256CertificateFactory;
 import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 
 /**
- * The server's certificate and the client trust list, kept in {@code pkiDir}:
+ * The server's certificate and the client trust list, kept in {@code pkiDir} (production profile; the demo profile
+ * has no certificate):
  * <ul>
  * <li>{@code server-keystore.pfx} (+ {@code server-keystore.password}, owner-readable only): the self-signed server
  * certificate (RSA 2048, SHA-256), created on the first start and reused after;</li>
@@ -51,6 +53,12 @@ final class StationPki {
         this.certificateManager = certificateManager;
         this.certificate = certificate;
         this.applicationUri = applicationUri;
+    }
+
+    /** No certificate: for the demo profile, whose only endpoint uses SecurityPolicy None. */
+    static StationPki none(String stationId) {
+        return new StationPki(new DefaultCertificateManager(new MemoryCertificateQuarantine()), null,
+                "urn:aoi:station:" + stationId);
     }
 
     static StationPki load(Path pkiDir, String stationId, Set<String> hostnames) throws OpcUaException {

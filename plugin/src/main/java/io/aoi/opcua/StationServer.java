@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * loopback only (enforced by {@link OpcUaSettings}). The PRODUCTION profile offers Basic256Sha256 and
  * Aes256_Sha256_RsaPss with SignAndEncrypt only, user name and password (PBKDF2 hashes from the station file) and no
  * anonymous access; client certificates must be in {@code pkiDir/trusted/certs}, refused ones are copied to
- * {@code pkiDir/rejected}. A None endpoint at {@code /discovery} serves GetEndpoints only.
+ * {@code pkiDir/rejected}. GetEndpoints is answered on an unsecured channel, as discovery requires; sessions are
+ * only created on the secured endpoints.
  *
  * <p>Threads: {@link #accept} only queues the result (capacity {@link #EVENT_QUEUE_CAPACITY}); one publishing thread
  * updates LastResult and fires the ResultReady event. If the queue is full the event is dropped and counted in
@@ -103,8 +104,9 @@ public final class StationServer implements AutoCloseable, ResultSink {
         Objects.requireNonNull(control, "control");
         int port = settings.port() == 0 ? freePort(settings.bindAddress()) : settings.port();
         String host = settings.bindAddress().equals("::1") ? "[::1]" : settings.bindAddress();
-        StationPki pki = StationPki.load(settings.pkiDir(), identity.stationId(),
-                StationPki.hostnamesFor(settings.bindAddress()));
+        StationPki pki = settings.profile() == SecurityProfile.DEMO ? StationPki.none(identity.stationId())
+                : StationPki.load(settings.pkiDir(), identity.stationId(),
+                        StationPki.hostnamesFor(settings.bindAddress()));
         UserDirectory users = new UserDirectory(settings.profile(), settings.users());
         OpcUaServerConfig config = OpcUaServerConfig.builder()
                 .setApplicationUri(pki.applicationUri)
@@ -151,8 +153,10 @@ public final class StationServer implements AutoCloseable, ResultSink {
                 .setBindAddress(settings.bindAddress())
                 .setBindPort(port)
                 .setHostname(host)
-                .setPath(PATH)
-                .setCertificate(pki.certificate);
+                .setPath(PATH);
+        if (pki.certificate != null) {
+            base.setCertificate(pki.certificate);
+        }
         if (settings.profile() == SecurityProfile.DEMO) {
             out.add(base.copy().setSecurityPolicy(SecurityPolicy.None).setSecurityMode(MessageSecurityMode.None)
                     .addTokenPolicies(USER_TOKEN_POLICY_ANONYMOUS).build());
@@ -162,8 +166,6 @@ public final class StationServer implements AutoCloseable, ResultSink {
                 out.add(base.copy().setSecurityPolicy(p).setSecurityMode(MessageSecurityMode.SignAndEncrypt)
                         .addTokenPolicies(USER_TOKEN_POLICY_USERNAME).build());
             }
-            out.add(base.copy().setPath(PATH + "/discovery").setSecurityPolicy(SecurityPolicy.None)
-                    .setSecurityMode(MessageSecurityMode.None).addTokenPolicies(USER_TOKEN_POLICY_USERNAME).build());
         }
         return out;
     }

@@ -1,0 +1,108 @@
+package io.aoi.eval;
+
+import io.aoi.camera.sim.PanelSimulator;
+import io.aoi.camera.sim.SimulatedFrame;
+import io.aoi.config.SimulatedCameraSettings;
+import io.aoi.deblur.DeblurException;
+import io.aoi.detect.Detection;
+import io.aoi.detect.ParticleDetector;
+import io.aoi.image.Image;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures the particle detector against the simulator's ground truth, in focus and at several defocus
+ * sigmas, with and without deblurring.
+ *
+ * <p>For each frame the simulator renders the same panel lines in focus and at every sigma (same sensor
+ * noise); each arm turns them into the detector's input, the detector runs with one fixed set of settings
+ * (tuned on sharp frames), and detections are matched to the truth with {@link ParticleMatcher} (particles
+ * cut by the frame border are optional) and bump verdicts compared with {@link BumpVerdicts}. Counts are
+ * pooled over frames per sigma and arm. An input frame an arm returns unchanged (the sharp frame, or the
+ * blurred frame at sigma 0) is detected once per frame and its scores reused.
+ *
+ * <p>The lead's {@code evaluate} command calls {@link #run(EvaluationSettings, List)} with
+ * {@link #standardArms(double, double)} plus its own arms, e.g.
+ * {@code EvaluationArm.deblurred("udbd x2", udbd, 2)}. Single-threaded; the arms' deblurrers are used one
+ * frame at a time.
+ */
+public final class DetectionEvaluation {
+    /** Lines between consecutive evaluated frames start at this offset, clear of the panel's first line. */
+    private static final long FIRST_LINE = 256;
+
+    private DetectionEvaluation() {
+    }
+
+    /**
+     * sharp, blurred, Wiener with the true sigma, Wiener with the station's fixed sigma.
+     *
+     * @param stationSigmaPx the fixed Wiener sigma, as configured at a station
+     * @param noiseToSignal  Wiener noise-to-signal ratio for both Wiener arms
+     */
+    public static List<EvaluationArm> standardArms(double stationSigmaPx, double noiseToSignal) {
+        return List.of(EvaluationArm.sharp(), EvaluationArm.blurred(),
+                EvaluationArm.wienerAtTrueSigma(noiseToSignal),
+                EvaluationArm.wienerAtFixedSigma(stationSigmaPx, noiseToSignal));
+    }
+
+    /** Renders, restores, detects and scores; see the class comment. */
+    public static EvaluationReport run(EvaluationSettings settings, List<EvaluationArm> arms) throws DeblurException {
+        if (arms.isEmpty()) {
+            throw new IllegalArgumentException("no evaluation arms given; pass at least one, e.g. standardArms");
+        }
+        PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(settings.widthPx(),
+                settings.bitDepth(), 0, 0, 0, settings.noiseSigma(), settings.particlesPerBump(), settings.seed()));
+        ParticleDetector detector = new ParticleDetector(settings.detector());
+        int w = settings.widthPx();
+        int h = settings.heightPx();
+        int minPerBump = settings.detector().minParticlesPerBump();
+        Map<String, MatchStats> particles = new LinkedHashMap<>();
+        Map<String, VerdictStats> bumps = new LinkedHashMap<>();
+        Map<Image, Scores> seen = new IdentityHashMap<>();
+        for (int n = 0; n < settings.frames(); n++) {
+            long firstLine = FIRST_LINE + (long) n * h;
+            SimulatedFrame sharp = simulator.frame(firstLine, h, 0, 0, settings.noiseSigma());
+            seen.clear();
+            for (double sigma : settings.defocusSigmasPx()) {
+                Image blurred = sigma == 0 ? sharp.image()
+                        : simulator.frame(firstLine, h, sigma, 0, settings.noiseSigma()).image();
+                for (EvaluationArm arm : arms) {
+                    Image input = arm.restorer().restore(sharp.image(), blurred, sigma);
+                    Scores scores = seen.get(input);
+                    if (scores == null) {
+                        Detection d = detector.detect(input);
+                        scores = new Scores(ParticleMatcher.match(d.particles(), sharp.particles(), w, h),
+                                BumpVerdicts.compare(d.bumps(), sharp.bumps(), h, minPerBump));
+                        seen.put(input, scores);
+                    }
+                    String key = key(sigma, arm.label());
+                    particles.merge(key, scores.particles, MatchStats::plus);
+                    bumps.merge(key, scores.bumps, VerdictStats::plus);
+                }
+            }
+        }
+        List<EvaluationRow> rows = new ArrayList<>();
+        for (double sigma : settings.defocusSigmasPx()) {
+            for (EvaluationArm arm : arms) {
+                String key = key(sigma, arm.label());
+                rows.add(new EvaluationRow(sigma, arm.label(), particles.get(key), bumps.get(key)));
+            }
+        }
+        return new EvaluationReport(settings, rows);
+    }
+
+    private record Scores(MatchStats particles, VerdictStats bumps) {
+    }
+
+    private static String key(double sigma, String arm) {
+        return sigma + "|" + arm;
+    }
+
+    /** Command-line entry; see {@link EvaluationCommand#usage()}. */
+    public static void main(String[] args) {
+        System.exit(EvaluationCommand.run(args, System.out, System.err));
+    }
+}

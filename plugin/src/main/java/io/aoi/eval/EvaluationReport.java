@@ -1,0 +1,84 @@
+package io.aoi.eval;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The evaluation's results and their markdown rendering. Immutable. */
+public record EvaluationReport(EvaluationSettings settings, List<EvaluationRow> rows) {
+    public EvaluationReport {
+        rows = List.copyOf(rows);
+    }
+
+    /** The row of one sigma and arm. */
+    public EvaluationRow row(double defocusSigmaPx, String arm) {
+        for (EvaluationRow r : rows) {
+            if (r.defocusSigmaPx() == defocusSigmaPx && r.arm().equals(arm)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("no row for sigma " + defocusSigmaPx + " and arm '" + arm
+                + "'; arms: " + arms());
+    }
+
+    /** Arm labels in evaluation order. */
+    public List<String> arms() {
+        Set<String> labels = new LinkedHashSet<>();
+        for (EvaluationRow r : rows) {
+            labels.add(r.arm());
+        }
+        return new ArrayList<>(labels);
+    }
+
+    /** A settings line, an F1 overview (sigma x arm) and the full table. */
+    public String toMarkdown() {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT,
+                "Detection vs ground truth: %d frames of %d x %d (%d-bit), seed %d, noise %.3f, %.1f particles"
+                        + " per bump; detector minContrast %.3f, diameters %.0f-%.0f px, >= %d particles per bump"
+                        + " (thresholds tuned on sharp frames, the same for every arm).%n%n",
+                settings.frames(), settings.widthPx(), settings.heightPx(), settings.bitDepth(), settings.seed(),
+                settings.noiseSigma(), settings.particlesPerBump(), settings.detector().minContrast(),
+                settings.detector().minDiameterPx(), settings.detector().maxDiameterPx(),
+                settings.detector().minParticlesPerBump()));
+        List<String> arms = arms();
+        md.append("F1 by defocus sigma (px) and arm:\n\n| sigma |");
+        for (String arm : arms) {
+            md.append(' ').append(arm).append(" |");
+        }
+        md.append("\n|---:|");
+        md.append("---:|".repeat(arms.size()));
+        md.append('\n');
+        for (double sigma : settings.defocusSigmasPx()) {
+            md.append(String.format(Locale.ROOT, "| %.1f |", sigma));
+            for (String arm : arms) {
+                md.append(String.format(Locale.ROOT, " %.3f |", row(sigma, arm).particles().f1()));
+            }
+            md.append('\n');
+        }
+        md.append("\n| sigma | arm | precision | recall | F1 | bump verdict accuracy | TP | FP | FN | bumps |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (EvaluationRow r : rows) {
+            MatchStats m = r.particles();
+            md.append(String.format(Locale.ROOT, "| %.1f | %s | %.3f | %.3f | %.3f | %.3f | %d | %d | %d | %d |%n",
+                    r.defocusSigmaPx(), r.arm(), m.precision(), m.recall(), m.f1(), r.bumps().accuracy(),
+                    m.truePositives(), m.falsePositives(), m.falseNegatives(), r.bumps().judged()));
+        }
+        return md.toString();
+    }
+
+    /** Writes {@link #toMarkdown()} to {@code file} (UTF-8), creating parent folders. */
+    public void writeMarkdown(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, toMarkdown(), StandardCharsets.UTF_8);
+    }
+}

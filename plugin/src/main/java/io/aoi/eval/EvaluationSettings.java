@@ -1,0 +1,78 @@
+package io.aoi.eval;
+
+import io.aoi.config.BumpLayout;
+import io.aoi.config.DetectorSettings;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the evaluation renders and how it detects.
+ *
+ * @param frames            simulated frames per defocus sigma, 1 to 1000
+ * @param widthPx           frame width in pixels, 64 to 16384
+ * @param heightPx          frame height in lines, 64 to 8192
+ * @param seed              simulator seed; the same seed renders the same panel
+ * @param defocusSigmasPx   true defocus sigmas to evaluate, each 0 to 8 px
+ * @param noiseSigma        sensor read noise as a fraction of full scale, 0 to 0.2
+ * @param particlesPerBump  mean particles per bump of the simulated panel
+ * @param bitDepth          8 or 16
+ * @param detector          detector settings, tuned on sharp frames and the same for every arm
+ */
+public record EvaluationSettings(
+        int frames,
+        int widthPx,
+        int heightPx,
+        long seed,
+        List<Double> defocusSigmasPx,
+        double noiseSigma,
+        double particlesPerBump,
+        int bitDepth,
+        DetectorSettings detector) {
+
+    public static final List<Double> DEFAULT_SIGMAS_PX = List.of(0.0, 1.0, 2.0, 2.5, 3.0, 4.0);
+
+    public EvaluationSettings {
+        range("frames", frames, 1, 1000);
+        range("widthPx", widthPx, 64, 16384);
+        range("heightPx", heightPx, 64, 8192);
+        defocusSigmasPx = List.copyOf(Objects.requireNonNull(defocusSigmasPx, "defocusSigmasPx"));
+        if (defocusSigmasPx.isEmpty()) {
+            throw new IllegalArgumentException("defocusSigmasPx is empty; give at least one sigma from 0 to 8");
+        }
+        for (double s : defocusSigmasPx) {
+            if (!(s >= 0 && s <= 8)) {
+                throw new IllegalArgumentException("defocus sigma " + s + " px; allowed: 0 to 8");
+            }
+        }
+        if (!(noiseSigma >= 0 && noiseSigma <= 0.2)) {
+            throw new IllegalArgumentException("noiseSigma = " + noiseSigma + "; allowed: 0 to 0.2");
+        }
+        if (!(particlesPerBump >= 0 && particlesPerBump <= 500)) {
+            throw new IllegalArgumentException("particlesPerBump = " + particlesPerBump + "; allowed: 0 to 500");
+        }
+        if (bitDepth != 8 && bitDepth != 16) {
+            throw new IllegalArgumentException("bitDepth = " + bitDepth + "; allowed: 8 or 16");
+        }
+        Objects.requireNonNull(detector, "detector");
+    }
+
+    /**
+     * The detector used for the published numbers: diameters 4 to 16 px, minContrast 0.04 (below the weakest
+     * simulated particles, 0.045, and above the resin texture), illumination 0 degrees, automatic bumps of at
+     * least 60 x 32 px, at least 5 particles per bump, 2 um per pixel.
+     */
+    public static DetectorSettings defaultDetector() {
+        return new DetectorSettings(4, 16, 0.04, 2.0, 0, new BumpLayout.Automatic(60, 32), 5);
+    }
+
+    /** 4 frames of 1024 x 512, seed 1024, sigmas 0, 1, 2, 2.5, 3, 4, noise 0.01, 12 particles per bump, 8 bit. */
+    public static EvaluationSettings defaults() {
+        return new EvaluationSettings(4, 1024, 512, 1024, DEFAULT_SIGMAS_PX, 0.01, 12, 8, defaultDetector());
+    }
+
+    private static void range(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(field + " = " + value + "; allowed: " + min + " to " + max);
+        }
+    }
+}

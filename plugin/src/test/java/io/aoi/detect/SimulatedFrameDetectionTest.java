@@ -1,0 +1,63 @@
+package io.aoi.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aoi.camera.sim.PanelSimulator;
+import io.aoi.camera.sim.SimulatedFrame;
+import io.aoi.camera.sim.TrueBump;
+import io.aoi.config.BumpLayout;
+import io.aoi.config.DetectorSettings;
+import io.aoi.config.SimulatedCameraSettings;
+import io.aoi.eval.MatchStats;
+import io.aoi.eval.ParticleMatcher;
+import io.aoi.results.BumpCount;
+import org.junit.jupiter.api.Test;
+
+/** The detector on frames of the panel simulator, scored against its ground truth. */
+class SimulatedFrameDetectionTest {
+    private static final int WIDTH = 640;
+    private static final int ROWS = 384;
+    private static final DetectorSettings SETTINGS =
+            new DetectorSettings(4, 16, 0.04, 2.0, 0, new BumpLayout.Automatic(60, 32), 5);
+
+    private static SimulatedFrame sharpFrame(long seed, int bitDepth) {
+        PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(WIDTH, bitDepth, 0, 0, 0, 0.01,
+                12, seed));
+        return simulator.frame(300, ROWS, 0, 0, 0.01);
+    }
+
+    @Test
+    void reachesPrecisionAndRecallOf098OnSharpSimulatedFrames() {
+        ParticleDetector detector = new ParticleDetector(SETTINGS);
+        MatchStats pooled = MatchStats.NONE;
+        for (long seed = 1; seed <= 3; seed++) {
+            SimulatedFrame frame = sharpFrame(seed, 8);
+            Detection d = detector.detect(frame.image());
+            MatchStats m = ParticleMatcher.match(d.particles(), frame.particles(), WIDTH, ROWS);
+            System.out.printf("seed %d: precision %.4f recall %.4f F1 %.4f (%s)%n", seed, m.precision(), m.recall(),
+                    m.f1(), m);
+            assertTrue(m.precision() >= 0.98 && m.recall() >= 0.98, "seed " + seed + ": " + m);
+            pooled = pooled.plus(m);
+        }
+        assertTrue(pooled.f1() >= 0.98, "pooled " + pooled);
+    }
+
+    @Test
+    void findsEveryWholeSimulatedBumpAutomatically() {
+        ParticleDetector detector = new ParticleDetector(SETTINGS);
+        for (long seed = 4; seed <= 5; seed++) {
+            SimulatedFrame frame = sharpFrame(seed, 16);
+            Detection d = detector.detect(frame.image());
+            assertEquals(frame.bumps().size(), d.bumps().size(), "seed " + seed + ": " + d.bumps());
+            for (TrueBump t : frame.bumps()) {
+                BumpCount found = d.bumps().stream()
+                        .filter(b -> Math.abs(b.x() - t.x()) <= 2 && Math.abs(b.y() - t.y()) <= 2)
+                        .findFirst().orElseThrow(() -> new AssertionError("bump " + t + " not found"));
+                assertEquals(t.width(), found.width(), 3);
+                assertEquals(t.height(), found.height(), 3);
+                assertEquals(t.particleCount() >= 5, found.ok(), "verdict of " + t + " vs " + found);
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.aoi.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aoi.deblur.DeblurException;
+import io.aoi.deblur.Deblurrer;
+import io.aoi.image.Image;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DetectionEvaluationTest {
+    /** Returns frames unchanged and counts calls. */
+    private static final class PassThrough implements Deblurrer {
+        int calls;
+
+        @Override
+        public String name() {
+            return "pass-through";
+        }
+
+        @Override
+        public Image deblur(Image frame, int passes) {
+            calls++;
+            return frame;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void scoresEveryArmAtEverySigmaAndBlurCostsRecall() throws DeblurException {
+        EvaluationSettings settings = new EvaluationSettings(1, 384, 256, 7, List.of(0.0, 3.0), 0.01, 12, 8,
+                EvaluationSettings.defaultDetector());
+        PassThrough custom = new PassThrough();
+        EvaluationReport report = DetectionEvaluation.run(settings, List.of(EvaluationArm.sharp(),
+                EvaluationArm.blurred(), EvaluationArm.wienerAtTrueSigma(0.03),
+                EvaluationArm.deblurred("custom", custom, 2)));
+        assertEquals(8, report.rows().size());
+        assertEquals(List.of("sharp", "blurred", "wiener true sigma", "custom"), report.arms());
+        assertEquals(2, custom.calls);
+        EvaluationRow sharp = report.row(0.0, "sharp");
+        assertTrue(sharp.particles().f1() >= 0.97, "sharp " + sharp);
+        assertTrue(sharp.bumps().judged() > 0);
+        // at sigma 0 every arm sees the same frame
+        assertEquals(sharp.particles(), report.row(0.0, "blurred").particles());
+        // a pass-through deblurrer scores exactly like no deblurring
+        assertEquals(report.row(3.0, "blurred"), new EvaluationRow(3.0, "blurred",
+                report.row(3.0, "custom").particles(), report.row(3.0, "custom").bumps()));
+        assertTrue(report.row(3.0, "blurred").particles().recall() < sharp.particles().recall() - 0.1,
+                report.toMarkdown());
+        String markdown = report.toMarkdown();
+        assertTrue(markdown.contains("| sigma | arm | precision | recall | F1 | bump verdict accuracy |"), markdown);
+        assertTrue(markdown.contains("| 3.0 | wiener true sigma |"), markdown);
+    }
+
+    @Test
+    void commandRejectsUnknownOptionsWithUsage() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = EvaluationCommand.run(new String[] {"--frobnicate", "3"}, new PrintStream(out, true,
+                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code);
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("unknown option --frobnicate") && message.contains("usage: evaluate"), message);
+    }
+
+    @Test
+    void commandRejectsSigmasOutOfRangeNamingTheLimit() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = EvaluationCommand.run(new String[] {"--sigmas", "0,9"}, new PrintStream(new ByteArrayOutputStream(),
+                true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("allowed: 0 to 8"));
+    }
+}

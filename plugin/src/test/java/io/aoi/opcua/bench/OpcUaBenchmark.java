@@ -1,0 +1,155 @@
+package io.aoi.opcua.bench;
+
+import io.aoi.config.DeblurModel;
+import io.aoi.config.DeblurSettings;
+import io.aoi.config.ExecutionProvider;
+import io.aoi.config.OpcUaSettings;
+import io.aoi.config.SecurityProfile;
+import io.aoi.opcua.InMemoryRecipeControl;
+import io.aoi.opcua.ResultQuery;
+import io.aoi.opcua.StationIdentity;
+import io.aoi.opcua.StationServer;
+import io.aoi.opcua.TestClients;
+import io.aoi.results.InspectionResult;
+import io.aoi.results.SampleResults;
+import io.aoi.results.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
+import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
+
+/**
+ * Publishes results to N subscribed Milo clients on loopback (demo profile) as fast as they keep up, for S seconds,
+ * and prints per-client counts, results/s and the latency from {@code accept()} to the event's arrival at a client.
+ * Arguments: clients (default 20), seconds (default 10), publishing interval ms (default 10). The producer keeps at
+ * most {@code 2000} results ahead of the slowest client (back-pressure), so "as fast as sustainable" means no queue
+ * overflows. Latency uses the event's Time field (set by accept()) and the client's clock (same host).
+ */
+public final class OpcUaBenchmark {
+    private static final int MAX_AHEAD = 2000;
+
+    private OpcUaBenchmark() {
+    }
+
+    private static final class Receiver {
+        final AtomicLong received = new AtomicLong();
+        final List<Long> latencyMicros = new ArrayList<>();
+        final Set<String> ids = ConcurrentHashMap.newKeySet();
+    }
+
+    public static void main(String[] args) throws Exception {
+        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        double intervalMs = args.length > 2 ? Double.parseDouble(args[2]) : 10;
+        Path pki = Files.createTempDirectory("bench-pki");
+        ResultQuery none = new ResultQuery() {
+            @Override
+            public Optional<InspectionResult> byId(String id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<InspectionResult> list(Instant from, Instant to, Optional<Verdict> v, int max) {
+                return List.of();
+            }
+        };
+        InMemoryRecipeControl recipes = new InMemoryRecipeControl("R1", new DeblurSettings(DeblurModel.UDBD, 2,
+                ExecutionProvider.CPU, 2, 256, 16, Optional.empty(), 1.5, 0.01), s -> { });
+        try (StationServer server = StationServer.start(
+                new OpcUaSettings("127.0.0.1", 0, SecurityProfile.DEMO, List.of(), pki),
+                new StationIdentity("S1", "J1", "C1"), recipes, none)) {
+            List<OpcUaClient> conns = new ArrayList<>();
+            List<Receiver> receivers = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                OpcUaClient client = TestClients.demo(server.endpointUrl());
+                Receiver r = new Receiver();
+                OpcUaSubscription sub = new OpcUaSubscription(client);
+                sub.setPublishingInterval(intervalMs);
+                sub.create();
+                OpcUaMonitoredItem item = OpcUaMonitoredItem.newEventItem(NodeIds.Server,
+                        TestClients.resultReadyFilter(client));
+                item.setQueueSize(Unsigned.uint(MAX_AHEAD * 2));
+                item.setEventValueListener((i, v) -> {
+                    Instant nowInstant = Instant.now();
+                    long now = nowInstant.getEpochSecond() * 1_000_000 + nowInstant.getNano() / 1000;
+                    Instant sent = ((DateTime) v[1].value()).getJavaInstant();
+                    long lat = now - (sent.getEpochSecond() * 1_000_000 + sent.getNano() / 1000);
+                    synchronized (r) {
+                        r.latencyMicros.add(lat);
+                    }
+                    r.ids.add((String) v[8].value());
+                    r.received.incrementAndGet();
+                });
+                sub.addMonitoredItem(item);
+                sub.synchronizeMonitoredItems();
+                conns.add(client);
+                receivers.add(r);
+            }
+            Thread.sleep(500);
+            long published = 0;
+            Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+            long start = System.nanoTime();
+            long end = start + seconds * 1_000_000_000L;
+            while (System.nanoTime() < end) {
+                long slowest = receivers.stream().mapToLong(x -> x.received.get()).min().orElse(0);
+                if (published - slowest >= MAX_AHEAD) {
+                    Thread.sleep(1);
+                    continue;
+                }
+                published++;
+                server.accept(SampleResults.result(published, t0.plusMillis(published)));
+            }
+            double publishSeconds = (System.nanoTime() - start) / 1e9;
+            long waitEnd = System.nanoTime() + 30_000_000_000L;
+            final long total = published;
+            while (System.nanoTime() < waitEnd && receivers.stream().anyMatch(x -> x.received.get() < total)) {
+                Thread.sleep(10);
+            }
+            double drainSeconds = (System.nanoTime() - start) / 1e9;
+            List<Long> all = new ArrayList<>();
+            boolean lossless = true;
+            for (int c = 0; c < clients; c++) {
+                Receiver r = receivers.get(c);
+                boolean ok = r.received.get() == total && r.ids.size() == total;
+                lossless &= ok;
+                System.out.printf("client %2d: received %d of %d, distinct ids %d %s%n", c, r.received.get(), total,
+                        r.ids.size(), ok ? "OK" : "LOSS");
+                synchronized (r) {
+                    all.addAll(r.latencyMicros);
+                }
+            }
+            long[] lat = all.stream().mapToLong(Long::longValue).toArray();
+            Arrays.sort(lat);
+            System.out.printf("clients=%d publishingIntervalMs=%.0f published=%d in %.1f s (all delivered after %.1f s)%n",
+                    clients, intervalMs, total, publishSeconds, drainSeconds);
+            System.out.printf("results/s=%.0f events delivered/s=%.0f eventsDroppedByServer=%d%n",
+                    total / drainSeconds, total * clients / drainSeconds, server.eventsDropped());
+            System.out.printf("latency accept->client: p50=%.1f ms p99=%.1f ms max=%.1f ms%n",
+                    pct(lat, 0.50) / 1000.0, pct(lat, 0.99) / 1000.0, lat.length == 0 ? 0 : lat[lat.length - 1] / 1000.0);
+            System.out.println(lossless ? "NO LOSS: received == published for every client"
+                    : "LOSS: some client received fewer events than published");
+            for (OpcUaClient c : conns) {
+                c.disconnect();
+            }
+        }
+    }
+
+    private static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
+    }
+}
