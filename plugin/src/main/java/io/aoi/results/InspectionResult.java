@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param stationId       the station that produced it
  * @param jobId           one run of the station (changes at every start)
  * @param frameId         frame counter of the source within the job
+ * @param gapLinesBefore  lines the source lost just before this frame (camera outage, dropped strips); 0 normally
  * @param sourceName      camera or file the frame came from
  * @param createdAt       when the result was made
  * @param outcome         completed, failed or dropped
@@ -29,6 +30,7 @@ public record InspectionResult(
         String stationId,
         String jobId,
         long frameId,
+        long gapLinesBefore,
         String sourceName,
         Instant createdAt,
         Outcome outcome,

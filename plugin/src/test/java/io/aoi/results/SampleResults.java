@@ -26,10 +26,10 @@ public final class SampleResults {
         }
         String id = InspectionResult.resultId("S1", "J1", frameId);
         if (frameId % 10 == 5) {
-            return new InspectionResult(id, "S1", "J1", frameId, "sim", createdAt, Outcome.DROPPED, Verdict.NONE,
+            return new InspectionResult(id, "S1", "J1", frameId, 4096, "sim", createdAt, Outcome.DROPPED, Verdict.NONE,
                     "incomplete strips", "R1", "udbd", 2, 0, 0, List.of(), ProcessingTimes.NONE);
         }
-        return new InspectionResult(id, "S1", "J1", frameId, "sim", createdAt, Outcome.COMPLETED,
+        return new InspectionResult(id, "S1", "J1", frameId, 0, "sim", createdAt, Outcome.COMPLETED,
                 ng ? Verdict.NG : Verdict.OK, "", "R1", "udbd", 2, total, total / 1.44, bumps,
                 new ProcessingTimes(12.5 + rnd.nextDouble(), 3.25, 17.0));
     }

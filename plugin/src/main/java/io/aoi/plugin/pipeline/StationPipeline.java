@@ -154,8 +154,8 @@ public final class StationPipeline implements AutoCloseable {
                     admit(ready.frame());
                 } else if (next instanceof FrameResult.Dropped d) {
                     counters.framesIn.incrementAndGet();
-                    putQuietly(toRecord, new Decided(notInspected(d.frameId(), source.describe(), Outcome.DROPPED,
-                            d.reason(), 0)));
+                    putQuietly(toRecord, new Decided(notInspected(d.frameId(), 0, source.describe(),
+                            Outcome.DROPPED, d.reason(), 0)));
                 } else if (next instanceof FrameResult.SourceLost lost) {
                     sourceState.set("lost: " + lost.reason());
                 } else if (next instanceof FrameResult.Ended) {
@@ -179,7 +179,7 @@ public final class StationPipeline implements AutoCloseable {
         counters.framesIn.incrementAndGet();
         long entered = System.nanoTime();
         if (!toDeblur.offer(new Captured(frame, entered))) {
-            putQuietly(toRecord, new Decided(notInspected(frame.frameId(), frame.sourceName(), Outcome.DROPPED,
+            putQuietly(toRecord, new Decided(notInspected(frame, Outcome.DROPPED,
                     "deblur stage overloaded: " + toDeblur.size() + " frames waiting", entered)));
         }
     }
@@ -192,7 +192,7 @@ public final class StationPipeline implements AutoCloseable {
                 DeblurStage.Restored restored = deblur.apply(c.frame().image());
                 return new Restored(c.frame(), c.enteredNanos(), restored, millisSince(t0));
             } catch (DeblurException | RuntimeException e) {
-                return new Decided(notInspected(c.frame().frameId(), c.frame().sourceName(), Outcome.FAILED,
+                return new Decided(notInspected(c.frame(), Outcome.FAILED,
                         "deblur failed: " + e.getMessage(), c.enteredNanos()));
             }
         });
@@ -210,7 +210,7 @@ public final class StationPipeline implements AutoCloseable {
                 double detectMillis = millisSince(t0);
                 return new Decided(completed(r, inspection, detectMillis));
             } catch (RuntimeException e) {
-                return new Decided(notInspected(r.frame().frameId(), r.frame().sourceName(), Outcome.FAILED,
+                return new Decided(notInspected(r.frame(), Outcome.FAILED,
                         "detection failed: " + e.getMessage(), r.enteredNanos()));
             }
         });
@@ -278,19 +278,26 @@ public final class StationPipeline implements AutoCloseable {
         counters.total.add(totalMillis);
         return new InspectionResult(
                 InspectionResult.resultId(identity.stationId(), identity.jobId(), frame.frameId()),
-                identity.stationId(), identity.jobId(), frame.frameId(), frame.sourceName(), Instant.now(),
+                identity.stationId(), identity.jobId(), frame.frameId(), frame.gapLinesBefore(), frame.sourceName(),
+                Instant.now(),
                 Outcome.COMPLETED, inspection.verdict(), "", identity.recipeId().get(),
                 r.restored().modelName(), r.restored().passes(), inspection.particleCount(),
                 inspection.densityPerMm2(), inspection.bumps(),
                 new ProcessingTimes(r.deblurMillis(), detectMillis, totalMillis));
     }
 
-    private InspectionResult notInspected(long frameId, String sourceName, Outcome outcome, String reason,
-            long enteredNanos) {
+    private InspectionResult notInspected(Frame frame, Outcome outcome, String reason, long enteredNanos) {
+        return notInspected(frame.frameId(), frame.gapLinesBefore(), frame.sourceName(), outcome, reason,
+                enteredNanos);
+    }
+
+    private InspectionResult notInspected(long frameId, long gapLinesBefore, String sourceName, Outcome outcome,
+            String reason, long enteredNanos) {
         double totalMillis = enteredNanos == 0 ? 0 : millisSince(enteredNanos);
         return new InspectionResult(
                 InspectionResult.resultId(identity.stationId(), identity.jobId(), frameId),
-                identity.stationId(), identity.jobId(), frameId, sourceName, Instant.now(), outcome, Verdict.NONE,
+                identity.stationId(), identity.jobId(), frameId, gapLinesBefore, sourceName, Instant.now(), outcome,
+                Verdict.NONE,
                 reason, identity.recipeId().get(), "", 0, 0, 0, List.of(), new ProcessingTimes(0, 0, totalMillis));
     }
 
@@ -353,10 +360,10 @@ public final class StationPipeline implements AutoCloseable {
             for (Item item; (item = q.poll()) != null; ) {
                 InspectionResult result = null;
                 if (item instanceof Captured c) {
-                    result = notInspected(c.frame().frameId(), c.frame().sourceName(), Outcome.DROPPED,
+                    result = notInspected(c.frame(), Outcome.DROPPED,
                             "station stopped before inspection", c.enteredNanos());
                 } else if (item instanceof Restored r) {
-                    result = notInspected(r.frame().frameId(), r.frame().sourceName(), Outcome.DROPPED,
+                    result = notInspected(r.frame(), Outcome.DROPPED,
                             "station stopped before inspection", r.enteredNanos());
                 } else if (item instanceof Decided d) {
                     result = d.result();
