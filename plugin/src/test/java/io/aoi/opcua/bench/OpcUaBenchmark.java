@@ -35,10 +35,10 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
  * and prints per-client counts, results/s and the latency from {@code accept()} to the event's arrival at a client.
  * Arguments: clients (default 20), seconds (default 10), publishing interval ms (default 10), window (default 200).
  * The producer keeps at most {@code window} results ahead of the slowest client (back-pressure), so "as fast as
- * sustainable" means no queue overflows; a small window trades throughput for latency. Latency uses the event's Time field (set by accept()) and the client's clock (same host).
+ * sustainable" means no queue overflows; a small window trades throughput for latency. Latency uses the event's Time
+ * field (set by accept()) and the client's clock (same host).
  */
 public final class OpcUaBenchmark {
-
     private OpcUaBenchmark() {
     }
 
@@ -137,11 +137,13 @@ public final class OpcUaBenchmark {
             long[] lat = all.stream().mapToLong(Long::longValue).toArray();
             Arrays.sort(lat);
             System.out.printf("clients=%d publishingIntervalMs=%.0f window=%d published=%d in %.1f s "
-                    + "(all delivered after %.1f s)%n", clients, intervalMs, window, total, publishSeconds, drainSeconds);
+                    + "(all delivered after %.1f s)%n", clients, intervalMs, window, total, publishSeconds,
+                    drainSeconds);
             System.out.printf("results/s=%.0f events delivered/s=%.0f eventsDroppedByServer=%d%n",
                     total / drainSeconds, total * clients / drainSeconds, server.eventsDropped());
             System.out.printf("latency accept->client: p50=%.1f ms p99=%.1f ms max=%.1f ms%n",
-                    pct(lat, 0.50) / 1000.0, pct(lat, 0.99) / 1000.0, lat.length == 0 ? 0 : lat[lat.length - 1] / 1000.0);
+                    pct(lat, 0.50) / 1000.0, pct(lat, 0.99) / 1000.0,
+                    lat.length == 0 ? 0 : lat[lat.length - 1] / 1000.0);
             System.out.println(lossless ? "NO LOSS: received == published for every client"
                     : "LOSS: some client received fewer events than published");
             for (OpcUaClient c : conns) {
