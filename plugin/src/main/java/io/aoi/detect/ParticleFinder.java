@@ -16,24 +16,30 @@ import org.opencv.imgproc.Imgproc;
  * Finds DIC relief particles in a normalised mono plane by matched filtering.
  *
  * <ol>
- *   <li>Correlate the plane with {@link ReliefTemplate}s at radii spaced 1 px from minDiameter / 2 to
- *       maxDiameter / 2, plus one guard radius below and above; divide by the template norm so responses of
- *       different radii compare (matched-filter signal-to-noise).</li>
- *   <li>Keep local maxima (3 x 3) of the best response over radii whose relief amplitude could reach
- *       minContrast; a maximum won by a guard radius is a particle out of the size range and is dropped.</li>
- *   <li>Per candidate: sub-pixel centre and radius by quadratic fits over position and radius; relief
- *       amplitude (the fitted peak brightening of the bright half, the simulator's "contrast") must reach
- *       minContrast; shape score (normalised correlation with the template inside the disc) must reach
- *       {@link #MIN_SHAPE_SCORE}; the response must fall off across the illumination direction (a straight
- *       dark-to-bright edge, such as the lit side of a bump, keeps its response along itself and is
- *       dropped).</li>
- *   <li>Non-maximum suppression: a candidate closer than {@link #SUPPRESSION_RADII} of the larger radius to
- *       a stronger accepted one is the same particle. Touching particles keep their own maxima, because the
- *       bright half of one next to the dark half of the other gives a negative response between them.</li>
+ *   <li>Correlate the plane with {@link ReliefTemplate}s at radii spaced about 1 px from minDiameter / 2 to
+ *       maxDiameter / 2, plus one guard radius below and above (see {@link ScaleResponses}: response,
+ *       shape score and quality = response x shape per radius).</li>
+ *   <li>Candidates are strict 3 x 3 maxima of the quality of one radius that also beat the next larger radius
+ *       at that pixel (and the next smaller one, except the lower guard), so the radius that fits best wins
+ *       and a maximum won by the upper guard (a blob larger than maxDiameter) is dropped.</li>
+ *   <li>Per candidate: sub-pixel centre by quadratic fits of the response across x and y, radius by a
+ *       quadratic fit of the quality over the neighbouring radii. It must show a relief amplitude (the fitted
+ *       peak brightening of the bright half, the simulator's "contrast") of at least minContrast, a shape score
+ *       of at least {@link #MIN_SHAPE_SCORE}, a response that falls off across the illumination direction
+ *       ({@link #MAX_RIDGE_RATIO}: a straight dark-to-bright edge keeps it) and no brightness step across
+ *       itself ({@link #MAX_STEP_FRACTION}: the lit side of a bump is a step, a particle has background on
+ *       both sides).</li>
+ *   <li>Non-maximum suppression by quality: a candidate closer than {@link #SUPPRESSION_RADII} of the larger
+ *       radius to a better one is the same particle (simulated clusters keep centres at least 1.1 radii
+ *       apart). Touching particles keep their own maxima: the bright half of one beside the dark half of the
+ *       other gives a negative response between them.</li>
+ *   <li>{@link #RESIDUAL_PASSES} more passes run on the plane minus the fitted reliefs found so far, which
+ *       reveals particles overlapped by stronger neighbours in clusters; new ones must keep the same distance
+ *       from earlier ones.</li>
  * </ol>
  *
- * <p>Stateless apart from its immutable templates: safe to use from several threads at once. Native memory
- * lives in a {@link MatScope} per call.
+ * <p>Immutable after construction: safe to use from several threads at once. Native memory lives in a
+ * {@link MatScope} per pass.
  */
 final class ParticleFinder {
     /** Least normalised correlation between the disc and the template. */

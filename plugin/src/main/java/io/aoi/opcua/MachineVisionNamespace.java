@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.milo.opcua.sdk.core.Reference;
 import org.eclipse.milo.opcua.sdk.server.EventListener;
 import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
@@ -17,6 +18,7 @@ import org.eclipse.milo.opcua.sdk.server.nodes.UaObjectNode;
 import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
 
@@ -67,14 +69,14 @@ final class MachineVisionNamespace extends ManagedNamespaceWithLifecycle {
         UaObjectNode vs = new UaObjectNode.UaObjectNodeBuilder(getNodeContext())
                 .setNodeId(nodes.id(prefix))
                 .setBrowseName(nodes.name(prefix))
-                .setDisplayName(org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText.english(prefix))
+                .setDisplayName(LocalizedText.english(prefix))
                 .setTypeDefinition(visionSystemType)
                 .setEventNotifier(Unsigned.ubyte(1))
                 .build();
         getNodeManager().addNode(vs);
         nodes.link(NodeIds.ObjectsFolder, NodeIds.Organizes, vs);
         // The Server object notifies about the station's events (HasNotifier), so clients find them from there too.
-        vs.addReference(new org.eclipse.milo.opcua.sdk.core.Reference(vs.getNodeId(), NodeIds.HasNotifier,
+        vs.addReference(new Reference(vs.getNodeId(), NodeIds.HasNotifier,
                 NodeIds.Server.expanded(), false));
         visionSystemId = vs.getNodeId();
 

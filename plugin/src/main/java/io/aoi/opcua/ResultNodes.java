@@ -18,6 +18,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 
@@ -92,7 +93,7 @@ final class ResultNodes {
         Argument max = new Argument("MaxResults", NodeIds.Int32, ValueRanks.Scalar, null,
                 LocalizedText.english("1 to " + MAX_LIST_RESULTS));
         Argument resultsOut = new Argument("Results", NodeIds.String, ValueRanks.OneDimension,
-                new org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger[] {Unsigned.uint(0)},
+                new UInteger[] {Unsigned.uint(0)},
                 LocalizedText.english("ResultContent JSON per result, oldest first"));
         Argument listErrorOut = new Argument("Error", NodeIds.Int32, ValueRanks.Scalar, null,
                 LocalizedText.english("0"));

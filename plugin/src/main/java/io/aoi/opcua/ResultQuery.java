@@ -14,6 +14,9 @@ public interface ResultQuery {
     /** The result with this id; empty when unknown. */
     Optional<InspectionResult> byId(String id) throws ResultQueryException;
 
-    /** Results created in {@code [from, to]}, oldest first, only verdict {@code v} when present, at most {@code max}. */
+    /**
+     * Results created in {@code [from, to]}, oldest first, only verdict {@code v} when present, at most
+     * {@code max}.
+     */
     List<InspectionResult> list(Instant from, Instant to, Optional<Verdict> v, int max) throws ResultQueryException;
 }

@@ -6,11 +6,12 @@ import io.aoi.results.Verdict;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.ObjectTypeManager;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.model.objects.BaseEventTypeNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaObjectTypeNode;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
@@ -92,7 +93,7 @@ final class ResultReadyEvents {
 
     private void set(BaseEventTypeNode e, String field, Object value) throws UaException {
         var node = e.getPropertyNode(nodes.name(field)).orElseThrow(() -> new UaException(
-                org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_InternalError,
+                StatusCodes.Bad_InternalError,
                 TYPE_NAME + " instance lacks field " + field));
         node.setValue(new DataValue(new Variant(value)));
     }

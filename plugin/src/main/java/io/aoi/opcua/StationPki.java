@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.Security;
 import java.security.cert.X509Certificate;
@@ -72,7 +73,7 @@ final class StationPki {
             var quarantine = FileBasedCertificateQuarantine.create(pkiDir.resolve("rejected"));
             var factory = new RsaSha256CertificateFactory() {
                 @Override
-                protected X509Certificate[] createRsaSha256CertificateChain(java.security.KeyPair keyPair)
+                protected X509Certificate[] createRsaSha256CertificateChain(KeyPair keyPair)
                         throws Exception {
                     SelfSignedCertificateBuilder b = new SelfSignedCertificateBuilder(keyPair)
                             .setCommonName("AOI station " + stationId)

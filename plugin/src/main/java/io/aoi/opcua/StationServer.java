@@ -83,7 +83,10 @@ public final class StationServer implements AutoCloseable, ResultSink {
         this.publisher.setDaemon(true);
     }
 
-    /** Starts a server whose state machine methods are accepted without side effects ({@link VisionControl#ACCEPT_ALL}). */
+    /**
+     * Starts a server whose state machine methods are accepted without side effects
+     * ({@link VisionControl#ACCEPT_ALL}).
+     */
     public static StationServer start(OpcUaSettings settings, StationIdentity identity, RecipeControl recipes,
             ResultQuery query) throws OpcUaException {
         return start(settings, identity, recipes, query, VisionControl.ACCEPT_ALL);

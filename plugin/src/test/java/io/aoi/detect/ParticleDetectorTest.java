@@ -123,6 +123,20 @@ class ParticleDetectorTest {
     }
 
     @Test
+    void followsTheConfiguredIlluminationAngle() {
+        TestFrames frames = new TestFrames(200, 80, 0.45);
+        frames.disc(40, 40, 5, 0.2, 90).disc(100, 40, 4, 0.2, 90).disc(160, 40, 5, 0.2, 0);
+        Image image = frames.noise(0.005, 2).toImage(8);
+        DetectorSettings litFromTop = new DetectorSettings(4, 16, 0.04, 2.0, 90, WHOLE_FRAME, 0);
+        List<Particle> found = new ParticleDetector(litFromTop).detect(image).particles();
+        assertEquals(2, found.size(), "found " + found);
+        assertTrue(found.stream().allMatch(p -> p.x() < 120), "the disc lit from +x is not a 90 degree relief");
+        List<Particle> litFromRight = new ParticleDetector(settings(0.04, WHOLE_FRAME, 0)).detect(image).particles();
+        assertEquals(1, litFromRight.size(), "found " + litFromRight);
+        assertEquals(160, litFromRight.get(0).x(), 0.5);
+    }
+
+    @Test
     void refusesColourFramesNamingWhatIsAllowed() {
         ParticleDetector detector = new ParticleDetector(settings(0.04, WHOLE_FRAME, 0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

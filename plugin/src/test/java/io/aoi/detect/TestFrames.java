@@ -29,15 +29,22 @@ final class TestFrames {
     }
 
     TestFrames disc(double cx, double cy, double radius, double contrast) {
+        return disc(cx, cy, radius, contrast, 0);
+    }
+
+    /** A relief lit from {@code angleDeg}, counter-clockwise from +x with rows growing downwards. */
+    TestFrames disc(double cx, double cy, double radius, double contrast, double angleDeg) {
+        double ux = Math.cos(Math.toRadians(angleDeg));
+        double uy = -Math.sin(Math.toRadians(angleDeg));
         for (int y = (int) Math.floor(cy - radius - 2); y <= (int) Math.ceil(cy + radius + 2); y++) {
             for (int x = (int) Math.floor(cx - radius - 2); x <= (int) Math.ceil(cx + radius + 2); x++) {
                 if (x < 0 || y < 0 || x >= w || y >= h) {
                     continue;
                 }
-                double dx = x - cx;
-                double rho = Math.hypot(dx, y - cy);
+                double u = (x - cx) * ux + (y - cy) * uy;
+                double rho = Math.hypot(x - cx, y - cy);
                 double t = Math.min(1, Math.max(0, (radius + 0.75 - rho) / 1.5));
-                plane[y * w + x] += (float) (contrast * dx / radius * t * t * (3 - 2 * t));
+                plane[y * w + x] += (float) (contrast * u / radius * t * t * (3 - 2 * t));
             }
         }
         return this;

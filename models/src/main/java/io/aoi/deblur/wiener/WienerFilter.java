@@ -70,7 +70,8 @@ public final class WienerFilter {
             imageSpectrum.put(0, 0, g);
             Mat restored = scope.mat();
             Core.idft(imageSpectrum, restored, Core.DFT_SCALE | Core.DFT_REAL_OUTPUT);
-            Mat crop = scope.add(restored.submat(margin, margin + h, margin, margin + w).clone());
+            Mat region = scope.add(restored.submat(margin, margin + h, margin, margin + w));
+            Mat crop = scope.add(region.clone());
             float[] out = FloatPlanes.fromMat(crop);
             for (int i = 0; i < out.length; i++) {
                 out[i] += mean;

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * A directory of segment files {@code results-<UTC day>-<sequence>.jsonl}. Each record is one line
  * {@code <crc32 hex> <compact JSON>\n} holding every field of the result (Instants as ISO-8601 strings). A segment
  * holds the results created on one UTC day and is closed at {@link #segmentLimitBytes(long) a size limit}; the next
- * append then starts a new one. {@link #append} returns only after the bytes are forced to the device, so an
+ * append then starts a new one. {@link #append} returns only after the bytes are forced to stable storage, so an
  * acknowledged result survives a crash or {@code kill -9}. A {@code journal.lock} file keeps a second process out.
  *
  * <h2>Recovery</h2>
@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Speed</h2>
  * Every append is one {@code write} plus one {@code fdatasync}; on the development disk that measured 122 appends/s
- * (p50 5.4 ms, p99 31 ms per append). The device's sync latency bounds the result rate.
+ * (p50 5.4 ms, p99 31 ms per append). The disk's sync latency bounds the result rate.
  *
  * <h2>Memory and threads</h2>
  * An in-memory index keeps, per result, its id, creation time, verdict and file position (about 150 bytes); results
@@ -238,7 +238,7 @@ public final class ResultJournal implements AutoCloseable {
     }
 
     /**
-     * Writes the result and forces it to the device before returning. A result with an id already in the journal
+     * Writes the result and forces it to stable storage before returning. A result with an id already in the journal
      * replaces the earlier one in {@link #byId} and {@link #list}. Called by one publishing thread; blocks for the
      * duration of an fsync (typically 0.1 to 10 ms).
      */

@@ -74,7 +74,7 @@ final class Segment implements AutoCloseable {
         sizeBytes = length;
     }
 
-    /** Appends and forces the bytes to the device. @return the offset the bytes start at */
+    /** Appends and forces the bytes to stable storage. @return the offset the bytes start at */
     long appendDurably(byte[] bytes) throws IOException {
         long offset = sizeBytes;
         ByteBuffer buf = ByteBuffer.wrap(bytes);

@@ -33,18 +33,18 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
 /**
  * Publishes results to N subscribed Milo clients on loopback (demo profile) as fast as they keep up, for S seconds,
  * and prints per-client counts, results/s and the latency from {@code accept()} to the event's arrival at a client.
- * Arguments: clients (default 20), seconds (default 10), publishing interval ms (default 10). The producer keeps at
- * most {@code 2000} results ahead of the slowest client (back-pressure), so "as fast as sustainable" means no queue
- * overflows. Latency uses the event's Time field (set by accept()) and the client's clock (same host).
+ * Arguments: clients (default 20), seconds (default 10), publishing interval ms (default 10), window (default 200).
+ * The producer keeps at most {@code window} results ahead of the slowest client (back-pressure), so "as fast as
+ * sustainable" means no queue overflows; a small window trades throughput for latency. Latency uses the event's Time
+ * field (set by accept()) and the client's clock (same host).
  */
 public final class OpcUaBenchmark {
-    private static final int MAX_AHEAD = 2000;
-
     private OpcUaBenchmark() {
     }
 
     private static final class Receiver {
         final AtomicLong received = new AtomicLong();
+        final AtomicLong duplicates = new AtomicLong();
         final List<Long> latencyMicros = new ArrayList<>();
         final Set<String> ids = ConcurrentHashMap.newKeySet();
     }
@@ -53,6 +53,7 @@ public final class OpcUaBenchmark {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         double intervalMs = args.length > 2 ? Double.parseDouble(args[2]) : 10;
+        int window = args.length > 3 ? Integer.parseInt(args[3]) : 200;
         Path pki = Files.createTempDirectory("bench-pki");
         ResultQuery none = new ResultQuery() {
             @Override
@@ -80,16 +81,19 @@ public final class OpcUaBenchmark {
                 sub.create();
                 OpcUaMonitoredItem item = OpcUaMonitoredItem.newEventItem(NodeIds.Server,
                         TestClients.resultReadyFilter(client));
-                item.setQueueSize(Unsigned.uint(MAX_AHEAD * 2));
+                item.setQueueSize(Unsigned.uint(window * 2));
                 item.setEventValueListener((i, v) -> {
                     Instant nowInstant = Instant.now();
                     long now = nowInstant.getEpochSecond() * 1_000_000 + nowInstant.getNano() / 1000;
                     Instant sent = ((DateTime) v[1].value()).getJavaInstant();
                     long lat = now - (sent.getEpochSecond() * 1_000_000 + sent.getNano() / 1000);
+                    if (!r.ids.add((String) v[8].value())) {
+                        r.duplicates.incrementAndGet(); // client-side redelivery after a republish
+                        return;
+                    }
                     synchronized (r) {
                         r.latencyMicros.add(lat);
                     }
-                    r.ids.add((String) v[8].value());
                     r.received.incrementAndGet();
                 });
                 sub.addMonitoredItem(item);
@@ -104,7 +108,7 @@ public final class OpcUaBenchmark {
             long end = start + seconds * 1_000_000_000L;
             while (System.nanoTime() < end) {
                 long slowest = receivers.stream().mapToLong(x -> x.received.get()).min().orElse(0);
-                if (published - slowest >= MAX_AHEAD) {
+                if (published - slowest >= window) {
                     Thread.sleep(1);
                     continue;
                 }
@@ -122,22 +126,24 @@ public final class OpcUaBenchmark {
             boolean lossless = true;
             for (int c = 0; c < clients; c++) {
                 Receiver r = receivers.get(c);
-                boolean ok = r.received.get() == total && r.ids.size() == total;
+                boolean ok = r.received.get() == total;
                 lossless &= ok;
-                System.out.printf("client %2d: received %d of %d, distinct ids %d %s%n", c, r.received.get(), total,
-                        r.ids.size(), ok ? "OK" : "LOSS");
+                System.out.printf("client %2d: received %d of %d distinct results (%d duplicate deliveries) %s%n", c,
+                        r.received.get(), total, r.duplicates.get(), ok ? "OK" : "LOSS");
                 synchronized (r) {
                     all.addAll(r.latencyMicros);
                 }
             }
             long[] lat = all.stream().mapToLong(Long::longValue).toArray();
             Arrays.sort(lat);
-            System.out.printf("clients=%d publishingIntervalMs=%.0f published=%d in %.1f s (all delivered after %.1f s)%n",
-                    clients, intervalMs, total, publishSeconds, drainSeconds);
+            System.out.printf("clients=%d publishingIntervalMs=%.0f window=%d published=%d in %.1f s "
+                    + "(all delivered after %.1f s)%n", clients, intervalMs, window, total, publishSeconds,
+                    drainSeconds);
             System.out.printf("results/s=%.0f events delivered/s=%.0f eventsDroppedByServer=%d%n",
                     total / drainSeconds, total * clients / drainSeconds, server.eventsDropped());
             System.out.printf("latency accept->client: p50=%.1f ms p99=%.1f ms max=%.1f ms%n",
-                    pct(lat, 0.50) / 1000.0, pct(lat, 0.99) / 1000.0, lat.length == 0 ? 0 : lat[lat.length - 1] / 1000.0);
+                    pct(lat, 0.50) / 1000.0, pct(lat, 0.99) / 1000.0,
+                    lat.length == 0 ? 0 : lat[lat.length - 1] / 1000.0);
             System.out.println(lossless ? "NO LOSS: received == published for every client"
                     : "LOSS: some client received fewer events than published");
             for (OpcUaClient c : conns) {

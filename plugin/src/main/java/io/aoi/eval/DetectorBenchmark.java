@@ -1,0 +1,46 @@
+package io.aoi.eval;
+
+import io.aoi.camera.sim.PanelSimulator;
+import io.aoi.config.SimulatedCameraSettings;
+import io.aoi.deblur.wiener.WienerDeblurrer;
+import io.aoi.detect.ParticleDetector;
+import io.aoi.image.Image;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Prints the time per frame of the particle detector and the Wiener deblurrer on simulated frames.
+ * Arguments: [width] [height] [repeats]; defaults 1024 512 10. Single-threaded, after two warm-up runs.
+ */
+public final class DetectorBenchmark {
+    private DetectorBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int width = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
+        int height = args.length > 1 ? Integer.parseInt(args[1]) : 512;
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(width, 8, 0, 0, 0, 0.01, 12, 1));
+        Image sharp = simulator.frame(256, height, 0, 0, 0.01).image();
+        Image blurred = simulator.frame(256, height, 2.5, 0, 0.01).image();
+        ParticleDetector detector = new ParticleDetector(EvaluationSettings.defaultDetector());
+        try (WienerDeblurrer wiener = new WienerDeblurrer(2.5, EvaluationCommand.DEFAULT_NOISE_TO_SIGNAL)) {
+            report("detect (sharp)", width, height, repeats, () -> detector.detect(sharp));
+            report("wiener sigma 2.5", width, height, repeats, () -> wiener.deblur(blurred, 1));
+        }
+    }
+
+    private static void report(String label, int width, int height, int repeats, Runnable work) {
+        work.run();
+        work.run();
+        double[] millis = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long start = System.nanoTime();
+            work.run();
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        System.out.printf(Locale.ROOT, "%s on %dx%d: median %.1f ms, min %.1f ms, max %.1f ms over %d runs%n",
+                label, width, height, millis[repeats / 2], millis[0], millis[repeats - 1], repeats);
+    }
+}

@@ -1,0 +1,48 @@
+package io.aoi.opcua;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aoi.config.DeblurModel;
+import io.aoi.config.DeblurSettings;
+import io.aoi.config.InvalidSettingException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InMemoryRecipeControlTest {
+    private static final Instant T = Instant.parse("2026-05-01T12:00:00Z");
+
+    @Test
+    void appliesValidChangesAuditsEachFieldAndTellsTheListener() {
+        List<DeblurSettings> applied = new ArrayList<>();
+        InMemoryRecipeControl rc = new InMemoryRecipeControl("R7", StationServerDemoTest.DEBLUR, applied::add,
+                Clock.fixed(T, ZoneOffset.UTC));
+        assertEquals(new RecipeState("R7-r0", DeblurModel.UDBD, 2), rc.current());
+        RecipeState after = rc.change(DeblurModel.WIENER, 0, "eng");
+        assertEquals(new RecipeState("R7-r1", DeblurModel.WIENER, 0), after);
+        assertEquals(List.of(new AuditRecord(T, "eng", "DeblurModel", "UDBD", "WIENER"),
+                new AuditRecord(T, "eng", "DeblurIterations", "2", "0")), rc.audit());
+        assertEquals(1, applied.size());
+        assertEquals(StationServerDemoTest.DEBLUR.tileSizePx(), applied.get(0).tileSizePx(), "other settings kept");
+        assertEquals("2026-05-01T12:00:00Z eng DeblurModel UDBD -> WIENER", rc.audit().get(0).line());
+    }
+
+    @Test
+    void refusesInvalidValuesAndIgnoresChangesToTheSameValues() {
+        List<DeblurSettings> applied = new ArrayList<>();
+        InMemoryRecipeControl rc = new InMemoryRecipeControl("R7", StationServerDemoTest.DEBLUR, applied::add);
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> rc.change(DeblurModel.UDBD, 4, "eng"));
+        assertEquals("iterations", e.field());
+        assertTrue(e.getMessage().contains("0 to 3"), e.getMessage());
+        assertThrows(InvalidSettingException.class, () -> rc.change(null, 1, "eng"));
+        assertEquals(new RecipeState("R7-r0", DeblurModel.UDBD, 2), rc.change(DeblurModel.UDBD, 2, "eng"));
+        assertEquals(List.of(), rc.audit());
+        assertEquals(List.of(), applied);
+    }
+}
