@@ -24,7 +24,7 @@ public final class DetectorBenchmark {
         Image sharp = simulator.frame(256, height, 0, 0, 0.01).image();
         Image blurred = simulator.frame(256, height, 2.5, 0, 0.01).image();
         ParticleDetector detector = new ParticleDetector(EvaluationSettings.defaultDetector());
-        try (WienerDeblurrer wiener = new WienerDeblurrer(2.5, EvaluationCommand.DEFAULT_NOISE_TO_SIGNAL)) {
+        try (WienerDeblurrer wiener = new WienerDeblurrer(2.5, DetectionEvaluation.DEFAULT_NOISE_TO_SIGNAL)) {
             report("detect (sharp)", width, height, repeats, () -> detector.detect(sharp));
             report("wiener sigma 2.5", width, height, repeats, () -> wiener.deblur(blurred, 1));
         }

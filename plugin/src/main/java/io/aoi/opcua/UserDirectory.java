@@ -1,5 +1,6 @@
 package io.aoi.opcua;
 
+import io.aoi.config.PasswordHash;
 import io.aoi.config.Role;
 import io.aoi.config.SecurityProfile;
 import io.aoi.config.UserAccount;
@@ -33,7 +34,14 @@ final class UserDirectory {
         if (a == null || password == null) {
             return false;
         }
-        return PasswordVerifier.verify(password.toCharArray(), a.passwordHash());
+        char[] given = password.toCharArray();
+        try {
+            return PasswordHash.verifyPassword(given, a.passwordHash());
+        } catch (IllegalArgumentException malformedHash) {
+            return false;
+        } finally {
+            java.util.Arrays.fill(given, '\0');
+        }
     }
 
     /** The role of a session; empty when the session has no identity the server accepts. */

@@ -58,24 +58,4 @@ class DetectionEvaluationTest {
         assertTrue(markdown.contains("| sigma | arm | precision | recall | F1 | bump verdict accuracy |"), markdown);
         assertTrue(markdown.contains("| 3.0 | wiener true sigma |"), markdown);
     }
-
-    @Test
-    void commandRejectsUnknownOptionsWithUsage() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = EvaluationCommand.run(new String[] {"--frobnicate", "3"}, new PrintStream(out, true,
-                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(2, code);
-        String message = err.toString(StandardCharsets.UTF_8);
-        assertTrue(message.contains("unknown option --frobnicate") && message.contains("usage: evaluate"), message);
-    }
-
-    @Test
-    void commandRejectsSigmasOutOfRangeNamingTheLimit() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = EvaluationCommand.run(new String[] {"--sigmas", "0,9"}, new PrintStream(new ByteArrayOutputStream(),
-                true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(2, code);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("allowed: 0 to 8"));
-    }
 }

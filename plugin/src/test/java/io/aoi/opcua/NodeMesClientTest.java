@@ -51,8 +51,8 @@ class NodeMesClientTest {
         Path certPem = writePem(dir.resolve("client-cert.pem"), "CERTIFICATE", cert.certificate().getEncoded());
         Path keyPem = writePem(dir.resolve("client-key.pem"), "PRIVATE KEY", cert.keyPair().getPrivate().getEncoded());
         OpcUaSettings settings = new OpcUaSettings("127.0.0.1", 0, SecurityProfile.PRODUCTION, List.of(
-                new UserAccount("op", TestPasswords.hash("op-pw", 11), Role.OPERATOR),
-                new UserAccount("mes", TestPasswords.hash("mes-pw", 12), Role.MES)), pki);
+                new UserAccount("op", TestPasswords.hash("op-pw"), Role.OPERATOR),
+                new UserAccount("mes", TestPasswords.hash("mes-pw"), Role.MES)), pki);
         Instant t0 = Instant.parse("2026-06-01T08:00:00Z");
         try (ResultJournal journal = ResultJournal.open(dir.resolve("journal"), 30, 1L << 20);
              StationServer server = StationServer.start(settings, new StationIdentity("S1", "J1", "C1"),

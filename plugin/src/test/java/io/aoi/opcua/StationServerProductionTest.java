@@ -55,9 +55,9 @@ class StationServerProductionTest {
         trusted = TestClients.newCert("trusted");
         trusted.writeDer(pki.resolve("trusted").resolve("certs"), "trusted.der");
         settings = new OpcUaSettings("127.0.0.1", 0, SecurityProfile.PRODUCTION, List.of(
-                new UserAccount("op", TestPasswords.hash("op-pw", 1), Role.OPERATOR),
-                new UserAccount("mes", TestPasswords.hash("mes-pw", 2), Role.MES),
-                new UserAccount("eng", TestPasswords.hash("eng-pw", 3), Role.ENGINEER)), pki);
+                new UserAccount("op", TestPasswords.hash("op-pw"), Role.OPERATOR),
+                new UserAccount("mes", TestPasswords.hash("mes-pw"), Role.MES),
+                new UserAccount("eng", TestPasswords.hash("eng-pw"), Role.ENGINEER)), pki);
         journal = ResultJournal.open(dir.resolve("journal"), 30, 1L << 20);
         recipes = new InMemoryRecipeControl("R1", StationServerDemoTest.DEBLUR, s -> { });
         server = StationServer.start(settings, new StationIdentity("S1", "J1", "C1"), recipes,

@@ -20,10 +20,10 @@ public final class Main {
     static Main standard() {
         return new Main(List.of(
                 new RunCommand(),
-
+                new InspectCommand(),
                 new DeblurCommand(),
-
-
+                new TuneCommand(),
+                new EvaluateCommand(),
                 new CamerasCommand(),
                 new HashPasswordCommand()));
     }

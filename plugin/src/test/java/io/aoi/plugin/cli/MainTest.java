@@ -1,0 +1,160 @@
+package io.aoi.plugin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aoi.camera.sim.PanelSimulator;
+import io.aoi.camera.sim.SimulatedFrame;
+import io.aoi.config.SimulatedCameraSettings;
+import io.aoi.detect.Particle;
+import io.aoi.eval.MatchStats;
+import io.aoi.eval.ParticleMatcher;
+import io.aoi.image.Image;
+import io.aoi.image.ImageFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... argv) {
+        return Main.standard().execute(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The demo station with another deblur model, written next to the test's files. */
+    private static Path station(Path dir, String model) throws Exception {
+        String demo = Files.readString(Path.of("..", "station-config", "examples", "demo-line.yaml"));
+        Path file = dir.resolve("station-" + model + ".yaml");
+        Files.writeString(file, demo.replace("model: wiener", "model: " + model).replace("model: udbd",
+                "model: " + model));
+        return file;
+    }
+
+    @Test
+    void unknownCommandListsTheCommandsThatExist() {
+        assertEquals(2, run("frobnicate"));
+        assertTrue(err().contains("unknown command 'frobnicate'; allowed: run, inspect, deblur, tune, evaluate"),
+                err());
+    }
+
+    @Test
+    void unknownOptionIsRefusedWithTheCommandsUsage() {
+        assertEquals(2, run("evaluate", "--frobnicate", "3"));
+        assertTrue(err().contains("unknown option --frobnicate") && err().contains("usage: evaluate"), err());
+    }
+
+    @Test
+    void evaluationSigmaOutOfRangeNamesTheAllowedRange() {
+        assertEquals(2, run("evaluate", "--sigmas", "0,9"));
+        assertTrue(err().contains("allowed: 0 to 8"), err());
+    }
+
+    @Test
+    void deblurWithoutAnOutputFolderSaysWhatIsMissing(@TempDir Path tmp) throws Exception {
+        Path img = tmp.resolve("a.png");
+        ImageFiles.write(Image.blank(32, 32, 1, 8), img);
+        assertEquals(2, run("deblur", "--model", "wiener", img.toString()));
+        assertTrue(err().contains("missing --out"), err());
+        assertEquals(2, run("deblur", "--model", "sharpen", "--out", tmp.toString(), img.toString()));
+        assertTrue(err().contains("--model sharpen is not known; allowed: none, wiener, udbd, motion"), err());
+    }
+
+    @Test
+    void inspectFindsTheSimulatedParticlesAndWritesOneEntryPerImage(@TempDir Path tmp) throws Exception {
+        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(640, 8, 0, 0, 0, 0.01, 12, 5));
+        SimulatedFrame frame = sim.frame(300, 384);
+        Path img = tmp.resolve("frame.png");
+        ImageFiles.write(frame.image(), img);
+        Path corrupt = tmp.resolve("corrupt.png");
+        Files.write(corrupt, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+        Path json = tmp.resolve("results.json");
+        Path overlays = tmp.resolve("overlays");
+
+        int code = run("inspect", "--station", station(tmp, "none").toString(), "--out", json.toString(),
+                "--overlay", overlays.toString(), img.toString(), corrupt.toString());
+
+        assertEquals(1, code, "one image failed");
+        JsonNode images = new ObjectMapper().readTree(json.toFile()).get("images");
+        assertEquals(2, images.size());
+        JsonNode good = images.get(0);
+        assertTrue(good.get("verdict").asText().matches("OK|NG"));
+        List<Particle> found = new ArrayList<>();
+        for (JsonNode p : good.get("particles")) {
+            found.add(new Particle(p.get("x").asDouble(), p.get("y").asDouble(), p.get("radius").asDouble(),
+                    p.get("score").asDouble()));
+        }
+        MatchStats m = ParticleMatcher.match(found, frame.particles(), 640, 384);
+        assertTrue(m.f1() >= 0.95, "F1 against the simulator's truth: " + m);
+        for (JsonNode b : good.get("bumps")) {
+            assertEquals(b.get("count").asInt() >= 5, b.get("ok").asBoolean());
+        }
+        assertTrue(images.get(1).get("error").asText().contains("corrupt.png"), images.get(1).toString());
+        Image overlay = ImageFiles.read(overlays.resolve("frame-overlay.png"));
+        assertEquals(3, overlay.channels());
+        assertEquals(640, overlay.width());
+    }
+
+    @Test
+    void deblurKeepsSizeBitDepthAndChannelsOfEachImage(@TempDir Path tmp) throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Path mono16 = in.resolve("mono16.tif");
+        Path rgb8 = in.resolve("rgb8.png");
+        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(96, 16, 0, 2, 0, 0.005, 12, 3));
+        ImageFiles.write(sim.render(0, 64), mono16);
+        Image gray = new PanelSimulator(new SimulatedCameraSettings(80, 8, 0, 2, 0, 0.005, 12, 4)).render(0, 48);
+        float[] plane = gray.channelAsFloat(0);
+        ImageFiles.write(Image.fromFloatChannels(80, 48, 8, plane, plane, plane), rgb8);
+        Path outDir = tmp.resolve("out");
+
+        assertEquals(0, run("deblur", "--model", "wiener", "--out", outDir.toString(), mono16.toString(),
+                rgb8.toString()), err());
+
+        Image a = ImageFiles.read(outDir.resolve("mono16.tif"));
+        assertEquals(List.of(96, 64, 1, 16), List.of(a.width(), a.height(), a.channels(), a.bitDepth()));
+        Image b = ImageFiles.read(outDir.resolve("rgb8.png"));
+        assertEquals(List.of(80, 48, 3, 8), List.of(b.width(), b.height(), b.channels(), b.bitDepth()));
+    }
+
+    @Test
+    void tuneWritesAContactSheetATableAndARecommendation(@TempDir Path tmp) throws Exception {
+        Path img = tmp.resolve("defocused.png");
+        ImageFiles.write(new PanelSimulator(new SimulatedCameraSettings(192, 8, 0, 2.5, 0, 0.01, 12, 9))
+                .render(100, 128), img);
+        Path outDir = tmp.resolve("tune");
+
+        assertEquals(0, run("tune", "--station", station(tmp, "udbd").toString(), "--out", outDir.toString(),
+                img.toString()), err());
+
+        List<String> csv = Files.readAllLines(outDir.resolve("tuning.csv"));
+        assertEquals(5, csv.size(), "header and passes 0..3: " + csv);
+        assertTrue(csv.get(1).startsWith("defocused.png,0,"), csv.get(1));
+        String rec = Files.readString(outDir.resolve("recommendation.txt"));
+        assertTrue(rec.matches("(?s)recommended iterations: [0-3]\nreason: .+"), rec);
+        Image sheet = ImageFiles.read(outDir.resolve("defocused-passes.png"));
+        assertTrue(sheet.width() > 4 * 192, "four panels side by side: " + sheet);
+    }
+
+    @Test
+    void tuneRefusesAStationWhoseModelIsNotIterative(@TempDir Path tmp) throws Exception {
+        Path img = tmp.resolve("a.png");
+        ImageFiles.write(Image.blank(64, 64, 1, 8), img);
+        assertEquals(2, run("tune", "--station", station(tmp, "wiener").toString(), "--out", tmp.toString(),
+                img.toString()));
+        assertTrue(err().contains("needs the iterative model udbd"), err());
+    }
+}
