@@ -118,7 +118,8 @@ async function main() {
         await withTimeout(done, 30000, "events");
 
         const firstId = summary.events[0].resultId;
-        const station = firstId.substring(0, firstId.indexOf("-"));
+        // ResultId is <stationId>-<jobId>-<frameId>; station ids may contain dashes themselves
+        const station = firstId.substring(0, firstId.lastIndexOf("-" + summary.events[0].jobId + "-"));
         const rm = "ns=" + ns + ";s=" + station + "/ResultManagement";
         const byId = await session.call({
             objectId: rm, methodId: rm + "/GetResultById",

@@ -36,6 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * missing.
  */
 class NodeMesClientTest {
+    /** A station id with a dash, as in real line names, so the client must not split result ids naively. */
+    private static final String STATION = "line-7";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path NODE_PROJECT = Path.of("src", "test", "node").toAbsolutePath();
 
@@ -55,7 +58,7 @@ class NodeMesClientTest {
                 new UserAccount("mes", TestPasswords.hash("mes-pw"), Role.MES)), pki);
         Instant t0 = Instant.parse("2026-06-01T08:00:00Z");
         try (ResultJournal journal = ResultJournal.open(dir.resolve("journal"), 30, 1L << 20);
-             StationServer server = StationServer.start(settings, new StationIdentity("S1", "J1", "C1"),
+             StationServer server = StationServer.start(settings, new StationIdentity(STATION, "J1", "C1"),
                      new InMemoryRecipeControl("R1", StationServerDemoTest.DEBLUR, s -> { }),
                      new JournalResultQuery(journal))) {
             Process p = new ProcessBuilder("node", "mes-client.js", server.endpointUrl(), "--expect", "3",
@@ -84,7 +87,7 @@ class NodeMesClientTest {
             assertTrue(lines.contains("READY"), "node client subscribed; output:\n" + String.join("\n", lines));
             List<InspectionResult> sent = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
-                InspectionResult r = SampleResults.result(i, t0.plusSeconds(i));
+                InspectionResult r = SampleResults.result(STATION, i, t0.plusSeconds(i));
                 journal.append(r);
                 server.accept(r);
                 sent.add(r);
@@ -121,7 +124,7 @@ class NodeMesClientTest {
             assertEquals(sent.get(0).resultId(), byId.get("result").get("resultId").asText());
             JsonNode list = s.get("getResultListFiltered");
             assertEquals("Good", list.get("status").asText());
-            assertEquals(List.of("S1-J1-1", "S1-J1-2", "S1-J1-3"),
+            assertEquals(List.of(STATION + "-J1-1", STATION + "-J1-2", STATION + "-J1-3"),
                     JSON.convertValue(list.get("resultIds"), List.class));
             assertEquals("BadUserAccessDenied", s.get("operatorWrite").asText());
             assertEquals("BadUserAccessDenied", s.get("operatorGetResultById").asText());

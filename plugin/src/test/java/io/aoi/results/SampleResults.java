@@ -12,6 +12,11 @@ public final class SampleResults {
 
     /** Result {@code frameId} of station S1, job J1; every third frame is NG, every tenth is dropped. */
     public static InspectionResult result(long frameId, Instant createdAt) {
+        return result("S1", frameId, createdAt);
+    }
+
+    /** The same result for another station id (ids with dashes test parsers of result ids). */
+    public static InspectionResult result(String stationId, long frameId, Instant createdAt) {
         Random rnd = new Random(frameId * 31 + 7);
         List<BumpCount> bumps = new ArrayList<>();
         int total = 0;
@@ -24,12 +29,12 @@ public final class SampleResults {
             total += count;
             bumps.add(new BumpCount("B" + b, 100 + b * 150, 200, 120, 60, count, count >= 3));
         }
-        String id = InspectionResult.resultId("S1", "J1", frameId);
+        String id = InspectionResult.resultId(stationId, "J1", frameId);
         if (frameId % 10 == 5) {
-            return new InspectionResult(id, "S1", "J1", frameId, 4096, "sim", createdAt, Outcome.DROPPED, Verdict.NONE,
+            return new InspectionResult(id, stationId, "J1", frameId, 4096, "sim", createdAt, Outcome.DROPPED, Verdict.NONE,
                     "incomplete strips", "R1", "udbd", 2, 0, 0, List.of(), ProcessingTimes.NONE);
         }
-        return new InspectionResult(id, "S1", "J1", frameId, 0, "sim", createdAt, Outcome.COMPLETED,
+        return new InspectionResult(id, stationId, "J1", frameId, 0, "sim", createdAt, Outcome.COMPLETED,
                 ng ? Verdict.NG : Verdict.OK, "", "R1", "udbd", 2, total, total / 1.44, bumps,
                 new ProcessingTimes(12.5 + rnd.nextDouble(), 3.25, 17.0));
     }
