@@ -5,11 +5,12 @@ import io.aoi.deblur.Deblurrer;
 import io.aoi.image.Image;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 
 /** Runs a single-frame {@link Deblurrer} as a {@link DeblurStage} with no delay. Owns the deblurrer. */
 public final class SingleFrameStage<T> implements DeblurStage<T> {
     private final Deblurrer deblurrer;
-    private final int passes;
+    private final IntSupplier passes;
     private boolean closed;
 
     /**
@@ -17,11 +18,24 @@ public final class SingleFrameStage<T> implements DeblurStage<T> {
      * @param passes    passed to {@link Deblurrer#deblur(Image, int)} for every frame, 0 to 3
      */
     public SingleFrameStage(Deblurrer deblurrer, int passes) {
+        this(deblurrer, checked(passes));
+    }
+
+    /**
+     * @param deblurrer closed with this stage
+     * @param passes    read for every frame, so that a changed pass count applies from the next frame on;
+     *                  called on the caller's thread
+     */
+    public SingleFrameStage(Deblurrer deblurrer, IntSupplier passes) {
         this.deblurrer = Objects.requireNonNull(deblurrer, "deblurrer");
+        this.passes = Objects.requireNonNull(passes, "passes");
+    }
+
+    private static IntSupplier checked(int passes) {
         if (passes < 0 || passes > 3) {
             throw new IllegalArgumentException("passes = " + passes + "; allowed: 0 to 3");
         }
-        this.passes = passes;
+        return () -> passes;
     }
 
     @Override
@@ -37,7 +51,7 @@ public final class SingleFrameStage<T> implements DeblurStage<T> {
     @Override
     public List<Restored<T>> accept(T tag, Image frame) throws DeblurException {
         checkOpen();
-        return List.of(new Restored<>(tag, deblurrer.deblur(frame, passes)));
+        return List.of(new Restored<>(tag, deblurrer.deblur(frame, passes.getAsInt())));
     }
 
     @Override

@@ -4,8 +4,11 @@ import io.aoi.config.DeblurSettings;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.deblur.PassThroughDeblurrer;
+import io.aoi.deblur.motion.DeblurStage;
+import io.aoi.deblur.motion.SingleFrameStage;
 import io.aoi.deblur.onnx.UdbdDeblurrer;
 import io.aoi.deblur.wiener.WienerDeblurrer;
+import java.util.function.IntSupplier;
 
 /**
  * Opens the deblurrer a station's {@code deblur.model} names. The only place that knows every engine; the
@@ -13,6 +16,14 @@ import io.aoi.deblur.wiener.WienerDeblurrer;
  */
 public final class Deblurrers {
     private Deblurrers() {
+    }
+
+    /**
+     * The stream stage for a station's model: the motion model as a sliding three-frame window, every other
+     * model frame by frame with {@code passes} read for every frame. The caller owns and closes the stage.
+     */
+    public static <T> DeblurStage<T> stage(DeblurSettings settings, IntSupplier passes) throws DeblurException {
+        return new SingleFrameStage<>(open(settings), passes);
     }
 
     /** The caller owns the returned deblurrer and closes it. */

@@ -4,7 +4,6 @@ import io.aoi.camera.CameraException;
 import io.aoi.camera.Frame;
 import io.aoi.camera.FrameResult;
 import io.aoi.camera.FrameSource;
-import io.aoi.deblur.DeblurException;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.Outcome;
 import io.aoi.results.ProcessingTimes;
@@ -43,7 +42,7 @@ public final class StationPipeline implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final FrameSource source;
-    private final DeblurStage deblur;
+    private final RecipeDeblurStage<CapturedFrame> deblur;
     private final FrameInspector inspector;
     private final ResultRecorder recorder;
     private final PipelineIdentity identity;
@@ -68,11 +67,18 @@ public final class StationPipeline implements AutoCloseable {
     private sealed interface Item {
     }
 
-    private record Captured(Frame frame, long enteredNanos) implements Item {
+    private record Captured(CapturedFrame captured) implements Item {
     }
 
-    private record Restored(Frame frame, long enteredNanos, DeblurStage.Restored restored, double deblurMillis)
-            implements Item {
+    private record Restored(CapturedFrame captured, RecipeDeblurStage.Output<CapturedFrame> output,
+            double deblurMillis) implements Item {
+        Frame frame() {
+            return captured.frame();
+        }
+
+        long enteredNanos() {
+            return captured.enteredNanos();
+        }
     }
 
     private record Decided(InspectionResult result) implements Item {
@@ -86,7 +92,7 @@ public final class StationPipeline implements AutoCloseable {
      * @param queueDepth   capacity of each queue between stages
      * @param drainTimeout how long close waits for frames already in the pipeline
      */
-    public StationPipeline(FrameSource source, DeblurStage deblur, FrameInspector inspector, ResultRecorder recorder,
+    public StationPipeline(FrameSource source, RecipeDeblurStage<CapturedFrame> deblur, FrameInspector inspector, ResultRecorder recorder,
             PipelineIdentity identity, long maxFrames, int queueDepth, Duration drainTimeout) {
         this.source = source;
         this.deblur = deblur;
@@ -178,24 +184,51 @@ public final class StationPipeline implements AutoCloseable {
         sourceState.set("running");
         counters.framesIn.incrementAndGet();
         long entered = System.nanoTime();
-        if (!toDeblur.offer(new Captured(frame, entered))) {
+        if (!toDeblur.offer(new Captured(new CapturedFrame(frame, entered)))) {
             putQuietly(toRecord, new Decided(notInspected(frame, Outcome.DROPPED,
                     "deblur stage overloaded: " + toDeblur.size() + " frames waiting", entered)));
         }
     }
 
+    /**
+     * Not a plain map like the other stages: a multi-frame model returns a frame one frame late, and returns
+     * the frame it holds when the source ends or a gap breaks the sequence.
+     */
     private void deblurLoop() {
-        forward(toDeblur, toDetect, item -> {
-            Captured c = (Captured) item;
-            long t0 = System.nanoTime();
-            try {
-                DeblurStage.Restored restored = deblur.apply(c.frame().image());
-                return new Restored(c.frame(), c.enteredNanos(), restored, millisSince(t0));
-            } catch (DeblurException | RuntimeException e) {
-                return new Decided(notInspected(c.frame(), Outcome.FAILED,
-                        "deblur failed: " + e.getMessage(), c.enteredNanos()));
+        try {
+            while (true) {
+                Item item = toDeblur.take();
+                if (item instanceof End) {
+                    emit(deblur.endRun(), System.nanoTime());
+                    putQuietly(toDetect, item);
+                    return;
+                }
+                if (item instanceof Decided) {
+                    putQuietly(toDetect, item);
+                    continue;
+                }
+                CapturedFrame c = ((Captured) item).captured();
+                long t0 = System.nanoTime();
+                emit(deblur.accept(c, c.frame().image(), c.frame().gapLinesBefore() > 0), t0);
             }
-        });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            deblur.abandon().forEach(c -> stranded.add(new Captured(c)));
+        }
+    }
+
+    /** Passes a batch on; deblur time is that of the call that finished it. */
+    private void emit(RecipeDeblurStage.Batch<CapturedFrame> batch, long startedNanos) {
+        double millis = millisSince(startedNanos);
+        for (RecipeDeblurStage.Output<CapturedFrame> out : batch.restored()) {
+            putQuietly(toDetect, new Restored(out.tag(), out, millis));
+        }
+        for (RecipeDeblurStage.Failure<CapturedFrame> f : batch.failed()) {
+            for (CapturedFrame c : f.tags()) {
+                putQuietly(toDetect, new Decided(notInspected(c.frame(), Outcome.FAILED,
+                        "deblur failed: " + f.reason(), c.enteredNanos())));
+            }
+        }
     }
 
     private void detectLoop() {
@@ -206,7 +239,7 @@ public final class StationPipeline implements AutoCloseable {
             Restored r = (Restored) item;
             long t0 = System.nanoTime();
             try {
-                Inspection inspection = inspector.inspect(r.frame(), r.restored().image());
+                Inspection inspection = inspector.inspect(r.frame(), r.output().image());
                 double detectMillis = millisSince(t0);
                 return new Decided(completed(r, inspection, detectMillis));
             } catch (RuntimeException e) {
@@ -281,7 +314,7 @@ public final class StationPipeline implements AutoCloseable {
                 identity.stationId(), identity.jobId(), frame.frameId(), frame.gapLinesBefore(), frame.sourceName(),
                 Instant.now(),
                 Outcome.COMPLETED, inspection.verdict(), "", identity.recipeId().get(),
-                r.restored().modelName(), r.restored().passes(), inspection.particleCount(),
+                r.output().modelName(), r.output().passes(), inspection.particleCount(),
                 inspection.densityPerMm2(), inspection.bumps(),
                 new ProcessingTimes(r.deblurMillis(), detectMillis, totalMillis));
     }
@@ -360,8 +393,8 @@ public final class StationPipeline implements AutoCloseable {
             for (Item item; (item = q.poll()) != null; ) {
                 InspectionResult result = null;
                 if (item instanceof Captured c) {
-                    result = notInspected(c.frame(), Outcome.DROPPED,
-                            "station stopped before inspection", c.enteredNanos());
+                    result = notInspected(c.captured().frame(), Outcome.DROPPED,
+                            "station stopped before inspection", c.captured().enteredNanos());
                 } else if (item instanceof Restored r) {
                     result = notInspected(r.frame(), Outcome.DROPPED,
                             "station stopped before inspection", r.enteredNanos());

@@ -10,6 +10,7 @@ import io.aoi.config.DeblurSettings;
 import io.aoi.config.ExecutionProvider;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Deblurrer;
+import io.aoi.deblur.motion.SingleFrameStage;
 import io.aoi.image.Image;
 import io.aoi.results.BumpCount;
 import io.aoi.results.InspectionResult;
@@ -89,7 +90,8 @@ class StationPipelineTest {
             Inspector inspector, AtomicReference<DeblurSettings> recipe) throws Exception {
         List<InspectionResult> recorded = Collections.synchronizedList(new ArrayList<>());
         ScriptedFrameSource source = new ScriptedFrameSource(script);
-        try (DeblurStage stage = new DeblurStage(recipe::get, s -> new InvertingDeblurrer(sleepMillis));
+        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(recipe::get,
+                (s, passes) -> new SingleFrameStage<>(new InvertingDeblurrer(sleepMillis), passes));
                 StationPipeline pipeline = new StationPipeline(source, stage, inspector::inspect, recorded::add,
                         new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, queueDepth, Duration.ofSeconds(20))) {
             pipeline.start();
@@ -169,16 +171,17 @@ class StationPipelineTest {
         List<InspectionResult> recorded = Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicInteger deblurred = new java.util.concurrent.atomic.AtomicInteger();
         // an engineer changes the recipe while the third frame is being deblurred
-        DeblurrerFactory factory = s -> new InvertingDeblurrer(0) {
-            @Override
-            public Image deblur(Image frame, int passes) throws DeblurException {
-                if (deblurred.incrementAndGet() == 3) {
-                    recipe.set(SETTINGS.with(DeblurModel.WIENER, 3));
-                }
-                return super.deblur(frame, passes);
-            }
-        };
-        try (DeblurStage stage = new DeblurStage(recipe::get, factory);
+        RecipeDeblurStage.Opener<CapturedFrame> opener = (s, passes) -> new SingleFrameStage<>(
+                new InvertingDeblurrer(0) {
+                    @Override
+                    public Image deblur(Image frame, int passes) throws DeblurException {
+                        if (deblurred.incrementAndGet() == 3) {
+                            recipe.set(SETTINGS.with(DeblurModel.WIENER, 3));
+                        }
+                        return super.deblur(frame, passes);
+                    }
+                }, passes);
+        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(recipe::get, opener);
                 StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(script), stage,
                         StationPipelineTest::brightPixels, recorded::add,
                         new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 8, Duration.ofSeconds(20))) {
@@ -197,7 +200,8 @@ class StationPipelineTest {
             script.add(ScriptedFrameSource.frame(id, 32, 16));
         }
         ScriptedFrameSource source = new ScriptedFrameSource(script);
-        try (DeblurStage stage = new DeblurStage(() -> SETTINGS, s -> new InvertingDeblurrer(0));
+        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> SETTINGS,
+                (s, passes) -> new SingleFrameStage<>(new InvertingDeblurrer(0), passes));
                 StationPipeline pipeline = new StationPipeline(source, stage, StationPipelineTest::brightPixels,
                         r -> {
                             throw new JournalException("disk full writing /journal/results-1.jsonl");

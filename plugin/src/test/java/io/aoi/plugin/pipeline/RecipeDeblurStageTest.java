@@ -1,0 +1,107 @@
+package io.aoi.plugin.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aoi.config.DeblurModel;
+import io.aoi.config.DeblurSettings;
+import io.aoi.config.ExecutionProvider;
+import io.aoi.deblur.DeblurException;
+import io.aoi.deblur.PassThroughDeblurrer;
+import io.aoi.deblur.motion.SingleFrameStage;
+import io.aoi.deblur.motion.SlidingWindow;
+import io.aoi.deblur.motion.TripletDeblurrer;
+import io.aoi.image.Image;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class RecipeDeblurStageTest {
+    private static final DeblurSettings MOTION = new DeblurSettings(DeblurModel.MOTION, 1, ExecutionProvider.CPU, 1,
+            256, 32, Optional.empty(), 2.0, 0.01);
+
+    /** Encodes which frames it was given: the output's first sample is prev*100 + current*10 + next. */
+    private static final class Witness implements TripletDeblurrer {
+        private boolean failNext;
+
+        @Override
+        public String name() {
+            return "witness";
+        }
+
+        @Override
+        public Image deblur(Image previous, Image current, Image next) throws DeblurException {
+            if (failNext) {
+                throw new DeblurException("model ran out of memory");
+            }
+            short[] s = new short[4];
+            s[0] = (short) (previous.sample(0, 0, 0) * 100 + current.sample(0, 0, 0) * 10 + next.sample(0, 0, 0));
+            return new Image(2, 2, 1, 16, s);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static Image frame(int id) {
+        short[] s = new short[4];
+        s[0] = (short) id;
+        return new Image(2, 2, 1, 16, s);
+    }
+
+    private static List<Integer> restored(RecipeDeblurStage.Batch<Integer> b, List<Integer> seen) {
+        for (RecipeDeblurStage.Output<Integer> o : b.restored()) {
+            seen.add(o.image().sample(0, 0, 0));
+        }
+        return seen;
+    }
+
+    @Test
+    void theMotionWindowReturnsEachFrameOnceOneFrameLateAndRestartsAtAGap() {
+        Witness witness = new Witness();
+        List<Integer> seen = new ArrayList<>();
+        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> MOTION,
+                (s, passes) -> new SlidingWindow<>(witness))) {
+            assertTrue(stage.accept(1, frame(1), false).restored().isEmpty(), "the first frame waits for the next");
+            restored(stage.accept(2, frame(2), false), seen);
+            restored(stage.accept(3, frame(3), false), seen);
+            restored(stage.accept(4, frame(4), true), seen); // gap before frame 4: frame 3 ends its run
+            restored(stage.accept(5, frame(5), false), seen);
+            restored(stage.endRun(), seen);
+        }
+        // (prev, current, next): the ends of a run use the frame itself in place of the missing neighbour
+        assertEquals(List.of(112, 123, 233, 445, 455), seen);
+    }
+
+    @Test
+    void aModelSwitchRestoresTheHeldFrameWithTheOldModelFirst() {
+        AtomicReference<DeblurSettings> recipe = new AtomicReference<>(MOTION);
+        List<String> models = new ArrayList<>();
+        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(recipe::get,
+                (s, passes) -> s.model() == DeblurModel.MOTION ? new SlidingWindow<>(new Witness())
+                        : new SingleFrameStage<>(new PassThroughDeblurrer(), passes))) {
+            stage.accept(1, frame(1), false);
+            stage.accept(2, frame(2), false).restored().forEach(o -> models.add(o.tag() + ":" + o.modelName()));
+            recipe.set(MOTION.with(DeblurModel.NONE, 0));
+            stage.accept(3, frame(3), false).restored().forEach(o -> models.add(o.tag() + ":" + o.modelName()));
+        }
+        assertEquals(List.of("1:witness", "2:witness", "3:none"), models);
+    }
+
+    @Test
+    void aFailureAtTheEndOfARunReportsTheHeldFrameWithTheReason() {
+        Witness witness = new Witness();
+        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> MOTION,
+                (s, passes) -> new SlidingWindow<>(witness))) {
+            stage.accept(7, frame(7), false);
+            witness.failNext = true;
+            RecipeDeblurStage.Batch<Integer> b = stage.accept(8, frame(8), false);
+            assertEquals(List.of(new RecipeDeblurStage.Failure<>(List.of(8), "model ran out of memory")), b.failed());
+            RecipeDeblurStage.Batch<Integer> end = stage.endRun();
+            assertEquals(List.of(7), end.failed().get(0).tags(), "the frame still held is reported, not lost");
+        }
+    }
+}
