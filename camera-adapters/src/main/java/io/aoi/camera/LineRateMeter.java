@@ -38,6 +38,11 @@ public final class LineRateMeter {
         return lines * 1e9 / span;
     }
 
+    /** Forgets every delivery, e.g. after an outage, so that the gap does not lower the next reading. */
+    public synchronized void reset() {
+        events.clear();
+    }
+
     private void trim(long now) {
         while (events.size() > 2 && now - events.peekFirst()[0] > WINDOW_NANOS) {
             events.removeFirst();

@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 import io.aoi.camera.CameraException;
 import io.aoi.camera.GrabResult;
+import io.aoi.camera.LineRateMeter;
 import io.aoi.camera.LineSource;
 import io.aoi.camera.SourceCounters;
 import io.aoi.camera.Strip;
@@ -235,7 +236,7 @@ public final class AravisLineSource implements LineSource {
             Image image = decoder.decode(data);
             received++;
             lastStripNanos = now;
-            meter.record(lines, now);
+            meter.record(now, lines);
             pollResends(now);
             return new GrabResult.Grabbed(new Strip(sequence, sequence * lines, Instant.now(), image));
         } finally {
@@ -270,8 +271,8 @@ public final class AravisLineSource implements LineSource {
         lossCause = reason;
         lastReconnectFailure = "";
         backoff.reset(System.nanoTime());
-        lineRateBeforeLossHz = meter.lineRateHz();
-        meter.restart();
+        lineRateBeforeLossHz = meter.linesPerSecond(System.nanoTime());
+        meter.reset();
         return new GrabResult.Lost(lostMessage());
     }
 
@@ -316,7 +317,7 @@ public final class AravisLineSource implements LineSource {
 
     @Override
     public SourceCounters counters() {
-        return new SourceCounters(received, incomplete, dropped, resends, reconnects, meter.lineRateHz(),
+        return new SourceCounters(received, incomplete, dropped, resends, reconnects, meter.linesPerSecond(System.nanoTime()),
                 geometry.configuredLineRateHz());
     }
 
