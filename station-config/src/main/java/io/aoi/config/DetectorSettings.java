@@ -5,7 +5,8 @@ package io.aoi.config;
  *
  * @param minDiameterPx          smallest particle diameter to report, in pixels
  * @param maxDiameterPx          largest particle diameter to report, in pixels
- * @param minContrast            least bright-to-dark contrast of a particle, as a fraction of full scale
+ * @param minContrast            least relief amplitude of a particle (how much its bright half rises above the
+ *                               surroundings), as a fraction of full scale
  * @param micronsPerPixel        optics scale, used for densities per mm^2
  * @param illuminationAngleDeg   direction from a particle's dark half to its bright half, degrees
  *                               counter-clockwise from the +x axis of the frame

@@ -50,7 +50,7 @@ class ExampleStationsTest {
         assertEquals(new FrameAssemblySettings(64, 512, 96), demo.assembly());
         assertEquals(new DeblurSettings(DeblurModel.WIENER, 1, ExecutionProvider.CPU, 2, 256, 32, Optional.empty(),
                 2.5, 0.01), demo.deblur());
-        assertEquals(new DetectorSettings(4, 16, 0.05, 0.5, 0, new BumpLayout.Automatic(40, 20), 5), demo.detector());
+        assertEquals(new DetectorSettings(4, 16, 0.04, 0.5, 0, new BumpLayout.Automatic(60, 32), 5), demo.detector());
         assertEquals(new OpcUaSettings("127.0.0.1", 4840, SecurityProfile.DEMO, List.of(),
                 EXAMPLES.resolve("runtime/pki")), demo.opcua());
         assertEquals(new OutputSettings(EXAMPLES.resolve("runtime/journal"), 30, 1L << 30, Optional.empty()),
