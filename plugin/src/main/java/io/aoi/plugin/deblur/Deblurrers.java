@@ -4,8 +4,11 @@ import io.aoi.config.DeblurSettings;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.deblur.PassThroughDeblurrer;
+import io.aoi.config.DeblurModel;
 import io.aoi.deblur.motion.DeblurStage;
+import io.aoi.deblur.motion.MotionDeblurrer;
 import io.aoi.deblur.motion.SingleFrameStage;
+import io.aoi.deblur.motion.SlidingWindow;
 import io.aoi.deblur.onnx.UdbdDeblurrer;
 import io.aoi.deblur.wiener.WienerDeblurrer;
 import java.util.function.IntSupplier;
@@ -23,6 +26,9 @@ public final class Deblurrers {
      * model frame by frame with {@code passes} read for every frame. The caller owns and closes the stage.
      */
     public static <T> DeblurStage<T> stage(DeblurSettings settings, IntSupplier passes) throws DeblurException {
+        if (settings.model() == DeblurModel.MOTION) {
+            return new SlidingWindow<>(MotionDeblurrer.open(settings));
+        }
         return new SingleFrameStage<>(open(settings), passes);
     }
 
@@ -32,8 +38,8 @@ public final class Deblurrers {
             case NONE -> new PassThroughDeblurrer();
             case WIENER -> new WienerDeblurrer(settings);
             case UDBD -> new UdbdDeblurrer(settings);
-            case MOTION -> throw new DeblurException("model 'motion' restores a frame from its neighbours and is "
-                    + "run as a stream stage, not as a single-frame deblurrer");
+            case MOTION -> throw new DeblurException("model 'motion' restores a frame from its neighbours; open it "
+                    + "with Deblurrers.stage and hand it the frames in order");
         };
     }
 }
