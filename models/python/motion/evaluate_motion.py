@@ -63,19 +63,24 @@ def main():
     p.add_argument("--checkpoint", default=os.path.join(WORK, "motion-final.pt"))
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--limit", type=int, default=100, help="triplets per validation set")
-    p.add_argument("--udbd", help="UDBD-Net ONNX file (one grey frame in, one out), run on the centre frame")
+    p.add_argument("--udbd", help="UDBD-Net ONNX file (input 'blurred', output 'restored'), one pass on the "
+                                  "centre frame, run with onnx_numpy")
     p.add_argument("--out", default=os.path.join(WORK, "eval.md"))
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     model, ck = export_motion.load_model(args.checkpoint)
     udbd = None
     if args.udbd and os.path.exists(args.udbd):
-        import udbd_runner
-        udbd = udbd_runner.load(args.udbd)
+        import onnx
+        import onnx_numpy
+        udbd_graph = onnx.load(args.udbd)
+
+        def udbd(frame):  # one pass, run by the NumPy ONNX interpreter
+            return onnx_numpy.run(udbd_graph, {"blurred": frame[None, None]})["restored"][0, 0]
     sets = [("photos (validation families)", os.path.join(WORK, "data", "val.npz")),
             ("simulated ACF panel (validation rows)", os.path.join(WORK, "data_panel", "val.npz"))]
     lines = ["| Validation set | n | Blurred input | Stage 1 (single frame) | Full 3-frame network"
-             + (" | UDBD-Net (centre frame) |" if udbd else " |"),
+             + (" | UDBD-Net, 1 pass (centre frame) |" if udbd else " |"),
              "|---|---|---|---|---" + ("|---|" if udbd else "|")]
     for name, path in sets:
         if not os.path.exists(path):
