@@ -31,30 +31,57 @@ final class Hash {
         return unit(seed, salt, x, y) * 2 - 1;
     }
 
-    /** Standard normal value (Box-Muller on two hashed uniforms). */
-    static double gaussian(long seed, int salt, long x, long y) {
-        long h = of(seed, salt, x, y);
-        double u1 = ((h >>> 40) + 1) * 0x1.0p-24;          // (0, 1]
-        double u2 = (h & 0xFFFFFFL) * 0x1.0p-24;           // [0, 1)
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    /**
+     * First of two independent standard normal values from one hash (Box-Muller with tabulated radius and
+     * angle: 16 bits of radius, 12 bits of angle, tails cut near 4.7 sigma).
+     */
+    static double gaussianFirst(long hash) {
+        return GaussTables.RADIUS[(int) (hash >>> 48)] * GaussTables.COS[(int) (hash >>> 36) & 4095];
+    }
+
+    /** Second of the two values from the same hash, independent of {@link #gaussianFirst(long)}. */
+    static double gaussianSecond(long hash) {
+        return GaussTables.RADIUS[(int) (hash >>> 48)] * GaussTables.COS[((int) (hash >>> 36) - 1024) & 4095];
+    }
+
+    private static final class GaussTables {
+        static final float[] RADIUS = new float[1 << 16];
+        static final float[] COS = new float[4096];
+
+        static {
+            for (int i = 0; i < RADIUS.length; i++) {
+                RADIUS[i] = (float) Math.sqrt(-2 * Math.log((i + 0.5) / RADIUS.length));
+            }
+            for (int i = 0; i < COS.length; i++) {
+                COS[i] = (float) Math.cos(2 * Math.PI * i / COS.length);
+            }
+        }
     }
 
     /**
-     * Smooth value noise in [-1, 1]: hashed values on a lattice of {@code cellPx} pixels, interpolated with
-     * a smoothstep so the texture has no visible grid.
+     * Adds smooth value noise in [-amplitude, amplitude] to line {@code y}: hashed values on a lattice of
+     * {@code cellPx} pixels, interpolated with a smoothstep so the texture shows no grid. Each lattice point
+     * is hashed once per line rather than four times per pixel.
      */
-    static double valueNoise(long seed, int salt, long x, long y, int cellPx) {
-        long cx = Math.floorDiv(x, cellPx);
+    static void addValueNoiseRow(double[] row, long seed, int salt, long y, int cellPx, double amplitude) {
         long cy = Math.floorDiv(y, cellPx);
-        double fx = smooth((x - cx * cellPx) / (double) cellPx);
         double fy = smooth((y - cy * cellPx) / (double) cellPx);
-        double v00 = signed(seed, salt, cx, cy);
-        double v10 = signed(seed, salt, cx + 1, cy);
-        double v01 = signed(seed, salt, cx, cy + 1);
-        double v11 = signed(seed, salt, cx + 1, cy + 1);
-        double top = v00 + (v10 - v00) * fx;
-        double bottom = v01 + (v11 - v01) * fx;
-        return top + (bottom - top) * fy;
+        int cells = row.length / cellPx + 2;
+        double[] column = new double[cells];
+        for (int c = 0; c < cells; c++) {
+            double top = signed(seed, salt, c, cy);
+            double bottom = signed(seed, salt, c, cy + 1);
+            column[c] = top + (bottom - top) * fy;
+        }
+        double[] weight = new double[cellPx];
+        for (int i = 0; i < cellPx; i++) {
+            weight[i] = smooth(i / (double) cellPx);
+        }
+        for (int x = 0; x < row.length; x++) {
+            int c = x / cellPx;
+            double left = column[c];
+            row[x] += amplitude * (left + (column[c + 1] - left) * weight[x - c * cellPx]);
+        }
     }
 
     private static double smooth(double t) {

@@ -40,9 +40,16 @@ final class Optics {
             int base = y * width;
             for (int x = 0; x < width; x++) {
                 float sum = 0;
-                for (int k = 0; k < horizontal.length; k++) {
-                    int xx = Math.min(width - 1, Math.max(0, x + k - hr));
-                    sum += horizontal[k] * in[base + xx];
+                if (x >= hr && x + hr < width) {
+                    int from = base + x - hr;
+                    for (int k = 0; k < horizontal.length; k++) {
+                        sum += horizontal[k] * in[from + k];
+                    }
+                } else {
+                    for (int k = 0; k < horizontal.length; k++) {
+                        int xx = Math.min(width - 1, Math.max(0, x + k - hr));
+                        sum += horizontal[k] * in[base + xx];
+                    }
                 }
                 h[base + x] = sum;
             }

@@ -9,8 +9,7 @@ import io.aoi.image.Image;
  * Without read noise there is no shot noise either, which gives exact noise-free renders.
  */
 final class Sensor {
-    private static final int SALT_READ = 31;
-    private static final int SALT_SHOT = 32;
+    private static final int SALT_NOISE = 31;
 
     private Sensor() {
     }
@@ -28,8 +27,9 @@ final class Sensor {
             for (int x = 0; x < width; x++) {
                 double v = values[base + x];
                 if (noiseSigma > 0) {
-                    v += noiseSigma * Hash.gaussian(seed, SALT_READ, x, line)
-                            + 0.5 * noiseSigma * Math.sqrt(Math.max(0, v)) * Hash.gaussian(seed, SALT_SHOT, x, line);
+                    long h = Hash.of(seed, SALT_NOISE, x, line);
+                    v += noiseSigma * Hash.gaussianFirst(h)
+                            + 0.5 * noiseSigma * Math.sqrt(Math.max(0, v)) * Hash.gaussianSecond(h);
                 }
                 long q = Math.round(v * max);
                 out[base + x] = (short) Math.max(0, Math.min(max, q));

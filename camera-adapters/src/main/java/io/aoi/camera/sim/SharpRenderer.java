@@ -1,5 +1,6 @@
 package io.aoi.camera.sim;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,12 +39,18 @@ final class SharpRenderer {
         List<PanelBand> bands = layout.bands(fromLine - PanelLayout.MAX_REACH_PX,
                 fromLine + rows + PanelLayout.MAX_REACH_PX);
         boolean[] onBump = new boolean[widthPx];
+        double[] resin = new double[widthPx];
+        double[] bump = new double[widthPx];
         for (int row = 0; row < rows; row++) {
             long line = fromLine + row;
-            markBumps(bands, line, onBump);
+            boolean anyBump = markBumps(bands, line, onBump);
+            resinRow(line, resin);
+            if (anyBump) {
+                bumpRow(line, bump);
+            }
             int base = row * widthPx;
             for (int x = 0; x < widthPx; x++) {
-                out[base + x] = (float) (onBump[x] ? bumpSurface(x, line) : resin(x, line));
+                out[base + x] = (float) (onBump[x] ? bump[x] : resin[x]);
             }
         }
         for (PanelBand band : bands) {
@@ -54,29 +61,34 @@ final class SharpRenderer {
         return out;
     }
 
-    private static void markBumps(List<PanelBand> bands, long line, boolean[] onBump) {
-        java.util.Arrays.fill(onBump, false);
+    private void resinRow(long line, double[] row) {
+        for (int x = 0; x < row.length; x++) {
+            row[x] = RESIN_LEVEL + 0.008 * Hash.signed(seed, SALT_RESIN_GRAIN, x, line);
+        }
+        Hash.addValueNoiseRow(row, seed, SALT_RESIN_COARSE, line, 48, 0.030);
+        Hash.addValueNoiseRow(row, seed, SALT_RESIN_FINE, line, 12, 0.015);
+    }
+
+    private void bumpRow(long line, double[] row) {
+        for (int x = 0; x < row.length; x++) {
+            row[x] = BUMP_LEVEL + 0.006 * Hash.signed(seed, SALT_BUMP_GRAIN, x, line);
+        }
+        Hash.addValueNoiseRow(row, seed, SALT_BUMP_COARSE, line, 24, 0.020);
+        Hash.addValueNoiseRow(row, seed, SALT_BUMP_FINE, line, 6, 0.012);
+    }
+
+    private static boolean markBumps(List<PanelBand> bands, long line, boolean[] onBump) {
+        Arrays.fill(onBump, false);
+        boolean any = false;
         for (PanelBand band : bands) {
             for (TrueBump b : band.bumps()) {
                 if (line >= b.y() && line < b.y() + b.height()) {
-                    java.util.Arrays.fill(onBump, b.x(), Math.min(onBump.length, b.x() + b.width()), true);
+                    Arrays.fill(onBump, b.x(), Math.min(onBump.length, b.x() + b.width()), true);
+                    any = true;
                 }
             }
         }
-    }
-
-    private double resin(int x, long line) {
-        return RESIN_LEVEL
-                + 0.030 * Hash.valueNoise(seed, SALT_RESIN_COARSE, x, line, 48)
-                + 0.015 * Hash.valueNoise(seed, SALT_RESIN_FINE, x, line, 12)
-                + 0.008 * Hash.signed(seed, SALT_RESIN_GRAIN, x, line);
-    }
-
-    private double bumpSurface(int x, long line) {
-        return BUMP_LEVEL
-                + 0.020 * Hash.valueNoise(seed, SALT_BUMP_COARSE, x, line, 24)
-                + 0.012 * Hash.valueNoise(seed, SALT_BUMP_FINE, x, line, 6)
-                + 0.006 * Hash.signed(seed, SALT_BUMP_GRAIN, x, line);
+        return any;
     }
 
     private void drawRelief(float[] out, long fromLine, int rows, TrueParticle p) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aoi.config.SimulatedCameraSettings;
 import io.aoi.image.Image;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +33,7 @@ class PanelSimulatorTest {
     void differentSeedsRenderDifferentPanels() {
         Image a = new PanelSimulator(settings(8, 0, 0, 0, 7)).render(0, 256);
         Image b = new PanelSimulator(settings(8, 0, 0, 0, 8)).render(0, 256);
-        assertFalse(java.util.Arrays.equals(a.samples(), b.samples()));
+        assertFalse(Arrays.equals(a.samples(), b.samples()));
     }
 
     @Test

@@ -1,0 +1,113 @@
+package io.aoi.camera.folder;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aoi.camera.CameraException;
+import io.aoi.camera.FrameResult;
+import io.aoi.config.ImageFolderSettings;
+import io.aoi.image.Image;
+import io.aoi.image.ImageFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageFolderSourceTest {
+    private static final Duration WAIT = Duration.ofSeconds(1);
+
+    @TempDir
+    Path dir;
+
+    private static Image flat(int value, int bitDepth) {
+        short[] s = new short[6 * 4];
+        Arrays.fill(s, (short) value);
+        return new Image(6, 4, 1, bitDepth, s);
+    }
+
+    @Test
+    void deliversImagesInNameOrderThenEnds() throws Exception {
+        ImageFiles.write(flat(30, 8), dir.resolve("b.tif"));
+        ImageFiles.write(flat(10, 8), dir.resolve("a.png"));
+        ImageFiles.write(flat(4000, 16), dir.resolve("c.TIFF"));
+        Files.writeString(dir.resolve("notes.txt"), "ignored", StandardCharsets.UTF_8);
+        try (ImageFolderSource source = new ImageFolderSource(new ImageFolderSettings(dir, false))) {
+            source.start();
+            String[] names = {"a.png", "b.tif", "c.TIFF"};
+            int[] values = {10, 30, 4000};
+            for (int i = 0; i < 3; i++) {
+                FrameResult.Ready ready = assertInstanceOf(FrameResult.Ready.class, source.next(WAIT));
+                assertEquals(i, ready.frame().frameId());
+                assertEquals(names[i], ready.frame().sourceName());
+                assertEquals(0, ready.frame().firstLine());
+                assertEquals(values[i], ready.frame().image().sample(2, 2, 0));
+            }
+            assertInstanceOf(FrameResult.Ended.class, source.next(WAIT));
+            assertEquals(3, source.counters().stripsReceived());
+        }
+    }
+
+    @Test
+    void corruptFileIsDroppedWithItsNameAndTheRunGoesOn() throws Exception {
+        ImageFiles.write(flat(10, 8), dir.resolve("1.png"));
+        Files.writeString(dir.resolve("2.png"), "not a png", StandardCharsets.UTF_8);
+        ImageFiles.write(flat(20, 8), dir.resolve("3.png"));
+        try (ImageFolderSource source = new ImageFolderSource(new ImageFolderSettings(dir, false))) {
+            source.start();
+            assertInstanceOf(FrameResult.Ready.class, source.next(WAIT));
+            FrameResult.Dropped dropped = assertInstanceOf(FrameResult.Dropped.class, source.next(WAIT));
+            assertEquals(1, dropped.frameId());
+            assertTrue(dropped.reason().contains("2.png"), dropped.reason());
+            FrameResult.Ready third = assertInstanceOf(FrameResult.Ready.class, source.next(WAIT));
+            assertEquals(2, third.frame().frameId());
+            assertEquals(1, source.counters().stripsIncomplete());
+        }
+    }
+
+    @Test
+    void loopingStartsAgainWithIncreasingFrameIds() throws Exception {
+        Image a = flat(1, 8);
+        ImageFiles.write(a, dir.resolve("only.png"));
+        try (ImageFolderSource source = new ImageFolderSource(new ImageFolderSettings(dir, true))) {
+            source.start();
+            for (int i = 0; i < 3; i++) {
+                FrameResult.Ready ready = assertInstanceOf(FrameResult.Ready.class, source.next(WAIT));
+                assertEquals(i, ready.frame().frameId());
+                assertArrayEquals(a.samples(), ready.frame().image().samples());
+            }
+        }
+    }
+
+    @Test
+    void missingFolderIsACameraExceptionNamingIt() {
+        Path missing = dir.resolve("no-such-folder");
+        ImageFolderSource source = new ImageFolderSource(new ImageFolderSettings(missing, false));
+        CameraException e = assertThrows(CameraException.class, source::start);
+        assertTrue(e.getMessage().contains("no-such-folder"), e.getMessage());
+    }
+
+    @Test
+    void folderWithoutImagesIsACameraException() throws IOException {
+        Files.writeString(dir.resolve("readme.txt"), "x", StandardCharsets.UTF_8);
+        ImageFolderSource source = new ImageFolderSource(new ImageFolderSettings(dir, false));
+        CameraException e = assertThrows(CameraException.class, source::start);
+        assertTrue(e.getMessage().contains("*.png"), e.getMessage());
+    }
+
+    @Test
+    void closedSourceEnds() throws Exception {
+        ImageFiles.write(flat(1, 8), dir.resolve("x.png"));
+        ImageFolderSource source = new ImageFolderSource(new ImageFolderSettings(dir, true));
+        source.start();
+        source.close();
+        source.close();
+        assertInstanceOf(FrameResult.Ended.class, source.next(WAIT));
+    }
+}

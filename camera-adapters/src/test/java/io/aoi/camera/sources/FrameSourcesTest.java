@@ -1,0 +1,52 @@
+package io.aoi.camera.sources;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aoi.camera.CameraException;
+import io.aoi.camera.FrameResult;
+import io.aoi.camera.FrameSource;
+import io.aoi.camera.assembly.StripFrameSource;
+import io.aoi.camera.folder.ImageFolderSource;
+import io.aoi.config.AravisCameraSettings;
+import io.aoi.config.FrameAssemblySettings;
+import io.aoi.config.ImageFolderSettings;
+import io.aoi.config.SimulatedCameraSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FrameSourcesTest {
+    private static final FrameAssemblySettings ASSEMBLY = new FrameAssemblySettings(32, 128, 48);
+
+    @Test
+    void simulatedSettingsOpenAssembledFramesOfTheConfiguredHeight() throws Exception {
+        try (FrameSource source = FrameSources.open(
+                new SimulatedCameraSettings(64, 8, 0, 0, 0, 0, 5, 1), ASSEMBLY)) {
+            assertInstanceOf(StripFrameSource.class, source);
+            source.start();
+            FrameResult.Ready ready = assertInstanceOf(FrameResult.Ready.class, source.next(Duration.ofSeconds(5)));
+            assertEquals(128, ready.frame().image().height());
+            assertEquals(64, ready.frame().image().width());
+        }
+    }
+
+    @Test
+    void folderSettingsOpenAnImageFolderSource() throws Exception {
+        try (FrameSource source = FrameSources.open(new ImageFolderSettings(Path.of("frames"), false), ASSEMBLY)) {
+            assertInstanceOf(ImageFolderSource.class, source);
+        }
+    }
+
+    @Test
+    void aravisSettingsSayTheAdapterIsNotInThisBuild() {
+        AravisCameraSettings aravis = new AravisCameraSettings(Optional.empty(), 0, 0, 64, 0, 0, -1, "Mono8",
+                List.of(), 0, true, 8, Duration.ofSeconds(1), Duration.ofSeconds(10));
+        CameraException e = assertThrows(CameraException.class, () -> FrameSources.open(aravis, ASSEMBLY));
+        assertTrue(e.getMessage().contains("Aravis"), e.getMessage());
+    }
+}

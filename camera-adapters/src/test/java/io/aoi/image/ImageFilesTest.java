@@ -1,0 +1,174 @@
+package io.aoi.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.IndexColorModel;
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ImageFilesTest {
+    @TempDir
+    Path dir;
+
+    private static Image randomImage(int width, int height, int channels, int bitDepth, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        short[] samples = new short[width * height * channels];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (short) random.nextInt(1 << bitDepth);
+        }
+        return new Image(width, height, channels, bitDepth, samples);
+    }
+
+    @ParameterizedTest(name = "{0}-bit, {1} channel(s), {2}")
+    @CsvSource({"8,1,png", "8,3,png", "16,1,png", "16,3,png", "8,1,tif", "8,3,tiff", "16,1,tif", "16,3,tiff"})
+    void roundTripKeepsEverySample(int bitDepth, int channels, String extension) throws IOException {
+        Image original = randomImage(37, 23, channels, bitDepth, bitDepth * 10L + channels);
+        Path file = dir.resolve("img." + extension);
+        ImageFiles.write(original, file);
+        Image back = ImageFiles.read(file);
+        assertEquals(original.width(), back.width());
+        assertEquals(original.height(), back.height());
+        assertEquals(channels, back.channels());
+        assertEquals(bitDepth, back.bitDepth());
+        assertArrayEquals(original.samples(), back.samples());
+    }
+
+    @Test
+    void overwritingALargerFileLeavesNoStaleBytes() throws IOException {
+        Path file = dir.resolve("over.tif");
+        ImageFiles.write(randomImage(200, 200, 3, 16, 1), file);
+        Image small = randomImage(5, 4, 1, 8, 2);
+        ImageFiles.write(small, file);
+        assertArrayEquals(small.samples(), ImageFiles.read(file).samples());
+    }
+
+    @Test
+    void rgbaIsReadAsRgbWithAlphaDiscarded() throws IOException {
+        BufferedImage rgba = new BufferedImage(3, 2, BufferedImage.TYPE_INT_ARGB);
+        rgba.setRGB(1, 1, 0x40FF8010);
+        Path file = dir.resolve("rgba.png");
+        ImageIO.write(rgba, "png", file.toFile());
+        Image back = ImageFiles.read(file);
+        assertEquals(3, back.channels());
+        assertEquals(8, back.bitDepth());
+        assertEquals(0xFF, back.sample(1, 1, 0));
+        assertEquals(0x80, back.sample(1, 1, 1));
+        assertEquals(0x10, back.sample(1, 1, 2));
+    }
+
+    @Test
+    void sixteenBitGrayWithAlphaIsReadAsGray() throws IOException {
+        ComponentColorModel cm = new ComponentColorModel(
+                ColorSpace.getInstance(ColorSpace.CS_GRAY), new int[] {16, 16}, true,
+                false, Transparency.TRANSLUCENT, DataBuffer.TYPE_USHORT);
+        WritableRaster raster = cm.createCompatibleWritableRaster(2, 2);
+        raster.setPixel(1, 0, new int[] {54321, 1000});
+        Path file = dir.resolve("gray-alpha.png");
+        ImageIO.write(new BufferedImage(cm, raster, false, null), "png", file.toFile());
+        Image back = ImageFiles.read(file);
+        assertEquals(1, back.channels());
+        assertEquals(16, back.bitDepth());
+        assertEquals(54321, back.sample(1, 0, 0));
+    }
+
+    @Test
+    void grayPaletteBecomesGrayAndColourPaletteBecomesRgb() throws IOException {
+        byte[] levels = {0, 100, (byte) 200, (byte) 255};
+        IndexColorModel grayPalette = new IndexColorModel(2, 4, levels, levels, levels);
+        BufferedImage gray = new BufferedImage(4, 1, BufferedImage.TYPE_BYTE_BINARY, grayPalette);
+        for (int x = 0; x < 4; x++) {
+            gray.getRaster().setSample(x, 0, 0, x);
+        }
+        Path grayFile = dir.resolve("gray-palette.png");
+        ImageIO.write(gray, "png", grayFile.toFile());
+        Image g = ImageFiles.read(grayFile);
+        assertEquals(1, g.channels());
+        assertArrayEquals(new short[] {0, 100, 200, 255}, g.samples());
+
+        byte[] red = {0, (byte) 255, 0, 10};
+        byte[] green = {0, 0, (byte) 255, 20};
+        byte[] blue = {0, 0, 0, 30};
+        IndexColorModel colourPalette = new IndexColorModel(2, 4, red, green, blue);
+        BufferedImage colour = new BufferedImage(4, 1, BufferedImage.TYPE_BYTE_BINARY, colourPalette);
+        colour.getRaster().setSample(3, 0, 0, 3);
+        Path colourFile = dir.resolve("colour-palette.png");
+        ImageIO.write(colour, "png", colourFile.toFile());
+        Image c = ImageFiles.read(colourFile);
+        assertEquals(3, c.channels());
+        assertEquals(10, c.sample(3, 0, 0));
+        assertEquals(20, c.sample(3, 0, 1));
+        assertEquals(30, c.sample(3, 0, 2));
+    }
+
+    @Test
+    void rejectsTwelveBitPackedTiffNamingFileFoundAndAllowed() throws IOException {
+        Path file = dir.resolve("mono12.tif");
+        HandMadeTiff.write(file, 4, 2, 12, 1, 1, new byte[12]);
+        ImageFormatException e = assertThrows(ImageFormatException.class, () -> ImageFiles.read(file));
+        assertTrue(e.getMessage().contains("mono12.tif"), e.getMessage());
+        assertEquals("12-bit samples", e.found());
+        assertTrue(e.getMessage().contains("8- or 16-bit"), e.getMessage());
+    }
+
+    @Test
+    void rejectsCmykTiff() throws IOException {
+        Path file = dir.resolve("cmyk.tif");
+        HandMadeTiff.write(file, 2, 2, 8, 4, 5, new byte[16]);
+        ImageFormatException e = assertThrows(ImageFormatException.class, () -> ImageFiles.read(file));
+        assertTrue(e.found().contains("CMYK"), e.getMessage());
+    }
+
+    @Test
+    void rejectsJpegAsAnotherContainer() throws IOException {
+        Path file = dir.resolve("photo.png");
+        ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_3BYTE_BGR), "jpeg", file.toFile());
+        ImageFormatException e = assertThrows(ImageFormatException.class, () -> ImageFiles.read(file));
+        assertTrue(e.found().contains("JPEG"), e.getMessage());
+    }
+
+    @Test
+    void rejectsGarbageAndTruncatedFiles() throws IOException {
+        Path garbage = dir.resolve("garbage.png");
+        Files.write(garbage, "this is not an image".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThrows(ImageFormatException.class, () -> ImageFiles.read(garbage));
+
+        Path whole = dir.resolve("whole.png");
+        ImageFiles.write(randomImage(64, 64, 1, 8, 3), whole);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path truncated = dir.resolve("truncated.png");
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
+        ImageFormatException e = assertThrows(ImageFormatException.class, () -> ImageFiles.read(truncated));
+        assertTrue(e.getMessage().contains("truncated.png"), e.getMessage());
+    }
+
+    @Test
+    void missingFileIsAnIoErrorNotAFormatError() {
+        IOException e = assertThrows(IOException.class, () -> ImageFiles.read(dir.resolve("absent.png")));
+        assertTrue(e instanceof NoSuchFileException, e.toString());
+    }
+
+    @Test
+    void writeRejectsUnknownExtension() {
+        ImageFormatException e = assertThrows(ImageFormatException.class,
+                () -> ImageFiles.write(randomImage(4, 4, 1, 8, 4), dir.resolve("img.bmp")));
+        assertTrue(e.allowed().contains(".png"), e.getMessage());
+    }
+}

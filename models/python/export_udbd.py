@@ -1,0 +1,113 @@
+"""Export a UDBD-Net checkpoint to ONNX with dynamic batch, height and width, and write the Java parity fixture.
+
+Usage (from the repository root):
+    /usr/bin/python3 models/python/export_udbd.py [--ckpt models/python/work/udbd/ckpt.pt]
+
+The Wiener step is exported with DFT matrices built in-graph (the checkpoint was trained with torch.fft; the
+step has no weights). Outputs: models/src/main/resources/io/aoi/models/udbd/udbd-net.onnx and
+models/src/test/resources/io/aoi/models/udbd/fixture-96x72.bin.
+
+Fixture layout (little endian): int32 magic 0x55444244 ('UDBD'), int32 height, int32 width, then
+height*width float32 input, height*width float32 restored, 21*21 float32 kernel (PyTorch, FFT formulation).
+"""
+import argparse
+import os
+import struct
+import sys
+
+import numpy as np
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from udbd.model import UDBDNet  # noqa: E402
+
+REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
+ONNX_PATH = os.path.join(REPO, "models/src/main/resources/io/aoi/models/udbd/udbd-net.onnx")
+FIXTURE_PATH = os.path.join(REPO, "models/src/test/resources/io/aoi/models/udbd/fixture-96x72.bin")
+OPSET = 17
+FIXTURE_MAGIC = 0x55444244
+
+
+class Exported(torch.nn.Module):
+    """One pass: blurred [N,1,H,W] -> (restored [N,1,H,W], kernel [N,1,21,21])."""
+
+    def __init__(self, net):
+        super().__init__()
+        self.net = net
+
+    def forward(self, blurred):
+        restored, kernel = self.net(blurred)
+        return restored, kernel
+
+
+def load(ckpt, dft="fft"):
+    ck = torch.load(ckpt, map_location="cpu")
+    width = ck["state"]["width"]
+    model = UDBDNet(width, width)
+    model.load_state_dict(ck["model"])
+    model.eval()
+    model.set_dft(dft)
+    return model, ck["state"]
+
+
+def fixture_input(height=96, width=72, seed=5):
+    """A deterministic textured, blurred test frame in [0, 1] (odd aspect, not a multiple of the stride 4 in
+    the padded Wiener size)."""
+    rng = np.random.default_rng(seed)
+    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
+    img = 0.5 + 0.25 * np.sin(xx / 3.1) * np.cos(yy / 4.7) + 0.1 * rng.standard_normal((height, width))
+    img[30:50, 20:40] = 0.9
+    img = np.clip(img, 0, 1).astype(np.float32)
+    t = torch.from_numpy(img)[None, None]
+    k = torch.ones(1, 1, 5, 5) / 25
+    t = torch.nn.functional.conv2d(torch.nn.functional.pad(t, (2, 2, 2, 2), mode="replicate"), k)
+    return torch.round(t * 255) / 255
+
+
+def write_fixture(model, path=FIXTURE_PATH):
+    x = fixture_input()
+    model.set_dft("fft")
+    with torch.no_grad():
+        restored, kernel = model(x)
+    h, w = x.shape[-2:]
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<iii", FIXTURE_MAGIC, h, w))
+        f.write(x.numpy().astype("<f4").tobytes())
+        f.write(restored.numpy().astype("<f4").tobytes())
+        f.write(kernel.numpy().astype("<f4").tobytes())
+    return path
+
+
+def export(ckpt, onnx_path=ONNX_PATH, log=print):
+    model, state = load(ckpt, dft="matmul")
+    os.makedirs(os.path.dirname(onnx_path), exist_ok=True)
+    dummy = torch.rand(1, 1, 64, 80)
+    torch.onnx.export(Exported(model), (dummy,), onnx_path, opset_version=OPSET,
+                      input_names=["blurred"], output_names=["restored", "kernel"],
+                      dynamic_axes={"blurred": {0: "batch", 2: "height", 3: "width"},
+                                    "restored": {0: "batch", 2: "height", 3: "width"},
+                                    "kernel": {0: "batch"}},
+                      do_constant_folding=True)
+    import onnx
+    onnx.checker.check_model(onnx.load(onnx_path))
+    fixture = write_fixture(model)
+    log("exported %s (%d bytes, step %d) and fixture %s" % (onnx_path, os.path.getsize(onnx_path),
+                                                             state["step"], fixture))
+    return onnx_path
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--ckpt", default=os.path.join(HERE, "work/udbd/ckpt.pt"))
+    p.add_argument("--out", default=ONNX_PATH)
+    p.add_argument("--threads", type=int, default=1)
+    args = p.parse_args()
+    torch.set_num_threads(args.threads)
+    export(args.ckpt, args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,225 @@
+"""Training and validation data for UDBD-Net: photos from Debian packages (converted to grayscale), simulated
+ACF panel crops, Gaussian blur, Poisson-Gaussian noise and 8-bit quantisation.
+
+Split: every image belongs to a group (the wallpaper folder, the image sequence folder, or the file itself);
+md5(group) decides train or validation, so validation images never reach training.
+"""
+import glob
+import hashlib
+import os
+import subprocess
+
+import cv2
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from .model import KERNEL_RADIUS, KERNEL_SIZE
+
+VAL_PERCENT = 15
+MAX_SIDE = 1280
+GAUSSIAN8_SIGMAS = [round(1.8 + 0.2 * i, 1) for i in range(8)]
+VAL_NOISE_POISSON = 1e-4   # variance per unit intensity
+VAL_NOISE_GAUSS = 2e-3     # read-noise standard deviation
+IMAGE_EXT = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".pgm", ".ppm")
+
+
+def _dpkg_files(package):
+    try:
+        out = subprocess.run(["dpkg", "-L", package], capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return []
+    return [p for p in out.splitlines() if p.lower().endswith(IMAGE_EXT) and os.path.isfile(p)]
+
+
+def photo_sources():
+    """[(package, group, path)] for every usable photo, deterministic order."""
+    items = []
+    for d in sorted(glob.glob("/usr/share/wallpapers/*/contents/images")):
+        files = sorted(glob.glob(os.path.join(d, "*")), key=os.path.getsize)
+        if files:
+            name = d.split("/")[4]
+            items.append(("plasma-workspace-wallpapers", "wallpaper:" + name, files[-1]))
+    for p in sorted(glob.glob("/usr/share/backgrounds/mate/nature/*")):
+        if p.lower().endswith(IMAGE_EXT):
+            items.append(("mate-backgrounds", "mate:" + os.path.basename(p), p))
+    for p in sorted(_dpkg_files("opencv-doc")):
+        if "/data/" in p:
+            items.append(("opencv-doc", "opencv:" + os.path.basename(p), p))
+    skdir = "/usr/lib/python3/dist-packages/skimage/data"
+    for p in sorted(glob.glob(os.path.join(skdir, "*"))):
+        if p.lower().endswith(IMAGE_EXT):
+            items.append(("python3-skimage", "skimage:" + os.path.basename(p), p))
+    by_dir = {}
+    for p in sorted(_dpkg_files("visp-images-data")):
+        by_dir.setdefault(os.path.dirname(p), []).append(p)
+    for d, files in sorted(by_dir.items()):
+        # sequences are near duplicates: keep the first and the middle frame, split by folder
+        for p in sorted({files[0], files[len(files) // 2]}):
+            items.append(("visp-images-data", "visp:" + d, p))
+    return items
+
+
+def is_validation(group):
+    return int(hashlib.md5(group.encode()).hexdigest()[:8], 16) % 100 < VAL_PERCENT
+
+
+def load_gray(path, max_side=MAX_SIDE):
+    img = cv2.imread(path, cv2.IMREAD_GRAYSCALE)
+    if img is None:
+        return None
+    h, w = img.shape
+    scale = max_side / max(h, w)
+    if scale < 1:
+        img = cv2.resize(img, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
+    return img
+
+
+def _informative(img):
+    return img.std() > 8.0
+
+
+def load_photos(min_side):
+    """Returns (train, val, summary): lists of uint8 grayscale arrays and a dict of counts per package."""
+    train, val, summary = [], [], {}
+    for package, group, path in photo_sources():
+        img = load_gray(path)
+        if img is None or min(img.shape) < min_side or not _informative(img):
+            continue
+        split = "val" if is_validation(group) else "train"
+        (val if split == "val" else train).append(img)
+        key = (package, split)
+        summary[key] = summary.get(key, 0) + 1
+    return train, val, summary
+
+
+def ensure_panels(repo_root, out_dir, count=300, size=256, seed=7, log=print):
+    """Renders simulated ACF panel crops with the Java simulator if out_dir has none. Returns the PNG list."""
+    files = sorted(glob.glob(os.path.join(out_dir, "*.png")))
+    if files:
+        return files
+    src = os.path.join(repo_root, "camera-adapters/src/main/java/io/aoi/camera/sim/RenderPanels.java")
+    if not os.path.isfile(src):
+        log("panel simulator not in this checkout; training on photos only")
+        return []
+    os.makedirs(out_dir, exist_ok=True)
+    try:
+        subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "camera-adapters", "-am", "compile"], cwd=repo_root,
+                       check=True)
+        cp_file = os.path.join(out_dir, "classpath.txt")
+        subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "camera-adapters", "dependency:build-classpath",
+                        "-Dmdep.outputFile=" + cp_file], cwd=repo_root, check=True)
+        with open(cp_file) as f:
+            deps = f.read().strip()
+        cp = os.pathsep.join([os.path.join(repo_root, "camera-adapters/target/classes"),
+                              os.path.join(repo_root, "station-config/target/classes"), deps])
+        subprocess.run(["java", "-cp", cp, "io.aoi.camera.sim.RenderPanels", "--out", out_dir,
+                        "--count", str(count), "--width", str(size), "--height", str(size),
+                        "--seed", str(seed)], cwd=repo_root, check=True)
+    except (OSError, subprocess.CalledProcessError) as e:
+        log("panel rendering failed (%s); training on photos only" % e)
+        return []
+    files = sorted(glob.glob(os.path.join(out_dir, "*.png")))
+    log("rendered %d panel crops into %s" % (len(files), out_dir))
+    return files
+
+
+def load_panels(files):
+    out = []
+    for p in files:
+        img = cv2.imread(p, cv2.IMREAD_GRAYSCALE)
+        if img is not None:
+            out.append(img)
+    return out
+
+
+def gaussian_kernel(sigma):
+    """21x21 isotropic Gaussian, sum 1; sigma below 0.05 px gives the identity."""
+    k = np.zeros((KERNEL_SIZE, KERNEL_SIZE), np.float64)
+    if sigma < 0.05:
+        k[KERNEL_RADIUS, KERNEL_RADIUS] = 1.0
+        return k.astype(np.float32)
+    r = np.arange(KERNEL_SIZE) - KERNEL_RADIUS
+    g = np.exp(-(r[:, None] ** 2 + r[None, :] ** 2) / (2 * sigma * sigma))
+    return (g / g.sum()).astype(np.float32)
+
+
+def blur_valid(padded, kernels):
+    """padded [N,1,H+20,W+20], kernels [N,1,21,21] -> [N,1,H,W] (valid convolution, per sample)."""
+    n = padded.shape[0]
+    out = F.conv2d(padded.reshape(1, n, *padded.shape[-2:]), torch.flip(kernels, (-2, -1)), groups=n)
+    return out.reshape(n, 1, *out.shape[-2:])
+
+
+def add_noise(x, poisson, gauss, gen):
+    """Poisson-Gaussian noise (variance poisson*x + gauss^2) then 8-bit quantisation."""
+    std = torch.sqrt(poisson * x.clamp(min=0) + gauss * gauss)
+    y = x + std * torch.randn(x.shape, generator=gen)
+    return torch.round(y.clamp(0, 1) * 255) / 255
+
+
+class TrainSampler:
+    """Random blurred/sharp crop batches. 20% of samples are near-identity (sigma in [0, 0.6])."""
+
+    def __init__(self, images, crop, seed):
+        self.images = images
+        self.crop = crop
+        self.rng = np.random.default_rng(seed)
+        self.gen = torch.Generator().manual_seed(seed)
+        areas = np.array([float(i.shape[0] * i.shape[1]) for i in images])
+        self.weights = np.sqrt(areas) / np.sqrt(areas).sum()
+
+    def batch(self, n):
+        big = self.crop + 2 * KERNEL_RADIUS
+        crops, kernels = [], []
+        for _ in range(n):
+            img = self.images[self.rng.choice(len(self.images), p=self.weights)]
+            y = self.rng.integers(0, img.shape[0] - big + 1)
+            x = self.rng.integers(0, img.shape[1] - big + 1)
+            c = img[y:y + big, x:x + big].astype(np.float32) / 255.0
+            c = np.rot90(c, self.rng.integers(0, 4))
+            if self.rng.random() < 0.5:
+                c = c[:, ::-1]
+            if self.rng.random() < 0.3:  # contrast variation
+                c = np.clip((c - 0.5) * self.rng.uniform(0.5, 1.2) + self.rng.uniform(0.4, 0.6), 0, 1)
+            crops.append(np.ascontiguousarray(c))
+            sigma = self.rng.uniform(0, 0.6) if self.rng.random() < 0.2 else self.rng.uniform(1, 4)
+            kernels.append(gaussian_kernel(sigma))
+        padded = torch.from_numpy(np.stack(crops)[:, None])
+        k = torch.from_numpy(np.stack(kernels)[:, None])
+        sharp = padded[:, :, KERNEL_RADIUS:-KERNEL_RADIUS, KERNEL_RADIUS:-KERNEL_RADIUS].contiguous()
+        blurred = blur_valid(padded, k)
+        poisson = torch.from_numpy(self.rng.uniform(0, 4e-4, (n, 1, 1, 1)).astype(np.float32))
+        gauss = torch.from_numpy(self.rng.uniform(0, 4e-3, (n, 1, 1, 1)).astype(np.float32))
+        return add_noise(blurred, poisson, gauss, self.gen), sharp, k
+
+
+def gaussian8_set(val_images, crops=32, size=256, seed=1234):
+    """Fixed validation set: `crops` crops of the validation images, each blurred with the 8 Gaussian8 sigmas,
+    fixed-seed noise. Returns dict of float32 arrays: sharp [crops,1,S,S], blurred [8,crops,1,S,S],
+    kernels [8,1,21,21], sigmas [8]."""
+    rng = np.random.default_rng(seed)
+    gen = torch.Generator().manual_seed(seed)
+    big = size + 2 * KERNEL_RADIUS
+    usable = [im for im in val_images if min(im.shape) >= big]
+    padded = []
+    for i in range(crops):
+        img = usable[i % len(usable)]
+        y = rng.integers(0, img.shape[0] - big + 1)
+        x = rng.integers(0, img.shape[1] - big + 1)
+        padded.append(img[y:y + big, x:x + big].astype(np.float32) / 255.0)
+    padded = torch.from_numpy(np.stack(padded)[:, None])
+    sharp = padded[:, :, KERNEL_RADIUS:-KERNEL_RADIUS, KERNEL_RADIUS:-KERNEL_RADIUS].contiguous()
+    blurred, kernels = [], []
+    for s in GAUSSIAN8_SIGMAS:
+        k = torch.from_numpy(gaussian_kernel(s))[None, None]
+        b = blur_valid(padded, k.expand(crops, 1, -1, -1).contiguous())
+        blurred.append(add_noise(b, VAL_NOISE_POISSON, VAL_NOISE_GAUSS, gen).numpy())
+        kernels.append(k[0].numpy())
+    return {"sharp": sharp.numpy(), "blurred": np.stack(blurred), "kernels": np.stack(kernels),
+            "sigmas": np.array(GAUSSIAN8_SIGMAS, np.float32), "images_used": np.array(len(usable))}
+
+
+def psnr(a, b):
+    mse = float(np.mean((np.asarray(a, np.float64) - np.asarray(b, np.float64)) ** 2))
+    return 10 * np.log10(1.0 / max(mse, 1e-12))

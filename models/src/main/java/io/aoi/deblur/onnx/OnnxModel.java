@@ -1,0 +1,224 @@
+package io.aoi.deblur.onnx;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensorLike;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import ai.onnxruntime.ValueInfo;
+import io.aoi.config.ExecutionProvider;
+import io.aoi.deblur.DeblurException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An ONNX Runtime session for one model file, checked against the {@link ModelSignature} the caller expects.
+ * Model-agnostic: callers build input tensors with {@link #environment()} and read the outputs they asked for.
+ *
+ * <p>Owns the native session; {@link #close()} frees it and is idempotent. {@link #run} may be called from
+ * one thread at a time (callers serialise), and throws {@link IllegalStateException} after close.
+ */
+public final class OnnxModel implements AutoCloseable {
+    private final String source;
+    private final OrtSession session;
+    private boolean closed;
+
+    private OnnxModel(String source, OrtSession session) {
+        this.source = source;
+        this.session = session;
+    }
+
+    /**
+     * Opens a model file.
+     *
+     * @param file     the .onnx file
+     * @param expected inputs and outputs the caller relies on
+     * @param provider CPU, or CUDA (fails with a clear message when this build or host has no CUDA provider)
+     * @param threads  intra-op threads, at least 1
+     * @throws DeblurException naming the file when it is missing, unreadable, corrupt, or does not match
+     */
+    public static OnnxModel open(Path file, ModelSignature expected, ExecutionProvider provider, int threads)
+            throws DeblurException {
+        Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            throw new DeblurException("model file " + file + " does not exist or is not a regular file");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new DeblurException("cannot read model file " + file + ": " + e.getMessage(), e);
+        }
+        return create(file.toString(), bytes, expected, provider, threads);
+    }
+
+    /**
+     * Opens a model shipped on the classpath, for example {@code /io/aoi/models/udbd/udbd-net.onnx}.
+     *
+     * @throws DeblurException naming the resource when it is missing, corrupt or does not match
+     */
+    public static OnnxModel openResource(String resource, ModelSignature expected, ExecutionProvider provider,
+                                         int threads) throws DeblurException {
+        Objects.requireNonNull(resource, "resource");
+        byte[] bytes;
+        try (InputStream in = OnnxModel.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new DeblurException("model resource " + resource + " is not on the classpath");
+            }
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new DeblurException("cannot read model resource " + resource + ": " + e.getMessage(), e);
+        }
+        return create("classpath:" + resource, bytes, expected, provider, threads);
+    }
+
+    private static OnnxModel create(String source, byte[] bytes, ModelSignature expected,
+                                    ExecutionProvider provider, int threads) throws DeblurException {
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(provider, "provider");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads = " + threads + "; must be at least 1");
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtSession session;
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            if (provider == ExecutionProvider.CUDA) {
+                addCuda(options);
+            }
+            session = env.createSession(bytes, options);
+        } catch (OrtException e) {
+            throw new DeblurException("model " + source + " could not be loaded (corrupt or not an ONNX model?): "
+                    + e.getMessage(), e);
+        }
+        try {
+            checkSignature(source, session, expected);
+        } catch (DeblurException | RuntimeException e) {
+            closeQuietly(session, e);
+            throw e;
+        }
+        return new OnnxModel(source, session);
+    }
+
+    private static void addCuda(OrtSession.SessionOptions options) throws DeblurException {
+        try {
+            options.addCUDA(0);
+        } catch (OrtException | UnsatisfiedLinkError | IllegalArgumentException e) {
+            throw new DeblurException("CUDA execution provider requested but not available in this build/host: "
+                    + e.getMessage() + "; use executionProvider: cpu or install the GPU runtime", e);
+        }
+    }
+
+    private static void checkSignature(String source, OrtSession session, ModelSignature expected)
+            throws DeblurException {
+        try {
+            Map<String, NodeInfo> inputs = session.getInputInfo();
+            Map<String, NodeInfo> outputs = session.getOutputInfo();
+            List<String> problems = new ArrayList<>();
+            compare("input", expected.inputs(), inputs, problems);
+            compare("output", expected.outputs(), outputs, problems);
+            if (inputs.size() != expected.inputs().size()) {
+                problems.add("model has " + inputs.size() + " inputs, expected " + expected.inputs().size());
+            }
+            if (!problems.isEmpty()) {
+                throw new DeblurException("model " + source + " does not match: " + String.join("; ", problems)
+                        + ". Found inputs " + describe(inputs) + ", outputs " + describe(outputs)
+                        + "; expected inputs " + expected.inputs() + ", outputs " + expected.outputs());
+            }
+        } catch (OrtException e) {
+            throw new DeblurException("cannot read the inputs and outputs of model " + source + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void compare(String kind, List<TensorSpec> wanted, Map<String, NodeInfo> found,
+                                List<String> problems) {
+        for (TensorSpec spec : wanted) {
+            NodeInfo node = found.get(spec.name());
+            if (node == null) {
+                problems.add("no " + kind + " named '" + spec.name() + "'");
+                continue;
+            }
+            ValueInfo info = node.getInfo();
+            if (!(info instanceof TensorInfo tensor)) {
+                problems.add(kind + " '" + spec.name() + "' is not a tensor");
+                continue;
+            }
+            if (tensor.getShape().length != spec.rank()) {
+                problems.add(kind + " '" + spec.name() + "' has rank " + tensor.getShape().length + ", expected "
+                        + spec.rank());
+            }
+            if (tensor.type != spec.type()) {
+                problems.add(kind + " '" + spec.name() + "' has type " + tensor.type + ", expected " + spec.type());
+            }
+        }
+    }
+
+    private static String describe(Map<String, NodeInfo> nodes) {
+        List<String> out = new ArrayList<>();
+        for (NodeInfo node : nodes.values()) {
+            ValueInfo info = node.getInfo();
+            if (info instanceof TensorInfo tensor) {
+                out.add(node.getName() + ": " + tensor.type + " rank " + tensor.getShape().length);
+            } else {
+                out.add(node.getName() + ": " + info);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void closeQuietly(OrtSession session, Exception primary) {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            primary.addSuppressed(e);
+        }
+    }
+
+    /** The shared ONNX Runtime environment, for creating input tensors. */
+    public OrtEnvironment environment() {
+        return OrtEnvironment.getEnvironment();
+    }
+
+    /** Where the model came from (file path or classpath:resource), for messages. */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * Runs the model. The caller owns the inputs and the returned result, and closes both.
+     *
+     * @throws DeblurException naming the model when ONNX Runtime fails
+     */
+    public OrtSession.Result run(Map<String, ? extends OnnxTensorLike> inputs) throws DeblurException {
+        if (closed) {
+            throw new IllegalStateException("model " + source + " is closed");
+        }
+        try {
+            return session.run(inputs);
+        } catch (OrtException e) {
+            throw new DeblurException("model " + source + " failed to run: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("closing model " + source + " failed: " + e.getMessage(), e);
+        }
+    }
+}

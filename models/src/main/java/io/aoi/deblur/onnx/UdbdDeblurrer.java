@@ -1,0 +1,150 @@
+package io.aoi.deblur.onnx;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.aoi.config.DeblurSettings;
+import io.aoi.deblur.DeblurException;
+import io.aoi.deblur.Deblurrer;
+import io.aoi.deblur.tiling.Tiler;
+import io.aoi.image.Image;
+import java.nio.FloatBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * UDBD-Net, the blind uniform-defocus deblurrer, run with ONNX Runtime.
+ *
+ * <p>The model is grayscale: colour frames are restored channel by channel. Each pass runs the model over the
+ * whole frame in overlapping tiles ({@link Tiler}, tile size and overlap from the settings); the kernel is
+ * estimated per tile. 8- and 16-bit samples are scaled to [0, 1] and back.
+ *
+ * <p>Owns one {@link OnnxModel}; not thread-safe (callers serialise frames); {@link #close()} is idempotent.
+ */
+public final class UdbdDeblurrer implements Deblurrer {
+    /** The model shipped in this module. */
+    public static final String SHIPPED_MODEL = "/io/aoi/models/udbd/udbd-net.onnx";
+    public static final String INPUT = "blurred";
+    public static final String OUTPUT = "restored";
+    public static final String KERNEL_OUTPUT = "kernel";
+    /** Inputs and outputs a UDBD-Net file must declare. */
+    public static final ModelSignature SIGNATURE = new ModelSignature(
+            List.of(TensorSpec.float32(INPUT, 4)),
+            List.of(TensorSpec.float32(OUTPUT, 4), TensorSpec.float32(KERNEL_OUTPUT, 4)));
+    /** Tiles smaller than this are mirrored up to it before they reach the model. */
+    static final int MIN_MODEL_SIDE = 16;
+
+    private final OnnxModel model;
+    private final Tiler tiler;
+    private final String name;
+    private boolean closed;
+
+    /**
+     * Opens {@code settings.modelFile()} when present, else the shipped model, on the configured execution
+     * provider and thread count.
+     *
+     * @throws DeblurException when the model cannot be opened, does not match, or the provider is unavailable
+     */
+    public UdbdDeblurrer(DeblurSettings settings) throws DeblurException {
+        Optional<java.nio.file.Path> file = settings.modelFile();
+        this.model = file.isPresent()
+                ? OnnxModel.open(file.get(), SIGNATURE, settings.executionProvider(), settings.threads())
+                : OnnxModel.openResource(SHIPPED_MODEL, SIGNATURE, settings.executionProvider(), settings.threads());
+        this.tiler = new Tiler(settings.tileSizePx(), settings.tileOverlapPx());
+        this.name = "udbd x" + settings.iterations();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Image deblur(Image frame, int passes) throws DeblurException {
+        if (closed) {
+            throw new IllegalStateException(name + " is closed");
+        }
+        if (passes < 0 || passes > DeblurSettings.MAX_ITERATIONS) {
+            throw new IllegalArgumentException("passes = " + passes + "; allowed: 0 to "
+                    + DeblurSettings.MAX_ITERATIONS);
+        }
+        if (passes == 0) {
+            return frame;
+        }
+        int w = frame.width();
+        int h = frame.height();
+        float[][] planes = new float[frame.channels()][];
+        for (int c = 0; c < planes.length; c++) {
+            float[] plane = frame.channelAsFloat(c);
+            for (int p = 0; p < passes; p++) {
+                plane = tiler.apply(plane, w, h, this::runTile);
+            }
+            planes[c] = plane;
+        }
+        return Image.fromFloatChannels(w, h, frame.bitDepth(), planes);
+    }
+
+    /** One model run on one tile; tiles below {@link #MIN_MODEL_SIDE} are mirrored up and cropped back. */
+    private float[] runTile(float[] tile, int width, int height) throws DeblurException {
+        int mw = Math.max(width, MIN_MODEL_SIDE);
+        int mh = Math.max(height, MIN_MODEL_SIDE);
+        float[] input = mw == width && mh == height ? tile : mirrorUp(tile, width, height, mw, mh);
+        float[] out = new float[mw * mh];
+        try (OnnxTensor tensor = OnnxTensor.createTensor(model.environment(), FloatBuffer.wrap(input),
+                new long[] {1, 1, mh, mw});
+             OrtSession.Result result = model.run(Map.of(INPUT, tensor))) {
+            Optional<OnnxValue> restored = result.get(OUTPUT);
+            if (restored.isEmpty() || !(restored.get() instanceof OnnxTensor t)) {
+                throw new DeblurException("model " + model.source() + " returned no tensor '" + OUTPUT + "'");
+            }
+            FloatBuffer buf = t.getFloatBuffer();
+            if (buf.remaining() != out.length) {
+                throw new DeblurException("model " + model.source() + " returned " + buf.remaining()
+                        + " values for a " + mw + "x" + mh + " tile");
+            }
+            buf.get(out);
+        } catch (OrtException e) {
+            throw new DeblurException("model " + model.source() + " failed on a " + mw + "x" + mh + " tile: "
+                    + e.getMessage(), e);
+        }
+        return mw == width && mh == height ? out : crop(out, mw, width, height);
+    }
+
+    private static float[] mirrorUp(float[] tile, int width, int height, int mw, int mh) {
+        float[] out = new float[mw * mh];
+        for (int y = 0; y < mh; y++) {
+            int sy = mirror(y, height);
+            for (int x = 0; x < mw; x++) {
+                out[y * mw + x] = tile[sy * width + mirror(x, width)];
+            }
+        }
+        return out;
+    }
+
+    private static int mirror(int i, int n) {
+        if (n == 1) {
+            return 0;
+        }
+        int period = 2 * (n - 1);
+        int m = Math.floorMod(i, period);
+        return m < n ? m : period - m;
+    }
+
+    private static float[] crop(float[] src, int srcWidth, int width, int height) {
+        float[] out = new float[width * height];
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(src, y * srcWidth, out, y * width, width);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            model.close();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.aoi.deblur.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aoi.config.ExecutionProvider;
+import io.aoi.deblur.DeblurException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OnnxModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void corruptFileIsRejectedNamingTheFile() throws IOException {
+        Path file = dir.resolve("broken.onnx");
+        byte[] junk = new byte[4096];
+        new Random(3).nextBytes(junk);
+        Files.write(file, junk);
+        DeblurException e = assertThrows(DeblurException.class,
+                () -> OnnxModel.open(file, UdbdDeblurrer.SIGNATURE, ExecutionProvider.CPU, 1));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("could not be loaded"), e.getMessage());
+    }
+
+    @Test
+    void missingFileIsRejectedNamingTheFile() {
+        Path file = dir.resolve("absent.onnx");
+        DeblurException e = assertThrows(DeblurException.class,
+                () -> OnnxModel.open(file, UdbdDeblurrer.SIGNATURE, ExecutionProvider.CPU, 1));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    }
+
+    @Test
+    void mismatchedModelNamesWhatWasFoundAndWhatWasExpected() throws IOException {
+        Path file = dir.resolve("wrong-input-name.onnx");
+        try (InputStream in = getClass().getResourceAsStream("/io/aoi/models/udbd/wrong-input-name.onnx")) {
+            Files.write(file, in.readAllBytes());
+        }
+        DeblurException e = assertThrows(DeblurException.class,
+                () -> new UdbdDeblurrer(TestSettings.udbd(64, 8, ExecutionProvider.CPU, Optional.of(file))));
+        String m = e.getMessage();
+        assertTrue(m.contains(file.toString()), m);
+        assertTrue(m.contains("no input named 'blurred'"), m);
+        assertTrue(m.contains("no output named 'kernel'"), m);
+        assertTrue(m.contains("image: FLOAT rank 4"), m);
+    }
+
+    @Test
+    void missingResourceIsRejectedNamingIt() {
+        DeblurException e = assertThrows(DeblurException.class, () -> OnnxModel.openResource(
+                "/io/aoi/models/none.onnx", UdbdDeblurrer.SIGNATURE, ExecutionProvider.CPU, 1));
+        assertTrue(e.getMessage().contains("/io/aoi/models/none.onnx"), e.getMessage());
+    }
+
+    @Test
+    void cudaRequestedWithoutGpuRuntimeFailsWithAClearMessage() throws DeblurException {
+        OnnxModel model;
+        try {
+            model = OnnxModel.openResource(UdbdDeblurrer.SHIPPED_MODEL, UdbdDeblurrer.SIGNATURE,
+                    ExecutionProvider.CUDA, 1);
+        } catch (DeblurException e) {
+            assertTrue(e.getMessage().startsWith(
+                    "CUDA execution provider requested but not available in this build/host: "), e.getMessage());
+            assertTrue(e.getMessage().endsWith("; use executionProvider: cpu or install the GPU runtime"),
+                    e.getMessage());
+            return;
+        }
+        // A host with the GPU runtime gets a working session instead.
+        try (OnnxModel m = model) {
+            assertEquals("classpath:" + UdbdDeblurrer.SHIPPED_MODEL, m.source());
+        }
+    }
+
+    @Test
+    void closeIsIdempotentAndRunAfterCloseIsRefused() throws DeblurException {
+        OnnxModel model = OnnxModel.openResource(UdbdDeblurrer.SHIPPED_MODEL, UdbdDeblurrer.SIGNATURE,
+                ExecutionProvider.CPU, 1);
+        model.close();
+        assertDoesNotThrow(model::close);
+        assertThrows(IllegalStateException.class, () -> model.run(java.util.Map.of()));
+    }
+}

@@ -1,0 +1,21 @@
+package io.aoi.deblur.onnx;
+
+import io.aoi.config.DeblurModel;
+import io.aoi.config.DeblurSettings;
+import io.aoi.config.ExecutionProvider;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Deblur settings for tests: UDBD, 2 threads, the given tiles and provider. */
+final class TestSettings {
+    private TestSettings() {
+    }
+
+    static DeblurSettings udbd(int tileSizePx, int overlapPx, ExecutionProvider provider, Optional<Path> file) {
+        return new DeblurSettings(DeblurModel.UDBD, 1, provider, 2, tileSizePx, overlapPx, file, 1.5, 0.01);
+    }
+
+    static DeblurSettings udbd(int tileSizePx, int overlapPx) {
+        return udbd(tileSizePx, overlapPx, ExecutionProvider.CPU, Optional.empty());
+    }
+}
