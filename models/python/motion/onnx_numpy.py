@@ -96,7 +96,7 @@ def run(model, feeds):
         elif op in _BINARY:
             out = _BINARY[op](ins[0], ins[1])
         elif op == "MatMul":
-            out = np.matmul(ins[0], ins[1])
+            out = np.matmul(np.ascontiguousarray(ins[0]), np.ascontiguousarray(ins[1]))
         elif op == "Where":
             out = np.where(ins[0], ins[1], ins[2])
         elif op == "Range":
