@@ -81,7 +81,8 @@ def write_fixture(model, path=FIXTURE_PATH):
     return path
 
 
-def export(ckpt, onnx_path=ONNX_PATH, log=print):
+def export(ckpt, onnx_path=ONNX_PATH, fixture_path=FIXTURE_PATH, log=print):
+    """Writes the ONNX file (checked with onnx.checker) and, unless fixture_path is None, the fixture."""
     model, state = load(ckpt, dft="matmul")
     os.makedirs(os.path.dirname(onnx_path), exist_ok=True)
     dummy = torch.rand(1, 1, 64, 80)
@@ -93,7 +94,7 @@ def export(ckpt, onnx_path=ONNX_PATH, log=print):
                       do_constant_folding=True)
     import onnx
     onnx.checker.check_model(onnx.load(onnx_path))
-    fixture = write_fixture(model)
+    fixture = write_fixture(model, fixture_path) if fixture_path else "(none)"
     log("exported %s (%d bytes, step %d) and fixture %s" % (onnx_path, os.path.getsize(onnx_path),
                                                              state["step"], fixture))
     return onnx_path

@@ -106,13 +106,8 @@ def ensure_panels(repo_root, out_dir, count=300, size=256, seed=7, log=print):
     try:
         subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "camera-adapters", "-am", "compile"], cwd=repo_root,
                        check=True)
-        cp_file = os.path.join(out_dir, "classpath.txt")
-        subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "camera-adapters", "dependency:build-classpath",
-                        "-Dmdep.outputFile=" + cp_file], cwd=repo_root, check=True)
-        with open(cp_file) as f:
-            deps = f.read().strip()
         cp = os.pathsep.join([os.path.join(repo_root, "camera-adapters/target/classes"),
-                              os.path.join(repo_root, "station-config/target/classes"), deps])
+                              os.path.join(repo_root, "station-config/target/classes")])
         subprocess.run(["java", "-cp", cp, "io.aoi.camera.sim.RenderPanels", "--out", out_dir,
                         "--count", str(count), "--width", str(size), "--height", str(size),
                         "--seed", str(seed)], cwd=repo_root, check=True)

@@ -1,5 +1,6 @@
 package io.aoi.config;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 
 /** Validation helpers for the settings records; each throws {@link InvalidSettingException} naming the field. */
@@ -16,7 +17,7 @@ public final class Check {
 
     public static double range(String field, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
-            throw new InvalidSettingException(field, value, "a number from " + min + " to " + max);
+            throw new InvalidSettingException(field, value, "a number from " + number(min) + " to " + number(max));
         }
         return value;
     }
@@ -26,6 +27,14 @@ public final class Check {
             throw new InvalidSettingException(field, value, "a finite number greater than 0");
         }
         return value;
+    }
+
+    /** A number as people write it: no trailing ".0", no exponent ({@code 1e-6} reads 0.000001). */
+    public static String number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.toString(value);
+        }
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     public static <T> T present(String field, T value) {

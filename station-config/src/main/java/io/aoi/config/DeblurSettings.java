@@ -35,7 +35,10 @@ public record DeblurSettings(
         Check.present("executionProvider", executionProvider);
         Check.intRange("threads", threads, 1, 64);
         Check.intRange("tileSizePx", tileSizePx, 64, 4096);
-        Check.intRange("tileOverlapPx", tileOverlapPx, 0, tileSizePx / 2 - 1);
+        if (tileOverlapPx < 0 || tileOverlapPx >= (tileSizePx + 1) / 2) {
+            throw new InvalidSettingException("tileOverlapPx", tileOverlapPx, "an integer from 0 to "
+                    + ((tileSizePx + 1) / 2 - 1) + " (less than half of tileSizePx " + tileSizePx + ")");
+        }
         Check.present("modelFile", modelFile);
         Check.range("wienerSigmaPx", wienerSigmaPx, 0.3, 10);
         Check.range("wienerNoiseToSignal", wienerNoiseToSignal, 1e-6, 1);

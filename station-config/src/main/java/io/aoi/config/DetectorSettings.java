@@ -26,7 +26,7 @@ public record DetectorSettings(
         Check.range("maxDiameterPx", maxDiameterPx, 2, 64);
         if (maxDiameterPx < minDiameterPx) {
             throw new InvalidSettingException("maxDiameterPx", maxDiameterPx,
-                    "a diameter not smaller than minDiameterPx (" + minDiameterPx + ")");
+                    "a diameter not smaller than minDiameterPx (" + Check.number(minDiameterPx) + ")");
         }
         Check.range("minContrast", minContrast, 0.001, 1);
         Check.range("micronsPerPixel", micronsPerPixel, 0.01, 100);

@@ -12,6 +12,9 @@ public record FrameAssemblySettings(int linesPerStrip, int frameHeight, int over
     public FrameAssemblySettings {
         Check.intRange("linesPerStrip", linesPerStrip, 1, 65536);
         Check.intRange("frameHeight", frameHeight, 16, 65536);
-        Check.intRange("overlapLines", overlapLines, 0, frameHeight / 2 - 1);
+        if (overlapLines < 0 || overlapLines >= (frameHeight + 1) / 2) {
+            throw new InvalidSettingException("overlapLines", overlapLines, "an integer from 0 to "
+                    + ((frameHeight + 1) / 2 - 1) + " (less than half of frameHeight " + frameHeight + ")");
+        }
     }
 }

@@ -13,13 +13,16 @@ final class BumpPopulation {
     static final int SPARSE_BELOW = 5;
 
     private static final int ATTEMPTS = 40;
+    /** A bump counts as full when this many particles in a row found no free place. */
+    private static final int FULL_AFTER_FAILURES = 8;
 
     private BumpPopulation() {
     }
 
     /**
      * Particles wholly on the bump at columns [x, x + width), lines [top, top + height). Particles that find
-     * no free place are left out, so the result's size is the bump's true count.
+     * no free place are left out, and placing stops once the bump is full, so the result's size is the
+     * bump's true count and dense requests are capped by the space available.
      */
     static List<TrueParticle> populate(Rng rng, String id, int x, long top, int width, int height,
             double meanCount) {
@@ -31,7 +34,9 @@ final class BumpPopulation {
         double contrastScale = weak ? rng.uniform(0.3, 0.5) : 1.0;
         Optional<String> bumpId = Optional.of(id);
         List<TrueParticle> placed = new ArrayList<>();
-        for (int i = 0; i < wanted; i++) {
+        int failuresInARow = 0;
+        for (int i = 0; i < wanted && failuresInARow < FULL_AFTER_FAILURES; i++) {
+            int before = placed.size();
             double r = radius(rng);
             double contrast = rng.uniform(0.15, 0.30) * contrastScale;
             boolean attach = clustered && !placed.isEmpty() && rng.nextDouble() < 0.6;
@@ -56,6 +61,7 @@ final class BumpPopulation {
                     break;
                 }
             }
+            failuresInARow = placed.size() == before ? failuresInARow + 1 : 0;
         }
         return placed;
     }

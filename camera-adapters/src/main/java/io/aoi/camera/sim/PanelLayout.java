@@ -27,7 +27,7 @@ final class PanelLayout {
 
     private static final int EDGE_GAP = 12;
     private static final double RESIN_PARTICLES_PER_BAND = 2.0;
-    private static final int CACHE_BANDS = 128;
+    private static final int CACHE_BANDS = 64;
 
     private final long seed;
     private final int widthPx;

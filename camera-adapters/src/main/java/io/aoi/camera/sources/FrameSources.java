@@ -2,6 +2,7 @@ package io.aoi.camera.sources;
 
 import io.aoi.camera.CameraException;
 import io.aoi.camera.FrameSource;
+import io.aoi.camera.aravis.AravisLineSource;
 import io.aoi.camera.assembly.StripFrameSource;
 import io.aoi.camera.folder.ImageFolderSource;
 import io.aoi.camera.sim.SimulatedLineCamera;
@@ -18,10 +19,12 @@ public final class FrameSources {
 
     /**
      * Builds the source, not yet started: a simulated camera is cut into strips of
-     * {@code assembly.linesPerStrip()} lines and assembled into frames; an image folder delivers its files
-     * as they are (assembly settings do not apply to it).
+     * {@code assembly.linesPerStrip()} lines and assembled into frames; a GenICam camera is opened and
+     * configured through Aravis now, delivers strips of its own {@code linesPerBuffer} lines, and is assembled
+     * into frames; an image folder delivers its files as they are (assembly settings do not apply to it).
      *
-     * @throws CameraException when the source kind is not available in this build
+     * @throws CameraException when the source cannot be opened (for Aravis: library missing, camera not found,
+     *                         a setting refused; the message names the camera and the setting)
      */
     public static FrameSource open(CameraSettings camera, FrameAssemblySettings assembly) throws CameraException {
         if (camera instanceof SimulatedCameraSettings simulated) {
@@ -30,11 +33,10 @@ public final class FrameSources {
         if (camera instanceof ImageFolderSettings folder) {
             return new ImageFolderSource(folder);
         }
-        if (camera instanceof AravisCameraSettings) {
-            throw new CameraException("camera kind 'aravis' needs the Aravis adapter, which is not in this build; "
-                    + "available here: simulated, folder");
+        if (camera instanceof AravisCameraSettings aravis) {
+            return new StripFrameSource(AravisLineSource.open(aravis), assembly);
         }
         throw new CameraException("unknown camera settings " + camera.getClass().getName()
-                + "; available: simulated, folder");
+                + "; available: simulated, folder, aravis");
     }
 }

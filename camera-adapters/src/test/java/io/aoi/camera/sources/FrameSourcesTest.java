@@ -43,10 +43,23 @@ class FrameSourcesTest {
     }
 
     @Test
-    void aravisSettingsSayTheAdapterIsNotInThisBuild() {
-        AravisCameraSettings aravis = new AravisCameraSettings(Optional.empty(), 0, 0, 64, 0, 0, -1, "Mono8",
-                List.of(), 0, true, 8, Duration.ofSeconds(1), Duration.ofSeconds(10));
+    void aravisSettingsOpenAssembledFramesFromTheCamera() throws Exception {
+        AravisCameraSettings aravis = new AravisCameraSettings(Optional.of("Fake_1"), 64, 0, 32, 32 * 100.0, 0, -1,
+                "Mono8", List.of(), 0, false, 8, Duration.ofSeconds(1), Duration.ofSeconds(10));
+        try (FrameSource source = FrameSources.open(aravis, ASSEMBLY)) {
+            assertInstanceOf(StripFrameSource.class, source);
+            source.start();
+            FrameResult.Ready ready = assertInstanceOf(FrameResult.Ready.class, source.next(Duration.ofSeconds(5)));
+            assertEquals(128, ready.frame().image().height());
+            assertEquals(64, ready.frame().image().width());
+        }
+    }
+
+    @Test
+    void aravisSettingsNamingAnAbsentCameraFailWithItsName() {
+        AravisCameraSettings aravis = new AravisCameraSettings(Optional.of("NoSuchCamera-99"), 0, 0, 64, 0, 0, -1,
+                "Mono8", List.of(), 0, true, 8, Duration.ofSeconds(1), Duration.ofSeconds(10));
         CameraException e = assertThrows(CameraException.class, () -> FrameSources.open(aravis, ASSEMBLY));
-        assertTrue(e.getMessage().contains("Aravis"), e.getMessage());
+        assertTrue(e.getMessage().contains("NoSuchCamera-99"), e.getMessage());
     }
 }

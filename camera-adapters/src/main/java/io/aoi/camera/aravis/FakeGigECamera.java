@@ -1,0 +1,53 @@
+package io.aoi.camera.aravis;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Aravis's simulated GigE Vision camera ({@code arv-fake-gv-camera-0.8}, Debian package aravis-tools) as a child
+ * process listening on 127.0.0.1, for tests and benchmarks. Open it with {@code cameraId 127.0.0.1} and
+ * {@code packetSocket false}. Closing kills it; safe from any thread, idempotent.
+ */
+final class FakeGigECamera implements AutoCloseable {
+    static final String EXECUTABLE = "arv-fake-gv-camera-0.8";
+    static final String ADDRESS = "127.0.0.1";
+
+    private final Process process;
+
+    private FakeGigECamera(Process process) {
+        this.process = process;
+    }
+
+    /**
+     * Starts the fake camera with the given serial number; its output is appended to {@code log}. It needs a
+     * moment before it answers discovery.
+     */
+    static FakeGigECamera start(String serial, File log) throws IOException {
+        Process p = new ProcessBuilder(EXECUTABLE, "-i", ADDRESS, "-s", serial)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                .start();
+        return new FakeGigECamera(p);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Kills the camera the hard way (like pulling its cable) and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.aoi.opcua;
+
+import io.aoi.config.Role;
+import java.util.Set;
+import org.eclipse.milo.opcua.sdk.server.methods.AbstractMethodInvocationHandler;
+import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
+import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
+
+/** A method whose caller must hold one of the given roles; refused with Bad_UserAccessDenied otherwise. */
+abstract class RoleCheckedMethod extends AbstractMethodInvocationHandler {
+    private final RolePolicy policy;
+    private final Set<Role> roles;
+    private final Argument[] inputs;
+    private final Argument[] outputs;
+
+    RoleCheckedMethod(UaMethodNode node, RolePolicy policy, Set<Role> roles, Argument[] inputs,
+            Argument[] outputs) {
+        super(node);
+        this.policy = policy;
+        this.roles = roles;
+        this.inputs = inputs.clone();
+        this.outputs = outputs.clone();
+        node.setInputArguments(this.inputs);
+        node.setOutputArguments(this.outputs);
+        node.setInvocationHandler(this);
+        node.getFilterChain().addLast(policy.userExecutable(roles));
+    }
+
+    @Override
+    public Argument[] getInputArguments() {
+        return inputs.clone();
+    }
+
+    @Override
+    public Argument[] getOutputArguments() {
+        return outputs.clone();
+    }
+
+    @Override
+    protected final Variant[] invoke(InvocationContext ctx, Variant[] in) throws UaException {
+        policy.require(ctx.getSession(), roles, "call " + getNode().getBrowseName().name());
+        return call(policy.userName(ctx.getSession()), in);
+    }
+
+    /** Runs the method for an authorised caller. */
+    protected abstract Variant[] call(String user, Variant[] in) throws UaException;
+}

@@ -1,0 +1,111 @@
+package io.aoi.plugin.cli;
+
+import io.aoi.config.DeblurModel;
+import io.aoi.config.DeblurSettings;
+import io.aoi.config.StationConfig;
+import io.aoi.config.StationConfigLoader;
+import io.aoi.deblur.Deblurrer;
+import io.aoi.detect.Detection;
+import io.aoi.detect.OverlayRenderer;
+import io.aoi.detect.ParticleDetector;
+import io.aoi.image.Image;
+import io.aoi.image.ImageFiles;
+import io.aoi.plugin.deblur.Deblurrers;
+import io.aoi.plugin.tune.ContactSheet;
+import io.aoi.plugin.tune.Recommendation;
+import io.aoi.plugin.tune.Sharpness;
+import io.aoi.plugin.tune.TuningRow;
+import io.aoi.results.BumpCount;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code tune --station FILE --out DIR IMAGE...}: runs the station's iterative model 0 to 3 times on recorded
+ * frames and writes, per image, a contact sheet PNG (each pass count side by side with the particles drawn),
+ * one {@code tuning.csv} over all images, and {@code recommendation.txt} with the recommended pass count and
+ * its reason.
+ */
+final class TuneCommand implements Command {
+
+    @Override
+    public String name() {
+        return "tune";
+    }
+
+    @Override
+    public String synopsis() {
+        return "tune --station FILE --out DIR IMAGE...";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        StationConfig station = StationConfigLoader.load(args.requiredPath("station"));
+        Path out = args.requiredPath("out");
+        List<Path> inputs = ImageInputs.existing(Command.requirePositional(args, "image"));
+        args.requireAllUsed();
+        DeblurSettings settings = station.deblur();
+        if (settings.model() != DeblurModel.UDBD) {
+            throw new UsageException("station " + station.stationId() + " uses deblur model '"
+                    + settings.model().name().toLowerCase(Locale.ROOT)
+                    + "'; tuning the pass count needs the iterative model udbd");
+        }
+        Files.createDirectories(out);
+        ParticleDetector detector = new ParticleDetector(station.detector());
+        List<TuningRow> rows = new ArrayList<>();
+        try (Deblurrer deblurrer = Deblurrers.open(settings)) {
+            for (Path in : inputs) {
+                rows.addAll(tuneOne(in, deblurrer, detector, out));
+            }
+        }
+        writeCsv(rows, out.resolve("tuning.csv"));
+        Recommendation r = Recommendation.from(rows, DeblurSettings.MAX_ITERATIONS);
+        String text = "recommended iterations: " + r.passes() + "\nreason: " + r.reason() + "\n";
+        Files.writeString(out.resolve("recommendation.txt"), text, StandardCharsets.UTF_8);
+        System.out.print(text);
+        System.out.println("contact sheets, tuning.csv and recommendation.txt in " + out);
+        return 0;
+    }
+
+    /** Passes 0..3, each one more pass over the previous result, so that p passes cost p model runs. */
+    private static List<TuningRow> tuneOne(Path in, Deblurrer deblurrer, ParticleDetector detector, Path out)
+            throws Exception {
+        String name = in.getFileName().toString();
+        Image current = ImageFiles.read(in);
+        double cumulativeMillis = 0;
+        List<TuningRow> rows = new ArrayList<>();
+        List<ContactSheet.Panel> panels = new ArrayList<>();
+        for (int passes = 0; passes <= DeblurSettings.MAX_ITERATIONS; passes++) {
+            if (passes > 0) {
+                long t0 = System.nanoTime();
+                current = deblurrer.deblur(current, 1);
+                cumulativeMillis += (System.nanoTime() - t0) / 1e6;
+            }
+            Detection d = detector.detect(current);
+            TuningRow row = new TuningRow(name, passes, Sharpness.laplacianEnergy(current), d.particles().size(),
+                    meanPerBump(d.bumps()), d.verdict(), cumulativeMillis);
+            rows.add(row);
+            panels.add(new ContactSheet.Panel(OverlayRenderer.render(current, d), String.format(Locale.ROOT,
+                    "%d pass%s: %d particles, %s", passes, passes == 1 ? "" : "es", row.particles(), row.verdict())));
+        }
+        ContactSheet.write(panels, out.resolve(InspectCommand.baseName(in) + "-passes.png"));
+        return rows;
+    }
+
+    private static double meanPerBump(List<BumpCount> bumps) {
+        return bumps.stream().mapToInt(BumpCount::count).average().orElse(0);
+    }
+
+    private static void writeCsv(List<TuningRow> rows, Path csv) throws IOException {
+        StringBuilder sb = new StringBuilder("image,passes,sharpness,particles,mean_particles_per_bump,verdict,deblur_ms\n");
+        for (TuningRow r : rows) {
+            sb.append(String.format(Locale.ROOT, "%s,%d,%.6g,%d,%.2f,%s,%.1f%n", r.image(), r.passes(), r.sharpness(),
+                    r.particles(), r.meanPerBump(), r.verdict(), r.deblurMillis()));
+        }
+        Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,38 @@
+package io.aoi.plugin.pipeline;
+
+import io.aoi.camera.Frame;
+import io.aoi.camera.assembly.OverlapOwnership;
+import io.aoi.detect.Detection;
+import io.aoi.detect.Particle;
+import io.aoi.detect.ParticleDetector;
+import io.aoi.image.Image;
+
+/**
+ * Inspects a frame with the particle detector and counts only the particles the frame owns, so that a
+ * particle in the rows two overlapping frames share is counted once over the scan. Bumps are judged whole by
+ * the detector (a bump cut by the frame edge is judged in the neighbouring frame that holds it whole).
+ */
+public final class DetectorInspector implements FrameInspector {
+    private final ParticleDetector detector;
+    private final int overlapLines;
+
+    /**
+     * @param overlapLines rows each frame shares with the next one ({@code assembly.overlapLines})
+     */
+    public DetectorInspector(ParticleDetector detector, int overlapLines) {
+        this.detector = detector;
+        this.overlapLines = overlapLines;
+    }
+
+    @Override
+    public Inspection inspect(Frame frame, Image restored) {
+        Detection d = detector.detect(restored);
+        int owned = 0;
+        for (Particle p : d.particles()) {
+            if (OverlapOwnership.owns(frame.overlapTopRows(), overlapLines, restored.height(), p.y())) {
+                owned++;
+            }
+        }
+        return new Inspection(owned, d.densityPerMm2(), d.bumps(), d.verdict());
+    }
+}

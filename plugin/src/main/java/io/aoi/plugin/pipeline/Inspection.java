@@ -1,0 +1,23 @@
+package io.aoi.plugin.pipeline;
+
+import io.aoi.results.BumpCount;
+import io.aoi.results.Verdict;
+import java.util.List;
+
+/**
+ * What inspecting one restored frame found.
+ *
+ * @param particleCount particles this frame owns (overlap rows shared with a neighbour are split, so every
+ *                      particle of a continuous scan is counted once)
+ * @param densityPerMm2 particles per mm^2 over the judged bumps
+ * @param bumps         judged bumps and their counts
+ * @param verdict       OK or NG
+ */
+public record Inspection(int particleCount, double densityPerMm2, List<BumpCount> bumps, Verdict verdict) {
+    public Inspection {
+        bumps = List.copyOf(bumps);
+        if (verdict == Verdict.NONE) {
+            throw new IllegalArgumentException("an inspection decides OK or NG");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.aoi.opcua;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
+import org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider;
+import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
+import org.eclipse.milo.opcua.stack.core.AttributeId;
+import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
+import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
+import org.eclipse.milo.opcua.stack.core.types.structured.ContentFilter;
+import org.eclipse.milo.opcua.stack.core.types.structured.EventFilter;
+import org.eclipse.milo.opcua.stack.core.types.structured.SimpleAttributeOperand;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
+import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
+
+/** Milo clients for the tests and the benchmark. */
+public final class TestClients {
+    /** The ResultReady fields the tests select, in order, after EventId, Time and SourceNode. */
+    public static final List<String> FIELDS = List.of("IsPartial", "ResultState", "InternalRecipeId",
+            "InternalConfigurationId", "JobId", "ResultId", "CreationTime", "ProcessingTimes", "ResultContent");
+
+    private TestClients() {
+    }
+
+    /** A client application certificate. */
+    public record ClientCert(KeyPair keyPair, X509Certificate certificate, String applicationUri) {
+        /** Writes the certificate as DER into {@code dir}. */
+        public Path writeDer(Path dir, String fileName) throws Exception {
+            Files.createDirectories(dir);
+            return Files.write(dir.resolve(fileName), certificate.getEncoded());
+        }
+    }
+
+    public static ClientCert newCert(String name) throws Exception {
+        KeyPair kp = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
+        String uri = "urn:aoi:test-client:" + name;
+        X509Certificate cert = new SelfSignedCertificateBuilder(kp).setCommonName(name).setApplicationUri(uri)
+                .addDnsName("localhost").build();
+        return new ClientCert(kp, cert, uri);
+    }
+
+    /** Anonymous client on the demo profile's None endpoint, connected. */
+    public static OpcUaClient demo(String url) throws UaException {
+        OpcUaClient c = OpcUaClient.create(url,
+                eps -> eps.stream().filter(e -> SecurityPolicy.None.getUri().equals(e.getSecurityPolicyUri()))
+                        .findFirst(),
+                t -> { },
+                b -> b.setApplicationUri("urn:aoi:test-client:demo")
+                        .setIdentityProvider(AnonymousProvider.INSTANCE)
+                        .setRequestTimeout(Unsigned.uint(10_000)));
+        return c.connect();
+    }
+
+    /** Client on the production profile's Basic256Sha256 SignAndEncrypt endpoint, connected. */
+    public static OpcUaClient production(String url, ClientCert cert, String user, String password)
+            throws UaException {
+        return production(url, cert, user == null ? AnonymousProvider.INSTANCE : new UsernameProvider(user, password),
+                SecurityPolicy.Basic256Sha256);
+    }
+
+    public static OpcUaClient production(String url, ClientCert cert, IdentityProvider identity,
+            SecurityPolicy policy) throws UaException {
+        OpcUaClient c = OpcUaClient.create(url,
+                eps -> eps.stream().filter(e -> policy.getUri().equals(e.getSecurityPolicyUri())
+                        && e.getSecurityMode() == MessageSecurityMode.SignAndEncrypt).findFirst(),
+                t -> { },
+                b -> b.setApplicationUri(cert.applicationUri())
+                        .setKeyPair(cert.keyPair())
+                        .setCertificate(cert.certificate())
+                        .setCertificateChain(new X509Certificate[] {cert.certificate()})
+                        // the test trusts whatever server it started itself
+                        .setCertificateValidator(new CertificateValidator.InsecureCertificateValidator())
+                        .setIdentityProvider(identity)
+                        .setRequestTimeout(Unsigned.uint(10_000)));
+        return c.connect();
+    }
+
+    /** Select clauses: EventId, Time, SourceNode, then {@link #FIELDS} in the MachineVision namespace. */
+    public static EventFilter resultReadyFilter(OpcUaClient client) {
+        int ns = client.getNamespaceTable().getIndex(MachineVisionNamespace.NAMESPACE_URI).intValue();
+        List<SimpleAttributeOperand> select = new ArrayList<>();
+        for (String base : List.of("EventId", "Time", "SourceNode")) {
+            select.add(new SimpleAttributeOperand(NodeIds.BaseEventType, new QualifiedName[] {new QualifiedName(0,
+                    base)}, AttributeId.Value.uid(), null));
+        }
+        for (String f : FIELDS) {
+            select.add(new SimpleAttributeOperand(NodeIds.BaseEventType,
+                    new QualifiedName[] {new QualifiedName(ns, f)}, AttributeId.Value.uid(), null));
+        }
+        return new EventFilter(select.toArray(SimpleAttributeOperand[]::new), new ContentFilter(null));
+    }
+
+    /** Subscribes to ResultReady events on {@code notifier}; received field arrays are added to the list. */
+    public static OpcUaSubscription subscribeEvents(OpcUaClient client, NodeId notifier, List<Variant[]> sink,
+            double publishingIntervalMillis) throws UaException {
+        OpcUaSubscription sub = new OpcUaSubscription(client);
+        sub.setPublishingInterval(publishingIntervalMillis);
+        sub.create();
+        OpcUaMonitoredItem item = OpcUaMonitoredItem.newEventItem(notifier, resultReadyFilter(client));
+        item.setQueueSize(Unsigned.uint(10_000));
+        item.setEventValueListener((i, values) -> sink.add(values));
+        sub.addMonitoredItem(item);
+        sub.synchronizeMonitoredItems();
+        return sub;
+    }
+
+    public static List<Variant[]> newSink() {
+        return new CopyOnWriteArrayList<>();
+    }
+
+    /** Waits until the list holds {@code n} entries or the timeout passes; returns the size. */
+    public static int await(List<?> list, int n, long timeoutMillis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (list.size() < n && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        return list.size();
+    }
+}

@@ -1,0 +1,60 @@
+package io.aoi.plugin.pipeline;
+
+import io.aoi.camera.Frame;
+import io.aoi.camera.FrameResult;
+import io.aoi.camera.FrameSource;
+import io.aoi.camera.SourceCounters;
+import io.aoi.image.Image;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/** A frame source that plays back a fixed list of outcomes, then ends. */
+final class ScriptedFrameSource implements FrameSource {
+    private final Deque<FrameResult> script;
+    private volatile boolean closed;
+
+    ScriptedFrameSource(List<FrameResult> script) {
+        this.script = new ArrayDeque<>(script);
+    }
+
+    static FrameResult.Ready frame(long id, int width, int height) {
+        short[] s = new short[width * height];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (short) ((i * 31 + id * 7) % 200);
+        }
+        return new FrameResult.Ready(new Frame(id, id * height, 0, 0, Instant.now(), "scripted",
+                new Image(width, height, 1, 8, s)));
+    }
+
+    @Override
+    public String describe() {
+        return "scripted source";
+    }
+
+    @Override
+    public void start() {
+    }
+
+    @Override
+    public synchronized FrameResult next(Duration timeout) {
+        FrameResult r = script.poll();
+        return r == null ? new FrameResult.Ended() : r;
+    }
+
+    @Override
+    public SourceCounters counters() {
+        return SourceCounters.NONE;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

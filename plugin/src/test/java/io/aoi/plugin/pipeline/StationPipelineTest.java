@@ -1,0 +1,201 @@
+package io.aoi.plugin.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aoi.camera.FrameResult;
+import io.aoi.config.DeblurModel;
+import io.aoi.config.DeblurSettings;
+import io.aoi.config.ExecutionProvider;
+import io.aoi.deblur.DeblurException;
+import io.aoi.deblur.Deblurrer;
+import io.aoi.image.Image;
+import io.aoi.results.BumpCount;
+import io.aoi.results.InspectionResult;
+import io.aoi.results.Outcome;
+import io.aoi.results.Verdict;
+import io.aoi.results.journal.JournalException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class StationPipelineTest {
+    private static final DeblurSettings SETTINGS = new DeblurSettings(DeblurModel.WIENER, 2, ExecutionProvider.CPU, 1,
+            256, 32, Optional.empty(), 2.0, 0.01);
+
+    /** A deblurrer that inverts the image, fails on frames whose first sample is 13 and may sleep. */
+    private static final class InvertingDeblurrer implements Deblurrer {
+        private final long sleepMillis;
+        private boolean closed;
+
+        InvertingDeblurrer(long sleepMillis) {
+            this.sleepMillis = sleepMillis;
+        }
+
+        @Override
+        public String name() {
+            return "invert";
+        }
+
+        @Override
+        public Image deblur(Image frame, int passes) throws DeblurException {
+            if (closed) {
+                throw new IllegalStateException("closed");
+            }
+            if (frame.sample(0, 0, 0) == 13) {
+                throw new DeblurException("model refused the frame");
+            }
+            try {
+                Thread.sleep(sleepMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            short[] out = frame.samples().clone();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (short) (255 - (out[i] & 0xFF));
+            }
+            return new Image(frame.width(), frame.height(), 1, 8, out);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    /** Counts bright pixels as "particles"; throws on frames 100 pixels wide, to exercise the failure path. */
+    private static Inspection brightPixels(io.aoi.camera.Frame frame, Image restored) {
+        if (restored.width() == 100) {
+            throw new IllegalArgumentException("unsupported width 100");
+        }
+        int bright = 0;
+        for (short s : restored.samples()) {
+            if ((s & 0xFF) > 200) {
+                bright++;
+            }
+        }
+        return new Inspection(bright, 0, List.of(new BumpCount("B1", 0, 0, 4, 4, bright, bright >= 5)),
+                bright >= 5 ? Verdict.OK : Verdict.NG);
+    }
+
+    private static List<InspectionResult> run(List<FrameResult> script, long sleepMillis, int queueDepth,
+            Inspector inspector, AtomicReference<DeblurSettings> recipe) throws Exception {
+        List<InspectionResult> recorded = Collections.synchronizedList(new ArrayList<>());
+        ScriptedFrameSource source = new ScriptedFrameSource(script);
+        try (DeblurStage stage = new DeblurStage(recipe::get, s -> new InvertingDeblurrer(sleepMillis));
+                StationPipeline pipeline = new StationPipeline(source, stage, inspector::inspect, recorded::add,
+                        new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, queueDepth, Duration.ofSeconds(20))) {
+            pipeline.start();
+            assertTrue(pipeline.awaitFinished(Duration.ofSeconds(30)), "pipeline did not finish");
+        }
+        return recorded;
+    }
+
+    @FunctionalInterface
+    private interface Inspector {
+        Inspection inspect(io.aoi.camera.Frame frame, Image restored);
+    }
+
+    @Test
+    void everyFrameEndsInExactlyOneResultWhateverHappensToIt() throws Exception {
+        List<FrameResult> script = new ArrayList<>();
+        for (long id = 0; id < 12; id++) {
+            script.add(ScriptedFrameSource.frame(id, 32, 16));
+        }
+        script.add(new FrameResult.Dropped(12, "incomplete strip 77: missing packets"));
+        script.add(new FrameResult.TimedOut());
+        short[] poison = new short[32 * 16];
+        poison[0] = 13;
+        script.add(new FrameResult.Ready(new io.aoi.camera.Frame(13, 0, 0, 0, java.time.Instant.now(), "scripted",
+                new Image(32, 16, 1, 8, poison))));
+        script.add(new FrameResult.Ready(new io.aoi.camera.Frame(14, 0, 0, 0, java.time.Instant.now(), "scripted",
+                Image.blank(100, 4, 1, 8))));
+
+        List<InspectionResult> results = run(script, 0, 4, StationPipelineTest::brightPixels,
+                new AtomicReference<>(SETTINGS));
+
+        assertEquals(15, results.size());
+        Set<String> ids = results.stream().map(InspectionResult::resultId).collect(Collectors.toSet());
+        assertEquals(15, ids.size(), "result ids are unique");
+        InspectionResult dropped = byFrame(results, 12);
+        assertEquals(Outcome.DROPPED, dropped.outcome());
+        assertTrue(dropped.reason().contains("missing packets"), dropped.reason());
+        InspectionResult deblurFailed = byFrame(results, 13);
+        assertEquals(Outcome.FAILED, deblurFailed.outcome());
+        assertTrue(deblurFailed.reason().contains("deblur failed: model refused the frame"), deblurFailed.reason());
+        InspectionResult detectFailed = byFrame(results, 14);
+        assertEquals(Outcome.FAILED, detectFailed.outcome());
+        assertTrue(detectFailed.reason().contains("unsupported width 100"), detectFailed.reason());
+        for (long id = 0; id < 12; id++) {
+            InspectionResult r = byFrame(results, id);
+            assertEquals(Outcome.COMPLETED, r.outcome());
+            assertEquals("st1-J1-" + id, r.resultId());
+            assertEquals(2, r.deblurPasses());
+            assertEquals("invert", r.deblurModel());
+        }
+    }
+
+    @Test
+    void framesArrivingFasterThanTheDeblurrerAreDroppedWithTheReasonNotLost() throws Exception {
+        List<FrameResult> script = new ArrayList<>();
+        for (long id = 0; id < 30; id++) {
+            script.add(ScriptedFrameSource.frame(id, 32, 16));
+        }
+        List<InspectionResult> results = run(script, 40, 1, StationPipelineTest::brightPixels,
+                new AtomicReference<>(SETTINGS));
+
+        assertEquals(30, results.size());
+        List<InspectionResult> dropped = results.stream().filter(r -> r.outcome() == Outcome.DROPPED).toList();
+        assertTrue(dropped.size() > 0, "a 40 ms deblurrer with a queue of one cannot keep up with an instant source");
+        dropped.forEach(r -> assertTrue(r.reason().startsWith("deblur stage overloaded"), r.reason()));
+        assertTrue(results.stream().anyMatch(r -> r.outcome() == Outcome.COMPLETED));
+    }
+
+    @Test
+    void aChangedIterationCountAppliesToLaterFrames() throws Exception {
+        AtomicReference<DeblurSettings> recipe = new AtomicReference<>(SETTINGS);
+        List<FrameResult> script = new ArrayList<>();
+        for (long id = 0; id < 6; id++) {
+            script.add(ScriptedFrameSource.frame(id, 32, 16));
+        }
+        List<InspectionResult> results = run(script, 0, 8, (frame, restored) -> {
+            if (frame.frameId() == 2) {
+                recipe.set(SETTINGS.with(DeblurModel.WIENER, 3));
+            }
+            return brightPixels(frame, restored);
+        }, recipe);
+        assertEquals(2, byFrame(results, 0).deblurPasses());
+        assertEquals(3, byFrame(results, 5).deblurPasses());
+    }
+
+    @Test
+    void aJournalThatCannotWriteStopsThePipelineAndReportsWhy() throws Exception {
+        List<FrameResult> script = new ArrayList<>();
+        for (long id = 0; id < 5; id++) {
+            script.add(ScriptedFrameSource.frame(id, 32, 16));
+        }
+        ScriptedFrameSource source = new ScriptedFrameSource(script);
+        try (DeblurStage stage = new DeblurStage(() -> SETTINGS, s -> new InvertingDeblurrer(0));
+                StationPipeline pipeline = new StationPipeline(source, stage, StationPipelineTest::brightPixels,
+                        r -> {
+                            throw new JournalException("disk full writing /journal/results-1.jsonl");
+                        }, new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 4, Duration.ofSeconds(5))) {
+            pipeline.start();
+            assertTrue(pipeline.awaitFinished(Duration.ofSeconds(10)));
+            assertInstanceOf(JournalException.class, pipeline.failure());
+            assertTrue(pipeline.failure().getMessage().contains("disk full"));
+        }
+    }
+
+    private static InspectionResult byFrame(List<InspectionResult> results, long frameId) {
+        return results.stream().filter(r -> r.frameId() == frameId).findFirst()
+                .orElseThrow(() -> new AssertionError("no result for frame " + frameId));
+    }
+}

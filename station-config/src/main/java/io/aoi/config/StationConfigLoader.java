@@ -1,0 +1,68 @@
+package io.aoi.config;
+
+import io.aoi.config.yaml.StationReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Loads a station's YAML file into a validated {@link StationConfig}.
+ *
+ * <p>Path rule: every relative path in a station file ({@code camera.folder}, {@code deblur.modelFile},
+ * {@code opcua.pkiDir}, {@code outputs.journalDir}, {@code outputs.overlayDir}) resolves against the base folder,
+ * which for {@link #load(Path)} is the folder the file is in, and for {@link #parse} is the folder passed in.
+ * Paths in the result are absolute and normalised. The working directory never matters.
+ *
+ * <p>Reading is safe: the YAML is composed into nodes and never constructed into arbitrary objects; tags other
+ * than the standard scalar ones are rejected. Stateless and thread-safe.
+ */
+public final class StationConfigLoader {
+    /** Classpath resource holding the demo station (a copy of {@code examples/demo-line.yaml}). */
+    public static final String DEMO_RESOURCE = "/io/aoi/config/demo-line.yaml";
+
+    private StationConfigLoader() {
+    }
+
+    /** Reads {@code file} (UTF-8); relative paths in it resolve against its folder. */
+    public static StationConfig load(Path file) throws StationConfigException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException notUtf8) {
+            throw new StationConfigException(file.toString(), 0, "", "cannot read: not UTF-8 text", notUtf8);
+        } catch (IOException unreadable) {
+            throw new StationConfigException(file.toString(), 0, "", "cannot read: " + unreadable, unreadable);
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        return parse(text, file.toString(), folder);
+    }
+
+    /**
+     * Reads station YAML text.
+     *
+     * @param yaml       the document
+     * @param sourceName how error messages name it, usually a file name
+     * @param baseDir    folder that relative paths in it resolve against
+     */
+    public static StationConfig parse(String yaml, String sourceName, Path baseDir) throws StationConfigException {
+        return StationReader.read(yaml, sourceName, baseDir);
+    }
+
+    /**
+     * The built-in demo station (simulated camera, Wiener deblurring, OPC UA demo profile on loopback), with its
+     * relative runtime folders resolved against {@code baseDir}.
+     */
+    public static StationConfig demo(Path baseDir) throws StationConfigException {
+        try (InputStream in = StationConfigLoader.class.getResourceAsStream(DEMO_RESOURCE)) {
+            if (in == null) {
+                throw new StationConfigException(DEMO_RESOURCE, 0, "", "the built-in demo station is missing");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "demo-line.yaml", baseDir);
+        } catch (IOException unreadable) {
+            throw new StationConfigException(DEMO_RESOURCE, 0, "", "cannot read: " + unreadable, unreadable);
+        }
+    }
+}

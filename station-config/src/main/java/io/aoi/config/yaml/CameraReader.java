@@ -1,0 +1,87 @@
+package io.aoi.config.yaml;
+
+import io.aoi.config.AravisCameraSettings;
+import io.aoi.config.AravisCameraSettings.GenicamFeature;
+import io.aoi.config.CameraSettings;
+import io.aoi.config.ImageFolderSettings;
+import io.aoi.config.SimulatedCameraSettings;
+import io.aoi.config.StationConfigException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the {@code camera} section; {@code type} picks the source and which fields are allowed. */
+final class CameraReader {
+    static final List<String> TYPES = List.of("simulated", "folder", "aravis");
+
+    private CameraReader() {
+    }
+
+    static CameraSettings read(YamlMap map) throws StationConfigException {
+        return switch (map.oneOf("type", TYPES)) {
+            case "simulated" -> simulated(map);
+            case "folder" -> folder(map);
+            default -> aravis(map);
+        };
+    }
+
+    /** Defaults are the demo station's: 1024 px, 8 bit, 20 kHz, sigma 2.5, no motion, 1% noise, 12, seed 42. */
+    private static SimulatedCameraSettings simulated(YamlMap map) throws StationConfigException {
+        map.allow("type", "widthPx", "bitDepth", "lineRateHz", "defocusSigmaPx", "motionBlurPx", "noiseSigma",
+                "particlesPerBump", "seed");
+        int widthPx = map.integer("widthPx", 1024);
+        int bitDepth = map.integer("bitDepth", 8);
+        double lineRateHz = map.number("lineRateHz", 20_000);
+        double defocusSigmaPx = map.number("defocusSigmaPx", 2.5);
+        double motionBlurPx = map.number("motionBlurPx", 0);
+        double noiseSigma = map.number("noiseSigma", 0.01);
+        double particlesPerBump = map.number("particlesPerBump", 12);
+        long seed = map.longInteger("seed", 42);
+        return map.build(() -> new SimulatedCameraSettings(widthPx, bitDepth, lineRateHz, defocusSigmaPx,
+                motionBlurPx, noiseSigma, particlesPerBump, seed));
+    }
+
+    /** folder is required; loop defaults to false. */
+    private static ImageFolderSettings folder(YamlMap map) throws StationConfigException {
+        map.allow("type", "folder", "loop");
+        Path folder = map.path("folder");
+        boolean loop = map.flag("loop", false);
+        return map.build(() -> new ImageFolderSettings(folder, loop));
+    }
+
+    /**
+     * Defaults: first camera found, camera's own width, offset 0, 64 lines per buffer, camera's own line rate,
+     * exposure and gain, Mono8, no extra features, negotiated packet size, packet socket on, 16 buffers, grab
+     * timeout 1s, reconnect back-off up to 10s.
+     */
+    private static AravisCameraSettings aravis(YamlMap map) throws StationConfigException {
+        map.allow("type", "cameraId", "widthPx", "offsetXPx", "linesPerBuffer", "lineRateHz", "exposureMicros",
+                "gainDb", "pixelFormat", "features", "packetSizeBytes", "packetSocket", "bufferCount", "grabTimeout",
+                "reconnectBackoffMax");
+        Optional<String> cameraId = map.optionalText("cameraId");
+        int widthPx = map.integer("widthPx", 0);
+        int offsetXPx = map.integer("offsetXPx", 0);
+        int linesPerBuffer = map.integer("linesPerBuffer", 64);
+        double lineRateHz = map.number("lineRateHz", 0);
+        double exposureMicros = map.number("exposureMicros", 0);
+        double gainDb = map.number("gainDb", -1);
+        String pixelFormat = map.text("pixelFormat", "Mono8");
+        List<GenicamFeature> features = new ArrayList<>();
+        for (YamlMap item : map.mappings("features", false, "a mapping with name and value")) {
+            item.allow("name", "value");
+            String name = item.text("name");
+            String value = item.text("value");
+            features.add(item.build(() -> new GenicamFeature(name, value)));
+        }
+        int packetSizeBytes = map.integer("packetSizeBytes", 0);
+        boolean packetSocket = map.flag("packetSocket", true);
+        int bufferCount = map.integer("bufferCount", 16);
+        Duration grabTimeout = map.duration("grabTimeout", Duration.ofSeconds(1));
+        Duration reconnectBackoffMax = map.duration("reconnectBackoffMax", Duration.ofSeconds(10));
+        return map.build(() -> new AravisCameraSettings(cameraId, widthPx, offsetXPx, linesPerBuffer, lineRateHz,
+                exposureMicros, gainDb, pixelFormat, features, packetSizeBytes, packetSocket, bufferCount,
+                grabTimeout, reconnectBackoffMax));
+    }
+}

@@ -1,0 +1,56 @@
+package io.aoi.config.yaml;
+
+import io.aoi.config.BumpLayout;
+import io.aoi.config.DetectorSettings;
+import io.aoi.config.StationConfigException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the {@code detector} section. minDiameterPx, maxDiameterPx, micronsPerPixel, minParticlesPerBump and
+ * bumps are required (they depend on the optics and the product); minContrast defaults to 0.05 and
+ * illuminationAngleDeg to 0.
+ */
+final class DetectorReader {
+    static final List<String> BUMP_MODES = List.of("automatic", "fixed");
+
+    private DetectorReader() {
+    }
+
+    static DetectorSettings read(YamlMap map) throws StationConfigException {
+        map.allow("minDiameterPx", "maxDiameterPx", "minContrast", "micronsPerPixel", "illuminationAngleDeg",
+                "minParticlesPerBump", "bumps");
+        double minDiameterPx = map.number("minDiameterPx");
+        double maxDiameterPx = map.number("maxDiameterPx");
+        double minContrast = map.number("minContrast", 0.05);
+        double micronsPerPixel = map.number("micronsPerPixel");
+        double illuminationAngleDeg = map.number("illuminationAngleDeg", 0);
+        int minParticlesPerBump = map.integer("minParticlesPerBump");
+        BumpLayout bumps = bumps(map.section("bumps"));
+        return map.build(() -> new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel,
+                illuminationAngleDeg, bumps, minParticlesPerBump));
+    }
+
+    /** {@code mode: automatic} with minWidthPx and minHeightPx, or {@code mode: fixed} with rectangles. */
+    private static BumpLayout bumps(YamlMap map) throws StationConfigException {
+        if (map.oneOf("mode", BUMP_MODES).equals("automatic")) {
+            map.allow("mode", "minWidthPx", "minHeightPx");
+            int minWidthPx = map.integer("minWidthPx");
+            int minHeightPx = map.integer("minHeightPx");
+            return map.build(() -> new BumpLayout.Automatic(minWidthPx, minHeightPx));
+        }
+        map.allow("mode", "rectangles");
+        List<BumpLayout.Bump> rectangles = new ArrayList<>();
+        for (YamlMap item : map.mappings("rectangles", true, "a mapping with id, x, y, width and height")) {
+            item.allow("id", "x", "y", "width", "height");
+            String id = item.text("id");
+            int x = item.integer("x");
+            int y = item.integer("y");
+            int width = item.integer("width");
+            int height = item.integer("height");
+            rectangles.add(item.build(() -> new BumpLayout.Bump(id, x, y, width, height)));
+        }
+        return map.build(() -> new BumpLayout.Fixed(rectangles), Map.of("bumps", "rectangles"));
+    }
+}

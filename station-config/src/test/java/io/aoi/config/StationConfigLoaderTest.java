@@ -1,0 +1,231 @@
+package io.aoi.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Defaults, path resolution, value forms and YAML features of the station loader. */
+class StationConfigLoaderTest {
+    private static final Path BASE = Path.of("/stations/line-3");
+
+    /** Only the fields without defaults. */
+    private static final String MINIMAL = """
+            stationId: minimal
+            camera:
+              type: simulated
+            assembly: {}
+            deblur:
+              model: none
+            detector:
+              minDiameterPx: 4
+              maxDiameterPx: 16
+              micronsPerPixel: 0.5
+              minParticlesPerBump: 5
+              bumps: {mode: automatic, minWidthPx: 40, minHeightPx: 20}
+            opcua:
+              profile: demo
+              pkiDir: pki
+            outputs:
+              journalDir: journal
+            """;
+
+    @Test
+    void appliesTheDocumentedDefaults() throws StationConfigException {
+        StationConfig config = StationConfigLoader.parse(MINIMAL, "minimal.yaml", BASE);
+
+        assertEquals(new SimulatedCameraSettings(1024, 8, 20_000, 2.5, 0, 0.01, 12, 42), config.camera());
+        assertEquals(new FrameAssemblySettings(64, 512, 96), config.assembly());
+        assertEquals(new DeblurSettings(DeblurModel.NONE, 1, ExecutionProvider.CPU, 2, 256, 32, Optional.empty(),
+                2.5, 0.01), config.deblur());
+        assertEquals(0.05, config.detector().minContrast());
+        assertEquals(0, config.detector().illuminationAngleDeg());
+        assertEquals(new OpcUaSettings("127.0.0.1", 4840, SecurityProfile.DEMO, List.of(), BASE.resolve("pki")),
+                config.opcua());
+        assertEquals(new OutputSettings(BASE.resolve("journal"), 30, 1_073_741_824L, Optional.empty()),
+                config.outputs());
+    }
+
+    @Test
+    void appliesTheDocumentedAravisDefaults() throws StationConfigException {
+        String yaml = MINIMAL.replace("  type: simulated\n", "  type: aravis\n");
+
+        AravisCameraSettings camera = assertInstanceOf(AravisCameraSettings.class,
+                StationConfigLoader.parse(yaml, "aravis.yaml", BASE).camera());
+
+        assertEquals(new AravisCameraSettings(Optional.empty(), 0, 0, 64, 0, 0, -1, "Mono8", List.of(), 0, true, 16,
+                Duration.ofSeconds(1), Duration.ofSeconds(10)), camera);
+    }
+
+    @Test
+    void resolvesRelativePathsAgainstTheStationFilesFolder(@TempDir Path temp) throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("stations"));
+        Path file = folder.resolve("line-3.yaml");
+        Files.writeString(file, MINIMAL
+                .replace("pkiDir: pki", "pkiDir: ../shared/pki")
+                .replace("journalDir: journal", "journalDir: ./runtime/journal\n  overlayDir: /data/overlays")
+                .replace("model: none", "model: udbd\n  modelFile: models/udbd.onnx"));
+
+        StationConfig config = StationConfigLoader.load(file);
+
+        assertEquals(temp.resolve("shared/pki"), config.opcua().pkiDir());
+        assertEquals(folder.resolve("runtime/journal"), config.outputs().journalDir());
+        assertEquals(Optional.of(Path.of("/data/overlays")), config.outputs().overlayDir());
+        assertEquals(Optional.of(folder.resolve("models/udbd.onnx")), config.deblur().modelFile());
+    }
+
+    @Test
+    void readsDurationsInMillisecondsSecondsMinutesAndHours() throws StationConfigException {
+        String yaml = MINIMAL.replace("  type: simulated\n",
+                "  type: aravis\n  grabTimeout: 500ms\n  reconnectBackoffMax: 2m\n");
+        AravisCameraSettings camera = (AravisCameraSettings) StationConfigLoader.parse(yaml, "a.yaml", BASE).camera();
+        assertEquals(Duration.ofMillis(500), camera.grabTimeout());
+        assertEquals(Duration.ofMinutes(2), camera.reconnectBackoffMax());
+
+        String hours = MINIMAL.replace("  type: simulated\n", "  type: aravis\n  reconnectBackoffMax: 1h\n");
+        assertEquals(Duration.ofHours(1),
+                ((AravisCameraSettings) StationConfigLoader.parse(hours, "a.yaml", BASE).camera())
+                        .reconnectBackoffMax());
+    }
+
+    @Test
+    void readsDigitGroupsYesNoFlagsAndExponents() throws StationConfigException {
+        String yaml = MINIMAL
+                .replace("  type: simulated\n", "  type: folder\n  folder: frames\n  loop: yes\n")
+                .replace("journalDir: journal", "journalDir: journal\n  maxJournalBytes: 2_147_483_648")
+                .replace("model: none", "model: wiener\n  wienerNoiseToSignal: 1e-3");
+
+        StationConfig config = StationConfigLoader.parse(yaml, "groups.yaml", BASE);
+
+        assertEquals(new ImageFolderSettings(BASE.resolve("frames"), true), config.camera());
+        assertEquals(2_147_483_648L, config.outputs().maxJournalBytes());
+        assertEquals(0.001, config.deblur().wienerNoiseToSignal());
+    }
+
+    @Test
+    void letsAnchorsShareValues() throws StationConfigException {
+        String yaml = MINIMAL
+                .replace("  type: simulated\n", "  type: simulated\n  defocusSigmaPx: &sigma 1.75\n")
+                .replace("model: none", "model: wiener\n  wienerSigmaPx: *sigma");
+
+        StationConfig config = StationConfigLoader.parse(yaml, "anchors.yaml", BASE);
+
+        assertEquals(1.75, ((SimulatedCameraSettings) config.camera()).defocusSigmaPx());
+        assertEquals(1.75, config.deblur().wienerSigmaPx());
+    }
+
+    @Test
+    void namesThePathOfAFileLoadedFromDisk(@TempDir Path temp) throws IOException {
+        Path file = temp.resolve("line-3.yaml");
+        Files.writeString(file, MINIMAL.replace("model: none", "model: blind"));
+
+        StationConfigException error = assertThrows(StationConfigException.class, () -> StationConfigLoader.load(file));
+
+        assertEquals(file + ":6: deblur.model: blind is not allowed; allowed: none, wiener, udbd, motion",
+                error.getMessage());
+        assertEquals(file.toString(), error.file());
+    }
+
+    @Test
+    void reportsAMissingFileWithoutALine(@TempDir Path temp) {
+        Path file = temp.resolve("absent.yaml");
+
+        StationConfigException error = assertThrows(StationConfigException.class, () -> StationConfigLoader.load(file));
+
+        assertEquals(0, error.line());
+        assertEquals("", error.field());
+        assertTrue(error.getMessage().startsWith(file + ": cannot read: java.nio.file.NoSuchFileException"),
+                error.getMessage());
+    }
+
+    @Test
+    void rejectsAFileThatIsNotUtf8(@TempDir Path temp) throws IOException {
+        Path file = temp.resolve("latin1.yaml");
+        Files.write(file, new byte[] {'s', 't', 'a', 't', 'i', 'o', 'n', 'I', 'd', ':', ' ', (byte) 0xE9, '\n'});
+
+        StationConfigException error = assertThrows(StationConfigException.class, () -> StationConfigLoader.load(file));
+
+        assertEquals(file + ": cannot read: not UTF-8 text", error.getMessage());
+    }
+
+    @Test
+    void suggestsNothingForAFieldUnlikeAnyAllowedOne() {
+        String yaml = MINIMAL.replace("  pkiDir: pki", "  pkiDir: pki\n  colour: red");
+
+        StationConfigException error = assertThrows(StationConfigException.class,
+                () -> StationConfigLoader.parse(yaml, "colour.yaml", BASE));
+
+        assertEquals("colour.yaml:16: opcua.colour: unknown field; allowed: bindAddress, port, profile, users, pkiDir",
+                error.getMessage());
+    }
+
+    @Test
+    void rejectsAListItemThatIsNotAMapping() {
+        String yaml = MINIMAL.replace("  type: simulated\n", "  type: aravis\n  features:\n    - TriggerSelector\n");
+
+        StationConfigException error = assertThrows(StationConfigException.class,
+                () -> StationConfigLoader.parse(yaml, "features.yaml", BASE));
+
+        assertEquals("features.yaml:5: camera.features[0]: expected a mapping with name and value, "
+                + "found \"TriggerSelector\"", error.getMessage());
+    }
+
+    @Test
+    void rejectsAnAliasThatContainsItself() {
+        String yaml = MINIMAL.replace("  type: simulated\n", "  type: aravis\n  features: &loop [*loop]\n");
+
+        StationConfigException error = assertThrows(StationConfigException.class,
+                () -> StationConfigLoader.parse(yaml, "loop.yaml", BASE));
+
+        assertEquals("loop.yaml:4: camera.features[0]: an alias that contains itself is not allowed",
+                error.getMessage());
+    }
+
+    @Test
+    void rejectsMergeKeysAsUnknownFields() {
+        String yaml = MINIMAL.replace("  type: simulated\n", "  type: simulated\n  <<: {seed: 7}\n");
+
+        StationConfigException error = assertThrows(StationConfigException.class,
+                () -> StationConfigLoader.parse(yaml, "merge.yaml", BASE));
+
+        assertEquals("merge.yaml:4: camera.<<: unknown field; allowed: type, widthPx, bitDepth, lineRateHz, "
+                + "defocusSigmaPx, motionBlurPx, noiseSigma, particlesPerBump, seed", error.getMessage());
+    }
+
+    @Test
+    void rejectsASecondDocument() {
+        StationConfigException error = assertThrows(StationConfigException.class,
+                () -> StationConfigLoader.parse(MINIMAL + "---\nstationId: other\n", "two.yaml", BASE));
+
+        assertEquals(18, error.line());
+        assertEquals("", error.field());
+        assertTrue(error.problem().startsWith("YAML syntax error: "), error.problem());
+    }
+
+    @Test
+    void rejectsAnExplicitTimestampTag() {
+        String yaml = MINIMAL.replace("stationId: minimal", "stationId: !!timestamp 2024-01-01");
+
+        StationConfigException error = assertThrows(StationConfigException.class,
+                () -> StationConfigLoader.parse(yaml, "stamp.yaml", BASE));
+
+        assertEquals("stamp.yaml:1: stationId: tag !!timestamp is not allowed; allowed: plain values, or the tags "
+                + "!!str, !!int, !!float, !!bool, !!null", error.getMessage());
+    }
+
+    @Test
+    void readsPlainDatesAndNumbersAsTextWhereTextBelongs() throws StationConfigException {
+        String yaml = MINIMAL.replace("stationId: minimal", "stationId: 2024-01-01");
+
+        assertEquals("2024-01-01", StationConfigLoader.parse(yaml, "date.yaml", BASE).stationId());
+    }
+}
