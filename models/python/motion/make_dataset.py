@@ -22,13 +22,14 @@ import synthesize  # noqa: E402
 WORK = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "work", "motion")
 
 
-def build(sources, count, size, margin, rng, n, l, strip=None, strip_fraction=0.0, log=""):
+def build(sources, count, size, margin, rng, n, l, strip=None, strip_fraction=0.0, log="", deadline=None):
+    """Up to `count` kept triplets; stops early (keeping what it has) at the wall-clock `deadline`."""
     keep = {k: [] for k in ("prev", "current", "next", "sharp")}
     meta = []
     images = {}
     tried = 0
     t0 = time.time()
-    while len(meta) < count:
+    while len(meta) < count and (deadline is None or time.time() < deadline or not meta):
         tried += 1
         use_strip = strip is not None and rng.random() < strip_fraction
         if use_strip:
@@ -65,6 +66,9 @@ def main():
     p.add_argument("--strip-fraction", type=float, default=0.3)
     p.add_argument("--seed", type=int, default=20261122)
     p.add_argument("--out", default=os.path.join(WORK, "data"))
+    p.add_argument("--max-minutes", type=float, help="wall-time cap per set; a set stops early with what "
+                                                     "it has (the count actually kept is printed)")
+    p.add_argument("--keep-val", action="store_true", help="reuse an existing val.npz in --out")
     args = p.parse_args()
     cv2.setNumThreads(1)
     os.makedirs(args.out, exist_ok=True)
@@ -79,8 +83,13 @@ def main():
     for name, srcs, count, size, strip_part in (("val", val_src, args.val, args.val_size, strip_val),
                                                  ("train", train_src, args.train, args.train_size,
                                                   strip_train)):
+        if name == "val" and args.keep_val and os.path.exists(os.path.join(args.out, "val.npz")):
+            print("val: keeping existing %s" % os.path.join(args.out, "val.npz"))
+            continue
+        deadline = time.time() + 60 * args.max_minutes if args.max_minutes else None
         arrays, tried = build(srcs, count, size, 16, rng, args.n, args.l, strip_part, args.strip_fraction,
-                              log=name)
+                              log=name, deadline=deadline)
+        count = len(arrays["blur"])
         np.savez(os.path.join(args.out, name + ".npz"), **arrays)
         print("%s: %d triplets of %dx%d kept of %d sequences, mean blur %.4f"
               % (name, count, size, size, tried, float(arrays["blur"].mean())), flush=True)

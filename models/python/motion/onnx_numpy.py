@@ -17,12 +17,19 @@ def _attrs(node):
 
 
 def _conv(x, w, b, strides, pads, group=1, dilations=(1, 1)):
-    if group != 1 or tuple(dilations) != (1, 1):
-        raise NotImplementedError("Conv with group/dilation")
+    if tuple(dilations) != (1, 1):
+        raise NotImplementedError("Conv with dilation")
     kh, kw = w.shape[2:]
     x = np.pad(x, ((0, 0), (0, 0), (pads[0], pads[2]), (pads[1], pads[3])))
     win = sliding_window_view(x, (kh, kw), axis=(2, 3))[:, :, ::strides[0], ::strides[1]]
-    y = np.einsum("nchwij,ocij->nohw", win, w, optimize=True)
+    if group == 1:
+        y = np.einsum("nchwij,ocij->nohw", win, w, optimize=True)
+    else:
+        n, c, ho, wo = win.shape[:4]
+        o = w.shape[0]
+        wg = win.reshape(n, group, c // group, ho, wo, kh, kw)
+        kg = w.reshape(group, o // group, c // group, kh, kw)
+        y = np.einsum("ngchwij,gocij->ngohw", wg, kg, optimize=True).reshape(n, o, ho, wo)
     if b is not None:
         y = y + b[None, :, None, None]
     return y.astype(np.float32)
@@ -38,6 +45,13 @@ def _conv_transpose(x, w, b, strides, pads, output_padding):
                  kw - 1 - pads[3] + output_padding[1])
     wf = np.flip(w, axis=(2, 3)).transpose(1, 0, 2, 3)
     return _conv(up, wf, b, (1, 1), full_pads)
+
+
+_UNARY = {"Neg": np.negative, "Floor": np.floor, "Cos": np.cos, "Sin": np.sin, "Not": np.logical_not,
+          "Softplus": lambda x: np.logaddexp(0, x).astype(x.dtype), "Sqrt": np.sqrt, "Exp": np.exp,
+          "Abs": np.abs, "Sigmoid": lambda x: (1 / (1 + np.exp(-x))).astype(x.dtype)}
+_BINARY = {"Equal": np.equal, "Less": np.less, "Greater": np.greater, "Xor": np.logical_xor,
+           "And": np.logical_and, "Or": np.logical_or, "Pow": np.power, "Max": np.maximum, "Min": np.minimum}
 
 
 def run(model, feeds):
@@ -73,6 +87,51 @@ def run(model, feeds):
             out = ins[0] + ins[1]
         elif op == "Sub":
             out = ins[0] - ins[1]
+        elif op == "Mul":
+            out = ins[0] * ins[1]
+        elif op == "Div":
+            out = ins[0] // ins[1] if np.issubdtype(ins[0].dtype, np.integer) else ins[0] / ins[1]
+        elif op in _UNARY:
+            out = _UNARY[op](ins[0])
+        elif op in _BINARY:
+            out = _BINARY[op](ins[0], ins[1])
+        elif op == "MatMul":
+            out = np.matmul(np.ascontiguousarray(ins[0]), np.ascontiguousarray(ins[1]))
+        elif op == "Where":
+            out = np.where(ins[0], ins[1], ins[2])
+        elif op == "Range":
+            out = np.arange(ins[0], ins[1], ins[2]).astype(ins[0].dtype)
+        elif op == "Softmax":
+            ax = a.get("axis", -1)
+            e = np.exp(ins[0] - ins[0].max(axis=ax, keepdims=True))
+            out = e / e.sum(axis=ax, keepdims=True)
+        elif op == "Flatten":
+            ax = a.get("axis", 1)
+            out = ins[0].reshape(int(np.prod(ins[0].shape[:ax])), -1)
+        elif op in ("ReduceMean", "ReduceSum"):
+            axes = a.get("axes") if "axes" in a else (ins[1] if len(ins) > 1 and ins[1] is not None else None)
+            axes = tuple(int(v) for v in axes) if axes is not None else None
+            f = np.mean if op == "ReduceMean" else np.sum
+            out = f(ins[0], axis=axes, keepdims=bool(a.get("keepdims", 1))).astype(ins[0].dtype)
+        elif op == "LayerNormalization":
+            ax = a.get("axis", -1)
+            axes = tuple(range(ax % ins[0].ndim, ins[0].ndim))
+            mean = ins[0].mean(axis=axes, keepdims=True)
+            var = ((ins[0] - mean) ** 2).mean(axis=axes, keepdims=True)
+            out = (ins[0] - mean) / np.sqrt(var + a.get("epsilon", 1e-5)) * ins[1]
+            if len(ins) > 2 and ins[2] is not None:
+                out = out + ins[2]
+            out = out.astype(np.float32)
+        elif op == "DepthToSpace":
+            bs = a["blocksize"]
+            mode = a.get("mode", b"DCR")
+            mode = mode.decode() if isinstance(mode, bytes) else mode
+            n, c, h, w = ins[0].shape
+            if mode == "DCR":
+                t = ins[0].reshape(n, bs, bs, c // bs ** 2, h, w).transpose(0, 3, 4, 1, 5, 2)
+            else:
+                t = ins[0].reshape(n, c // bs ** 2, bs, bs, h, w).transpose(0, 1, 4, 2, 5, 3)
+            out = t.reshape(n, c // bs ** 2, h * bs, w * bs)
         elif op == "Mod":
             out = np.fmod(ins[0], ins[1]) if a.get("fmod", 0) else np.mod(ins[0], ins[1])
         elif op == "Concat":
@@ -109,8 +168,8 @@ def run(model, feeds):
             p = [int(v) for v in ins[1]]
             k = len(p) // 2
             width = [(p[i], p[i + k]) for i in range(k)]
-            if mode == "reflect":
-                out = np.pad(ins[0], width, mode="reflect")
+            if mode in ("reflect", "edge"):
+                out = np.pad(ins[0], width, mode=mode)
             elif mode == "constant":
                 cval = ins[2] if len(ins) > 2 and ins[2] is not None else 0
                 out = np.pad(ins[0], width, mode="constant", constant_values=cval)
@@ -122,5 +181,5 @@ def run(model, feeds):
             out = np.clip(ins[0], lo, hi)
         else:
             raise NotImplementedError("ONNX operator " + op)
-        env[node.output[0]] = out
+        env[node.output[0]] = out if isinstance(out, np.ndarray) else np.asarray(out)
     return {o.name: env[o.name] for o in model.graph.output}

@@ -114,9 +114,11 @@ def full_conv(a, b):
     return out
 
 
-def _freq(n_out, size, device):
-    """Integer frequency index u in [0, n_out) and spatial index x in [0, size), as floats built in-graph."""
-    return (torch.arange(n_out, device=device).float(), torch.arange(size, device=device).float())
+def _as(like, *mats):
+    """DFT matrices in the dtype of `like` (float32 in training and export, float64 in precision tests)."""
+    if like.dtype == torch.float32:
+        return mats
+    return tuple(m.to(like.dtype) for m in mats)
 
 
 def kernel_spectrum(kernel, height, width):
@@ -133,8 +135,7 @@ def kernel_spectrum(kernel, height, width):
     v = torch.arange(wr, device=device).float()
     ang_h = 2 * math.pi * torch.remainder(u[:, None] * taps[None, :], hf) / hf  # [H, 21]
     ang_w = 2 * math.pi * torch.remainder(v[:, None] * taps[None, :], wf) / wf  # [Wr, 21]
-    ch, sh = torch.cos(ang_h), torch.sin(ang_h)
-    cw, sw = torch.cos(ang_w), torch.sin(ang_w)
+    ch, sh, cw, sw = _as(kernel, torch.cos(ang_h), torch.sin(ang_h), torch.cos(ang_w), torch.sin(ang_w))
     # exp(-i a) exp(-i b) k summed: real = (ch k cw^T - sh k sw^T), imag = -(sh k cw^T + ch k sw^T)
     kc = torch.matmul(kernel, cw.t())
     ks = torch.matmul(kernel, sw.t())
@@ -165,8 +166,7 @@ def wiener_matmul(feat, kr, ki, c):
     v = torch.arange(wr, device=device).float()
     ang_h = 2 * math.pi * torch.remainder(y[:, None] * y[None, :], hf) / hf  # [H, H] symmetric
     ang_w = 2 * math.pi * torch.remainder(x[:, None] * v[None, :], wf) / wf  # [W, Wr]
-    ch, sh = torch.cos(ang_h), torch.sin(ang_h)
-    cw, sw = torch.cos(ang_w), torch.sin(ang_w)
+    ch, sh, cw, sw = _as(feat, torch.cos(ang_h), torch.sin(ang_h), torch.cos(ang_w), torch.sin(ang_w))
     # forward along W (real input): A - iB
     a = torch.matmul(feat, cw)
     b = torch.matmul(feat, sw)
@@ -181,7 +181,7 @@ def wiener_matmul(feat, kr, ki, c):
     pr = torch.matmul(ch, zr) - torch.matmul(sh, zi)
     pi = torch.matmul(ch, zi) + torch.matmul(sh, zr)
     # inverse along W to real with Hermitian weights: 1 at v=0 and at v=W/2 (even W), else 2
-    weight = 2.0 - torch.eq(v, 0).float() - torch.eq(2 * v, wf).float()
+    weight = 2.0 - torch.eq(v, 0).to(feat.dtype) - torch.eq(2 * v, wf).to(feat.dtype)
     out = torch.matmul(pr * weight, cw.t()) - torch.matmul(pi * weight, sw.t())
     return out / (hf * wf)
 

@@ -14,7 +14,9 @@ import java.util.Random;
 
 /**
  * Prints deblurring throughput in megapixels per second on synthetic 8-bit mono frames: UDBD-Net after 1
- * and 3 passes (CPU, then CUDA when the runtime offers it) beside the Wiener baseline, in one run.
+ * and 3 passes (CPU, then CUDA when the runtime offers it) beside the Wiener baseline, in one run. Each
+ * measurement follows a warm-up on the first 256 rows; the load average is printed since the numbers
+ * depend on what else the host runs.
  *
  * <pre>
  * java -cp ... io.aoi.deblur.bench.DeblurBenchmark [--width 2048] [--height 512] [--threads 2]
@@ -33,6 +35,9 @@ public final class DeblurBenchmark {
         int overlap = intArg(args, "--overlap", 32);
         int repeats = intArg(args, "--repeats", 3);
         Image frame = syntheticFrame(width, height, 42);
+        System.out.printf(Locale.ROOT, "load average at start: %.2f on %d cores%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "frame %dx%d 8-bit mono, %d threads, tile %d overlap %d, %d timed runs%n",
                 width, height, threads, tile, overlap, repeats);
         DeblurSettings cpu = new DeblurSettings(DeblurModel.UDBD, 1, ExecutionProvider.CPU, threads, tile, overlap,
@@ -56,7 +61,7 @@ public final class DeblurBenchmark {
 
     private static void report(String label, Deblurrer d, Image frame, int passes, int repeats)
             throws DeblurException {
-        d.deblur(frame, passes);
+        d.deblur(frame.rows(0, Math.min(frame.height(), 256)), passes); // warm-up: sessions, JIT, allocators
         long start = System.nanoTime();
         for (int i = 0; i < repeats; i++) {
             d.deblur(frame, passes);

@@ -1,0 +1,59 @@
+package io.aoi.deblur.motion;
+
+import io.aoi.config.DeblurModel;
+import io.aoi.config.DeblurSettings;
+import io.aoi.config.ExecutionProvider;
+import io.aoi.deblur.DeblurException;
+import io.aoi.image.Image;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Prints how long the shipped motion model takes per frame triplet in ONNX Runtime on the CPU.
+ *
+ * <p>Arguments: {@code threads tileSizePx tileOverlapPx repeats WIDTHxHEIGHT...}, for example
+ * {@code 2 512 32 3 256x256 2048x512}. Frames are seeded random 8-bit mono images; the first run of each
+ * size is a warm-up and not counted.
+ */
+public final class MotionBenchmark {
+    private MotionBenchmark() {
+    }
+
+    public static void main(String[] args) throws DeblurException {
+        if (args.length < 5) {
+            System.err.println("usage: MotionBenchmark threads tileSizePx tileOverlapPx repeats WxH...");
+            System.exit(2);
+        }
+        int threads = Integer.parseInt(args[0]);
+        int tile = Integer.parseInt(args[1]);
+        int overlap = Integer.parseInt(args[2]);
+        int repeats = Integer.parseInt(args[3]);
+        DeblurSettings settings = new DeblurSettings(DeblurModel.MOTION, 1, ExecutionProvider.CPU, threads, tile,
+                overlap, Optional.empty(), 1.5, 0.01);
+        try (MotionDeblurrer deblurrer = MotionDeblurrer.open(settings)) {
+            for (int i = 4; i < args.length; i++) {
+                String[] wh = args[i].split("x");
+                int w = Integer.parseInt(wh[0]);
+                int h = Integer.parseInt(wh[1]);
+                Image[] f = {noise(w, h, 1), noise(w, h, 2), noise(w, h, 3)};
+                deblurrer.deblur(f[0], f[1], f[2]);
+                long start = System.nanoTime();
+                for (int r = 0; r < repeats; r++) {
+                    deblurrer.deblur(f[0], f[1], f[2]);
+                }
+                double ms = (System.nanoTime() - start) / 1e6 / repeats;
+                System.out.printf("motion %dx%d mono, %d threads, tile %d overlap %d: %.1f ms per triplet%n",
+                        w, h, threads, tile, overlap, ms);
+            }
+        }
+    }
+
+    private static Image noise(int w, int h, long seed) {
+        Random rng = new Random(seed);
+        short[] s = new short[w * h];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (short) rng.nextInt(256);
+        }
+        return new Image(w, h, 1, 8, s);
+    }
+}
