@@ -131,6 +131,26 @@ class MainTest {
     }
 
     @Test
+    void deblurWithTheMotionModelRestoresEveryImageOfTheSequence(@TempDir Path tmp) throws Exception {
+        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(96, 8, 0, 0, 4, 0.005, 12, 6));
+        List<String> argv = new ArrayList<>(List.of("deblur", "--model", "motion", "--out",
+                tmp.resolve("out").toString()));
+        for (int i = 0; i < 3; i++) {
+            Path p = tmp.resolve("seq" + i + ".png");
+            ImageFiles.write(sim.render(3L * i, 64), p); // the panel moves 3 lines per frame
+            argv.add(p.toString());
+        }
+
+        assertEquals(0, run(argv.toArray(String[]::new)), err());
+
+        for (int i = 0; i < 3; i++) {
+            Image restored = ImageFiles.read(tmp.resolve("out").resolve("seq" + i + ".png"));
+            assertEquals(List.of(96, 64, 1, 8), List.of(restored.width(), restored.height(), restored.channels(),
+                    restored.bitDepth()));
+        }
+    }
+
+    @Test
     void tuneWritesAContactSheetATableAndARecommendation(@TempDir Path tmp) throws Exception {
         Path img = tmp.resolve("defocused.png");
         ImageFiles.write(new PanelSimulator(new SimulatedCameraSettings(192, 8, 0, 2.5, 0, 0.01, 12, 9))
