@@ -6,7 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.aoi.config.DeblurSettings;
 import io.aoi.deblur.DeblurException;
-import io.aoi.deblur.Deblurrer;
+import io.aoi.deblur.PlaneDeblurrer;
 import io.aoi.deblur.tiling.Tiler;
 import io.aoi.image.Image;
 import java.nio.FloatBuffer;
@@ -23,7 +23,7 @@ import java.util.Optional;
  *
  * <p>Owns one {@link OnnxModel}; not thread-safe (callers serialise frames); {@link #close()} is idempotent.
  */
-public final class UdbdDeblurrer implements Deblurrer {
+public final class UdbdDeblurrer extends PlaneDeblurrer {
     /** The model shipped in this module. */
     public static final String SHIPPED_MODEL = "/io/aoi/models/udbd/udbd-net.onnx";
     public static final String INPUT = "blurred";
@@ -38,8 +38,6 @@ public final class UdbdDeblurrer implements Deblurrer {
 
     private final OnnxModel model;
     private final Tiler tiler;
-    private final String name;
-    private boolean closed;
 
     /**
      * Opens {@code settings.modelFile()} when present, else the shipped model, on the configured execution
@@ -53,37 +51,20 @@ public final class UdbdDeblurrer implements Deblurrer {
                 ? OnnxModel.open(file.get(), SIGNATURE, settings.executionProvider(), settings.threads())
                 : OnnxModel.openResource(SHIPPED_MODEL, SIGNATURE, settings.executionProvider(), settings.threads());
         this.tiler = new Tiler(settings.tileSizePx(), settings.tileOverlapPx());
-        this.name = "udbd x" + settings.iterations();
     }
 
     @Override
     public String name() {
-        return name;
+        return "udbd";
     }
 
     @Override
-    public Image deblur(Image frame, int passes) throws DeblurException {
-        if (closed) {
-            throw new IllegalStateException(name + " is closed");
+    protected float[] restore(float[] plane, int width, int height, int passes) throws DeblurException {
+        float[] restored = plane;
+        for (int p = 0; p < passes; p++) {
+            restored = tiler.apply(restored, width, height, this::runTile);
         }
-        if (passes < 0 || passes > DeblurSettings.MAX_ITERATIONS) {
-            throw new IllegalArgumentException("passes = " + passes + "; allowed: 0 to "
-                    + DeblurSettings.MAX_ITERATIONS);
-        }
-        if (passes == 0) {
-            return frame;
-        }
-        int w = frame.width();
-        int h = frame.height();
-        float[][] planes = new float[frame.channels()][];
-        for (int c = 0; c < planes.length; c++) {
-            float[] plane = frame.channelAsFloat(c);
-            for (int p = 0; p < passes; p++) {
-                plane = tiler.apply(plane, w, h, this::runTile);
-            }
-            planes[c] = plane;
-        }
-        return Image.fromFloatChannels(w, h, frame.bitDepth(), planes);
+        return restored;
     }
 
     /** One model run on one tile; tiles below {@link #MIN_MODEL_SIDE} are mirrored up and cropped back. */
@@ -141,10 +122,7 @@ public final class UdbdDeblurrer implements Deblurrer {
     }
 
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            model.close();
-        }
+    protected void release() {
+        model.close();
     }
 }

@@ -2,7 +2,7 @@ package io.aoi.deblur.wiener;
 
 import io.aoi.config.DeblurSettings;
 import io.aoi.deblur.Deblurrer;
-import io.aoi.image.Image;
+import io.aoi.deblur.PlaneDeblurrer;
 import java.util.Locale;
 
 /**
@@ -14,12 +14,11 @@ import java.util.Locale;
  * {@link #deblur} returns), so {@link #close()} only marks it closed. One frame at a time, as
  * {@link Deblurrer} requires.
  */
-public final class WienerDeblurrer implements Deblurrer {
+public final class WienerDeblurrer extends PlaneDeblurrer {
     private final double sigmaPx;
     private final double noiseToSignal;
     private final float[] kernel;
     private final int kernelSide;
-    private volatile boolean closed;
 
     public WienerDeblurrer(DeblurSettings settings) {
         this(settings.wienerSigmaPx(), settings.wienerNoiseToSignal());
@@ -53,30 +52,9 @@ public final class WienerDeblurrer implements Deblurrer {
         return noiseToSignal;
     }
 
+    /** Not iterative: any number of passes applies the filter once. */
     @Override
-    public Image deblur(Image frame, int passes) {
-        if (closed) {
-            throw new IllegalStateException(name() + " is closed");
-        }
-        if (passes < 0 || passes > DeblurSettings.MAX_ITERATIONS) {
-            throw new IllegalArgumentException("passes = " + passes + "; allowed: 0 to "
-                    + DeblurSettings.MAX_ITERATIONS);
-        }
-        if (passes == 0) {
-            return frame;
-        }
-        int w = frame.width();
-        int h = frame.height();
-        float[][] planes = new float[frame.channels()][];
-        for (int c = 0; c < planes.length; c++) {
-            planes[c] = WienerFilter.wiener(frame.channelAsFloat(c), w, h, kernel, kernelSide, kernelSide,
-                    noiseToSignal);
-        }
-        return Image.fromFloatChannels(w, h, frame.bitDepth(), planes);
-    }
-
-    @Override
-    public void close() {
-        closed = true;
+    protected float[] restore(float[] plane, int width, int height, int passes) {
+        return WienerFilter.wiener(plane, width, height, kernel, kernelSide, kernelSide, noiseToSignal);
     }
 }
