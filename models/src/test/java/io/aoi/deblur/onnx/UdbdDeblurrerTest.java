@@ -128,11 +128,4 @@ class UdbdDeblurrerTest {
         d.close();
         assertThrows(IllegalStateException.class, () -> d.deblur(texture(10, 10, 1, 8), 1));
     }
-
-    @Test
-    void nameCarriesTheConfiguredPasses() throws DeblurException {
-        try (UdbdDeblurrer d = new UdbdDeblurrer(TestSettings.udbd(64, 16))) {
-            assertEquals("udbd x1", d.name());
-        }
-    }
 }
