@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aoi.deblur.DeblurException;
 import io.aoi.image.Image;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class WienerDeblurrerTest {
     private static final int H = 96;
 
     @Test
-    void keepsSizeDepthAndChannelsOfColour16BitFrames() {
+    void keepsSizeDepthAndChannelsOfColour16BitFrames() throws DeblurException {
         float[] sharp = SyntheticScenes.discsAndRectangles(W, H, 3);
         float[] blurred = SyntheticScenes.convolve(sharp, W, H, WienerFilter.gaussianKernel(2.0),
                 WienerFilter.gaussianKernelSide(2.0));
@@ -41,7 +42,7 @@ class WienerDeblurrerTest {
     }
 
     @Test
-    void zeroPassesReturnsTheFrameUnchanged() {
+    void zeroPassesReturnsTheFrameUnchanged() throws DeblurException {
         Image frame = Image.blank(W, H, 1, 8);
         try (WienerDeblurrer wiener = new WienerDeblurrer(2.0, 1e-3)) {
             assertSame(frame, wiener.deblur(frame, 0));
@@ -49,7 +50,7 @@ class WienerDeblurrerTest {
     }
 
     @Test
-    void closedDeblurrerRefusesFramesAndClosesIdempotently() {
+    void closedDeblurrerRefusesFramesAndClosesIdempotently() throws DeblurException {
         WienerDeblurrer wiener = new WienerDeblurrer(2.0, 1e-3);
         wiener.close();
         wiener.close();

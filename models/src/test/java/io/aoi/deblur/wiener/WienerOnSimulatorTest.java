@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aoi.camera.sim.PanelSimulator;
 import io.aoi.config.SimulatedCameraSettings;
+import io.aoi.deblur.DeblurException;
 import io.aoi.image.Image;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class WienerOnSimulatorTest {
 
     /** Frame and sharp reference render the same panel lines; only blur and noise differ. */
     @Test
-    void improvesPsnrOfADefocusedSimulatedFrame() {
+    void improvesPsnrOfADefocusedSimulatedFrame() throws DeblurException {
         PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(WIDTH, 16, 0, 0, 0, 0, 12, 5));
         Image sharp = simulator.frame(300, ROWS, 0, 0, 0).image();
         Image blurred = simulator.frame(300, ROWS, 2.5, 0, 0.002).image();
