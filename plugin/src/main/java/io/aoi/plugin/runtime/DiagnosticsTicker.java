@@ -1,0 +1,60 @@
+package io.aoi.plugin.runtime;
+
+import io.aoi.camera.FrameSource;
+import io.aoi.camera.SourceCounters;
+import io.aoi.opcua.Diagnostics;
+import io.aoi.opcua.StationServer;
+import io.aoi.plugin.pipeline.PipelineCounters;
+import io.aoi.plugin.pipeline.StationPipeline;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Copies the pipeline's and the source's counters into the OPC UA Diagnostics object at a fixed period, on its
+ * own daemon thread. {@link #close()} stops it and is idempotent.
+ */
+final class DiagnosticsTicker implements AutoCloseable {
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "diagnostics");
+        t.setDaemon(true);
+        return t;
+    });
+    private final StationPipeline pipeline;
+    private final FrameSource source;
+    private final StationServer server;
+    private long lastResults;
+    private long lastNanos = System.nanoTime();
+
+    DiagnosticsTicker(StationPipeline pipeline, FrameSource source, StationServer server, Duration period) {
+        this.pipeline = pipeline;
+        this.source = source;
+        this.server = server;
+        timer.scheduleAtFixedRate(this::tick, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Frames per second over the last period. */
+    private double rate(long results) {
+        long now = System.nanoTime();
+        double seconds = (now - lastNanos) / 1e9;
+        double fps = seconds <= 0 ? 0 : (results - lastResults) / seconds;
+        lastResults = results;
+        lastNanos = now;
+        return fps;
+    }
+
+    private void tick() {
+        PipelineCounters c = pipeline.counters();
+        SourceCounters s = source.counters();
+        int[] q = pipeline.queueDepths();
+        server.updateDiagnostics(new Diagnostics(rate(c.results()), q[0], q[1], q[2], c.dropped(),
+                s.stripsIncomplete(), s.stripsReceived(), c.deblurMillisMean(), c.detectMillisMean(),
+                c.totalMillisMean(), c.completed(), c.failed(), c.dropped()));
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,116 @@
+package io.aoi.plugin.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aoi.camera.SourceCounters;
+import io.aoi.camera.aravis.AravisCameras;
+import io.aoi.camera.aravis.FakeGigECamera;
+import io.aoi.config.AravisCameraSettings;
+import io.aoi.config.DeblurModel;
+import io.aoi.config.FrameAssemblySettings;
+import io.aoi.config.StationConfig;
+import io.aoi.plugin.pipeline.PipelineCounters;
+import io.aoi.results.InspectionResult;
+import io.aoi.results.journal.ResultJournal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole station on Aravis's simulated GigE Vision camera on loopback, configured as a line scanner: strips
+ * become frames, frames become journaled results, and a camera that dies mid-stream and comes back leaves a
+ * recorded gap and a running station.
+ */
+class AravisStationTest {
+    private static final int LINES_PER_BUFFER = 16;
+    private static final double LINE_RATE_HZ = LINES_PER_BUFFER * 400.0;
+
+    private static StationConfig station(Path tmp) throws Exception {
+        StationConfig demo = DemoStations.demo(tmp, DeblurModel.NONE, 0);
+        AravisCameraSettings camera = new AravisCameraSettings(Optional.of(FakeGigECamera.ADDRESS), 256, 0,
+                LINES_PER_BUFFER, LINE_RATE_HZ, 0, -1, "Mono8", List.of(), 0, false, 16,
+                Duration.ofMillis(500), Duration.ofSeconds(1));
+        return new StationConfig("gige-loopback", camera, new FrameAssemblySettings(LINES_PER_BUFFER, 64, 16),
+                demo.deblur(), demo.detector(), demo.opcua(), demo.outputs());
+    }
+
+    @Test
+    @Timeout(150)
+    void stationResumesAfterTheCameraIsLostAndRecordsTheGap(@TempDir Path tmp) throws Exception {
+        StationConfig config = station(tmp);
+        FakeGigECamera camera = FakeGigECamera.start("STATION1", tmp.resolve("camera.log").toFile());
+        StationRuntime station = null;
+        double rateBeforeLossHz;
+        double secondsToNotice;
+        try {
+            waitFor(() -> cameraVisible("STATION1"), Duration.ofSeconds(15), "fake camera on loopback");
+            station = StationRuntime.start(config, 0);
+            StationRuntime s = station;
+            PipelineCounters c = s.pipeline().counters();
+
+            waitFor(() -> s.source().counters().stripsReceived() >= 200, Duration.ofSeconds(40),
+                    "200 strips before the outage");
+            rateBeforeLossHz = s.source().counters().measuredLineRateHz();
+            long killedNanos = System.nanoTime();
+            camera.kill();
+            waitFor(() -> s.pipeline().sourceState().startsWith("lost"), Duration.ofSeconds(30),
+                    "the station notices the camera is gone");
+            secondsToNotice = (System.nanoTime() - killedNanos) / 1e9;
+            long resultsDuringOutage = c.results();
+
+            camera = FakeGigECamera.start("STATION1", tmp.resolve("camera.log").toFile());
+            waitFor(() -> s.source().counters().reconnects() == 1 && c.results() >= resultsDuringOutage + 10,
+                    Duration.ofSeconds(40), "ten more results after the camera is back");
+        } finally {
+            if (station != null) {
+                station.close();
+            }
+            camera.close();
+        }
+
+        SourceCounters sc = station.source().counters();
+        PipelineCounters c = station.pipeline().counters();
+        assertEquals(c.framesIn(), c.results(), "every frame that entered has one result");
+        assertTrue(sc.stripsReceived() >= 200, sc.toString());
+        // 48 new lines per frame (64 rows, 16 shared): the frames account for the strips received
+        long linesInFrames = c.framesIn() * 48;
+        assertTrue(linesInFrames <= sc.stripsReceived() * LINES_PER_BUFFER + 64,
+                "no frame is made of lines that were not received: " + c.framesIn() + " frames, " + sc);
+        try (ResultJournal journal = ResultJournal.open(config.outputs().journalDir(), 30, 64L << 20)) {
+            List<InspectionResult> all = journal.list(Instant.EPOCH, Instant.now().plusSeconds(60), Optional.empty(),
+                    100_000);
+            assertEquals(c.results(), all.size());
+            // strips dropped on a loaded loopback also leave small gaps; the outage is the largest one, and it
+            // spans at least the lines the camera would have sent until the station noticed it was gone
+            long largestGap = all.stream().mapToLong(InspectionResult::gapLinesBefore).max().orElse(0);
+            double expectedAtLeast = 0.5 * rateBeforeLossHz * secondsToNotice;
+            assertTrue(largestGap >= expectedAtLeast, "largest gap " + largestGap + " lines; the camera ran at "
+                    + rateBeforeLossHz + " lines/s and was gone " + secondsToNotice + " s before the station noticed");
+        }
+    }
+
+    private static boolean cameraVisible(String serial) {
+        try {
+            return AravisCameras.list().stream().anyMatch(c -> c.serial().equals(serial));
+        } catch (Exception e) {
+            throw new AssertionError("Aravis must load for this test: " + e.getMessage(), e);
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition, Duration limit, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + limit + " waiting for: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.aoi.plugin.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aoi.config.DeblurModel;
+import io.aoi.config.StationConfig;
+import io.aoi.opcua.TestClients;
+import io.aoi.plugin.pipeline.PipelineCounters;
+import io.aoi.results.InspectionResult;
+import io.aoi.results.Outcome;
+import io.aoi.results.journal.ResultJournal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StationRuntimeTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void demoStationPublishesEachJournaledResultToAnOpcUaSubscriber(@TempDir Path tmp) throws Exception {
+        StationConfig config = DemoStations.demo(tmp, DeblurModel.WIENER, 1);
+        List<Variant[]> events = TestClients.newSink();
+        StationRuntime station = StationRuntime.start(config, 0);
+        try {
+            OpcUaClient client = TestClients.demo(station.server().endpointUrl());
+            try {
+                TestClients.subscribeEvents(client, NodeIds.Server, events, 50);
+                assertTrue(TestClients.await(events, 2, 120_000) >= 2, "two ResultReady events within 2 minutes");
+            } finally {
+                client.disconnect();
+            }
+        } finally {
+            station.close();
+        }
+        PipelineCounters c = station.pipeline().counters();
+        long framesIn = c.framesIn();
+        long results = c.results();
+        assertEquals(framesIn, results, "every frame that entered has a result");
+
+        // the event carries a ResultContent MES can decode, and the same result is in the journal
+        Variant[] first = events.get(0);
+        int content = 3 + TestClients.FIELDS.indexOf("ResultContent");
+        int resultId = 3 + TestClients.FIELDS.indexOf("ResultId");
+        JsonNode json = JSON.readTree((String) first[content].getValue());
+        assertTrue(json.get("verdict").asText().matches("OK|NG|NONE"), json.toString());
+        try (ResultJournal journal = ResultJournal.open(config.outputs().journalDir(), 30, 64L << 20)) {
+            assertEquals(results, journal.size());
+            InspectionResult r = journal.byId((String) first[resultId].getValue()).orElseThrow();
+            assertEquals(json.get("particleCount").asInt(), r.particleCount());
+            List<InspectionResult> all = journal.list(Instant.EPOCH, Instant.now().plusSeconds(60),
+                    Optional.empty(), 1000);
+            assertEquals(results, all.size());
+            assertTrue(all.stream().anyMatch(x -> x.outcome() == Outcome.COMPLETED));
+        }
+    }
+
+    @Test
+    void aStationWhoseModelFileIsCorruptDoesNotStartAndSaysWhichFile(@TempDir Path tmp) throws Exception {
+        Path corrupt = tmp.resolve("broken.onnx");
+        java.nio.file.Files.write(corrupt, new byte[] {1, 2, 3, 4, 5});
+        StationConfig demo = DemoStations.demo(tmp, DeblurModel.UDBD, 1);
+        io.aoi.config.DeblurSettings d = demo.deblur();
+        StationConfig config = new StationConfig(demo.stationId(), demo.camera(), demo.assembly(),
+                new io.aoi.config.DeblurSettings(d.model(), d.iterations(), d.executionProvider(), d.threads(),
+                        d.tileSizePx(), d.tileOverlapPx(), Optional.of(corrupt), d.wienerSigmaPx(),
+                        d.wienerNoiseToSignal()),
+                demo.detector(), demo.opcua(), demo.outputs());
+        StationException e = org.junit.jupiter.api.Assertions.assertThrows(StationException.class,
+                () -> StationRuntime.start(config, 0));
+        assertTrue(e.getMessage().contains("cannot start the deblur model"), e.getMessage());
+        assertTrue(e.getMessage().contains("broken.onnx"), e.getMessage());
+    }
+
+    @Test
+    void stoppingRecordsEveryFrameThatEnteredEvenMidFrame(@TempDir Path tmp) throws Exception {
+        StationConfig config = DemoStations.demo(tmp, DeblurModel.WIENER, 1);
+        StationRuntime station = StationRuntime.start(config, 0);
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (station.pipeline().counters().framesIn() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            station.close();
+        }
+        PipelineCounters c = station.pipeline().counters();
+        assertTrue(c.framesIn() >= 3);
+        assertEquals(c.framesIn(), c.results());
+    }
+}
