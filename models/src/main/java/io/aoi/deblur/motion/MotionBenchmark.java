@@ -1,10 +1,13 @@
 package io.aoi.deblur.motion;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.ExecutionProvider;
 import io.aoi.deblur.DeblurException;
 import io.aoi.image.Image;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 
@@ -13,7 +16,8 @@ import java.util.Random;
  *
  * <p>Arguments: {@code threads tileSizePx tileOverlapPx repeats WIDTHxHEIGHT...}, for example
  * {@code 2 512 32 3 256x256 2048x512}. Frames are seeded random 8-bit mono images; the first run of each
- * size is a warm-up and not counted.
+ * size is a warm-up and not counted. Prints wall time and the process CPU time (all threads), which is the
+ * steadier number on a shared machine.
  */
 public final class MotionBenchmark {
     private MotionBenchmark() {
@@ -30,6 +34,7 @@ public final class MotionBenchmark {
         int repeats = Integer.parseInt(args[3]);
         DeblurSettings settings = new DeblurSettings(DeblurModel.MOTION, 1, ExecutionProvider.CPU, threads, tile,
                 overlap, Optional.empty(), 1.5, 0.01);
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (MotionDeblurrer deblurrer = MotionDeblurrer.open(settings)) {
             for (int i = 4; i < args.length; i++) {
                 String[] wh = args[i].split("x");
@@ -37,13 +42,16 @@ public final class MotionBenchmark {
                 int h = Integer.parseInt(wh[1]);
                 Image[] f = {noise(w, h, 1), noise(w, h, 2), noise(w, h, 3)};
                 deblurrer.deblur(f[0], f[1], f[2]);
+                long cpuStart = os.getProcessCpuTime();
                 long start = System.nanoTime();
                 for (int r = 0; r < repeats; r++) {
                     deblurrer.deblur(f[0], f[1], f[2]);
                 }
                 double ms = (System.nanoTime() - start) / 1e6 / repeats;
-                System.out.printf("motion %dx%d mono, %d threads, tile %d overlap %d: %.1f ms per triplet%n",
-                        w, h, threads, tile, overlap, ms);
+                double cpuMs = (os.getProcessCpuTime() - cpuStart) / 1e6 / repeats;
+                System.out.printf(Locale.ROOT, "motion %dx%d mono, %d threads, tile %d overlap %d: %.1f ms wall, "
+                        + "%.1f ms process CPU per triplet (load average %.1f)%n", w, h, threads, tile, overlap, ms,
+                        cpuMs, os.getSystemLoadAverage());
             }
         }
     }
