@@ -2,6 +2,7 @@ package io.aoi.eval;
 
 import io.aoi.camera.sim.PanelSimulator;
 import io.aoi.config.SimulatedCameraSettings;
+import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.wiener.WienerDeblurrer;
 import io.aoi.detect.ParticleDetector;
 import io.aoi.image.Image;
@@ -16,7 +17,7 @@ public final class DetectorBenchmark {
     private DetectorBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws DeblurException {
         int width = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
         int height = args.length > 1 ? Integer.parseInt(args[1]) : 512;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 10;
@@ -30,7 +31,13 @@ public final class DetectorBenchmark {
         }
     }
 
-    private static void report(String label, int width, int height, int repeats, Runnable work) {
+    /** One timed piece of work. */
+    @FunctionalInterface
+    private interface Work {
+        void run() throws DeblurException;
+    }
+
+    private static void report(String label, int width, int height, int repeats, Work work) throws DeblurException {
         work.run();
         work.run();
         double[] millis = new double[repeats];

@@ -1,6 +1,8 @@
 package io.aoi.deblur.motion;
 
 import io.aoi.deblur.DeblurException;
+import io.aoi.deblur.DeblurStage;
+import io.aoi.deblur.Restored;
 import io.aoi.image.Image;
 import java.util.List;
 import java.util.Objects;

@@ -9,6 +9,7 @@ import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.ExecutionProvider;
 import io.aoi.deblur.DeblurException;
+import io.aoi.deblur.Restored;
 import io.aoi.image.Image;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aoi.deblur.DeblurException;
+import io.aoi.deblur.Restored;
 import io.aoi.image.Image;
 import java.util.ArrayList;
 import java.util.List;

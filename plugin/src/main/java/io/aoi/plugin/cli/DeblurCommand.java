@@ -1,8 +1,8 @@
 package io.aoi.plugin.cli;
 
 import io.aoi.config.DeblurSettings;
-import io.aoi.deblur.motion.DeblurStage;
-import io.aoi.deblur.motion.Restored;
+import io.aoi.deblur.DeblurStage;
+import io.aoi.deblur.Restored;
 import io.aoi.image.Image;
 import io.aoi.image.ImageFiles;
 import io.aoi.plugin.deblur.Deblurrers;

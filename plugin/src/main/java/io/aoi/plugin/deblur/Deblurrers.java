@@ -1,13 +1,13 @@
 package io.aoi.plugin.deblur;
 
+import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.deblur.DeblurException;
+import io.aoi.deblur.DeblurStage;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.deblur.PassThroughDeblurrer;
-import io.aoi.config.DeblurModel;
-import io.aoi.deblur.motion.DeblurStage;
+import io.aoi.deblur.SingleFrameStage;
 import io.aoi.deblur.motion.MotionDeblurrer;
-import io.aoi.deblur.motion.SingleFrameStage;
 import io.aoi.deblur.motion.SlidingWindow;
 import io.aoi.deblur.onnx.UdbdDeblurrer;
 import io.aoi.deblur.wiener.WienerDeblurrer;

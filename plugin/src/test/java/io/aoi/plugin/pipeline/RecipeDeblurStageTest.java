@@ -8,7 +8,7 @@ import io.aoi.config.DeblurSettings;
 import io.aoi.config.ExecutionProvider;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.PassThroughDeblurrer;
-import io.aoi.deblur.motion.SingleFrameStage;
+import io.aoi.deblur.SingleFrameStage;
 import io.aoi.deblur.motion.SlidingWindow;
 import io.aoi.deblur.motion.TripletDeblurrer;
 import io.aoi.image.Image;

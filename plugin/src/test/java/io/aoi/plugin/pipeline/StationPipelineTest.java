@@ -10,7 +10,7 @@ import io.aoi.config.DeblurSettings;
 import io.aoi.config.ExecutionProvider;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Deblurrer;
-import io.aoi.deblur.motion.SingleFrameStage;
+import io.aoi.deblur.SingleFrameStage;
 import io.aoi.image.Image;
 import io.aoi.results.BumpCount;
 import io.aoi.results.InspectionResult;

@@ -1,4 +1,4 @@
-package io.aoi.deblur.motion;
+package io.aoi.deblur;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

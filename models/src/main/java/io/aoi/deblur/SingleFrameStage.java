@@ -1,4 +1,4 @@
-package io.aoi.deblur.motion;
+package io.aoi.deblur;
 
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Deblurrer;
