@@ -9,6 +9,7 @@ import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.onnx.ModelSignature;
 import io.aoi.deblur.onnx.OnnxModel;
 import io.aoi.deblur.onnx.TensorSpec;
+import io.aoi.deblur.tiling.Planes;
 import io.aoi.deblur.tiling.Tiler;
 import io.aoi.image.Image;
 import java.nio.FloatBuffer;
@@ -135,9 +136,9 @@ public final class MotionDeblurrer implements TripletDeblurrer {
         boolean grow = mw != width || mh != height;
         long[] shape = {1, 1, mh, mw};
         float[] out = new float[mw * mh];
-        try (OnnxTensor tp = tensor(grow ? mirrorUp(prev, width, height, mw, mh) : prev, shape);
-             OnnxTensor tc = tensor(grow ? mirrorUp(cur, width, height, mw, mh) : cur, shape);
-             OnnxTensor tn = tensor(grow ? mirrorUp(next, width, height, mw, mh) : next, shape);
+        try (OnnxTensor tp = tensor(grow ? Planes.mirrorUp(prev, width, height, mw, mh) : prev, shape);
+             OnnxTensor tc = tensor(grow ? Planes.mirrorUp(cur, width, height, mw, mh) : cur, shape);
+             OnnxTensor tn = tensor(grow ? Planes.mirrorUp(next, width, height, mw, mh) : next, shape);
              OrtSession.Result result = model.run(Map.of(PREVIOUS, tp, CURRENT, tc, NEXT, tn))) {
             Optional<OnnxValue> restored = result.get(OUTPUT);
             if (restored.isEmpty() || !(restored.get() instanceof OnnxTensor t)) {
@@ -153,40 +154,11 @@ public final class MotionDeblurrer implements TripletDeblurrer {
             throw new DeblurException("model " + model.source() + " failed on a " + mw + "x" + mh + " input: "
                     + e.getMessage(), e);
         }
-        return grow ? crop(out, mw, width, height) : out;
+        return grow ? Planes.crop(out, mw, width, height) : out;
     }
 
     private OnnxTensor tensor(float[] plane, long[] shape) throws OrtException {
         return OnnxTensor.createTensor(model.environment(), FloatBuffer.wrap(plane), shape);
-    }
-
-    private static float[] mirrorUp(float[] plane, int width, int height, int mw, int mh) {
-        float[] out = new float[mw * mh];
-        for (int y = 0; y < mh; y++) {
-            int sy = mirror(y, height);
-            for (int x = 0; x < mw; x++) {
-                out[y * mw + x] = plane[sy * width + mirror(x, width)];
-            }
-        }
-        return out;
-    }
-
-    /** Reflect-101 index into [0, n). */
-    private static int mirror(int i, int n) {
-        if (n == 1) {
-            return 0;
-        }
-        int period = 2 * (n - 1);
-        int m = Math.floorMod(i, period);
-        return m < n ? m : period - m;
-    }
-
-    private static float[] crop(float[] src, int srcWidth, int width, int height) {
-        float[] out = new float[width * height];
-        for (int y = 0; y < height; y++) {
-            System.arraycopy(src, y * srcWidth, out, y * width, width);
-        }
-        return out;
     }
 
     private static void checkSameFormat(String which, Image frame, Image current) {

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtSession;
 import io.aoi.config.DeblurSettings;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.PlaneDeblurrer;
+import io.aoi.deblur.tiling.Planes;
 import io.aoi.deblur.tiling.Tiler;
 import io.aoi.image.Image;
 import java.nio.FloatBuffer;
@@ -71,7 +72,7 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
     private float[] runTile(float[] tile, int width, int height) throws DeblurException {
         int mw = Math.max(width, MIN_MODEL_SIDE);
         int mh = Math.max(height, MIN_MODEL_SIDE);
-        float[] input = mw == width && mh == height ? tile : mirrorUp(tile, width, height, mw, mh);
+        float[] input = mw == width && mh == height ? tile : Planes.mirrorUp(tile, width, height, mw, mh);
         float[] out = new float[mw * mh];
         try (OnnxTensor tensor = OnnxTensor.createTensor(model.environment(), FloatBuffer.wrap(input),
                 new long[] {1, 1, mh, mw});
@@ -90,35 +91,7 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
             throw new DeblurException("model " + model.source() + " failed on a " + mw + "x" + mh + " tile: "
                     + e.getMessage(), e);
         }
-        return mw == width && mh == height ? out : crop(out, mw, width, height);
-    }
-
-    private static float[] mirrorUp(float[] tile, int width, int height, int mw, int mh) {
-        float[] out = new float[mw * mh];
-        for (int y = 0; y < mh; y++) {
-            int sy = mirror(y, height);
-            for (int x = 0; x < mw; x++) {
-                out[y * mw + x] = tile[sy * width + mirror(x, width)];
-            }
-        }
-        return out;
-    }
-
-    private static int mirror(int i, int n) {
-        if (n == 1) {
-            return 0;
-        }
-        int period = 2 * (n - 1);
-        int m = Math.floorMod(i, period);
-        return m < n ? m : period - m;
-    }
-
-    private static float[] crop(float[] src, int srcWidth, int width, int height) {
-        float[] out = new float[width * height];
-        for (int y = 0; y < height; y++) {
-            System.arraycopy(src, y * srcWidth, out, y * width, width);
-        }
-        return out;
+        return mw == width && mh == height ? out : Planes.crop(out, mw, width, height);
     }
 
     @Override

@@ -64,9 +64,9 @@ public final class Tiler {
         for (int y0 : ys) {
             for (int x0 : xs) {
                 for (int ty = 0; ty < th; ty++) {
-                    int sy = mirror(y0 + ty - pad, height) * width;
+                    int sy = Planes.mirror(y0 + ty - pad, height) * width;
                     for (int tx = 0; tx < tw; tx++) {
-                        tile[ty * tw + tx] = plane[sy + mirror(x0 + tx - pad, width)];
+                        tile[ty * tw + tx] = plane[sy + Planes.mirror(x0 + tx - pad, width)];
                     }
                 }
                 float[] out = processor.process(tile.clone(), tw, th);
@@ -126,13 +126,4 @@ public final class Tiler {
         return w;
     }
 
-    /** Reflect-101 index into [0, n) for any integer, including far outside and n = 1. */
-    static int mirror(int i, int n) {
-        if (n == 1) {
-            return 0;
-        }
-        int period = 2 * (n - 1);
-        int m = Math.floorMod(i, period);
-        return m < n ? m : period - m;
-    }
 }

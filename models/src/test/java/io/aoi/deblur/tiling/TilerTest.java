@@ -22,7 +22,7 @@ class TilerTest {
                 float s = 0;
                 for (int dy = -r; dy <= r; dy++) {
                     for (int dx = -r; dx <= r; dx++) {
-                        s += t[Tiler.mirror(y + dy, h) * w + Tiler.mirror(x + dx, w)];
+                        s += t[Planes.mirror(y + dy, h) * w + Planes.mirror(x + dx, w)];
                     }
                 }
                 out[y * w + x] = s / ((2 * r + 1) * (2 * r + 1));
@@ -116,9 +116,9 @@ class TilerTest {
 
     @Test
     void mirrorReflectsWithoutRepeatingTheEdge() {
-        assertEquals(1, Tiler.mirror(-1, 5));
-        assertEquals(3, Tiler.mirror(5, 5));
-        assertEquals(0, Tiler.mirror(8, 5));
-        assertEquals(0, Tiler.mirror(-7, 1));
+        assertEquals(1, Planes.mirror(-1, 5));
+        assertEquals(3, Planes.mirror(5, 5));
+        assertEquals(0, Planes.mirror(8, 5));
+        assertEquals(0, Planes.mirror(-7, 1));
     }
 }
