@@ -125,5 +125,4 @@ public final class Tiler {
         }
         return w;
     }
-
 }
