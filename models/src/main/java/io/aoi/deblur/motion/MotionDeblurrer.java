@@ -1,9 +1,5 @@
 package io.aoi.deblur.motion;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import io.aoi.config.DeblurSettings;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.onnx.ModelSignature;
@@ -12,7 +8,6 @@ import io.aoi.deblur.onnx.TensorSpec;
 import io.aoi.deblur.tiling.Planes;
 import io.aoi.deblur.tiling.Tiler;
 import io.aoi.image.Image;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -134,31 +129,11 @@ public final class MotionDeblurrer implements TripletDeblurrer {
         int mw = Math.max(width, MIN_MODEL_SIDE);
         int mh = Math.max(height, MIN_MODEL_SIDE);
         boolean grow = mw != width || mh != height;
-        long[] shape = {1, 1, mh, mw};
-        float[] out = new float[mw * mh];
-        try (OnnxTensor tp = tensor(grow ? Planes.mirrorUp(prev, width, height, mw, mh) : prev, shape);
-             OnnxTensor tc = tensor(grow ? Planes.mirrorUp(cur, width, height, mw, mh) : cur, shape);
-             OnnxTensor tn = tensor(grow ? Planes.mirrorUp(next, width, height, mw, mh) : next, shape);
-             OrtSession.Result result = model.run(Map.of(PREVIOUS, tp, CURRENT, tc, NEXT, tn))) {
-            Optional<OnnxValue> restored = result.get(OUTPUT);
-            if (restored.isEmpty() || !(restored.get() instanceof OnnxTensor t)) {
-                throw new DeblurException("model " + model.source() + " returned no tensor '" + OUTPUT + "'");
-            }
-            FloatBuffer buf = t.getFloatBuffer();
-            if (buf.remaining() != out.length) {
-                throw new DeblurException("model " + model.source() + " returned " + buf.remaining()
-                        + " values for a " + mw + "x" + mh + " input");
-            }
-            buf.get(out);
-        } catch (OrtException e) {
-            throw new DeblurException("model " + model.source() + " failed on a " + mw + "x" + mh + " input: "
-                    + e.getMessage(), e);
-        }
+        float[] out = model.runPlanes(Map.of(
+                PREVIOUS, grow ? Planes.mirrorUp(prev, width, height, mw, mh) : prev,
+                CURRENT, grow ? Planes.mirrorUp(cur, width, height, mw, mh) : cur,
+                NEXT, grow ? Planes.mirrorUp(next, width, height, mw, mh) : next), OUTPUT, mw, mh);
         return grow ? Planes.crop(out, mw, width, height) : out;
-    }
-
-    private OnnxTensor tensor(float[] plane, long[] shape) throws OrtException {
-        return OnnxTensor.createTensor(model.environment(), FloatBuffer.wrap(plane), shape);
     }
 
     private static void checkSameFormat(String which, Image frame, Image current) {

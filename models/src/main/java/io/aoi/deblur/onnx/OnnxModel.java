@@ -1,7 +1,9 @@
 package io.aoi.deblur.onnx;
 
 import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxTensorLike;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -11,12 +13,15 @@ import io.aoi.config.ExecutionProvider;
 import io.aoi.deblur.DeblurException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An ONNX Runtime session for one model file, checked against the {@link ModelSignature} the caller expects.
@@ -206,6 +211,44 @@ public final class OnnxModel implements AutoCloseable {
             return session.run(inputs);
         } catch (OrtException e) {
             throw new DeblurException("model " + source + " failed to run: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs the model on single-channel planes of one size, each fed as a [1, 1, height, width] tensor, and returns
+     * the output {@code output}, which must have as many values as one input plane. Frees every tensor it made.
+     *
+     * @param inputs input name to row-major plane of {@code width * height} values
+     * @throws DeblurException naming the model when it fails, or returns no such tensor or one of another size
+     */
+    public float[] runPlanes(Map<String, float[]> inputs, String output, int width, int height)
+            throws DeblurException {
+        long[] shape = {1, 1, height, width};
+        Map<String, OnnxTensor> tensors = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, float[]> in : inputs.entrySet()) {
+                tensors.put(in.getKey(), OnnxTensor.createTensor(environment(), FloatBuffer.wrap(in.getValue()),
+                        shape));
+            }
+            try (OrtSession.Result result = run(tensors)) {
+                Optional<OnnxValue> value = result.get(output);
+                if (value.isEmpty() || !(value.get() instanceof OnnxTensor t)) {
+                    throw new DeblurException("model " + source + " returned no tensor '" + output + "'");
+                }
+                FloatBuffer buf = t.getFloatBuffer();
+                float[] out = new float[width * height];
+                if (buf.remaining() != out.length) {
+                    throw new DeblurException("model " + source + " returned " + buf.remaining() + " values for a "
+                            + width + "x" + height + " input");
+                }
+                buf.get(out);
+                return out;
+            }
+        } catch (OrtException e) {
+            throw new DeblurException("model " + source + " failed on a " + width + "x" + height + " input: "
+                    + e.getMessage(), e);
+        } finally {
+            tensors.values().forEach(OnnxTensor::close);
         }
     }
 

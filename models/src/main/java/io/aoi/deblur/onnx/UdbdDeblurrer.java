@@ -1,16 +1,10 @@
 package io.aoi.deblur.onnx;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import io.aoi.config.DeblurSettings;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.PlaneDeblurrer;
 import io.aoi.deblur.tiling.Planes;
 import io.aoi.deblur.tiling.Tiler;
-import io.aoi.image.Image;
-import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,26 +66,10 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
     private float[] runTile(float[] tile, int width, int height) throws DeblurException {
         int mw = Math.max(width, MIN_MODEL_SIDE);
         int mh = Math.max(height, MIN_MODEL_SIDE);
-        float[] input = mw == width && mh == height ? tile : Planes.mirrorUp(tile, width, height, mw, mh);
-        float[] out = new float[mw * mh];
-        try (OnnxTensor tensor = OnnxTensor.createTensor(model.environment(), FloatBuffer.wrap(input),
-                new long[] {1, 1, mh, mw});
-             OrtSession.Result result = model.run(Map.of(INPUT, tensor))) {
-            Optional<OnnxValue> restored = result.get(OUTPUT);
-            if (restored.isEmpty() || !(restored.get() instanceof OnnxTensor t)) {
-                throw new DeblurException("model " + model.source() + " returned no tensor '" + OUTPUT + "'");
-            }
-            FloatBuffer buf = t.getFloatBuffer();
-            if (buf.remaining() != out.length) {
-                throw new DeblurException("model " + model.source() + " returned " + buf.remaining()
-                        + " values for a " + mw + "x" + mh + " tile");
-            }
-            buf.get(out);
-        } catch (OrtException e) {
-            throw new DeblurException("model " + model.source() + " failed on a " + mw + "x" + mh + " tile: "
-                    + e.getMessage(), e);
-        }
-        return mw == width && mh == height ? out : Planes.crop(out, mw, width, height);
+        boolean grow = mw != width || mh != height;
+        float[] out = model.runPlanes(Map.of(INPUT, grow ? Planes.mirrorUp(tile, width, height, mw, mh) : tile),
+                OUTPUT, mw, mh);
+        return grow ? Planes.crop(out, mw, width, height) : out;
     }
 
     @Override
