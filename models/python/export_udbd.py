@@ -1,7 +1,7 @@
 """Export a UDBD-Net checkpoint to ONNX with dynamic batch, height and width, and write the Java parity fixture.
 
 Usage (from the repository root):
-    /usr/bin/python3 models/python/export_udbd.py [--ckpt models/python/work/udbd/ckpt.pt]
+    /usr/bin/python3 models/python/export_udbd.py [--ckpt models/python/work/udbd/ckpt.pt] [--release]
 
 The Wiener step is exported with DFT matrices built in-graph (the checkpoint was trained with torch.fft; the
 step has no weights). Outputs: models/src/main/resources/io/aoi/models/udbd/udbd-net.onnx and
@@ -21,11 +21,12 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from udbd.model import UDBDNet  # noqa: E402
+from udbd.model import build_model  # noqa: E402
 
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 ONNX_PATH = os.path.join(REPO, "models/src/main/resources/io/aoi/models/udbd/udbd-net.onnx")
 FIXTURE_PATH = os.path.join(REPO, "models/src/test/resources/io/aoi/models/udbd/fixture-96x72.bin")
+RELEASE_CKPT = os.path.join(HERE, "checkpoints/udbd-net.pt")
 OPSET = 17
 FIXTURE_MAGIC = 0x55444244
 
@@ -44,8 +45,7 @@ class Exported(torch.nn.Module):
 
 def load(ckpt, dft="fft"):
     ck = torch.load(ckpt, map_location="cpu")
-    width = ck["state"]["width"]
-    model = UDBDNet(width, width)
+    model = build_model(ck["state"])
     model.load_state_dict(ck["model"])
     model.eval()
     model.set_dft(dft)
@@ -105,9 +105,16 @@ def main():
     p.add_argument("--ckpt", default=os.path.join(HERE, "work/udbd/ckpt.pt"))
     p.add_argument("--out", default=ONNX_PATH)
     p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--release", action="store_true",
+                   help="also write the weights and training state (no optimiser) to " + RELEASE_CKPT)
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     export(args.ckpt, args.out)
+    if args.release:
+        ck = torch.load(args.ckpt, map_location="cpu")
+        os.makedirs(os.path.dirname(RELEASE_CKPT), exist_ok=True)
+        torch.save({"model": ck["model"], "state": ck["state"]}, RELEASE_CKPT)
+        print("wrote %s (%d bytes)" % (RELEASE_CKPT, os.path.getsize(RELEASE_CKPT)))
 
 
 if __name__ == "__main__":

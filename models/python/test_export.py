@@ -2,7 +2,8 @@
 
 Run from models/python:  /usr/bin/python3 -m unittest test_export -v
 
-Uses the trained checkpoint when models/python/work/udbd/ckpt.pt exists, else seeded random weights.
+Uses the shipped model's checkpoint (models/python/checkpoints/udbd-net.pt), so the graph under test has the
+shipped architecture and weights.
 The exported graph is run with udbd.onnx_eval, a small NumPy interpreter, because this Debian image has
 neither onnx.reference.ReferenceEvaluator (python3-onnx is 1.12) nor the Python onnxruntime package; ONNX
 Runtime itself is checked from Java (UdbdParityTest).
@@ -20,26 +21,18 @@ sys.path.insert(0, HERE)
 
 import export_udbd  # noqa: E402
 from udbd import onnx_eval  # noqa: E402
-from udbd.model import UDBDNet, kernel_spectrum, wiener_fft, wiener_matmul  # noqa: E402
-
-CKPT = os.path.join(HERE, "work/udbd/ckpt.pt")
+from udbd.model import kernel_spectrum, wiener_fft, wiener_matmul  # noqa: E402
 
 
 def model_under_test():
-    if os.path.isfile(CKPT):
-        model, _ = export_udbd.load(CKPT)
-        return model
-    torch.manual_seed(0)
-    model = UDBDNet(12, 12)
-    model.eval()
-    return model
+    return export_udbd.load(export_udbd.RELEASE_CKPT)
 
 
 class ExportTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         torch.set_num_threads(2)
-        cls.model = model_under_test()
+        cls.model, cls.state = model_under_test()
         cls.tmp = tempfile.TemporaryDirectory()
         cls.graph = cls.exported(cls.tmp.name)
 
@@ -87,8 +80,7 @@ class ExportTest(unittest.TestCase):
     def exported(cls, d):
         import onnx
         ckpt = os.path.join(d, "ckpt.pt")
-        torch.save({"model": cls.model.state_dict(), "state": {"width": cls.model.deconv_net.outro.in_channels,
-                                                               "step": 0}}, ckpt)
+        torch.save({"model": cls.model.state_dict(), "state": cls.state}, ckpt)
         path = export_udbd.export(ckpt, os.path.join(d, "m.onnx"), fixture_path=None, log=lambda m: None)
         return onnx.load(path)
 

@@ -1,11 +1,17 @@
 """Prepare data, train UDBD-Net (stage 1: kernel net and deconvolution net separately, stage 2: jointly with a
 second-pass loss) within a time budget, checkpoint and resume, then export ONNX.
 
-Usage (from the repository root):
+Usage (from the repository root), on the CPU with Debian's python3-torch:
     /usr/bin/python3 models/python/train_udbd.py --minutes 75 --threads 2
 
-Re-running the same command resumes from models/python/work/udbd/ckpt.pt; the budget counts training time
-across runs. Logs go to models/python/work/udbd/train.log.
+On a GPU machine that lacks the Debian image packages, write the data pack here first and train from it there:
+    /usr/bin/python3 models/python/train_udbd.py --pack-only
+    python3 models/python/train_udbd.py --data models/python/work/udbd-data.npz --device cuda --run udbd-gpu \
+        --width 24 --blocks 1,2,4 --crop 256 --batch 16 --minutes 22 --stop-after-minutes 8
+
+Re-running the same command resumes from models/python/work/RUN/ckpt.pt (RUN defaults to udbd); the budget
+counts training time across runs, --stop-after-minutes ends one run early (checkpointed) so that a long budget
+can be spent in several sittings. Logs go to models/python/work/RUN/train.log.
 """
 import argparse
 import json
@@ -21,13 +27,13 @@ import torch.nn.functional as F
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from udbd.data import TrainSampler, ensure_panels, gaussian8_set, load_panels, load_photos, psnr  # noqa: E402
-from udbd.model import KERNEL_RADIUS, UDBDNet, count_parameters  # noqa: E402
+from udbd.data import (TrainSampler, ensure_panels, gaussian8_set, load_panels, load_photos, psnr,  # noqa: E402
+                        read_pack, write_pack)
+from udbd.model import KERNEL_RADIUS, build_model, count_parameters  # noqa: E402
 
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 WORK = os.path.join(HERE, "work")
-RUN = os.path.join(WORK, "udbd")
-CKPT = os.path.join(RUN, "ckpt.pt")
+PACK = os.path.join(WORK, "udbd-data.npz")
 STAGE1_FRACTION = 0.3
 KERNEL_LOSS_WEIGHT = 0.1
 
@@ -38,7 +44,25 @@ def parse_args():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--batch", type=int, default=8)
     p.add_argument("--crop", type=int, default=128)
-    p.add_argument("--width", type=int, default=12)
+    p.add_argument("--width", type=int, default=12, help="channels of the deconvolution net (new runs only)")
+    p.add_argument("--kernel-width", type=int, default=None, help="channels of the kernel net (default: width)")
+    p.add_argument("--blocks", default="1,1,1", help="NAFNet blocks per encoder level (new runs only)")
+    p.add_argument("--device", default="cpu", help="cpu or cuda")
+    p.add_argument("--read-noise-max", type=float, default=None,
+                   help="largest read-noise standard deviation in training, fraction of full scale (default 4e-3)")
+    p.add_argument("--lr", type=float, default=5e-4, help="peak learning rate of stage 2 (new runs only)")
+    p.add_argument("--stage1-fraction", type=float, default=STAGE1_FRACTION,
+                   help="share of the budget for stage 1 (new runs only; 0 for a fine-tune)")
+    p.add_argument("--panel-share", type=float, default=None,
+                   help="share of samples from simulated panel crops (default: by image area, about a third)")
+    p.add_argument("--extra-passes", type=int, default=1,
+                   help="stage 2 also scores passes 2 .. 1+N on half of each batch (new runs only)")
+    p.add_argument("--init", default=None,
+                   help="start a new run from this checkpoint's weights and architecture (a fine-tune)")
+    p.add_argument("--run", default="udbd", help="run folder under models/python/work")
+    p.add_argument("--data", default=None, help="train from this data pack instead of the Debian packages")
+    p.add_argument("--pack-only", action="store_true", help="write the data pack to %s and stop" % PACK)
+    p.add_argument("--stop-after-minutes", type=float, default=None, help="wall-clock limit of this run")
     p.add_argument("--seed", type=int, default=2024)
     p.add_argument("--ckpt-minutes", type=float, default=3)
     p.add_argument("--val-minutes", type=float, default=15)
@@ -61,43 +85,44 @@ def kernel_l1(est, true):
     return (est - true).abs().sum(dim=(1, 2, 3)).mean()
 
 
-def validate(model, val, crops=2):
+def validate(model, val, device, crops=2):
     """PSNR on the first `crops` validation crops for every Gaussian8 sigma, passes 1 and 3."""
     model.eval()
     p1, p3, pin = [], [], []
     with torch.no_grad():
         sharp = torch.from_numpy(val["sharp"][:crops])
         for i in range(len(val["sigmas"])):
-            x = torch.from_numpy(val["blurred"][i, :crops])
+            x = torch.from_numpy(val["blurred"][i, :crops]).to(device)
             y1, _ = model(x)
             y2, _ = model(y1)
             y3, _ = model(y2)
-            pin.append(np.mean([psnr(a, b) for a, b in zip(x.numpy(), sharp.numpy())]))
-            p1.append(np.mean([psnr(a, b) for a, b in zip(y1.numpy(), sharp.numpy())]))
-            p3.append(np.mean([psnr(a, b) for a, b in zip(y3.numpy(), sharp.numpy())]))
+            x, y1, y3 = (t.cpu().numpy() for t in (x, y1, y3))
+            pin.append(np.mean([psnr(a, b) for a, b in zip(x, sharp.numpy())]))
+            p1.append(np.mean([psnr(a, b) for a, b in zip(y1, sharp.numpy())]))
+            p3.append(np.mean([psnr(a, b) for a, b in zip(y3, sharp.numpy())]))
     model.train()
     return float(np.mean(pin)), float(np.mean(p1)), float(np.mean(p3))
 
 
-def lr_at(stage, frac_in_stage):
+def lr_at(stage, frac_in_stage, peak):
     if stage == 1:
         return 1e-3
-    return 1e-5 + 0.5 * (5e-4 - 1e-5) * (1 + math.cos(math.pi * min(frac_in_stage, 1.0)))
+    return 1e-5 + 0.5 * (peak - 1e-5) * (1 + math.cos(math.pi * min(frac_in_stage, 1.0)))
 
 
-def save(model, opt, state):
-    tmp = CKPT + ".tmp"
+def save(path, model, opt, state):
+    tmp = path + ".tmp"
     torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "state": state}, tmp)
-    os.replace(tmp, CKPT)
+    os.replace(tmp, path)
 
 
-def main():
-    args = parse_args()
-    torch.set_num_threads(args.threads)
-    os.makedirs(RUN, exist_ok=True)
-    log = Log(os.path.join(RUN, "train.log"))
-    log("start: %s" % json.dumps(vars(args)))
-
+def load_data(args, log):
+    """(training photos, panel crops, validation dict, summary) from the data pack or the Debian packages."""
+    if args.data:
+        photos, panels, val = read_pack(args.data)
+        log("data pack %s: train photos %d, panel crops %d, validation crops %d" % (
+            args.data, len(photos), len(panels), val["sharp"].shape[0]))
+        return photos, panels, val, {"train_photos": len(photos), "panels": len(panels), "pack": args.data}
     train_imgs, val_imgs, summary = load_photos(args.crop + 2 * KERNEL_RADIUS)
     panel_files = ensure_panels(REPO, os.path.join(WORK, "panels"), count=args.panels, log=log)
     panels = load_panels(panel_files)
@@ -107,76 +132,122 @@ def main():
     if not os.path.isfile(val_path):
         np.savez_compressed(val_path, **gaussian8_set(val_imgs))
     val = dict(np.load(val_path))
+    if args.pack_only:
+        write_pack(PACK, train_imgs, panels, val)
+        log("wrote %s (%.1f MB)" % (PACK, os.path.getsize(PACK) / 1e6))
+    return train_imgs, panels, val, {"train_photos": len(train_imgs), "panels": len(panels),
+                                      "val_photos": len(val_imgs)}
 
-    model = UDBDNet(args.width, args.width)
+
+def main():
+    args = parse_args()
+    torch.set_num_threads(args.threads)
+    run_dir = os.path.join(WORK, args.run)
+    ckpt_path = os.path.join(run_dir, "ckpt.pt")
+    os.makedirs(run_dir, exist_ok=True)
+    log = Log(os.path.join(run_dir, "train.log"))
+    log("start: %s" % json.dumps(vars(args)))
+    photos, panels, val, data_summary = load_data(args, log)
+    if args.pack_only:
+        return
+    device = torch.device(args.device)
+    if device.type == "cuda":
+        log("device: %s" % torch.cuda.get_device_name(device))
+
+    blocks = [int(b) for b in args.blocks.split(",")]
+    state = {"step": 0, "train_seconds": 0.0, "seed": args.seed, "width": args.width,
+             "kernel_width": args.kernel_width or args.width, "blocks": blocks, "crop": args.crop,
+             "batch": args.batch, "runs": 0, "data": data_summary, "hardware": [], "lr": args.lr,
+             "stage1_fraction": args.stage1_fraction, "extra_passes": args.extra_passes,
+             "panel_share": args.panel_share,
+             "read_noise_max": args.read_noise_max if args.read_noise_max is not None else 4e-3}
+    ck = torch.load(ckpt_path, map_location="cpu") if os.path.isfile(ckpt_path) else None
+    init = torch.load(args.init, map_location="cpu") if args.init and not ck else None
+    if ck:
+        state.update({k: v for k, v in ck["state"].items() if k != "data"})
+    if init:
+        state.update({k: init["state"][k] for k in ("width", "kernel_width", "blocks") if k in init["state"]})
+        state["init"] = {"checkpoint": args.init, "step": init["state"]["step"],
+                         "train_seconds": init["state"]["train_seconds"], "hardware": init["state"].get("hardware")}
+    model = build_model(state).to(device)
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
-    state = {"step": 0, "train_seconds": 0.0, "seed": args.seed, "width": args.width, "crop": args.crop,
-             "batch": args.batch, "runs": 0, "data": {"train_photos": len(train_imgs), "panels": len(panels),
-                                                      "val_photos": len(val_imgs)}}
-    if os.path.isfile(CKPT):
-        ck = torch.load(CKPT)
+    if init:
+        model.load_state_dict(init["model"])
+        log("fine-tune from %s (step %d)" % (args.init, init["state"]["step"]))
+    if ck:
         model.load_state_dict(ck["model"])
         opt.load_state_dict(ck["opt"])
-        state.update({k: v for k, v in ck["state"].items() if k != "data"})
-        log("resumed from %s at step %d, %.1f min trained" % (CKPT, state["step"], state["train_seconds"] / 60))
+        log("resumed from %s at step %d, %.1f min trained" % (ckpt_path, state["step"], state["train_seconds"] / 60))
     state["runs"] += 1
+    hardware = torch.cuda.get_device_name(device) if device.type == "cuda" else "cpu x%d threads" % args.threads
+    state.setdefault("hardware", []).append(hardware)
+    log("run (from its first start or the checkpoint, not this command's defaults): %s" % json.dumps(
+        {k: state.get(k) for k in ("width", "kernel_width", "blocks", "crop", "batch", "lr", "stage1_fraction",
+                                   "extra_passes", "read_noise_max", "panel_share", "init")}))
     log("parameters: %d (kernel net %d, deconvolution net %d)" % (
         count_parameters(model), count_parameters(model.kernel_net), count_parameters(model.deconv_net)))
 
-    sampler = TrainSampler(train_imgs + panels, args.crop, args.seed + 7919 * state["runs"] + state["step"])
+    sampler = TrainSampler(photos, state["crop"], args.seed + 7919 * state["runs"] + state["step"],
+                           read_noise_max=state.get("read_noise_max", 4e-3), panels=panels,
+                           panel_share=state.get("panel_share"))
     torch.manual_seed(args.seed + state["step"])
     budget = args.minutes * 60
-    stage1_s = STAGE1_FRACTION * budget
-    last_ckpt = last_val = time.time()
+    stage1_s = state.get("stage1_fraction", STAGE1_FRACTION) * budget
+    last_ckpt = last_val = run_start = time.time()
+    stop_at = run_start + args.stop_after_minutes * 60 if args.stop_after_minutes else float("inf")
     losses = []
     model.train()
-    while state["train_seconds"] < budget:
+    while state["train_seconds"] < budget and time.time() < stop_at:
         t0 = time.time()
         stage = 1 if state["train_seconds"] < stage1_s else 2
         frac = (state["train_seconds"] - stage1_s) / max(budget - stage1_s, 1) if stage == 2 else 0
         for g in opt.param_groups:
-            g["lr"] = lr_at(stage, frac)
-        blurred, sharp, k = sampler.batch(args.batch)
+            g["lr"] = lr_at(stage, frac, state["lr"])
+        blurred, sharp, k = sampler.batch(state["batch"], device)
         if stage == 1:
             restored, est = model(blurred, kernel=k)
             l_img = F.l1_loss(restored, sharp)
             l_k = kernel_l1(est, k)
-            l_2 = torch.zeros(())
+            l_2 = torch.zeros((), device=device)
         else:
             restored, est = model(blurred)
             l_img = F.l1_loss(restored, sharp)
             l_k = kernel_l1(est, k)
-            half = args.batch // 2
-            second, _ = model(restored[:half])
-            l_2 = F.l1_loss(second, sharp[:half])
+            half = state["batch"] // 2
+            again = restored[:half]
+            l_2 = torch.zeros((), device=device)
+            for _ in range(state.get("extra_passes", 1)):  # repeated passes must keep a sharp frame sharp
+                again, _ = model(again)
+                l_2 = l_2 + F.l1_loss(again, sharp[:half])
         loss = l_img + KERNEL_LOSS_WEIGHT * l_k + l_2
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         state["step"] += 1
+        losses.append((l_img.item(), l_k.item(), l_2.item()))  # waits for the device, so the time below is true
         state["train_seconds"] += time.time() - t0
-        losses.append((l_img.item(), l_k.item(), l_2.item()))
         if state["step"] % 20 == 0:
             m = np.mean(losses, axis=0)
             losses = []
-            log("step %d stage %d lr %.2e  L1 %.4f  kernelL1 %.3f  pass2 L1 %.4f  %.2f s/step  %.1f/%.0f min" % (
+            log("step %d stage %d lr %.2e  L1 %.4f  kernelL1 %.3f  later passes L1 %.4f  %.2f s/step  %.1f/%.0f min" % (
                 state["step"], stage, opt.param_groups[0]["lr"], m[0], m[1], m[2], time.time() - t0,
                 state["train_seconds"] / 60, args.minutes))
         if time.time() - last_ckpt > args.ckpt_minutes * 60:
-            save(model, opt, state)
+            save(ckpt_path, model, opt, state)
             last_ckpt = time.time()
         if time.time() - last_val > args.val_minutes * 60:
-            pin, p1, p3 = validate(model, val)
+            pin, p1, p3 = validate(model, val, device)
             log("val (2 crops x Gaussian8): input %.2f dB  pass1 %.2f dB  pass3 %.2f dB" % (pin, p1, p3))
             last_val = time.time()
-    save(model, opt, state)
-    pin, p1, p3 = validate(model, val)
-    log("done: step %d, %.1f min trained; val input %.2f pass1 %.2f pass3 %.2f dB" % (
-        state["step"], state["train_seconds"] / 60, pin, p1, p3))
-    if not args.no_export:
+    save(ckpt_path, model, opt, state)
+    pin, p1, p3 = validate(model, val, device)
+    log("%s: step %d, %.1f min trained; val input %.2f pass1 %.2f pass3 %.2f dB" % (
+        "done" if state["train_seconds"] >= budget else "paused", state["step"], state["train_seconds"] / 60,
+        pin, p1, p3))
+    if state["train_seconds"] >= budget and not args.no_export:
         from export_udbd import export
-        export(CKPT, log=log)
+        export(ckpt_path, log=log)
 
 
 if __name__ == "__main__":

@@ -146,25 +146,41 @@ def blur_valid(padded, kernels):
     return out.reshape(n, 1, *out.shape[-2:])
 
 
-def add_noise(x, poisson, gauss, gen):
-    """Poisson-Gaussian noise (variance poisson*x + gauss^2) then 8-bit quantisation."""
+def add_noise(x, poisson, gauss, noise):
+    """Poisson-Gaussian noise (variance poisson*x + gauss^2) from a standard normal draw `noise` shaped like
+    x, then 8-bit quantisation."""
     std = torch.sqrt(poisson * x.clamp(min=0) + gauss * gauss)
-    y = x + std * torch.randn(x.shape, generator=gen)
+    y = x + std * noise
     return torch.round(y.clamp(0, 1) * 255) / 255
 
 
 class TrainSampler:
-    """Random blurred/sharp crop batches. 20% of samples are near-identity (sigma in [0, 0.6])."""
+    """Random blurred/sharp crop batches. 20% of samples are near-identity (sigma in [0, 0.6]). Read noise is
+    drawn per sample, its standard deviation uniform in [0, read_noise_max] (fraction of full scale)."""
 
-    def __init__(self, images, crop, seed):
-        self.images = images
+    def __init__(self, images, crop, seed, read_noise_max=4e-3, panels=(), panel_share=None):
+        """images: photos (and panel crops, when panel_share is None) drawn in proportion to the square root
+        of their area; with panel_share given, panel crops are drawn that share of the time instead."""
+        self.read_noise_max = read_noise_max
+        big = crop + 2 * KERNEL_RADIUS
+        photos = [i for i in images if min(i.shape) >= big]
+        panels = [i for i in panels if min(i.shape) >= big]
+        self.images = photos + panels
+        if not self.images:
+            raise ValueError("no training image is at least %d px on its shorter side (crop %d)" % (big, crop))
         self.crop = crop
         self.rng = np.random.default_rng(seed)
         self.gen = torch.Generator().manual_seed(seed)
-        areas = np.array([float(i.shape[0] * i.shape[1]) for i in images])
-        self.weights = np.sqrt(areas) / np.sqrt(areas).sum()
+        roots = np.sqrt(np.array([float(i.shape[0] * i.shape[1]) for i in self.images]))
+        if panel_share is None or not panels or not photos:
+            self.weights = roots / roots.sum()
+        else:
+            n = len(photos)
+            self.weights = np.concatenate([(1 - panel_share) * roots[:n] / roots[:n].sum(),
+                                           panel_share * roots[n:] / roots[n:].sum()])
 
-    def batch(self, n):
+    def batch(self, n, device="cpu"):
+        """(blurred, sharp, kernels) on `device`; blur and noise are computed there."""
         big = self.crop + 2 * KERNEL_RADIUS
         crops, kernels = [], []
         for _ in range(n):
@@ -180,13 +196,14 @@ class TrainSampler:
             crops.append(np.ascontiguousarray(c))
             sigma = self.rng.uniform(0, 0.6) if self.rng.random() < 0.2 else self.rng.uniform(1, 4)
             kernels.append(gaussian_kernel(sigma))
-        padded = torch.from_numpy(np.stack(crops)[:, None])
-        k = torch.from_numpy(np.stack(kernels)[:, None])
+        padded = torch.from_numpy(np.stack(crops)[:, None]).to(device)
+        k = torch.from_numpy(np.stack(kernels)[:, None]).to(device)
         sharp = padded[:, :, KERNEL_RADIUS:-KERNEL_RADIUS, KERNEL_RADIUS:-KERNEL_RADIUS].contiguous()
         blurred = blur_valid(padded, k)
-        poisson = torch.from_numpy(self.rng.uniform(0, 4e-4, (n, 1, 1, 1)).astype(np.float32))
-        gauss = torch.from_numpy(self.rng.uniform(0, 4e-3, (n, 1, 1, 1)).astype(np.float32))
-        return add_noise(blurred, poisson, gauss, self.gen), sharp, k
+        poisson = torch.from_numpy(self.rng.uniform(0, 4e-4, (n, 1, 1, 1)).astype(np.float32)).to(device)
+        gauss = torch.from_numpy(self.rng.uniform(0, self.read_noise_max, (n, 1, 1, 1)).astype(np.float32)).to(device)
+        noise = torch.randn(blurred.shape, generator=self.gen).to(device)
+        return add_noise(blurred, poisson, gauss, noise), sharp, k
 
 
 def gaussian8_set(val_images, crops=32, size=256, seed=1234):
@@ -209,7 +226,7 @@ def gaussian8_set(val_images, crops=32, size=256, seed=1234):
     for s in GAUSSIAN8_SIGMAS:
         k = torch.from_numpy(gaussian_kernel(s))[None, None]
         b = blur_valid(padded, k.expand(crops, 1, -1, -1).contiguous())
-        blurred.append(add_noise(b, VAL_NOISE_POISSON, VAL_NOISE_GAUSS, gen).numpy())
+        blurred.append(add_noise(b, VAL_NOISE_POISSON, VAL_NOISE_GAUSS, torch.randn(b.shape, generator=gen)).numpy())
         kernels.append(k[0].numpy())
     return {"sharp": sharp.numpy(), "blurred": np.stack(blurred), "kernels": np.stack(kernels),
             "sigmas": np.array(GAUSSIAN8_SIGMAS, np.float32), "images_used": np.array(len(usable))}
@@ -218,3 +235,30 @@ def gaussian8_set(val_images, crops=32, size=256, seed=1234):
 def psnr(a, b):
     mse = float(np.mean((np.asarray(a, np.float64) - np.asarray(b, np.float64)) ** 2))
     return 10 * np.log10(1.0 / max(mse, 1e-12))
+
+
+def write_pack(path, train_images, panels, val, val_crops=4):
+    """Everything a training run needs, in one file that travels without the Debian packages: training photos
+    and panel crops as PNG bytes, and the first `val_crops` Gaussian8 validation crops as exact uint8 (the
+    validation frames are 8-bit quantised already)."""
+    arrays = {}
+    for i, img in enumerate(train_images):
+        arrays["train_%04d" % i] = np.frombuffer(cv2.imencode(".png", img)[1].tobytes(), np.uint8)
+    for i, img in enumerate(panels):
+        arrays["panel_%04d" % i] = np.frombuffer(cv2.imencode(".png", img)[1].tobytes(), np.uint8)
+    arrays["val_sharp"] = np.round(val["sharp"][:val_crops] * 255).astype(np.uint8)
+    arrays["val_blurred"] = np.round(val["blurred"][:, :val_crops] * 255).astype(np.uint8)
+    for key in ("kernels", "sigmas"):
+        arrays["val_" + key] = val[key]
+    np.savez(path, **arrays)
+
+
+def read_pack(path):
+    """Returns (train photos, panel crops, validation dict) from a file written by write_pack."""
+    pack = np.load(path)
+    decode = lambda key: cv2.imdecode(pack[key], cv2.IMREAD_GRAYSCALE)  # noqa: E731
+    photos = [decode(k) for k in sorted(pack.files) if k.startswith("train_")]
+    panels = [decode(k) for k in sorted(pack.files) if k.startswith("panel_")]
+    val = {"sharp": pack["val_sharp"].astype(np.float32) / 255, "blurred": pack["val_blurred"].astype(np.float32) / 255,
+           "kernels": pack["val_kernels"], "sigmas": pack["val_sigmas"]}
+    return photos, panels, val

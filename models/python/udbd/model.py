@@ -99,12 +99,18 @@ class KernelNet(nn.Module):
 
 
 def full_conv(a, b):
-    """Full 2-D convolution of per-sample kernels a [N,p,p] and b [N,q,q] -> [N,p+q-1,p+q-1] as shifted adds
-    (no batch-dependent conv groups, so the batch stays dynamic in ONNX)."""
+    """Full 2-D convolution of per-sample kernels a [N,p,p] and b [N,q,q] -> [N,p+q-1,p+q-1].
+
+    Traced for export it is a sum of shifted adds (no batch-dependent conv groups, so the batch stays dynamic
+    in ONNX); in training the same sum is one grouped convolution, which is much faster on a GPU."""
     p = a.shape[-1]
     q = b.shape[-1]
     if q == 1:
         return a * b
+    if not torch.jit.is_tracing():
+        n_batch = a.shape[0]
+        padded = F.pad(a, (q - 1, q - 1, q - 1, q - 1)).unsqueeze(0)  # [1, N, p+2q-2, p+2q-2]
+        return F.conv2d(padded, torch.flip(b, (-2, -1)).unsqueeze(1), groups=n_batch)[0]
     n = p + q - 1
     out = None
     for i in range(q):
@@ -231,10 +237,10 @@ class DeconvNet(nn.Module):
 
 
 class UDBDNet(nn.Module):
-    def __init__(self, ch=16, kernel_ch=16):
+    def __init__(self, ch=16, kernel_ch=16, blocks=(1, 1, 1)):
         super().__init__()
         self.kernel_net = KernelNet(kernel_ch)
-        self.deconv_net = DeconvNet(ch)
+        self.deconv_net = DeconvNet(ch, tuple(blocks))
 
     def set_dft(self, mode):
         assert mode in ("fft", "matmul")
@@ -250,3 +256,10 @@ class UDBDNet(nn.Module):
 
 def count_parameters(model):
     return sum(p.numel() for p in model.parameters())
+
+
+def build_model(state):
+    """The network a checkpoint's state describes: width (deconvolution net), kernel_width (kernel net,
+    defaults to width) and blocks (NAFNet blocks per encoder level, defaults to one each)."""
+    width = state["width"]
+    return UDBDNet(width, state.get("kernel_width", width), tuple(state.get("blocks", (1, 1, 1))))
