@@ -7,7 +7,7 @@ Usage (from the repository root), on the CPU with Debian's python3-torch:
 On a GPU machine that lacks the Debian image packages, write the data pack here first and train from it there:
     /usr/bin/python3 models/python/train_udbd.py --pack-only
     python3 models/python/train_udbd.py --data models/python/work/udbd-data.npz --device cuda --run udbd-gpu \
-        --width 24 --blocks 1,2,4 --crop 256 --batch 16 --minutes 22 --stop-after-minutes 8
+        --width 24 --blocks 1,2,4 --crop 256 --batch 16 --minutes 24.5 --stop-after-minutes 8.6 --no-export
 
 Re-running the same command resumes from models/python/work/RUN/ckpt.pt (RUN defaults to udbd); the budget
 counts training time across runs, --stop-after-minutes ends one run early (checkpointed) so that a long budget
@@ -176,7 +176,8 @@ def main():
         log("fine-tune from %s (step %d)" % (args.init, init["state"]["step"]))
     if ck:
         model.load_state_dict(ck["model"])
-        opt.load_state_dict(ck["opt"])
+        if "opt" in ck:  # a released checkpoint has no optimiser state
+            opt.load_state_dict(ck["opt"])
         log("resumed from %s at step %d, %.1f min trained" % (ckpt_path, state["step"], state["train_seconds"] / 60))
     state["runs"] += 1
     hardware = torch.cuda.get_device_name(device) if device.type == "cuda" else "cpu x%d threads" % args.threads

@@ -48,7 +48,7 @@ class ExampleStationsTest {
         assertEquals("demo-line", demo.stationId());
         assertEquals(new SimulatedCameraSettings(1024, 8, 25, 2.5, 0, 0.01, 12, 42), demo.camera());
         assertEquals(new FrameAssemblySettings(64, 512, 96), demo.assembly());
-        assertEquals(new DeblurSettings(DeblurModel.UDBD, 3, ExecutionProvider.CPU, 2, 256, 32, Optional.empty(),
+        assertEquals(new DeblurSettings(DeblurModel.UDBD, 1, ExecutionProvider.CPU, 2, 256, 32, Optional.empty(),
                 2.5, 0.01), demo.deblur());
         assertEquals(new DetectorSettings(4, 16, 0.04, 0.5, 0, new BumpLayout.Automatic(60, 32), 5), demo.detector());
         assertEquals(new OpcUaSettings("127.0.0.1", 4840, SecurityProfile.DEMO, List.of(),
