@@ -57,6 +57,9 @@ def parse_args():
                    help="share of samples from simulated panel crops (default: by image area, about a third)")
     p.add_argument("--extra-passes", type=int, default=1,
                    help="stage 2 also scores passes 2 .. 1+N on half of each batch (new runs only)")
+    p.add_argument("--kernel-identity", action="store_true",
+                   help="train only the kernel net: the true kernel on blurred crops and the identity on the "
+                        "frozen model's own pass-1 output, so that repeated passes change a restored frame little")
     p.add_argument("--init", default=None,
                    help="start a new run from this checkpoint's weights and architecture (a fine-tune)")
     p.add_argument("--run", default="udbd", help="run folder under models/python/work")
@@ -102,6 +105,12 @@ def validate(model, val, device, crops=2):
             p3.append(np.mean([psnr(a, b) for a, b in zip(y3, sharp.numpy())]))
     model.train()
     return float(np.mean(pin)), float(np.mean(p1)), float(np.mean(p3))
+
+
+def identity_kernels(n, device):
+    k = torch.zeros(n, 1, 21, 21, device=device)
+    k[:, :, KERNEL_RADIUS, KERNEL_RADIUS] = 1
+    return k
 
 
 def lr_at(stage, frac_in_stage, peak):
@@ -159,6 +168,7 @@ def main():
              "kernel_width": args.kernel_width or args.width, "blocks": blocks, "crop": args.crop,
              "batch": args.batch, "runs": 0, "data": data_summary, "hardware": [], "lr": args.lr,
              "stage1_fraction": args.stage1_fraction, "extra_passes": args.extra_passes,
+             "kernel_identity": args.kernel_identity,
              "panel_share": args.panel_share,
              "read_noise_max": args.read_noise_max if args.read_noise_max is not None else 4e-3}
     ck = torch.load(ckpt_path, map_location="cpu") if os.path.isfile(ckpt_path) else None
@@ -170,7 +180,10 @@ def main():
         state["init"] = {"checkpoint": args.init, "step": init["state"]["step"],
                          "train_seconds": init["state"]["train_seconds"], "hardware": init["state"].get("hardware")}
     model = build_model(state).to(device)
-    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    if state.get("kernel_identity"):
+        for p in model.deconv_net.parameters():
+            p.requires_grad_(False)
+    opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=1e-3)
     if init:
         model.load_state_dict(init["model"])
         log("fine-tune from %s (step %d)" % (args.init, init["state"]["step"]))
@@ -205,7 +218,13 @@ def main():
         for g in opt.param_groups:
             g["lr"] = lr_at(stage, frac, state["lr"])
         blurred, sharp, k = sampler.batch(state["batch"], device)
-        if stage == 1:
+        if state.get("kernel_identity"):
+            with torch.no_grad():
+                restored, _ = model(blurred)
+            l_img = torch.zeros((), device=device)
+            l_k = kernel_l1(model.kernel_net(blurred), k)
+            l_2 = KERNEL_LOSS_WEIGHT * kernel_l1(model.kernel_net(restored), identity_kernels(len(k), device))
+        elif stage == 1:
             restored, est = model(blurred, kernel=k)
             l_img = F.l1_loss(restored, sharp)
             l_k = kernel_l1(est, k)
