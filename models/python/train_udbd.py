@@ -27,8 +27,8 @@ import torch.nn.functional as F
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from udbd.data import (TrainSampler, ensure_panels, gaussian8_set, load_panels, load_photos, psnr,  # noqa: E402
-                        read_pack, write_pack)
+from udbd.data import (READ_NOISE_MAX, TrainSampler, ensure_panels, gaussian8_set, gaussian_kernel,  # noqa: E402
+                        load_panels, load_photos, psnr, read_pack, write_pack)
 from udbd.model import KERNEL_RADIUS, build_model, count_parameters  # noqa: E402
 
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -48,8 +48,8 @@ def parse_args():
     p.add_argument("--kernel-width", type=int, default=None, help="channels of the kernel net (default: width)")
     p.add_argument("--blocks", default="1,1,1", help="NAFNet blocks per encoder level (new runs only)")
     p.add_argument("--device", default="cpu", help="cpu or cuda")
-    p.add_argument("--read-noise-max", type=float, default=None,
-                   help="largest read-noise standard deviation in training, fraction of full scale (default 4e-3)")
+    p.add_argument("--read-noise-max", type=float, default=READ_NOISE_MAX,
+                   help="largest read-noise standard deviation in training, fraction of full scale (new runs only)")
     p.add_argument("--lr", type=float, default=5e-4, help="peak learning rate of stage 2 (new runs only)")
     p.add_argument("--stage1-fraction", type=float, default=STAGE1_FRACTION,
                    help="share of the budget for stage 1 (new runs only; 0 for a fine-tune)")
@@ -107,12 +107,6 @@ def validate(model, val, device, crops=2):
     return float(np.mean(pin)), float(np.mean(p1)), float(np.mean(p3))
 
 
-def identity_kernels(n, device):
-    k = torch.zeros(n, 1, 21, 21, device=device)
-    k[:, :, KERNEL_RADIUS, KERNEL_RADIUS] = 1
-    return k
-
-
 def lr_at(stage, frac_in_stage, peak):
     if stage == 1:
         return 1e-3
@@ -141,9 +135,6 @@ def load_data(args, log):
     if not os.path.isfile(val_path):
         np.savez_compressed(val_path, **gaussian8_set(val_imgs))
     val = dict(np.load(val_path))
-    if args.pack_only:
-        write_pack(PACK, train_imgs, panels, val)
-        log("wrote %s (%.1f MB)" % (PACK, os.path.getsize(PACK) / 1e6))
     return train_imgs, panels, val, {"train_photos": len(train_imgs), "panels": len(panels),
                                       "val_photos": len(val_imgs)}
 
@@ -158,6 +149,8 @@ def main():
     log("start: %s" % json.dumps(vars(args)))
     photos, panels, val, data_summary = load_data(args, log)
     if args.pack_only:
+        write_pack(PACK, photos, panels, val)
+        log("wrote %s (%.1f MB)" % (PACK, os.path.getsize(PACK) / 1e6))
         return
     device = torch.device(args.device)
     if device.type == "cuda":
@@ -170,7 +163,7 @@ def main():
              "stage1_fraction": args.stage1_fraction, "extra_passes": args.extra_passes,
              "kernel_identity": args.kernel_identity,
              "panel_share": args.panel_share,
-             "read_noise_max": args.read_noise_max if args.read_noise_max is not None else 4e-3}
+             "read_noise_max": args.read_noise_max}
     ck = torch.load(ckpt_path, map_location="cpu") if os.path.isfile(ckpt_path) else None
     init = torch.load(args.init, map_location="cpu") if args.init and not ck else None
     if ck:
@@ -180,7 +173,7 @@ def main():
         state["init"] = {"checkpoint": args.init, "step": init["state"]["step"],
                          "train_seconds": init["state"]["train_seconds"], "hardware": init["state"].get("hardware")}
     model = build_model(state).to(device)
-    if state.get("kernel_identity"):
+    if state["kernel_identity"]:
         for p in model.deconv_net.parameters():
             p.requires_grad_(False)
     opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=1e-3)
@@ -194,7 +187,7 @@ def main():
         log("resumed from %s at step %d, %.1f min trained" % (ckpt_path, state["step"], state["train_seconds"] / 60))
     state["runs"] += 1
     hardware = torch.cuda.get_device_name(device) if device.type == "cuda" else "cpu x%d threads" % args.threads
-    state.setdefault("hardware", []).append(hardware)
+    state["hardware"].append(hardware)
     log("run (from its first start or the checkpoint, not this command's defaults): %s" % json.dumps(
         {k: state.get(k) for k in ("width", "kernel_width", "blocks", "crop", "batch", "lr", "stage1_fraction",
                                    "extra_passes", "read_noise_max", "panel_share", "init")}))
@@ -202,11 +195,10 @@ def main():
         count_parameters(model), count_parameters(model.kernel_net), count_parameters(model.deconv_net)))
 
     sampler = TrainSampler(photos, state["crop"], args.seed + 7919 * state["runs"] + state["step"],
-                           read_noise_max=state.get("read_noise_max", 4e-3), panels=panels,
-                           panel_share=state.get("panel_share"))
+                           read_noise_max=state["read_noise_max"], panels=panels, panel_share=state["panel_share"])
     torch.manual_seed(args.seed + state["step"])
     budget = args.minutes * 60
-    stage1_s = state.get("stage1_fraction", STAGE1_FRACTION) * budget
+    stage1_s = state["stage1_fraction"] * budget
     last_ckpt = last_val = run_start = time.time()
     stop_at = run_start + args.stop_after_minutes * 60 if args.stop_after_minutes else float("inf")
     losses = []
@@ -218,12 +210,13 @@ def main():
         for g in opt.param_groups:
             g["lr"] = lr_at(stage, frac, state["lr"])
         blurred, sharp, k = sampler.batch(state["batch"], device)
-        if state.get("kernel_identity"):
+        if state["kernel_identity"]:
             with torch.no_grad():
                 restored, _ = model(blurred)
             l_img = torch.zeros((), device=device)
             l_k = kernel_l1(model.kernel_net(blurred), k)
-            l_2 = KERNEL_LOSS_WEIGHT * kernel_l1(model.kernel_net(restored), identity_kernels(len(k), device))
+            identity = torch.from_numpy(gaussian_kernel(0.0)).to(device).expand_as(k)
+            l_2 = KERNEL_LOSS_WEIGHT * kernel_l1(model.kernel_net(restored), identity)
         elif stage == 1:
             restored, est = model(blurred, kernel=k)
             l_img = F.l1_loss(restored, sharp)
@@ -236,7 +229,7 @@ def main():
             half = state["batch"] // 2
             again = restored[:half]
             l_2 = torch.zeros((), device=device)
-            for _ in range(state.get("extra_passes", 1)):  # repeated passes must keep a sharp frame sharp
+            for _ in range(state["extra_passes"]):  # repeated passes must keep a sharp frame sharp
                 again, _ = model(again)
                 l_2 = l_2 + F.l1_loss(again, sharp[:half])
         loss = l_img + KERNEL_LOSS_WEIGHT * l_k + l_2

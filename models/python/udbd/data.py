@@ -21,6 +21,7 @@ MAX_SIDE = 1280
 GAUSSIAN8_SIGMAS = [round(1.8 + 0.2 * i, 1) for i in range(8)]
 VAL_NOISE_POISSON = 1e-4   # variance per unit intensity
 VAL_NOISE_GAUSS = 2e-3     # read-noise standard deviation
+READ_NOISE_MAX = 4e-3      # training read noise: standard deviation uniform in [0, this]
 IMAGE_EXT = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".pgm", ".ppm")
 
 
@@ -158,7 +159,7 @@ class TrainSampler:
     """Random blurred/sharp crop batches. 20% of samples are near-identity (sigma in [0, 0.6]). Read noise is
     drawn per sample, its standard deviation uniform in [0, read_noise_max] (fraction of full scale)."""
 
-    def __init__(self, images, crop, seed, read_noise_max=4e-3, panels=(), panel_share=None):
+    def __init__(self, images, crop, seed, read_noise_max=READ_NOISE_MAX, panels=(), panel_share=None):
         """images: photos (and panel crops, when panel_share is None) drawn in proportion to the square root
         of their area; with panel_share given, panel crops are drawn that share of the time instead."""
         self.read_noise_max = read_noise_max
