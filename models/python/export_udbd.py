@@ -2,6 +2,8 @@
 
 Usage (from the repository root):
     /usr/bin/python3 models/python/export_udbd.py [--ckpt models/python/work/udbd/ckpt.pt] [--release]
+    (the ACF model: --ckpt models/python/work/udbd-acf3/ckpt.pt --out .../udbd-net-acf.onnx --no-fixture
+     --release --release-ckpt models/python/checkpoints/udbd-net-acf.pt)
 
 The Wiener step is exported with DFT matrices built in-graph (the checkpoint was trained with torch.fft; the
 step has no weights). Outputs: models/src/main/resources/io/aoi/models/udbd/udbd-net.onnx and
@@ -106,15 +108,18 @@ def main():
     p.add_argument("--out", default=ONNX_PATH)
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--release", action="store_true",
-                   help="also write the weights and training state (no optimiser) to " + RELEASE_CKPT)
+                   help="also write the weights and training state (no optimiser) to --release-ckpt")
+    p.add_argument("--release-ckpt", default=RELEASE_CKPT)
+    p.add_argument("--no-fixture", action="store_true",
+                   help="leave the Java parity fixture (which belongs to the general model) alone")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
-    export(args.ckpt, args.out)
+    export(args.ckpt, args.out, fixture_path=None if args.no_fixture else FIXTURE_PATH)
     if args.release:
         ck = torch.load(args.ckpt, map_location="cpu")
-        os.makedirs(os.path.dirname(RELEASE_CKPT), exist_ok=True)
-        torch.save({"model": ck["model"], "state": ck["state"]}, RELEASE_CKPT)
-        print("wrote %s (%d bytes)" % (RELEASE_CKPT, os.path.getsize(RELEASE_CKPT)))
+        os.makedirs(os.path.dirname(args.release_ckpt), exist_ok=True)
+        torch.save({"model": ck["model"], "state": ck["state"]}, args.release_ckpt)
+        print("wrote %s (%d bytes)" % (args.release_ckpt, os.path.getsize(args.release_ckpt)))
 
 
 if __name__ == "__main__":

@@ -69,6 +69,29 @@ class SamplerTest(unittest.TestCase):
         # [0, 0.02] has a mean square of 0.02^2 / 3
         self.assertAlmostEqual(0.02 ** 2 / 3, n_var - q_var, delta=0.3 * 0.02 ** 2 / 3)
 
+    def test_fixed_illumination_keeps_panels_lit_from_the_left_and_still_turns_photos(self):
+        # a left-to-right ramp: rotations and left-right mirroring would turn or reverse it
+        ramp = np.tile(np.linspace(0, 255, 300).astype(np.uint8), (300, 1))
+        sampler = TrainSampler([ramp.copy()], 64, seed=5, panels=[ramp], panel_share=0.5,
+                               fixed_illumination=True)
+        _, sharp, _ = sampler.batch(200)
+        dx = (sharp[:, 0, :, -1] - sharp[:, 0, :, 0]).mean(dim=1)
+        dy = (sharp[:, 0, -1, :] - sharp[:, 0, 0, :]).mean(dim=1)
+        rising_right = (dx > 0.05) & (dy.abs() < 0.01)
+        # panels (half the draws) always rise to the right; photos do so in about a quarter of their draws
+        self.assertAlmostEqual(0.5 + 0.5 * 0.25, float(rising_right.float().mean()), delta=0.08)
+
+    def test_read_noise_min_sets_the_least_noise(self):
+        flat = [np.full((300, 300), 128, np.uint8)]
+        low = TrainSampler(flat, 64, seed=2, read_noise_max=0.02)
+        high = TrainSampler(flat, 64, seed=2, read_noise_min=0.02, read_noise_max=0.02)
+        lo, _, _ = low.batch(64)
+        hi, _, _ = high.batch(64)
+        lo_var = float((lo - lo.mean(dim=(2, 3), keepdim=True)).var())
+        hi_var = float((hi - hi.mean(dim=(2, 3), keepdim=True)).var())
+        # sigma fixed at 0.02 against sigma uniform in [0, 0.02]: mean squares 0.02^2 and 0.02^2 / 3
+        self.assertAlmostEqual(0.02 ** 2 * 2 / 3, hi_var - lo_var, delta=0.3 * 0.02 ** 2 * 2 / 3)
+
     def test_blurred_crop_is_the_sharp_crop_convolved_with_the_returned_kernel(self):
         rng = np.random.default_rng(9)
         sampler = TrainSampler([textured(rng, 200, 200)], 48, seed=4, read_noise_max=0.0)

@@ -50,6 +50,13 @@ def parse_args():
     p.add_argument("--device", default="cpu", help="cpu or cuda")
     p.add_argument("--read-noise-max", type=float, default=READ_NOISE_MAX,
                    help="largest read-noise standard deviation in training, fraction of full scale (new runs only)")
+    p.add_argument("--read-noise-min", type=float, default=0.0,
+                   help="least training read noise (new runs only); a station's own noise level, say")
+    p.add_argument("--fixed-illumination", action="store_true",
+                   help="panel crops keep the station's illumination direction: no rotations or left-right "
+                        "mirroring (new runs only)")
+    p.add_argument("--detail-weight", type=float, default=0.0,
+                   help="extra L1 weight on fine detail of the sharp crop, see image_l1 (new runs only)")
     p.add_argument("--lr", type=float, default=5e-4, help="peak learning rate of stage 2 (new runs only)")
     p.add_argument("--stage1-fraction", type=float, default=STAGE1_FRACTION,
                    help="share of the budget for stage 1 (new runs only; 0 for a fine-tune)")
@@ -82,6 +89,23 @@ class Log:
         line = time.strftime("%Y-%m-%d %H:%M:%S ") + msg
         print(line, flush=True)
         self.f.write(line + "\n")
+
+
+DETAIL_SIGMA = 1.0        # px: the fine detail that detail weighting looks for
+DETAIL_SCALE = 0.03       # high-pass magnitude (fraction of full scale) that gets the full extra weight
+
+
+def image_l1(restored, sharp, detail_weight):
+    """L1 between restored and sharp. With detail_weight > 0 each pixel is weighted 1 + detail_weight * d, d in
+    [0, 1] growing with the sharp crop's local high-pass magnitude (|sharp - Gaussian(sharp, 1 px)| / 0.03,
+    capped at 1), normalised to mean 1: small, low-contrast structure such as a weak particle's relief counts
+    as much as the large smooth areas that plain L1 is dominated by."""
+    if detail_weight <= 0:
+        return F.l1_loss(restored, sharp)
+    k = torch.from_numpy(gaussian_kernel(DETAIL_SIGMA)).to(sharp.device)[None, None]
+    smooth = F.conv2d(F.pad(sharp, (KERNEL_RADIUS,) * 4, mode="reflect"), k)
+    w = 1 + detail_weight * ((sharp - smooth).abs() / DETAIL_SCALE).clamp(max=1)
+    return (w * (restored - sharp).abs()).sum() / w.sum()
 
 
 def kernel_l1(est, true):
@@ -163,7 +187,8 @@ def main():
              "stage1_fraction": args.stage1_fraction, "extra_passes": args.extra_passes,
              "kernel_identity": args.kernel_identity,
              "panel_share": args.panel_share,
-             "read_noise_max": args.read_noise_max}
+             "read_noise_max": args.read_noise_max, "read_noise_min": args.read_noise_min,
+             "fixed_illumination": args.fixed_illumination, "detail_weight": args.detail_weight}
     ck = torch.load(ckpt_path, map_location="cpu") if os.path.isfile(ckpt_path) else None
     init = torch.load(args.init, map_location="cpu") if args.init and not ck else None
     if ck:
@@ -190,12 +215,15 @@ def main():
     state["hardware"].append(hardware)
     log("run (from its first start or the checkpoint, not this command's defaults): %s" % json.dumps(
         {k: state.get(k) for k in ("width", "kernel_width", "blocks", "crop", "batch", "lr", "stage1_fraction",
-                                   "extra_passes", "read_noise_max", "panel_share", "init")}))
+                                   "extra_passes", "read_noise_min", "read_noise_max", "fixed_illumination",
+                                   "detail_weight", "panel_share", "init")}))
     log("parameters: %d (kernel net %d, deconvolution net %d)" % (
         count_parameters(model), count_parameters(model.kernel_net), count_parameters(model.deconv_net)))
 
     sampler = TrainSampler(photos, state["crop"], args.seed + 7919 * state["runs"] + state["step"],
-                           read_noise_max=state["read_noise_max"], panels=panels, panel_share=state["panel_share"])
+                           read_noise_max=state["read_noise_max"], panels=panels, panel_share=state["panel_share"],
+                           read_noise_min=state["read_noise_min"],
+                           fixed_illumination=state["fixed_illumination"])
     torch.manual_seed(args.seed + state["step"])
     budget = args.minutes * 60
     stage1_s = state["stage1_fraction"] * budget
@@ -219,12 +247,12 @@ def main():
             l_2 = KERNEL_LOSS_WEIGHT * kernel_l1(model.kernel_net(restored), identity)
         elif stage == 1:
             restored, est = model(blurred, kernel=k)
-            l_img = F.l1_loss(restored, sharp)
+            l_img = image_l1(restored, sharp, state["detail_weight"])
             l_k = kernel_l1(est, k)
             l_2 = torch.zeros((), device=device)
         else:
             restored, est = model(blurred)
-            l_img = F.l1_loss(restored, sharp)
+            l_img = image_l1(restored, sharp, state["detail_weight"])
             l_k = kernel_l1(est, k)
             half = state["batch"] // 2
             again = restored[:half]

@@ -24,7 +24,8 @@ public class RenderStrip {
         int rows = Integer.parseInt(args[2]);
         long seed = Long.parseLong(args[3]);
         // 16 bit, no defocus, no motion blur, no noise, 3 particles per bump on average
-        SimulatedCameraSettings settings = new SimulatedCameraSettings(width, 16, 10000, 0, 0, 0, 3, seed);
+        SimulatedCameraSettings settings = new SimulatedCameraSettings(width, 16, 10000, 0, 0, 0, 3,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, seed);
         PanelSimulator sim = new PanelSimulator(settings);
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(args[0])))) {
             out.write(("P5\n" + width + " " + rows + "\n65535\n").getBytes(StandardCharsets.US_ASCII));

@@ -157,16 +157,23 @@ def add_noise(x, poisson, gauss, noise):
 
 class TrainSampler:
     """Random blurred/sharp crop batches. 20% of samples are near-identity (sigma in [0, 0.6]). Read noise is
-    drawn per sample, its standard deviation uniform in [0, read_noise_max] (fraction of full scale)."""
+    drawn per sample, its standard deviation uniform in [read_noise_min, read_noise_max] (fraction of full
+    scale)."""
 
-    def __init__(self, images, crop, seed, read_noise_max=READ_NOISE_MAX, panels=(), panel_share=None):
+    def __init__(self, images, crop, seed, read_noise_max=READ_NOISE_MAX, panels=(), panel_share=None,
+                 read_noise_min=0.0, fixed_illumination=False):
         """images: photos (and panel crops, when panel_share is None) drawn in proportion to the square root
-        of their area; with panel_share given, panel crops are drawn that share of the time instead."""
+        of their area; with panel_share given, panel crops are drawn that share of the time instead.
+        fixed_illumination: panel crops are only flipped top to bottom, never rotated or mirrored left to
+        right, so their particles keep the station's illumination direction (bright half towards +x)."""
+        self.read_noise_min = read_noise_min
         self.read_noise_max = read_noise_max
+        self.fixed_illumination = fixed_illumination
         big = crop + 2 * KERNEL_RADIUS
         photos = [i for i in images if min(i.shape) >= big]
         panels = [i for i in panels if min(i.shape) >= big]
         self.images = photos + panels
+        self.first_panel = len(photos)
         if not self.images:
             raise ValueError("no training image is at least %d px on its shorter side (crop %d)" % (big, crop))
         self.crop = crop
@@ -185,13 +192,18 @@ class TrainSampler:
         big = self.crop + 2 * KERNEL_RADIUS
         crops, kernels = [], []
         for _ in range(n):
-            img = self.images[self.rng.choice(len(self.images), p=self.weights)]
+            index = self.rng.choice(len(self.images), p=self.weights)
+            img = self.images[index]
             y = self.rng.integers(0, img.shape[0] - big + 1)
             x = self.rng.integers(0, img.shape[1] - big + 1)
             c = img[y:y + big, x:x + big].astype(np.float32) / 255.0
-            c = np.rot90(c, self.rng.integers(0, 4))
-            if self.rng.random() < 0.5:
-                c = c[:, ::-1]
+            if self.fixed_illumination and index >= self.first_panel:
+                if self.rng.random() < 0.5:
+                    c = c[::-1, :]
+            else:
+                c = np.rot90(c, self.rng.integers(0, 4))
+                if self.rng.random() < 0.5:
+                    c = c[:, ::-1]
             if self.rng.random() < 0.3:  # contrast variation
                 c = np.clip((c - 0.5) * self.rng.uniform(0.5, 1.2) + self.rng.uniform(0.4, 0.6), 0, 1)
             crops.append(np.ascontiguousarray(c))
@@ -202,7 +214,8 @@ class TrainSampler:
         sharp = padded[:, :, KERNEL_RADIUS:-KERNEL_RADIUS, KERNEL_RADIUS:-KERNEL_RADIUS].contiguous()
         blurred = blur_valid(padded, k)
         poisson = torch.from_numpy(self.rng.uniform(0, 4e-4, (n, 1, 1, 1)).astype(np.float32)).to(device)
-        gauss = torch.from_numpy(self.rng.uniform(0, self.read_noise_max, (n, 1, 1, 1)).astype(np.float32)).to(device)
+        gauss = torch.from_numpy(self.rng.uniform(self.read_noise_min, self.read_noise_max, (n, 1, 1, 1))
+                                 .astype(np.float32)).to(device)
         noise = torch.randn(blurred.shape, generator=self.gen).to(device)
         return add_noise(blurred, poisson, gauss, noise), sharp, k
 

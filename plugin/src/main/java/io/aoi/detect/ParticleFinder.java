@@ -35,7 +35,9 @@ import org.opencv.imgproc.Imgproc;
  *       other gives a negative response between them.</li>
  *   <li>{@link #RESIDUAL_PASSES} more passes run on the plane minus the fitted reliefs found so far, which
  *       reveals particles overlapped by stronger neighbours in clusters; new ones must keep the same distance
- *       from earlier ones.</li>
+ *       from earlier ones and need a shape score of at least {@link #RESIDUAL_MIN_SHAPE_SCORE}: the fitted
+ *       relief is sharp, and where a particle in the plane is softer (a restored, formerly defocused frame)
+ *       its subtraction leaves a rim of residue that matches the template loosely.</li>
  * </ol>
  *
  * <p>Immutable after construction: safe to use from several threads at once. Native memory lives in a
@@ -43,7 +45,7 @@ import org.opencv.imgproc.Imgproc;
  */
 final class ParticleFinder {
     /** Least normalised correlation between the disc and the template. */
-    static final double MIN_SHAPE_SCORE = 0.55;
+    static final double MIN_SHAPE_SCORE = Double.parseDouble(System.getProperty("aoi.ms", "0.55"));
     /** Largest response, relative to the centre, one radius beside the centre across the illumination. */
     static final double MAX_RIDGE_RATIO = 0.85;
     /** Candidates need a raw amplitude of at least this fraction of minContrast before the fits. */
@@ -52,6 +54,8 @@ final class ParticleFinder {
     static final double SUPPRESSION_RADII = 0.95;
     /** Largest brightness step across a candidate, lit minus shaded side, as a fraction of its amplitude. */
     static final double MAX_STEP_FRACTION = 0.4;
+    /** Least shape score of a particle found in the residual of a pass. */
+    static final double RESIDUAL_MIN_SHAPE_SCORE = 0.75;
     /** Passes over the residual after subtracting the reliefs found so far. */
     static final int RESIDUAL_PASSES = 1;
 
@@ -116,6 +120,7 @@ final class ParticleFinder {
                 }
             }
         }
+        double leastShape = earlier.isEmpty() ? MIN_SHAPE_SCORE : RESIDUAL_MIN_SHAPE_SCORE;
         List<Candidate> candidates = new ArrayList<>();
         for (int k = 1; k < scales - 1; k++) {
             ScaleResponses here = responses[k];
@@ -127,7 +132,7 @@ final class ParticleFinder {
                             || !beatsLargerScale(responses, k, i)) {
                         continue;
                     }
-                    Candidate c = measure(plane, responses, w, h, x, y, k);
+                    Candidate c = measure(plane, responses, w, h, x, y, k, leastShape);
                     if (c != null) {
                         candidates.add(c);
                     }
@@ -206,7 +211,8 @@ final class ParticleFinder {
         return true;
     }
 
-    private Candidate measure(float[] plane, ScaleResponses[] responses, int w, int h, int x, int y, int k) {
+    private Candidate measure(float[] plane, ScaleResponses[] responses, int w, int h, int x, int y, int k,
+            double leastShape) {
         ReliefTemplate t = templates.get(k);
         float[] zk = responses[k].response;
         int i = y * w + x;
@@ -221,7 +227,7 @@ final class ParticleFinder {
         }
         double amplitude = z0 / Math.sqrt(t.energy());
         double shape = responses[k].shape(i);
-        if (amplitude < minContrast || shape < MIN_SHAPE_SCORE
+        if (amplitude < minContrast || shape < leastShape
                 || ridgeRatio(zk, w, h, x, y, t.radiusPx() + 1, z0) > MAX_RIDGE_RATIO
                 || stepAcross(plane, w, h, x, y, t.radiusPx()) > MAX_STEP_FRACTION * amplitude) {
             return null;

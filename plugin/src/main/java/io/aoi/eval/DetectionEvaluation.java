@@ -4,7 +4,6 @@ import io.aoi.camera.sim.PanelSimulator;
 import io.aoi.camera.sim.SimulatedFrame;
 import io.aoi.config.SimulatedCameraSettings;
 import io.aoi.deblur.DeblurException;
-import io.aoi.detect.Detection;
 import io.aoi.detect.ParticleDetector;
 import io.aoi.image.Image;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ import java.util.Map;
  *
  * <p>For each frame the simulator renders the same panel lines in focus and at every sigma (same sensor
  * noise); each arm turns them into the detector's input, the detector runs with one fixed set of settings
- * (tuned on sharp frames), and detections are matched to the truth with {@link ParticleMatcher} (particles
+ * (the station's), and detections are matched to the truth with {@link ParticleMatcher} (particles
  * cut by the frame border are optional) and bump verdicts compared with {@link BumpVerdicts}. Counts are
  * pooled over frames per sigma and arm. An input frame an arm returns unchanged (the sharp frame, or the
  * blurred frame at sigma 0) is detected once per frame and its scores reused.
@@ -31,7 +30,7 @@ import java.util.Map;
  */
 public final class DetectionEvaluation {
     /** Lines between consecutive evaluated frames start at this offset, clear of the panel's first line. */
-    private static final long FIRST_LINE = 256;
+    static final long FIRST_LINE = 256;
 
     /** Wiener sigma a station would configure for its nominal defocus. */
     public static final double DEFAULT_STATION_SIGMA_PX = 2.5;
@@ -61,15 +60,11 @@ public final class DetectionEvaluation {
         if (arms.isEmpty()) {
             throw new IllegalArgumentException("no evaluation arms given; pass at least one, e.g. standardArms");
         }
-        PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(settings.widthPx(),
-                settings.bitDepth(), 0, 0, 0, settings.noiseSigma(), settings.particlesPerBump(), settings.seed()));
+        PanelSimulator simulator = simulator(settings);
         ParticleDetector detector = new ParticleDetector(settings.detector());
-        int w = settings.widthPx();
         int h = settings.heightPx();
-        int minPerBump = settings.detector().minParticlesPerBump();
-        Map<String, MatchStats> particles = new LinkedHashMap<>();
-        Map<String, VerdictStats> bumps = new LinkedHashMap<>();
-        Map<Image, Scores> seen = new IdentityHashMap<>();
+        Map<String, FrameScores> pooled = new LinkedHashMap<>();
+        Map<Image, FrameScores> seen = new IdentityHashMap<>();
         for (int n = 0; n < settings.frames(); n++) {
             long firstLine = FIRST_LINE + (long) n * h;
             SimulatedFrame sharp = simulator.frame(firstLine, h, 0, 0, settings.noiseSigma());
@@ -79,30 +74,31 @@ public final class DetectionEvaluation {
                         : simulator.frame(firstLine, h, sigma, 0, settings.noiseSigma()).image();
                 for (EvaluationArm arm : arms) {
                     Image input = arm.restorer().restore(sharp.image(), blurred, sigma);
-                    Scores scores = seen.get(input);
+                    FrameScores scores = seen.get(input);
                     if (scores == null) {
-                        Detection d = detector.detect(input);
-                        scores = new Scores(ParticleMatcher.match(d.particles(), sharp.particles(), w, h),
-                                BumpVerdicts.compare(d.bumps(), sharp.bumps(), h, minPerBump));
+                        scores = FrameScores.of(detector, input, sharp);
                         seen.put(input, scores);
                     }
                     String key = key(sigma, arm.label());
-                    particles.merge(key, scores.particles, MatchStats::plus);
-                    bumps.merge(key, scores.bumps, VerdictStats::plus);
+                    pooled.merge(key, scores, FrameScores::plus);
                 }
             }
         }
         List<EvaluationRow> rows = new ArrayList<>();
         for (double sigma : settings.defocusSigmasPx()) {
             for (EvaluationArm arm : arms) {
-                String key = key(sigma, arm.label());
-                rows.add(new EvaluationRow(sigma, arm.label(), particles.get(key), bumps.get(key)));
+                FrameScores s = pooled.get(key(sigma, arm.label()));
+                rows.add(new EvaluationRow(sigma, arm.label(), s.particles(), s.bumps()));
             }
         }
         return new EvaluationReport(settings, rows);
     }
 
-    private record Scores(MatchStats particles, VerdictStats bumps) {
+    /** The evaluation's panel: no blur or noise of its own; each step renders with its own. */
+    static PanelSimulator simulator(EvaluationSettings settings) {
+        return new PanelSimulator(new SimulatedCameraSettings(settings.widthPx(), settings.bitDepth(), 0, 0, 0,
+                settings.noiseSigma(), settings.particlesPerBump(), settings.detector().micronsPerPixel(),
+                settings.seed()));
     }
 
     private static String key(double sigma, String arm) {

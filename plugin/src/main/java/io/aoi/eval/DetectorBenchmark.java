@@ -21,7 +21,8 @@ public final class DetectorBenchmark {
         int width = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
         int height = args.length > 1 ? Integer.parseInt(args[1]) : 512;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(width, 8, 0, 0, 0, 0.01, 12, 1));
+        PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(width, 8, 0, 0, 0, 0.01, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 1));
         Image sharp = simulator.frame(256, height, 0, 0, 0.01).image();
         Image blurred = simulator.frame(256, height, 2.5, 0, 0.01).image();
         ParticleDetector detector = new ParticleDetector(EvaluationSettings.defaultDetector());

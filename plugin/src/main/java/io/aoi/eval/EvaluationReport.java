@@ -1,9 +1,5 @@
 package io.aoi.eval;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +38,7 @@ public record EvaluationReport(EvaluationSettings settings, List<EvaluationRow> 
         md.append(String.format(Locale.ROOT,
                 "Detection vs ground truth: %d frames of %d x %d (%d-bit), seed %d, noise %.3f, %.1f particles"
                         + " per bump; detector minContrast %.3f, diameters %.0f-%.0f px, >= %d particles per bump"
-                        + " (thresholds tuned on sharp frames, the same for every arm).%n%n",
+                        + " (the same settings for every arm).%n%n",
                 settings.frames(), settings.widthPx(), settings.heightPx(), settings.bitDepth(), settings.seed(),
                 settings.noiseSigma(), settings.particlesPerBump(), settings.detector().minContrast(),
                 settings.detector().minDiameterPx(), settings.detector().maxDiameterPx(),
@@ -71,14 +67,5 @@ public record EvaluationReport(EvaluationSettings settings, List<EvaluationRow> 
                     m.truePositives(), m.falsePositives(), m.falseNegatives(), r.bumps().judged()));
         }
         return md.toString();
-    }
-
-    /** Writes {@link #toMarkdown()} to {@code file} (UTF-8), creating parent folders. */
-    public void writeMarkdown(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, toMarkdown(), StandardCharsets.UTF_8);
     }
 }

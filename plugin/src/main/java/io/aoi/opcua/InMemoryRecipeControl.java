@@ -50,7 +50,7 @@ public final class InMemoryRecipeControl implements RecipeControl {
     @Override
     public synchronized RecipeState change(DeblurModel model, int iterations, String user) {
         if (model == null) {
-            throw new InvalidSettingException("model", "(missing)", "one of none, wiener, udbd, motion");
+            throw new InvalidSettingException("model", "(missing)", "one of none, wiener, udbd, udbd_acf, motion");
         }
         DeblurSettings next = settings.with(model, iterations);
         if (next.equals(settings)) {

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param verdict         OK/NG for completed results, NONE otherwise
  * @param reason          why a result failed or was dropped; empty for completed ones
  * @param recipeId        the prepared recipe (deblur and detector settings) it was made with
- * @param deblurModel     model name as configured (none, wiener, udbd, motion)
+ * @param deblurModel     model name as configured (none, wiener, udbd, udbd_acf, motion)
  * @param deblurPasses    passes of the deblurrer
  * @param particleCount   particles found in the whole frame
  * @param densityPerMm2   particles per mm^2 over all bumps

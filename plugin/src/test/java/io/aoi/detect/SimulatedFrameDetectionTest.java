@@ -19,11 +19,11 @@ class SimulatedFrameDetectionTest {
     private static final int WIDTH = 640;
     private static final int ROWS = 384;
     private static final DetectorSettings SETTINGS =
-            new DetectorSettings(4, 16, 0.04, 2.0, 0, new BumpLayout.Automatic(60, 32), 5);
+            new DetectorSettings(5, 12, 0.04, 0.5, 0, new BumpLayout.Automatic(60, 32), 5);
 
     private static SimulatedFrame sharpFrame(long seed, int bitDepth) {
         PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(WIDTH, bitDepth, 0, 0, 0, 0.01,
-                12, seed));
+                12, SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, seed));
         return simulator.frame(300, ROWS, 0, 0, 0.01);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Deblurrer;
+import io.aoi.deblur.motion.TripletDeblurrer;
 import io.aoi.image.Image;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -57,5 +58,43 @@ class DetectionEvaluationTest {
         String markdown = report.toMarkdown();
         assertTrue(markdown.contains("| sigma | arm | precision | recall | F1 | bump verdict accuracy |"), markdown);
         assertTrue(markdown.contains("| 3.0 | wiener true sigma |"), markdown);
+    }
+
+    @Test
+    void motionEvaluationScoresTheTripletDeblurrerOnMotionBlurredFrames() throws DeblurException {
+        EvaluationSettings settings = new EvaluationSettings(1, 384, 256, 7, List.of(0.0), 0.01, 12, 8,
+                EvaluationSettings.defaultDetector());
+        int[] calls = {0};
+        TripletDeblurrer centreAsIs = new TripletDeblurrer() {
+            @Override
+            public String name() {
+                return "centre as is";
+            }
+
+            @Override
+            public Image deblur(Image previous, Image current, Image next) {
+                calls[0]++;
+                assertEquals(current.width(), previous.width());
+                assertEquals(current.height(), next.height());
+                return current;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        List<MotionRow> rows = MotionEvaluation.run(settings, List.of(2.0, 24.0), centreAsIs);
+        assertEquals(6, rows.size());
+        assertEquals(2, calls[0]);
+        for (int i = 0; i < rows.size(); i += 3) {
+            assertEquals(List.of("sharp", "blurred", "motion"), List.of(rows.get(i).arm(), rows.get(i + 1).arm(),
+                    rows.get(i + 2).arm()));
+            // a deblurrer that returns the blurred frame scores exactly like no deblurring
+            assertEquals(rows.get(i + 1).particles(), rows.get(i + 2).particles());
+        }
+        assertTrue(rows.get(0).particles().f1() >= 0.97, rows.get(0).toString());
+        assertTrue(rows.get(4).particles().f1() < rows.get(1).particles().f1() - 0.1,
+                "24 lines of motion blur cost more than 2: " + MotionEvaluation.toMarkdown(rows));
+        assertTrue(MotionEvaluation.toMarkdown(rows).contains("| 24.0 | motion |"));
     }
 }

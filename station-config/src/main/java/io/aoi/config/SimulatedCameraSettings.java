@@ -10,6 +10,10 @@ package io.aoi.config;
  * @param motionBlurPx       length of horizontal/vertical motion blur in pixels (0 = none)
  * @param noiseSigma         additive sensor noise, standard deviation as a fraction of full scale
  * @param particlesPerBump   mean number of particles rendered per bump
+ * @param micronsPerPixel    optics scale on the panel; sets the rendered particle size (crushed ACF particles
+ *                           of 3 to 5 um diameter, i.e. 6 to 10 px at the default 0.5 um per pixel). From
+ *                           {@value #MIN_MICRONS_PER_PIXEL} (particles of up to 9 px radius, the most the
+ *                           simulator renders) to {@value #MAX_MICRONS_PER_PIXEL} (1.5 to 2.5 px diameter)
  * @param seed               random seed; the same seed renders the same panel
  */
 public record SimulatedCameraSettings(
@@ -20,7 +24,13 @@ public record SimulatedCameraSettings(
         double motionBlurPx,
         double noiseSigma,
         double particlesPerBump,
+        double micronsPerPixel,
         long seed) implements CameraSettings {
+
+    /** A typical ACF inspection optics scale, and the YAML default. */
+    public static final double DEFAULT_MICRONS_PER_PIXEL = 0.5;
+    public static final double MIN_MICRONS_PER_PIXEL = 0.3;
+    public static final double MAX_MICRONS_PER_PIXEL = 2.0;
 
     public SimulatedCameraSettings {
         Check.intRange("widthPx", widthPx, 64, 16384);
@@ -32,5 +42,6 @@ public record SimulatedCameraSettings(
         Check.range("motionBlurPx", motionBlurPx, 0, 64);
         Check.range("noiseSigma", noiseSigma, 0, 0.2);
         Check.range("particlesPerBump", particlesPerBump, 0, 500);
+        Check.range("micronsPerPixel", micronsPerPixel, MIN_MICRONS_PER_PIXEL, MAX_MICRONS_PER_PIXEL);
     }
 }

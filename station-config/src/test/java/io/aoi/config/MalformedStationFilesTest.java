@@ -93,7 +93,7 @@ class MalformedStationFilesTest {
                         "demo line! is not allowed; allowed: 1 to 64 letters, digits, '_', '.' or '-'"),
                 malformed("rejects a folder field on a simulated camera", "folder-field-on-simulated-camera.yaml",
                         10, "camera.folder", "unknown field; allowed: type, widthPx, bitDepth, lineRateHz, "
-                                + "defocusSigmaPx, motionBlurPx, noiseSigma, particlesPerBump, seed"),
+                                + "defocusSigmaPx, motionBlurPx, noiseSigma, particlesPerBump, micronsPerPixel, seed"),
                 malformed("rejects a document that is a list", "document-is-a-list.yaml", 1, "",
                         "expected a mapping with stationId, camera, assembly, deblur, detector, opcua and outputs, "
                                 + "found a list"),

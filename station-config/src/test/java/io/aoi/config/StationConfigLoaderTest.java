@@ -43,7 +43,8 @@ class StationConfigLoaderTest {
     void appliesTheDocumentedDefaults() throws StationConfigException {
         StationConfig config = StationConfigLoader.parse(MINIMAL, "minimal.yaml", BASE);
 
-        assertEquals(new SimulatedCameraSettings(1024, 8, 20_000, 2.5, 0, 0.01, 12, 42), config.camera());
+        assertEquals(new SimulatedCameraSettings(1024, 8, 20_000, 2.5, 0, 0.01, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 42), config.camera());
         assertEquals(new FrameAssemblySettings(64, 512, 96), config.assembly());
         assertEquals(new DeblurSettings(DeblurModel.NONE, 1, ExecutionProvider.CPU, 2, 256, 32, Optional.empty(),
                 2.5, 0.01), config.deblur());
@@ -130,7 +131,7 @@ class StationConfigLoaderTest {
 
         StationConfigException error = assertThrows(StationConfigException.class, () -> StationConfigLoader.load(file));
 
-        assertEquals(file + ":6: deblur.model: blind is not allowed; allowed: none, wiener, udbd, motion",
+        assertEquals(file + ":6: deblur.model: blind is not allowed; allowed: none, wiener, udbd, udbd_acf, motion",
                 error.getMessage());
         assertEquals(file.toString(), error.file());
     }
@@ -198,7 +199,7 @@ class StationConfigLoaderTest {
                 () -> StationConfigLoader.parse(yaml, "merge.yaml", BASE));
 
         assertEquals("merge.yaml:4: camera.<<: unknown field; allowed: type, widthPx, bitDepth, lineRateHz, "
-                + "defocusSigmaPx, motionBlurPx, noiseSigma, particlesPerBump, seed", error.getMessage());
+                + "defocusSigmaPx, motionBlurPx, noiseSigma, particlesPerBump, micronsPerPixel, seed", error.getMessage());
     }
 
     @Test

@@ -9,6 +9,9 @@ final class BumpPopulation {
     static final double SPARSE_FRACTION = 0.10;
     static final double WEAK_FRACTION = 0.15;
     static final double CLUSTERED_FRACTION = 0.10;
+    /** Diameter range of crushed ACF particles, in micrometres. */
+    static final double MIN_DIAMETER_MICRONS = 3.0;
+    static final double MAX_DIAMETER_MICRONS = 5.0;
     /** A sparse bump gets fewer particles than this. */
     static final int SPARSE_BELOW = 5;
 
@@ -25,7 +28,7 @@ final class BumpPopulation {
      * bump's true count and dense requests are capped by the space available.
      */
     static List<TrueParticle> populate(Rng rng, String id, int x, long top, int width, int height,
-            double meanCount) {
+            double meanCount, double micronsPerPixel) {
         double kind = rng.nextDouble();
         boolean sparse = kind < SPARSE_FRACTION;
         boolean weak = !sparse && kind < SPARSE_FRACTION + WEAK_FRACTION;
@@ -37,7 +40,7 @@ final class BumpPopulation {
         int failuresInARow = 0;
         for (int i = 0; i < wanted && failuresInARow < FULL_AFTER_FAILURES; i++) {
             int before = placed.size();
-            double r = radius(rng);
+            double r = radius(rng, micronsPerPixel);
             double contrast = rng.uniform(0.15, 0.30) * contrastScale;
             boolean attach = clustered && !placed.isEmpty() && rng.nextDouble() < 0.6;
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -66,9 +69,9 @@ final class BumpPopulation {
         return placed;
     }
 
-    /** Radius in pixels, 2 to 8, most between 2 and 5. */
-    static double radius(Rng rng) {
-        return 2.0 + 6.0 * Math.pow(rng.nextDouble(), 1.6);
+    /** Radius in pixels of a particle whose diameter is uniform in 3 to 5 um. */
+    static double radius(Rng rng, double micronsPerPixel) {
+        return rng.uniform(MIN_DIAMETER_MICRONS, MAX_DIAMETER_MICRONS) / (2 * micronsPerPixel);
     }
 
     /**

@@ -32,6 +32,7 @@ final class PanelLayout {
     private final long seed;
     private final int widthPx;
     private final double particlesPerBump;
+    private final double micronsPerPixel;
     private final Map<Long, PanelBand> cache = new LinkedHashMap<>(CACHE_BANDS, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -41,10 +42,11 @@ final class PanelLayout {
         }
     };
 
-    PanelLayout(long seed, int widthPx, double particlesPerBump) {
+    PanelLayout(long seed, int widthPx, double particlesPerBump, double micronsPerPixel) {
         this.seed = seed;
         this.widthPx = widthPx;
         this.particlesPerBump = particlesPerBump;
+        this.micronsPerPixel = micronsPerPixel;
     }
 
     /** Bands overlapping lines [fromLine, toLine). */
@@ -90,7 +92,7 @@ final class PanelLayout {
             for (int b = 0; x + width <= widthPx - 8; b++, x += width + gapX) {
                 String id = "R" + rowNumber + "-B" + b;
                 List<TrueParticle> onBump = BumpPopulation.populate(rng, id, x, bandTop + y, width, height,
-                        particlesPerBump);
+                        particlesPerBump, micronsPerPixel);
                 particles.addAll(onBump);
                 bumps.add(new TrueBump(id, x, bandTop + y, width, height, onBump.size()));
             }
@@ -104,7 +106,7 @@ final class PanelLayout {
         int wanted = rng.poisson(RESIN_PARTICLES_PER_BAND);
         for (int i = 0; i < wanted; i++) {
             for (int attempt = 0; attempt < 20; attempt++) {
-                double r = BumpPopulation.radius(rng);
+                double r = BumpPopulation.radius(rng, micronsPerPixel);
                 double cx = rng.uniform(8, widthPx - 8);
                 double cy = bandTop + rng.uniform(8, BAND_LINES - 8);
                 if (clearOfBumps(cx, cy, r + 3, bumps) && BumpPopulation.clearOf(cx, cy, r, particles, 1.0)) {

@@ -27,7 +27,8 @@ public final class PanelSimulator {
 
     public PanelSimulator(SimulatedCameraSettings settings) {
         this.settings = settings;
-        this.layout = new PanelLayout(settings.seed(), settings.widthPx(), settings.particlesPerBump());
+        this.layout = new PanelLayout(settings.seed(), settings.widthPx(), settings.particlesPerBump(),
+                settings.micronsPerPixel());
         this.renderer = new SharpRenderer(settings.seed(), settings.widthPx(), layout);
     }
 

@@ -59,7 +59,8 @@ public final class RenderPanels {
         Files.createDirectories(o.out());
         int panelWidth = Math.max(64, 2 * o.widthPx());
         PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(panelWidth, o.bitDepth(), 0,
-                o.defocusSigmaPx(), o.motionBlurPx(), o.noiseSigma(), o.particlesPerBump(), o.seed()));
+                o.defocusSigmaPx(), o.motionBlurPx(), o.noiseSigma(), o.particlesPerBump(),
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, o.seed()));
         int particles = 0;
         try (BufferedWriter truth = Files.newBufferedWriter(o.out().resolve("truth.csv"), StandardCharsets.UTF_8);
                 BufferedWriter bumps = Files.newBufferedWriter(o.out().resolve("bumps.csv"), StandardCharsets.UTF_8)) {

@@ -20,7 +20,8 @@ public final class SimulatorBenchmark {
         int lines = args.length > 1 ? Integer.parseInt(args[1]) : 1024;
         int strips = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         double sigma = args.length > 3 ? Double.parseDouble(args[3]) : 2.0;
-        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(width, 8, 0, sigma, 0, 0.01, 12, 1));
+        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(width, 8, 0, sigma, 0, 0.01, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 1));
         for (int i = 0; i < 2; i++) {
             sim.frame(i * (long) lines, lines);
         }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param x        centre column in pixels, sub-pixel
  * @param y        centre line: absolute line position from {@link PanelSimulator#particlesIn}, frame row
  *                 from {@link SimulatedFrame#particles()}
- * @param radiusPx radius of the indentation in pixels (2 to 8)
+ * @param radiusPx radius of the indentation in pixels (3 to 5 um diameter through the optics scale; 3 to 5 px at
+ *                 0.5 um per pixel)
  * @param contrast peak brightening of the bright edge (and darkening of the dark edge) as a fraction of full
  *                 scale before blur; normal particles have 0.15 to 0.3, weak (under-pressed) ones less
  * @param bumpId   the bump that holds the centre, empty for a particle in the resin between bumps

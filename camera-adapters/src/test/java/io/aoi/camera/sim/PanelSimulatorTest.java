@@ -19,7 +19,8 @@ class PanelSimulatorTest {
 
     private static SimulatedCameraSettings settings(int bitDepth, double sigma, double motion, double noise,
             long seed) {
-        return new SimulatedCameraSettings(512, bitDepth, 0, sigma, motion, noise, 12, seed);
+        return new SimulatedCameraSettings(512, bitDepth, 0, sigma, motion, noise, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, seed);
     }
 
     @Test
@@ -147,7 +148,25 @@ class PanelSimulatorTest {
             assertTrue(p.x() - p.radiusPx() >= b.x() - 0.5 && p.x() + p.radiusPx() <= b.x() + b.width() - 0.5
                     && p.y() - p.radiusPx() >= b.y() - 0.5 && p.y() + p.radiusPx() <= b.y() + b.height() - 0.5,
                     p + " outside " + b);
-            assertTrue(p.radiusPx() >= 2 && p.radiusPx() <= 8, p.toString());
+            assertTrue(p.radiusPx() >= 3 && p.radiusPx() <= 5, "3-5 um diameter at 0.5 um/px: " + p);
+        }
+    }
+
+    @Test
+    void particleSizeFollowsTheOpticsScale() {
+        for (double micronsPerPixel : new double[] {0.3, 1.0, 2.0}) {
+            PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(512, 8, 0, 0, 0, 0, 12,
+                    micronsPerPixel, 21));
+            List<TrueParticle> particles = sim.particlesIn(0, 1024);
+            assertFalse(particles.isEmpty());
+            double least = Double.MAX_VALUE;
+            double most = 0;
+            for (TrueParticle p : particles) {
+                least = Math.min(least, 2 * p.radiusPx() * micronsPerPixel);
+                most = Math.max(most, 2 * p.radiusPx() * micronsPerPixel);
+            }
+            assertTrue(least >= 3 && most <= 5 && most - least > 1, micronsPerPixel + " um/px: diameters "
+                    + least + " to " + most + " um");
         }
     }
 

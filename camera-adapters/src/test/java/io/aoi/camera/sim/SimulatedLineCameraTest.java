@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class SimulatedLineCameraTest {
 
     private static SimulatedCameraSettings settings(double lineRateHz) {
-        return new SimulatedCameraSettings(128, 8, lineRateHz, 1.0, 0, 0.01, 10, 99);
+        return new SimulatedCameraSettings(128, 8, lineRateHz, 1.0, 0, 0.01, 10,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 99);
     }
 
     @Test

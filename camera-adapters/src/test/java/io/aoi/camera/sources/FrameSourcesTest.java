@@ -26,7 +26,8 @@ class FrameSourcesTest {
     @Test
     void simulatedSettingsOpenAssembledFramesOfTheConfiguredHeight() throws Exception {
         try (FrameSource source = FrameSources.open(
-                new SimulatedCameraSettings(64, 8, 0, 0, 0, 0, 5, 1), ASSEMBLY)) {
+                new SimulatedCameraSettings(64, 8, 0, 0, 0, 0, 5,
+                        SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 1), ASSEMBLY)) {
             assertInstanceOf(StripFrameSource.class, source);
             source.start();
             FrameResult.Ready ready = assertInstanceOf(FrameResult.Ready.class, source.next(Duration.ofSeconds(5)));

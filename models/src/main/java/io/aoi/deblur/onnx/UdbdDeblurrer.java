@@ -1,5 +1,6 @@
 package io.aoi.deblur.onnx;
 
+import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.PlaneDeblurrer;
@@ -19,8 +20,10 @@ import java.util.Optional;
  * <p>Owns one {@link OnnxModel}; not thread-safe (callers serialise frames); {@link #close()} is idempotent.
  */
 public final class UdbdDeblurrer extends PlaneDeblurrer {
-    /** The model shipped in this module. */
+    /** The general model shipped in this module ({@code model: udbd}). */
     public static final String SHIPPED_MODEL = "/io/aoi/models/udbd/udbd-net.onnx";
+    /** The model fine-tuned for ACF bonding panels ({@code model: udbd_acf}); same graph and signature. */
+    public static final String SHIPPED_ACF_MODEL = "/io/aoi/models/udbd/udbd-net-acf.onnx";
     public static final String INPUT = "blurred";
     public static final String OUTPUT = "restored";
     public static final String KERNEL_OUTPUT = "kernel";
@@ -31,26 +34,30 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
     /** Tiles smaller than this are mirrored up to it before they reach the model. */
     static final int MIN_MODEL_SIDE = 16;
 
+    private final String name;
     private final OnnxModel model;
     private final Tiler tiler;
 
     /**
-     * Opens {@code settings.modelFile()} when present, else the shipped model, on the configured execution
-     * provider and thread count.
+     * Opens {@code settings.modelFile()} when present, else the shipped model of {@code settings.model()}
+     * ({@link #SHIPPED_ACF_MODEL} for {@code UDBD_ACF}, otherwise {@link #SHIPPED_MODEL}), on the configured
+     * execution provider and thread count.
      *
      * @throws DeblurException when the model cannot be opened, does not match, or the provider is unavailable
      */
     public UdbdDeblurrer(DeblurSettings settings) throws DeblurException {
+        this.name = settings.model().name().toLowerCase(java.util.Locale.ROOT);
         Optional<java.nio.file.Path> file = settings.modelFile();
         this.model = file.isPresent()
                 ? OnnxModel.open(file.get(), SIGNATURE, settings.executionProvider(), settings.threads())
-                : OnnxModel.openResource(SHIPPED_MODEL, SIGNATURE, settings.executionProvider(), settings.threads());
+                : OnnxModel.openResource(settings.model() == DeblurModel.UDBD_ACF ? SHIPPED_ACF_MODEL : SHIPPED_MODEL,
+                        SIGNATURE, settings.executionProvider(), settings.threads());
         this.tiler = new Tiler(settings.tileSizePx(), settings.tileOverlapPx());
     }
 
     @Override
     public String name() {
-        return "udbd";
+        return name;
     }
 
     @Override

@@ -88,7 +88,8 @@ class UdbdDeblurrerTest {
     void tiledFrameDiffersLittleFromTheWholeFrame() throws DeblurException {
         int w = 300;
         int h = 200;
-        Image in = new PanelSimulator(new SimulatedCameraSettings(w, 8, 1000, 2.0, 0, 0.01, 12, 5))
+        Image in = new PanelSimulator(new SimulatedCameraSettings(w, 8, 1000, 2.0, 0, 0.01, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 5))
                 .frame(0, h).image();
         Image tiled;
         Image whole;

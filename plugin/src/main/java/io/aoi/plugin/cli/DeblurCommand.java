@@ -25,8 +25,8 @@ final class DeblurCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "deblur --model none|wiener|udbd|motion [--iterations 0..3] [--station FILE] [--provider cpu|cuda]"
-                + " [--threads N] --out DIR IMAGE...";
+        return "deblur --model none|wiener|udbd|udbd_acf|motion [--iterations 0..3] [--station FILE] [--provider cpu|cuda]"
+                + " [--threads N] [--model-file FILE.onnx] --out DIR IMAGE...";
     }
 
     @Override

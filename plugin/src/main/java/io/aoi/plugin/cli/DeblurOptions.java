@@ -12,13 +12,13 @@ import java.util.Optional;
 
 /**
  * Deblur settings from the command line: a station file's {@code deblur} section when {@code --station} is
- * given, otherwise the shipped defaults, with {@code --model}, {@code --iterations}, {@code --provider} and
- * {@code --threads} on top.
+ * given, otherwise the shipped defaults, with {@code --model}, {@code --model-file}, {@code --iterations},
+ * {@code --provider} and {@code --threads} on top.
  */
 final class DeblurOptions {
     /** The defaults of the demo station's deblur section. */
-    static final DeblurSettings DEFAULTS = new DeblurSettings(DeblurModel.UDBD, 1, ExecutionProvider.CPU, 2, 256, 32,
-            Optional.empty(), 2.5, 0.01);
+    static final DeblurSettings DEFAULTS = new DeblurSettings(DeblurModel.UDBD_ACF, 1, ExecutionProvider.CPU, 2,
+            256, 32, Optional.empty(), 2.5, 0.01);
 
     private DeblurOptions() {
     }
@@ -40,9 +40,11 @@ final class DeblurOptions {
             provider = parse(ExecutionProvider.class, "--provider", p.get());
         }
         int threads = args.intOption("threads", base.threads(), 1, 64);
+        Optional<java.nio.file.Path> modelFile = args.option("model-file").map(java.nio.file.Path::of)
+                .or(base::modelFile);
         try {
             return new DeblurSettings(model, iterations, provider, threads, base.tileSizePx(), base.tileOverlapPx(),
-                    base.modelFile(), base.wienerSigmaPx(), base.wienerNoiseToSignal());
+                    modelFile, base.wienerSigmaPx(), base.wienerNoiseToSignal());
         } catch (InvalidSettingException e) {
             throw new UsageException(e.getMessage());
         }

@@ -49,10 +49,10 @@ final class TuneCommand implements Command {
         List<Path> inputs = ImageInputs.existing(Command.requirePositional(args, "image"));
         args.requireAllUsed();
         DeblurSettings settings = station.deblur();
-        if (settings.model() != DeblurModel.UDBD) {
+        if (!settings.model().isUdbd()) {
             throw new UsageException("station " + station.stationId() + " uses deblur model '"
                     + settings.model().name().toLowerCase(Locale.ROOT)
-                    + "'; tuning the pass count needs the iterative model udbd");
+                    + "'; tuning the pass count needs an iterative model, udbd or udbd_acf");
         }
         Files.createDirectories(out);
         ParticleDetector detector = new ParticleDetector(station.detector());

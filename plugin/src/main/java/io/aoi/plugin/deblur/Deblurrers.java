@@ -37,7 +37,7 @@ public final class Deblurrers {
         return switch (settings.model()) {
             case NONE -> new PassThroughDeblurrer();
             case WIENER -> new WienerDeblurrer(settings);
-            case UDBD -> new UdbdDeblurrer(settings);
+            case UDBD, UDBD_ACF -> new UdbdDeblurrer(settings);
             case MOTION -> throw new DeblurException("model 'motion' restores a frame from its neighbours; open it "
                     + "with Deblurrers.stage and hand it the frames in order");
         };

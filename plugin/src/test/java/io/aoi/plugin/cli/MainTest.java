@@ -71,12 +71,13 @@ class MainTest {
         assertEquals(2, run("deblur", "--model", "wiener", img.toString()));
         assertTrue(err().contains("missing --out"), err());
         assertEquals(2, run("deblur", "--model", "sharpen", "--out", tmp.toString(), img.toString()));
-        assertTrue(err().contains("--model sharpen is not known; allowed: none, wiener, udbd, motion"), err());
+        assertTrue(err().contains("--model sharpen is not known; allowed: none, wiener, udbd, udbd_acf, motion"), err());
     }
 
     @Test
     void inspectFindsTheSimulatedParticlesAndWritesOneEntryPerImage(@TempDir Path tmp) throws Exception {
-        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(640, 8, 0, 0, 0, 0.01, 12, 5));
+        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(640, 8, 0, 0, 0, 0.01, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 5));
         SimulatedFrame frame = sim.frame(300, 384);
         Path img = tmp.resolve("frame.png");
         ImageFiles.write(frame.image(), img);
@@ -114,9 +115,11 @@ class MainTest {
         Path in = Files.createDirectories(tmp.resolve("in"));
         Path mono16 = in.resolve("mono16.tif");
         Path rgb8 = in.resolve("rgb8.png");
-        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(96, 16, 0, 2, 0, 0.005, 12, 3));
+        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(96, 16, 0, 2, 0, 0.005, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 3));
         ImageFiles.write(sim.render(0, 64), mono16);
-        Image gray = new PanelSimulator(new SimulatedCameraSettings(80, 8, 0, 2, 0, 0.005, 12, 4)).render(0, 48);
+        Image gray = new PanelSimulator(new SimulatedCameraSettings(80, 8, 0, 2, 0, 0.005, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 4)).render(0, 48);
         float[] plane = gray.channelAsFloat(0);
         ImageFiles.write(Image.fromFloatChannels(80, 48, 8, plane, plane, plane), rgb8);
         Path outDir = tmp.resolve("out");
@@ -132,7 +135,8 @@ class MainTest {
 
     @Test
     void deblurWithTheMotionModelRestoresEveryImageOfTheSequence(@TempDir Path tmp) throws Exception {
-        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(96, 8, 0, 0, 4, 0.005, 12, 6));
+        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(96, 8, 0, 0, 4, 0.005, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 6));
         List<String> argv = new ArrayList<>(List.of("deblur", "--model", "motion", "--out",
                 tmp.resolve("out").toString()));
         for (int i = 0; i < 3; i++) {
@@ -153,7 +157,8 @@ class MainTest {
     @Test
     void tuneWritesAContactSheetATableAndARecommendation(@TempDir Path tmp) throws Exception {
         Path img = tmp.resolve("defocused.png");
-        ImageFiles.write(new PanelSimulator(new SimulatedCameraSettings(192, 8, 0, 2.5, 0, 0.01, 12, 9))
+        ImageFiles.write(new PanelSimulator(new SimulatedCameraSettings(192, 8, 0, 2.5, 0, 0.01, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 9))
                 .render(100, 128), img);
         Path outDir = tmp.resolve("tune");
 

@@ -22,7 +22,8 @@ final class DemoStations {
         OpcUaSettings o = c.opcua();
         SimulatedCameraSettings cam = (SimulatedCameraSettings) c.camera();
         SimulatedCameraSettings faster = new SimulatedCameraSettings(cam.widthPx(), cam.bitDepth(), 2000,
-                cam.defocusSigmaPx(), cam.motionBlurPx(), cam.noiseSigma(), cam.particlesPerBump(), cam.seed());
+                cam.defocusSigmaPx(), cam.motionBlurPx(), cam.noiseSigma(), cam.particlesPerBump(),
+                cam.micronsPerPixel(), cam.seed());
         return new StationConfig(c.stationId(), faster, c.assembly(), c.deblur().with(model, iterations),
                 c.detector(),
                 new OpcUaSettings("127.0.0.1", 0, o.profile(), o.users(), tmp.resolve("pki")),

@@ -27,10 +27,11 @@ final class CameraReader {
         };
     }
 
-    /** Defaults are the demo station's: 1024 px, 8 bit, 20 kHz, sigma 2.5, no motion, 1% noise, 12, seed 42. */
+    /** Defaults are the demo station's: 1024 px, 8 bit, 20 kHz, sigma 2.5, no motion, 1% noise, 12 particles per bump, 0.5 um per pixel,
+     * seed 42. */
     private static SimulatedCameraSettings simulated(YamlMap map) throws StationConfigException {
         map.allow("type", "widthPx", "bitDepth", "lineRateHz", "defocusSigmaPx", "motionBlurPx", "noiseSigma",
-                "particlesPerBump", "seed");
+                "particlesPerBump", "micronsPerPixel", "seed");
         int widthPx = map.integer("widthPx", 1024);
         int bitDepth = map.integer("bitDepth", 8);
         double lineRateHz = map.number("lineRateHz", 20_000);
@@ -38,9 +39,10 @@ final class CameraReader {
         double motionBlurPx = map.number("motionBlurPx", 0);
         double noiseSigma = map.number("noiseSigma", 0.01);
         double particlesPerBump = map.number("particlesPerBump", 12);
+        double micronsPerPixel = map.number("micronsPerPixel", SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL);
         long seed = map.longInteger("seed", 42);
         return map.build(() -> new SimulatedCameraSettings(widthPx, bitDepth, lineRateHz, defocusSigmaPx,
-                motionBlurPx, noiseSigma, particlesPerBump, seed));
+                motionBlurPx, noiseSigma, particlesPerBump, micronsPerPixel, seed));
     }
 
     /** folder is required; loop defaults to false. */

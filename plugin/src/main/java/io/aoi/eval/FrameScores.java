@@ -1,0 +1,29 @@
+package io.aoi.eval;
+
+import io.aoi.camera.sim.SimulatedFrame;
+import io.aoi.detect.Detection;
+import io.aoi.detect.ParticleDetector;
+import io.aoi.image.Image;
+
+/**
+ * One detector input scored against the truth of its frame: particles matched with {@link ParticleMatcher}
+ * (particles cut by the frame border optional) and bump verdicts compared with {@link BumpVerdicts}.
+ *
+ * @param particles detections against the true particles
+ * @param bumps     per-bump OK/NG against the truth
+ */
+record FrameScores(MatchStats particles, VerdictStats bumps) {
+
+    /** Runs {@code detector} on {@code input} and scores it against {@code truth} (same lines, same size). */
+    static FrameScores of(ParticleDetector detector, Image input, SimulatedFrame truth) {
+        Detection d = detector.detect(input);
+        return new FrameScores(ParticleMatcher.match(d.particles(), truth.particles(), input.width(),
+                input.height()), BumpVerdicts.compare(d.bumps(), truth.bumps(), input.height(),
+                detector.settings().minParticlesPerBump()));
+    }
+
+    /** Counts of both added, for pooling over frames. */
+    FrameScores plus(FrameScores other) {
+        return new FrameScores(particles.plus(other.particles), bumps.plus(other.bumps));
+    }
+}
