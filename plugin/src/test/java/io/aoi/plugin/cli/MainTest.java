@@ -40,8 +40,7 @@ class MainTest {
     private static Path station(Path dir, String model) throws Exception {
         String demo = Files.readString(Path.of("..", "station-config", "examples", "demo-line.yaml"));
         Path file = dir.resolve("station-" + model + ".yaml");
-        Files.writeString(file, demo.replace("model: wiener", "model: " + model).replace("model: udbd",
-                "model: " + model));
+        Files.writeString(file, demo.replaceFirst("(?m)^  model: \\w+$", "  model: " + model));
         return file;
     }
 
@@ -180,6 +179,6 @@ class MainTest {
         ImageFiles.write(Image.blank(64, 64, 1, 8), img);
         assertEquals(2, run("tune", "--station", station(tmp, "wiener").toString(), "--out", tmp.toString(),
                 img.toString()));
-        assertTrue(err().contains("needs the iterative model udbd"), err());
+        assertTrue(err().contains("needs an iterative model, udbd or udbd_acf"), err());
     }
 }
