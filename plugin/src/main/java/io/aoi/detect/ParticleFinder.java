@@ -45,7 +45,7 @@ import org.opencv.imgproc.Imgproc;
  */
 final class ParticleFinder {
     /** Least normalised correlation between the disc and the template. */
-    static final double MIN_SHAPE_SCORE = Double.parseDouble(System.getProperty("aoi.ms", "0.55"));
+    static final double MIN_SHAPE_SCORE = 0.55;
     /** Largest response, relative to the centre, one radius beside the centre across the illumination. */
     static final double MAX_RIDGE_RATIO = 0.85;
     /** Candidates need a raw amplitude of at least this fraction of minContrast before the fits. */

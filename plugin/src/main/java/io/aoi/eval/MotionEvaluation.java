@@ -24,6 +24,9 @@ import java.util.Map;
 public final class MotionEvaluation {
     /** Motion lengths reported by default, in lines. */
     public static final List<Double> DEFAULT_LENGTHS_PX = List.of(4.0, 8.0, 16.0);
+    private static final String SHARP = "sharp";
+    private static final String BLURRED = "blurred";
+    private static final String MOTION = "motion";
 
     private MotionEvaluation() {
     }
@@ -52,15 +55,15 @@ public final class MotionEvaluation {
                 Image previous = simulator.frame(firstLine - h, h, 0, length, noise).image();
                 Image current = simulator.frame(firstLine, h, 0, length, noise).image();
                 Image next = simulator.frame(firstLine + h, h, 0, length, noise).image();
-                pool(pooled, length, "sharp", sharpScores);
-                pool(pooled, length, "blurred", FrameScores.of(detector, current, sharp));
+                pool(pooled, length, SHARP, sharpScores);
+                pool(pooled, length, BLURRED, FrameScores.of(detector, current, sharp));
                 Image restored = motion.deblur(previous, current, next);
-                pool(pooled, length, "motion", FrameScores.of(detector, restored, sharp));
+                pool(pooled, length, MOTION, FrameScores.of(detector, restored, sharp));
             }
         }
         List<MotionRow> rows = new ArrayList<>();
         for (double length : lengthsPx) {
-            for (String arm : List.of("sharp", "blurred", "motion")) {
+            for (String arm : List.of(SHARP, BLURRED, MOTION)) {
                 FrameScores s = pooled.get(key(length, arm));
                 rows.add(new MotionRow(length, arm, s.particles(), s.bumps()));
             }

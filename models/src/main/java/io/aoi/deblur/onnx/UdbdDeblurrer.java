@@ -7,6 +7,7 @@ import io.aoi.deblur.PlaneDeblurrer;
 import io.aoi.deblur.tiling.Planes;
 import io.aoi.deblur.tiling.Tiler;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,7 +47,7 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
      * @throws DeblurException when the model cannot be opened, does not match, or the provider is unavailable
      */
     public UdbdDeblurrer(DeblurSettings settings) throws DeblurException {
-        this.name = settings.model().name().toLowerCase(java.util.Locale.ROOT);
+        this.name = settings.model().name().toLowerCase(Locale.ROOT);
         Optional<java.nio.file.Path> file = settings.modelFile();
         this.model = file.isPresent()
                 ? OnnxModel.open(file.get(), SIGNATURE, settings.executionProvider(), settings.threads())
