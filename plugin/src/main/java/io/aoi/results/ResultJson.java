@@ -27,8 +27,26 @@ public final class ResultJson {
             bumps.addObject().put("id", b.id()).put("x", b.x()).put("y", b.y()).put("width", b.width())
                     .put("height", b.height()).put("count", b.count()).put("ok", b.ok());
         }
-        ProcessingTimes t = r.times() == null ? ProcessingTimes.NONE : r.times();
+        ProcessingTimes t = r.times();
         o.putObject("times").put("deblurMillis", t.deblurMillis()).put("detectMillis", t.detectMillis())
                 .put("totalMillis", t.totalMillis());
+        putFinite(o, "defocusSigmaPx", r.defocusSigmaPx());
+        putFinite(o, "illuminationAngleDeg", r.illuminationAngleDeg());
+        o.put("deblurFallback", r.deblurFallback());
+    }
+
+    /** A measurement that was not taken (NaN) is written as null: JSON has no NaN. */
+    private static void putFinite(ObjectNode o, String field, double value) {
+        if (Double.isFinite(value)) {
+            o.put(field, value);
+        } else {
+            o.putNull(field);
+        }
+    }
+
+    /** Reads a field written by {@link #putFinite}: null or missing is NaN. */
+    public static double finiteOrNaN(com.fasterxml.jackson.databind.JsonNode o, String field) {
+        com.fasterxml.jackson.databind.JsonNode n = o.get(field);
+        return n == null || n.isNull() ? Double.NaN : n.asDouble();
     }
 }

@@ -31,11 +31,14 @@ public final class SampleResults {
         }
         String id = InspectionResult.resultId(stationId, "J1", frameId);
         if (frameId % 10 == 5) {
-            return new InspectionResult(id, stationId, "J1", frameId, 4096, "sim", createdAt, Outcome.DROPPED, Verdict.NONE,
-                    "incomplete strips", "R1", "udbd", 2, 0, 0, List.of(), ProcessingTimes.NONE);
+            return InspectionResult.builder().resultId(id).stationId(stationId).jobId("J1").frameId(frameId)
+                    .gapLinesBefore(4096).sourceName("sim").createdAt(createdAt).outcome(Outcome.DROPPED)
+                    .reason("incomplete strips").recipeId("R1").deblurModel("udbd").deblurPasses(2).build();
         }
-        return new InspectionResult(id, stationId, "J1", frameId, 0, "sim", createdAt, Outcome.COMPLETED,
-                ng ? Verdict.NG : Verdict.OK, "", "R1", "udbd", 2, total, total / 1.44, bumps,
-                new ProcessingTimes(12.5 + rnd.nextDouble(), 3.25, 17.0));
+        return InspectionResult.builder().resultId(id).stationId(stationId).jobId("J1").frameId(frameId)
+                .sourceName("sim").createdAt(createdAt).outcome(Outcome.COMPLETED).verdict(ng ? Verdict.NG : Verdict.OK)
+                .recipeId("R1").deblurModel("udbd").deblurPasses(2).particleCount(total).densityPerMm2(total / 1.44)
+                .bumps(bumps).times(new ProcessingTimes(12.5 + rnd.nextDouble(), 3.25, 17.0))
+                .defocusSigmaPx(2.25).build();
     }
 }

@@ -309,14 +309,14 @@ public final class StationPipeline implements AutoCloseable {
         counters.deblur.add(r.deblurMillis());
         counters.detect.add(detectMillis);
         counters.total.add(totalMillis);
-        return new InspectionResult(
-                InspectionResult.resultId(identity.stationId(), identity.jobId(), frame.frameId()),
-                identity.stationId(), identity.jobId(), frame.frameId(), frame.gapLinesBefore(), frame.sourceName(),
-                Instant.now(),
-                Outcome.COMPLETED, inspection.verdict(), "", identity.recipeId().get(),
-                r.output().modelName(), r.output().passes(), inspection.particleCount(),
-                inspection.densityPerMm2(), inspection.bumps(),
-                new ProcessingTimes(r.deblurMillis(), detectMillis, totalMillis));
+        return InspectionResult.builder().stationId(identity.stationId()).jobId(identity.jobId())
+                .frameId(frame.frameId()).idFromParts().gapLinesBefore(frame.gapLinesBefore())
+                .sourceName(frame.sourceName()).createdAt(Instant.now()).outcome(Outcome.COMPLETED)
+                .verdict(inspection.verdict()).recipeId(identity.recipeId().get())
+                .deblurModel(r.output().modelName()).deblurPasses(r.output().passes())
+                .particleCount(inspection.particleCount()).densityPerMm2(inspection.densityPerMm2())
+                .bumps(inspection.bumps()).times(new ProcessingTimes(r.deblurMillis(), detectMillis, totalMillis))
+                .build();
     }
 
     private InspectionResult notInspected(Frame frame, Outcome outcome, String reason, long enteredNanos) {
@@ -327,11 +327,10 @@ public final class StationPipeline implements AutoCloseable {
     private InspectionResult notInspected(long frameId, long gapLinesBefore, String sourceName, Outcome outcome,
             String reason, long enteredNanos) {
         double totalMillis = enteredNanos == 0 ? 0 : millisSince(enteredNanos);
-        return new InspectionResult(
-                InspectionResult.resultId(identity.stationId(), identity.jobId(), frameId),
-                identity.stationId(), identity.jobId(), frameId, gapLinesBefore, sourceName, Instant.now(), outcome,
-                Verdict.NONE,
-                reason, identity.recipeId().get(), "", 0, 0, 0, List.of(), new ProcessingTimes(0, 0, totalMillis));
+        return InspectionResult.builder().stationId(identity.stationId()).jobId(identity.jobId()).frameId(frameId)
+                .idFromParts().gapLinesBefore(gapLinesBefore).sourceName(sourceName).createdAt(Instant.now())
+                .outcome(outcome).reason(reason).recipeId(identity.recipeId().get())
+                .times(new ProcessingTimes(0, 0, totalMillis)).build();
     }
 
     private void count(InspectionResult result) {

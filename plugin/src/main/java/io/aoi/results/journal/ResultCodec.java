@@ -51,13 +51,21 @@ final class ResultCodec {
                         required(b, "ok").asBoolean()));
             }
             JsonNode t = required(o, "times");
-            return new InspectionResult(text(o, "resultId"), text(o, "stationId"), text(o, "jobId"),
-                    required(o, "frameId").asLong(), o.path("gapLinesBefore").asLong(0), text(o, "sourceName"), Instant.parse(text(o, "createdAt")),
-                    Outcome.valueOf(text(o, "outcome")), Verdict.valueOf(text(o, "verdict")), text(o, "reason"),
-                    text(o, "recipeId"), text(o, "deblurModel"), required(o, "deblurPasses").asInt(),
-                    required(o, "particleCount").asInt(), required(o, "densityPerMm2").asDouble(), bumps,
-                    new ProcessingTimes(required(t, "deblurMillis").asDouble(), required(t, "detectMillis").asDouble(),
-                            required(t, "totalMillis").asDouble()));
+            return InspectionResult.builder().resultId(text(o, "resultId")).stationId(text(o, "stationId"))
+                    .jobId(text(o, "jobId")).frameId(required(o, "frameId").asLong())
+                    .gapLinesBefore(o.path("gapLinesBefore").asLong(0)).sourceName(text(o, "sourceName"))
+                    .createdAt(Instant.parse(text(o, "createdAt"))).outcome(Outcome.valueOf(text(o, "outcome")))
+                    .verdict(Verdict.valueOf(text(o, "verdict"))).reason(text(o, "reason"))
+                    .recipeId(text(o, "recipeId")).deblurModel(text(o, "deblurModel"))
+                    .deblurPasses(required(o, "deblurPasses").asInt())
+                    .particleCount(required(o, "particleCount").asInt())
+                    .densityPerMm2(required(o, "densityPerMm2").asDouble()).bumps(bumps)
+                    .times(new ProcessingTimes(required(t, "deblurMillis").asDouble(),
+                            required(t, "detectMillis").asDouble(), required(t, "totalMillis").asDouble()))
+                    .defocusSigmaPx(ResultJson.finiteOrNaN(o, "defocusSigmaPx"))
+                    .illuminationAngleDeg(ResultJson.finiteOrNaN(o, "illuminationAngleDeg"))
+                    .deblurFallback(o.path("deblurFallback").asText(""))
+                    .build();
         } catch (RuntimeException e) {
             throw new IOException("not a journal result record: " + e.getMessage(), e);
         }
