@@ -1,5 +1,6 @@
 package io.aoi.eval;
 
+import io.aoi.plugin.progress.Progress;
 import io.aoi.camera.sim.PanelSimulator;
 import io.aoi.camera.sim.SimulatedFrame;
 import io.aoi.config.SimulatedCameraSettings;
@@ -55,8 +56,17 @@ public final class DetectionEvaluation {
                 EvaluationArm.wienerAtFixedSigma(stationSigmaPx, noiseToSignal));
     }
 
-    /** Renders, restores, detects and scores; see the class comment. */
+    /** Renders, restores, detects and scores; see the class comment. Reports no progress. */
     public static EvaluationReport run(EvaluationSettings settings, List<EvaluationArm> arms) throws DeblurException {
+        return run(settings, arms, Progress.silent());
+    }
+
+    /**
+     * As {@link #run(EvaluationSettings, List)}, advancing {@code progress} by one step per frame, sigma and arm
+     * ({@link #steps} in all).
+     */
+    public static EvaluationReport run(EvaluationSettings settings, List<EvaluationArm> arms, Progress progress)
+            throws DeblurException {
         if (arms.isEmpty()) {
             throw new IllegalArgumentException("no evaluation arms given; pass at least one, e.g. standardArms");
         }
@@ -81,6 +91,7 @@ public final class DetectionEvaluation {
                     }
                     String key = key(sigma, arm.label());
                     pooled.merge(key, scores, FrameScores::plus);
+                    progress.step();
                 }
             }
         }
@@ -92,6 +103,11 @@ public final class DetectionEvaluation {
             }
         }
         return new EvaluationReport(settings, rows);
+    }
+
+    /** How many progress steps {@link #run(EvaluationSettings, List, Progress)} takes. */
+    public static long steps(EvaluationSettings settings, List<EvaluationArm> arms) {
+        return (long) settings.frames() * settings.defocusSigmasPx().size() * arms.size();
     }
 
     /** The evaluation's panel: no blur or noise of its own; each step renders with its own. */

@@ -4,6 +4,7 @@ import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.DetectorSettings;
 import io.aoi.config.StationConfigLoader;
+import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.deblur.motion.MotionDeblurrer;
 import io.aoi.eval.DetectionEvaluation;
@@ -11,7 +12,10 @@ import io.aoi.eval.EvaluationArm;
 import io.aoi.eval.EvaluationReport;
 import io.aoi.eval.EvaluationSettings;
 import io.aoi.eval.MotionEvaluation;
+import io.aoi.eval.MotionRow;
+import io.aoi.eval.plot.EvaluationPlots;
 import io.aoi.plugin.deblur.Deblurrers;
+import io.aoi.plugin.progress.Progress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +46,7 @@ final class EvaluateCommand implements Command {
         return "evaluate [--udbd] [--model udbd|udbd_acf] [--motion] [--motion-lengths 4,8,16] [--station FILE] [--frames N] [--width PX] [--height PX] [--seed S]"
                 + " [--sigmas 0,1,2,2.5,3,4] [--noise F] [--particles-per-bump N] [--bit-depth 8|16]"
                 + " [--min-contrast F] [--station-sigma PX] [--nsr F] [--model-file FILE.onnx]"
-                + " [--out FILE.md]";
+                + " [--out FILE.md] [--plot DIR]";
     }
 
     @Override
@@ -66,6 +70,7 @@ final class EvaluateCommand implements Command {
         List<Double> motionLengths = numbers(args, "motion-lengths", MotionEvaluation.DEFAULT_LENGTHS_PX);
         DeblurSettings udbdSettings = udbdSettings(args);
         Optional<Path> out = args.option("out").map(Path::of);
+        Optional<Path> plotDir = args.option("plot").map(Path::of);
         EvaluationSettings settings;
         DeblurSettings wiener;
         try {
@@ -94,18 +99,19 @@ final class EvaluateCommand implements Command {
                 for (int passes = 1; passes <= DeblurSettings.MAX_ITERATIONS; passes++) {
                     arms.add(EvaluationArm.deblurred(model.name() + " x" + passes, model, passes));
                 }
-                report = DetectionEvaluation.run(settings, arms);
+                report = evaluate(settings, arms);
             }
         } else {
-            report = DetectionEvaluation.run(settings, arms);
+            report = evaluate(settings, arms);
         }
         String markdown = report.toMarkdown();
         System.out.print(markdown);
+        List<MotionRow> motionRows = List.of();
         if (motion) {
             try (MotionDeblurrer model = MotionDeblurrer.open(motionSettings(udbdSettings))) {
+                motionRows = MotionEvaluation.run(settings, motionLengths, model);
                 String table = "\nMotion blur along y (no defocus), 3-frame motion deblurrer on the contiguous"
-                        + " neighbours:\n\n" + MotionEvaluation.toMarkdown(MotionEvaluation.run(settings,
-                        motionLengths, model));
+                        + " neighbours:\n\n" + MotionEvaluation.toMarkdown(motionRows);
                 System.out.print(table);
                 markdown += table;
             }
@@ -115,7 +121,19 @@ final class EvaluateCommand implements Command {
             writeMarkdown(out.get(), markdown);
             System.out.println("written to " + out.get());
         }
+        if (plotDir.isPresent()) {
+            for (Path png : EvaluationPlots.write(report, motionRows, plotDir.get())) {
+                System.out.println("plot written to " + png);
+            }
+        }
         return 0;
+    }
+
+    private static EvaluationReport evaluate(EvaluationSettings settings, List<EvaluationArm> arms)
+            throws DeblurException {
+        try (Progress progress = Progress.start("evaluate", DetectionEvaluation.steps(settings, arms), System.err)) {
+            return DetectionEvaluation.run(settings, arms, progress);
+        }
     }
 
     private static DeblurSettings motionSettings(DeblurSettings s) {
