@@ -28,10 +28,10 @@ class ExampleStationsTest {
     }
 
     @Test
-    void shipsTheFourDocumentedExamples() throws IOException {
+    void shipsTheFiveDocumentedExamples() throws IOException {
         List<String> names = exampleFiles().map(file -> file.getFileName().toString()).toList();
-        assertTrue(names.containsAll(
-                List.of("demo-line.yaml", "folder-replay.yaml", "aravis-line.yaml", "production-line.yaml")), names::toString);
+        assertTrue(names.containsAll(List.of("demo-line.yaml", "folder-replay.yaml", "aravis-line.yaml",
+                "aravis-fake.yaml", "production-line.yaml")), names::toString);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -75,6 +75,18 @@ class ExampleStationsTest {
         assertEquals(Optional.of(EXAMPLES.resolve("runtime/overlays")), replay.outputs().overlayDir());
         assertEquals(2.0, replay.deblur().wienerSigmaPx());
         assertEquals(0.02, replay.deblur().wienerNoiseToSignal());
+    }
+
+    @Test
+    void aravisFakeFitsTheFakeCameraOnLoopback() throws StationConfigException {
+        StationConfig fake = StationConfigLoader.load(EXAMPLES.resolve("aravis-fake.yaml"));
+
+        AravisCameraSettings camera = assertInstanceOf(AravisCameraSettings.class, fake.camera());
+        assertEquals(Optional.of("127.0.0.1"), camera.cameraId());
+        assertEquals(List.of(), camera.features(), "the fake camera has no line trigger to select");
+        assertEquals(0, camera.packetSizeBytes());
+        assertTrue(!camera.packetSocket(), "loopback delivers nothing through the packet socket");
+        assertTrue(fake.opcua().port() != 4840, "runs beside the demo station");
     }
 
     @Test
