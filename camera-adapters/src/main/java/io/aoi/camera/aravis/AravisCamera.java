@@ -161,6 +161,20 @@ final class AravisCamera implements AutoCloseable {
         NativeErrors.check(lib, e, label + ": setting ExposureTime=" + plain(exposureMicros) + " us");
     }
 
+    double exposureMicros() throws CameraException {
+        PointerByReference e = NativeErrors.slot();
+        double value = lib.arv_camera_get_exposure_time(live(), e);
+        NativeErrors.check(lib, e, label + ": reading ExposureTime");
+        return value;
+    }
+
+    double gainDb() throws CameraException {
+        PointerByReference e = NativeErrors.slot();
+        double value = lib.arv_camera_get_gain(live(), e);
+        NativeErrors.check(lib, e, label + ": reading Gain");
+        return value;
+    }
+
     void setGainDb(double gainDb) throws CameraException {
         PointerByReference e = NativeErrors.slot();
         lib.arv_camera_set_gain(live(), gainDb, e);

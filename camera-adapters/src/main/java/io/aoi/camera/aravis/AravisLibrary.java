@@ -79,7 +79,11 @@ interface AravisLibrary extends Library {
 
     void arv_camera_set_exposure_time(Pointer camera, double exposureMicros, PointerByReference error);
 
+    double arv_camera_get_exposure_time(Pointer camera, PointerByReference error);
+
     void arv_camera_set_gain(Pointer camera, double gain, PointerByReference error);
+
+    double arv_camera_get_gain(Pointer camera, PointerByReference error);
 
     int arv_camera_is_gv_device(Pointer camera);
 

@@ -60,7 +60,7 @@ public final class StripFrameSource implements FrameSource {
                 pending.addAll(assembler.incomplete(incomplete));
             } else if (grab instanceof GrabResult.Lost lost) {
                 pending.addAll(assembler.sourceLost(lost.reason()));
-                pending.add(new FrameResult.SourceLost(lost.reason()));
+                pending.add(new FrameResult.SourceLost(lost.reason(), lost.loss()));
             } else if (grab instanceof GrabResult.Ended) {
                 pending.addAll(assembler.end(Instant.now()));
                 ended = true;
