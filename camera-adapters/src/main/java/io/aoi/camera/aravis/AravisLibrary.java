@@ -102,6 +102,9 @@ interface AravisLibrary extends Library {
     // Device features.
     int arv_device_is_feature_available(Pointer device, String feature, PointerByReference error);
 
+    /** The device's GenICam description; owned by the device. {@code size} receives its length in bytes. */
+    Pointer arv_device_get_genicam_xml(Pointer device, LongByReference size);
+
     Pointer arv_device_get_feature(Pointer device, String feature);
 
     void arv_device_set_float_feature_value(Pointer device, String feature, double value, PointerByReference error);

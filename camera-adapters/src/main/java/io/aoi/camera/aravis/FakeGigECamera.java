@@ -24,7 +24,19 @@ public final class FakeGigECamera implements AutoCloseable {
      * moment before it answers discovery.
      */
     public static FakeGigECamera start(String serial, File log) throws IOException {
-        Process p = new ProcessBuilder(EXECUTABLE, "-i", ADDRESS, "-s", serial)
+        return start(new ProcessBuilder(EXECUTABLE, "-i", ADDRESS, "-s", serial), log);
+    }
+
+    /**
+     * As {@link #start(String, File)}, describing itself with another GenICam file (the fake camera's own
+     * description with changed values; its registers stay the same), e.g. to play a camera with a smaller sensor.
+     */
+    public static FakeGigECamera start(String serial, File genicam, File log) throws IOException {
+        return start(new ProcessBuilder(EXECUTABLE, "-i", ADDRESS, "-s", serial, "-g", genicam.getPath()), log);
+    }
+
+    private static FakeGigECamera start(ProcessBuilder command, File log) throws IOException {
+        Process p = command
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                 .start();

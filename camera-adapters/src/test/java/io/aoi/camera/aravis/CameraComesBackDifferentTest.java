@@ -66,6 +66,62 @@ class CameraComesBackDifferentTest {
         }
     }
 
+    @Test
+    @Timeout(120)
+    void aCameraThatComesBackUnableToServeIsReportedIncompatibleAndRetried() throws Exception {
+        File log = tmp.resolve("fake-camera-small.log").toFile();
+        FakeGigECamera camera = FakeGigECamera.start("AOI06", log);
+        try {
+            setWidthWhenUp(STATION_WIDTH);
+            File smallSensor = tmp.resolve("small-sensor.xml").toFile();
+            java.nio.file.Files.writeString(smallSensor.toPath(), withSensorWidth(genicamWhenUp(), 800));
+            try (AravisLineSource source = AravisLineSource.open(keepTheCamerasValues())) {
+                source.start();
+                assertNotNull(nextStrip(source, 40), "strips before the power cycle: " + source.counters());
+
+                camera.kill();
+                nextLoss(source, 40);
+                camera = FakeGigECamera.start("AOI06", smallSensor, log);
+                GrabResult.Lost incompatible = null;
+                for (int i = 0; i < 120 && incompatible == null; i++) {
+                    if (source.grab(GRAB) instanceof GrabResult.Lost l && l.loss() == SourceLoss.INCOMPATIBLE) {
+                        incompatible = l;
+                    }
+                }
+                assertNotNull(incompatible, "the smaller camera is reported as unable to serve: " + source.counters());
+                assertTrue(incompatible.reason().contains("cannot serve the station")
+                        && incompatible.reason().contains("exceeds the sensor width 800"), incompatible.reason());
+                assertEquals(0, source.counters().reconnects());
+
+                camera.kill();
+                camera = FakeGigECamera.start("AOI06", log);
+                GrabResult.Grabbed back = nextStrip(source, 120);
+                assertNotNull(back, "the source kept retrying and the right camera serves again: "
+                        + source.counters());
+                assertEquals(STATION_WIDTH, back.strip().lines().width());
+                assertEquals(1, source.counters().reconnects());
+            }
+        } finally {
+            camera.close();
+        }
+    }
+
+    /** The fake camera's own GenICam description, as the running camera sends it. */
+    private static String genicamWhenUp() throws Exception {
+        try (AravisCamera camera = openWhenUp(AravisNative.library(), Duration.ofSeconds(10))) {
+            return camera.genicamXml();
+        }
+    }
+
+    /** The description with SensorWidth a constant instead of its register: a camera with a smaller sensor. */
+    private static String withSensorWidth(String xml, int widthPx) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "(<Integer Name=\"SensorWidth\"[^>]*>.*?)<pValue>SensorWidthRegister</pValue>",
+                java.util.regex.Pattern.DOTALL).matcher(xml);
+        assertTrue(m.find(), "the fake camera's description has a SensorWidth register");
+        return m.replaceFirst("$1<Value>" + widthPx + "</Value>");
+    }
+
     /** Sets the running camera's width, as a vendor tool would before the station starts; returns the old one. */
     private static int setWidthWhenUp(int width) throws Exception {
         AravisLibrary lib = AravisNative.library();
