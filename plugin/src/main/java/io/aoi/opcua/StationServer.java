@@ -142,6 +142,7 @@ public final class StationServer implements AutoCloseable, ResultSink {
             throw new OpcUaException("interrupted while starting the OPC UA server on port " + port, e);
         } catch (ExecutionException | TimeoutException e) {
             shutdownQuietly(server, ns);
+            requireFree(settings.bindAddress(), port); // taken between the probe and the bind: say so
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new OpcUaException("cannot start the OPC UA server on " + settings.bindAddress() + ":" + port + ": "
                     + cause.getMessage(), cause);

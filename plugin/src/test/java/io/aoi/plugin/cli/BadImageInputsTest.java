@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aoi.camera.sim.PanelSimulator;
+import io.aoi.config.SimulatedCameraSettings;
 import io.aoi.image.DecodedImage;
 import io.aoi.image.Image;
 import io.aoi.image.ImageFiles;
@@ -20,6 +22,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,6 +137,34 @@ class BadImageInputsTest {
         assertTrue(Files.isRegularFile(out.resolve("last.tif")));
         assertFalse(Files.exists(out.resolve("big.png")));
         assertFalse(Files.exists(out.resolve("garbage.tif")));
+    }
+
+    @Test
+    void theMotionModelRestoresEveryReadableFrameAcrossAMissingFileAndASizeChange() throws Exception {
+        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(96, 8, 0, 0, 4, 0.005, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 6));
+        Path out = tmp.resolve("out");
+        List<String> argv = new ArrayList<>(List.of("deblur", "--model", "motion", "--out", out.toString()));
+        for (int i = 0; i < 2; i++) {
+            Path p = tmp.resolve("seq" + i + ".png");
+            ImageFiles.write(sim.render(3L * i, 64), p);
+            argv.add(p.toString());
+        }
+        argv.add(tmp.resolve("seq2-missing.png").toString());
+        Path smaller = tmp.resolve("seq3.png");
+        ImageFiles.write(sim.render(9, 48), smaller);
+        argv.add(smaller.toString());
+        Path other = tmp.resolve("seq4.png");
+        ImageFiles.write(new PanelSimulator(new SimulatedCameraSettings(80, 8, 0, 0, 4, 0.005, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 7)).render(0, 48), other);
+        argv.add(other.toString());
+
+        assertEquals(1, run(argv.toArray(String[]::new)), "one file was missing");
+
+        for (String name : List.of("seq0.png", "seq1.png", "seq3.png", "seq4.png")) {
+            assertTrue(Files.isRegularFile(out.resolve(name)), name + " restored");
+        }
+        assertEquals(80, ImageFiles.read(out.resolve("seq4.png")).width());
     }
 
     @Test
