@@ -74,7 +74,7 @@ class CameraComesBackDifferentTest {
         try {
             setWidthWhenUp(STATION_WIDTH);
             File smallSensor = tmp.resolve("small-sensor.xml").toFile();
-            java.nio.file.Files.writeString(smallSensor.toPath(), withSensorWidth(genicamWhenUp(), 800));
+            java.nio.file.Files.writeString(smallSensor.toPath(), FakeGigECamera.descriptionWithSensorWidth(800));
             try (AravisLineSource source = AravisLineSource.open(keepTheCamerasValues())) {
                 source.start();
                 assertNotNull(nextStrip(source, 40), "strips before the power cycle: " + source.counters());
@@ -104,22 +104,6 @@ class CameraComesBackDifferentTest {
         } finally {
             camera.close();
         }
-    }
-
-    /** The fake camera's own GenICam description, as the running camera sends it. */
-    private static String genicamWhenUp() throws Exception {
-        try (AravisCamera camera = openWhenUp(AravisNative.library(), Duration.ofSeconds(10))) {
-            return camera.genicamXml();
-        }
-    }
-
-    /** The description with SensorWidth a constant instead of its register: a camera with a smaller sensor. */
-    private static String withSensorWidth(String xml, int widthPx) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                "(<Integer Name=\"SensorWidth\"[^>]*>.*?)<pValue>SensorWidthRegister</pValue>",
-                java.util.regex.Pattern.DOTALL).matcher(xml);
-        assertTrue(m.find(), "the fake camera's description has a SensorWidth register");
-        return m.replaceFirst("$1<Value>" + widthPx + "</Value>");
     }
 
     /** Sets the running camera's width, as a vendor tool would before the station starts; returns the old one. */
