@@ -107,8 +107,8 @@ final class ImageInputs {
     }
 
     /**
-     * An output file, checked before any work: refused when it is a folder or its folder cannot be created;
-     * its folder is created when missing.
+     * An output file, checked before any work: refused when it is a folder, its folder cannot be created, or
+     * it cannot be written; its folder is created when missing.
      */
     static void prepareFile(Path file, String option) throws UsageException {
         if (Files.isDirectory(file)) {
@@ -118,6 +118,9 @@ final class ImageInputs {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             createFolder(parent, "the folder of --" + option + " " + file);
+            if (!Files.isWritable(Files.exists(file) ? file : parent)) {
+                throw new UsageException("--" + option + " " + file + " cannot be written: permission denied");
+            }
         }
     }
 
