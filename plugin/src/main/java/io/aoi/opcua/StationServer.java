@@ -8,6 +8,7 @@ import io.aoi.config.SecurityProfile;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.ResultSink;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -106,6 +107,9 @@ public final class StationServer implements AutoCloseable, ResultSink {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(control, "control");
         int port = settings.port() == 0 ? freePort(settings.bindAddress()) : settings.port();
+        if (settings.port() != 0) {
+            requireFree(settings.bindAddress(), port);
+        }
         String host = settings.bindAddress().equals("::1") ? "[::1]" : settings.bindAddress();
         StationPki pki = settings.profile() == SecurityProfile.DEMO ? StationPki.none(identity.stationId())
                 : StationPki.load(settings.pkiDir(), identity.stationId(),
@@ -138,6 +142,7 @@ public final class StationServer implements AutoCloseable, ResultSink {
             throw new OpcUaException("interrupted while starting the OPC UA server on port " + port, e);
         } catch (ExecutionException | TimeoutException e) {
             shutdownQuietly(server, ns);
+            requireFree(settings.bindAddress(), port); // taken between the probe and the bind: say so
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new OpcUaException("cannot start the OPC UA server on " + settings.bindAddress() + ":" + port + ": "
                     + cause.getMessage(), cause);
@@ -188,6 +193,26 @@ public final class StationServer implements AutoCloseable, ResultSink {
         } catch (IOException e) {
             throw new OpcUaException("cannot find a free port on " + bindAddress + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Binds and releases the port once before the server binds it, so that a port in use is one line naming it
+     * (the server itself would log the bind failure with its whole stack).
+     */
+    private static void requireFree(String bindAddress, int port) throws OpcUaException {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), port));
+        } catch (BindException inUse) {
+            throw new OpcUaException(portInUse(bindAddress, port), inUse);
+        } catch (IOException e) {
+            throw new OpcUaException("cannot bind port " + port + " on " + bindAddress + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String portInUse(String bindAddress, int port) {
+        return "port " + port + " on " + bindAddress + " is in use; allowed: a free port (opcua.port), or stop "
+                + "what holds it";
     }
 
     private static void shutdownQuietly(OpcUaServer server, MachineVisionNamespace ns) {

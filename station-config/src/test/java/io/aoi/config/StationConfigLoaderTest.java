@@ -99,6 +99,19 @@ class StationConfigLoaderTest {
     }
 
     @Test
+    void readsTheFolderImageSizeLimitAndRefusesZero() throws StationConfigException {
+        String yaml = MINIMAL.replace("  type: simulated\n", "  type: folder\n  folder: frames\n  maxMegapixels: 12.5\n");
+
+        assertEquals(new ImageFolderSettings(BASE.resolve("frames"), false, 12.5),
+                StationConfigLoader.parse(yaml, "limit.yaml", BASE).camera());
+
+        StationConfigException error = assertThrows(StationConfigException.class, () -> StationConfigLoader.parse(
+                yaml.replace("maxMegapixels: 12.5", "maxMegapixels: 0"), "zero.yaml", BASE));
+        assertEquals("zero.yaml:5: camera.maxMegapixels: 0 is not allowed; allowed: a number from 0.001 to 10000",
+                error.getMessage());
+    }
+
+    @Test
     void readsDigitGroupsYesNoFlagsAndExponents() throws StationConfigException {
         String yaml = MINIMAL
                 .replace("  type: simulated\n", "  type: folder\n  folder: frames\n  loop: yes\n")

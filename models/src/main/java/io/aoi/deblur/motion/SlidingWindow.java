@@ -13,7 +13,9 @@ import java.util.Objects;
  *
  * <p>Run policy: the first frame of a run is restored from (current, current, next), the last one (on
  * {@link #endRun()}) from (previous, current, current), and a run of a single frame from
- * (current, current, current). All frames of a run must have the same size, channel count and bit depth.
+ * (current, current, current). All frames of a run have the same size, channel count and bit depth: a frame
+ * that differs ends the run, as {@link #endRun()} would (the held frame is restored from (previous, held, held)
+ * and returned by that call), and starts a new one, so that no frame is lost to a format change.
  *
  * <p>Owns the triplet deblurrer and closes it. One caller at a time.
  */
@@ -38,7 +40,10 @@ public final class SlidingWindow<T> implements DeblurStage<T> {
         return 1;
     }
 
-    /** Returns nothing for the first frame of a run, otherwise the restored frame before this one. */
+    /**
+     * Returns nothing for the first frame of a run, otherwise the restored frame before this one (also when this
+     * frame's format differs and starts a new run).
+     */
     @Override
     public List<Restored<T>> accept(T tag, Image frame) throws DeblurException {
         checkOpen();
@@ -47,7 +52,12 @@ public final class SlidingWindow<T> implements DeblurStage<T> {
             hold(null, tag, frame);
             return List.of();
         }
-        checkSameFormat(frame);
+        if (!sameFormat(frame, held)) {
+            Image previous = beforeHeld != null ? beforeHeld : held;
+            Restored<T> last = new Restored<>(heldTag, model.deblur(previous, held, held));
+            hold(null, tag, frame);
+            return List.of(last);
+        }
         Image restored = model.deblur(beforeHeld != null ? beforeHeld : held, held, frame);
         Restored<T> out = new Restored<>(heldTag, restored);
         hold(held, tag, frame);
@@ -83,12 +93,9 @@ public final class SlidingWindow<T> implements DeblurStage<T> {
         held = frame;
     }
 
-    private void checkSameFormat(Image frame) {
-        if (frame.width() != held.width() || frame.height() != held.height()
-                || frame.channels() != held.channels() || frame.bitDepth() != held.bitDepth()) {
-            throw new IllegalArgumentException("frame " + frame + " differs from the run's frames " + held
-                    + "; all frames of a run must match (call endRun() before a format change)");
-        }
+    private static boolean sameFormat(Image a, Image b) {
+        return a.width() == b.width() && a.height() == b.height() && a.channels() == b.channels()
+                && a.bitDepth() == b.bitDepth();
     }
 
     private void checkOpen() {

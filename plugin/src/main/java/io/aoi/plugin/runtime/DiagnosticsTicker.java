@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Copies the pipeline's and the source's counters into the OPC UA Diagnostics object at a fixed period, on its
- * own daemon thread. {@link #close()} stops it and is idempotent.
+ * own daemon thread, and moves the station into and out of Error with the source ({@link SourceErrorState}).
+ * {@link #close()} stops it and is idempotent.
  */
 final class DiagnosticsTicker implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -24,6 +25,7 @@ final class DiagnosticsTicker implements AutoCloseable {
     private final StationPipeline pipeline;
     private final FrameSource source;
     private final StationServer server;
+    private final SourceErrorState errorState;
     private long lastResults;
     private long lastNanos = System.nanoTime();
 
@@ -31,6 +33,7 @@ final class DiagnosticsTicker implements AutoCloseable {
         this.pipeline = pipeline;
         this.source = source;
         this.server = server;
+        this.errorState = new SourceErrorState(source, server::state, server::setState);
         timer.scheduleAtFixedRate(this::tick, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -45,6 +48,7 @@ final class DiagnosticsTicker implements AutoCloseable {
     }
 
     private void tick() {
+        errorState.update();
         PipelineCounters c = pipeline.counters();
         SourceCounters s = source.counters();
         int[] q = pipeline.queueDepths();

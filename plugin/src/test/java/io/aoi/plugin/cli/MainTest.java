@@ -104,7 +104,7 @@ class MainTest {
             assertEquals(b.get("count").asInt() >= 5, b.get("ok").asBoolean());
         }
         assertTrue(images.get(1).get("error").asText().contains("corrupt.png"), images.get(1).toString());
-        Image overlay = ImageFiles.read(overlays.resolve("frame-overlay.png"));
+        Image overlay = ImageFiles.read(overlays.resolve("frame.png-overlay.png"));
         assertEquals(3, overlay.channels());
         assertEquals(640, overlay.width());
     }
@@ -169,7 +169,7 @@ class MainTest {
         assertTrue(csv.get(1).startsWith("defocused.png,0,"), csv.get(1));
         String rec = Files.readString(outDir.resolve("recommendation.txt"));
         assertTrue(rec.matches("(?s)recommended iterations: [0-3]\nreason: .+"), rec);
-        Image sheet = ImageFiles.read(outDir.resolve("defocused-passes.png"));
+        Image sheet = ImageFiles.read(outDir.resolve("defocused.png-passes.png"));
         assertTrue(sheet.width() > 4 * 192, "four panels side by side: " + sheet);
     }
 

@@ -45,12 +45,13 @@ final class CameraReader {
                 motionBlurPx, noiseSigma, particlesPerBump, micronsPerPixel, seed));
     }
 
-    /** folder is required; loop defaults to false. */
+    /** folder is required; loop defaults to false, maxMegapixels to 64. */
     private static ImageFolderSettings folder(YamlMap map) throws StationConfigException {
-        map.allow("type", "folder", "loop");
+        map.allow("type", "folder", "loop", "maxMegapixels");
         Path folder = map.path("folder");
         boolean loop = map.flag("loop", false);
-        return map.build(() -> new ImageFolderSettings(folder, loop));
+        double maxMegapixels = map.number("maxMegapixels", ImageFolderSettings.DEFAULT_MAX_MEGAPIXELS);
+        return map.build(() -> new ImageFolderSettings(folder, loop, maxMegapixels));
     }
 
     /**

@@ -23,6 +23,8 @@ public final class StationReader {
     public static final int DEFAULT_RETENTION_DAYS = 30;
     /** Default of {@code outputs.maxJournalBytes}: 1 GiB. */
     public static final long DEFAULT_MAX_JOURNAL_BYTES = 1L << 30;
+    /** Longest station text: 1 Mi characters (the loader refuses files over 1 MiB before reading them). */
+    public static final int MAX_TEXT_CHARS = 1 << 20;
 
     private StationReader() {
     }
@@ -31,9 +33,14 @@ public final class StationReader {
      * @param text       the YAML document
      * @param sourceName how messages name the file
      * @param baseDir    folder that relative paths resolve against; made absolute first
+     * @throws StationConfigException also for text over {@link #MAX_TEXT_CHARS} characters, before it is parsed
      */
     public static StationConfig read(String text, String sourceName, Path baseDir) throws StationConfigException {
         YamlSource source = new YamlSource(sourceName, baseDir.toAbsolutePath().normalize());
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw source.fail(0, "", "the text is " + text.length() + " characters long; allowed: at most "
+                    + MAX_TEXT_CHARS + " (1 Mi)");
+        }
         YamlMap root = YamlMap.root(YamlTree.compose(text, source), source)
                 .allow("stationId", "camera", "assembly", "deblur", "detector", "opcua", "outputs");
         String stationId = root.text("stationId");
