@@ -1,7 +1,9 @@
 package io.aoi.opcua;
 
 import io.aoi.config.Role;
+import java.net.InetAddress;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.milo.opcua.sdk.core.AccessLevel;
@@ -20,15 +22,18 @@ import org.eclipse.milo.opcua.stack.core.UaException;
  * <li>{@link #CONTROLLERS} (ENGINEER): recipe writes and the state machine methods.</li>
  * </ul>
  * OPERATOR may not call the result methods: operators watch the line; result history is MES's interface.
+ * Every refusal is written to the {@link SecurityLog} ({@code access-denied}).
  */
 final class RolePolicy {
     static final Set<Role> RESULT_READERS = EnumSet.of(Role.MES, Role.ENGINEER);
     static final Set<Role> CONTROLLERS = EnumSet.of(Role.ENGINEER);
 
     private final UserDirectory users;
+    private final SecurityLog log;
 
-    RolePolicy(UserDirectory users) {
+    RolePolicy(UserDirectory users, SecurityLog log) {
         this.users = users;
+        this.log = log;
     }
 
     boolean allows(Optional<Session> session, Set<Role> roles) {
@@ -39,6 +44,8 @@ final class RolePolicy {
     void require(Optional<Session> session, Set<Role> roles, String action) throws UaException {
         if (!allows(session, roles)) {
             String role = users.roleOf(session).map(Role::name).orElse("no role");
+            log.record(SecurityEvent.ACCESS_DENIED, users.userName(session), clientOf(session),
+                    Map.of("action", action, "role", role, "status", "Bad_UserAccessDenied"));
             throw new UaException(StatusCodes.Bad_UserAccessDenied,
                     users.userName(session) + " (" + role + ") may not " + action + "; allowed roles: " + roles);
         }
@@ -46,6 +53,16 @@ final class RolePolicy {
 
     String userName(Optional<Session> session) {
         return users.userName(session);
+    }
+
+    /** The client's address, or null for the server itself. */
+    static InetAddress clientOf(Optional<Session> session) {
+        return session.map(Session::getClientAddress).orElse(null);
+    }
+
+    /** The log refusals and audited calls go to. */
+    SecurityLog log() {
+        return log;
     }
 
     /** Reports UserExecutable per the caller's role on a method node. */
