@@ -1,8 +1,12 @@
 package io.aoi.opcua;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +31,7 @@ import org.eclipse.milo.opcua.stack.core.types.structured.ContentFilter;
 import org.eclipse.milo.opcua.stack.core.types.structured.EventFilter;
 import org.eclipse.milo.opcua.stack.core.types.structured.SimpleAttributeOperand;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
 
@@ -41,10 +46,33 @@ public final class TestClients {
 
     /** A client application certificate. */
     public record ClientCert(KeyPair keyPair, X509Certificate certificate, String applicationUri) {
+        private static final char[] STORE_PASSWORD = "test-client".toCharArray();
+
         /** Writes the certificate as DER into {@code dir}. */
         public Path writeDer(Path dir, String fileName) throws Exception {
             Files.createDirectories(dir);
             return Files.write(dir.resolve(fileName), certificate.getEncoded());
+        }
+
+        /** Saves key and certificate as PKCS#12, for a client in another process ({@link #load}). */
+        public void save(Path file) throws Exception {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry("client", keyPair.getPrivate(), STORE_PASSWORD, new X509Certificate[] {certificate});
+            try (OutputStream out = Files.newOutputStream(file)) {
+                ks.store(out, STORE_PASSWORD);
+            }
+        }
+
+        public static ClientCert load(Path file) throws Exception {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(file)) {
+                ks.load(in, STORE_PASSWORD);
+            }
+            X509Certificate cert = (X509Certificate) ks.getCertificate("client");
+            PrivateKey key = (PrivateKey) ks.getKey("client", STORE_PASSWORD);
+            String uri = CertificateUtil.getSanUri(cert).orElseThrow();
+            return new ClientCert(new KeyPair(cert.getPublicKey(), key), cert, uri);
         }
     }
 
