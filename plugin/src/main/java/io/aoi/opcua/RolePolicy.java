@@ -3,7 +3,6 @@ package io.aoi.opcua;
 import io.aoi.config.Role;
 import java.net.InetAddress;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.milo.opcua.sdk.core.AccessLevel;
@@ -22,7 +21,7 @@ import org.eclipse.milo.opcua.stack.core.UaException;
  * <li>{@link #CONTROLLERS} (ENGINEER): recipe writes and the state machine methods.</li>
  * </ul>
  * OPERATOR may not call the result methods: operators watch the line; result history is MES's interface.
- * Every refusal is written to the {@link SecurityLog} ({@code access-denied}).
+ * Refusals reach the {@link SecurityLog} through {@link DenialAuditor}, which sees every Bad_UserAccessDenied result.
  */
 final class RolePolicy {
     static final Set<Role> RESULT_READERS = EnumSet.of(Role.MES, Role.ENGINEER);
@@ -44,8 +43,6 @@ final class RolePolicy {
     void require(Optional<Session> session, Set<Role> roles, String action) throws UaException {
         if (!allows(session, roles)) {
             String role = users.roleOf(session).map(Role::name).orElse("no role");
-            log.record(SecurityEvent.ACCESS_DENIED, users.userName(session), clientOf(session),
-                    Map.of("action", action, "role", role, "status", "Bad_UserAccessDenied"));
             throw new UaException(StatusCodes.Bad_UserAccessDenied,
                     users.userName(session) + " (" + role + ") may not " + action + "; allowed roles: " + roles);
         }

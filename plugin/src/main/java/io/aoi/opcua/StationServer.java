@@ -28,6 +28,10 @@ import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigLimits;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.IdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.servicesets.AttributeServiceSet;
+import org.eclipse.milo.opcua.sdk.server.servicesets.MethodServiceSet;
+import org.eclipse.milo.opcua.sdk.server.servicesets.impl.DefaultAttributeServiceSet;
+import org.eclipse.milo.opcua.sdk.server.servicesets.impl.DefaultMethodServiceSet;
 import org.eclipse.milo.opcua.sdk.server.servicesets.impl.DefaultSessionServiceSet;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
@@ -149,6 +153,10 @@ public final class StationServer implements AutoCloseable, ResultSink {
         SessionGuard guard = new SessionGuard(server, new DefaultSessionServiceSet(server), sessionLimits, log);
         server.addServiceSet(PATH, guard);
         server.getSessionManager().addSessionListener(guard);
+        DenialAuditor auditor = new DenialAuditor(server, new DefaultMethodServiceSet(server),
+                new DefaultAttributeServiceSet(server), users, log);
+        server.addServiceSet(PATH, (MethodServiceSet) auditor);
+        server.addServiceSet(PATH, (AttributeServiceSet) auditor);
         MachineVisionNamespace ns = new MachineVisionNamespace(server, identity, new AuditedRecipeControl(recipes, log),
                 query, control, new RolePolicy(users, log));
         ns.startup();
