@@ -17,10 +17,11 @@ public record LoginLimits(int maxConcurrentChecks, int maxConcurrentChecksPerCli
         int freeFailures, long firstBackoffMillis, long maxBackoffMillis) {
     /**
      * Half the cores check passwords (at least one), so the other half keep serving sessions; two checks per address
-     * (an operator panel that mistypes while an MES reconnects); three free failures, then 1 s doubling to 60 s.
+     * (an operator panel that mistypes while an MES reconnects); five free failures (a Milo client tries a refused
+     * activation twice, so one mistyped password counts two), then 1 s doubling to 60 s.
      */
     public static final LoginLimits DEFAULTS = new LoginLimits(
-            Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 2, 5_000, 3, 1_000, 60_000);
+            Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 2, 5_000, 5, 1_000, 60_000);
 
     public LoginLimits {
         positive("maxConcurrentChecks", maxConcurrentChecks);
