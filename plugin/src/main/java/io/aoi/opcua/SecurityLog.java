@@ -214,8 +214,11 @@ public final class SecurityLog implements AutoCloseable {
         }
     }
 
-    /** Day files, oldest first. */
-    List<Path> dayFiles() throws IOException {
+    /** The day files, oldest first (none for {@link #loggerOnly()}). */
+    public List<Path> dayFiles() throws IOException {
+        if (dir == null) {
+            return List.of();
+        }
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).sorted().toList();
         }

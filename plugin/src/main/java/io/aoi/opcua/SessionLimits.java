@@ -9,19 +9,22 @@ package io.aoi.opcua;
  *                                 Bad_TooManySessions
  * @param maxSessionTimeoutMillis  the longest session timeout a client may ask for (Milo's {@code MaxSessionTimeout}):
  *                                 a session without requests for this long is closed
+ * @param maxConnectionsPerClient  TCP connections one client IP address may hold at once ({@link ConnectionLimiter});
+ *                                 at least {@code maxSessionsPerClient}
  */
-public record SessionLimits(int maxSessions, int maxSessionsPerClient, long maxSessionTimeoutMillis) {
+public record SessionLimits(int maxSessions, int maxSessionsPerClient, long maxSessionTimeoutMillis,
+        int maxConnectionsPerClient) {
     /**
      * 100 sessions, 10 per client address, 60 s idle timeout (Milo's defaults are 100 sessions, no per-client limit
-     * and 2 minutes). Milo clients keep their sessions alive every 5 s, node-opcua clients with subscriptions by
-     * publishing.
+     * and 2 minutes), 16 connections per address (the sessions plus discovery connections). Milo clients keep their
+     * sessions alive every 5 s, node-opcua clients with subscriptions by publishing.
      */
-    public static final SessionLimits DEFAULTS = new SessionLimits(100, 10, 60_000);
+    public static final SessionLimits DEFAULTS = new SessionLimits(100, 10, 60_000, 16);
     /**
      * The demo profile listens on loopback only, where every client has the same address: the per-client limit is
      * the server's.
      */
-    public static final SessionLimits DEMO_DEFAULTS = new SessionLimits(100, 100, 60_000);
+    public static final SessionLimits DEMO_DEFAULTS = new SessionLimits(100, 100, 60_000, 200);
 
     public SessionLimits {
         if (maxSessions < 1) {
@@ -35,10 +38,14 @@ public record SessionLimits(int maxSessions, int maxSessionsPerClient, long maxS
             throw new IllegalArgumentException("maxSessionTimeoutMillis = " + maxSessionTimeoutMillis
                     + "; allowed: 5000 or more (OPC UA clients need a few keep-alive intervals)");
         }
+        if (maxConnectionsPerClient < maxSessionsPerClient) {
+            throw new IllegalArgumentException("maxConnectionsPerClient = " + maxConnectionsPerClient
+                    + "; allowed: at least maxSessionsPerClient (" + maxSessionsPerClient + ")");
+        }
     }
 
-    /** The same limits with another per-client maximum. */
-    public SessionLimits withMaxSessionsPerClient(int perClient) {
-        return new SessionLimits(maxSessions, perClient, maxSessionTimeoutMillis);
+    /** The same limits with other per-client maxima. */
+    public SessionLimits withPerClient(int sessions, int connections) {
+        return new SessionLimits(maxSessions, sessions, maxSessionTimeoutMillis, connections);
     }
 }

@@ -144,11 +144,14 @@ public final class StationServer implements AutoCloseable, ResultSink {
                 .setIdentityValidator(identityValidator(settings.profile(), users, security))
                 .setLimits(limits(sessionLimits))
                 .build();
+        ConnectionLimiter connections = new ConnectionLimiter(sessionLimits.maxConnectionsPerClient(), log);
         OpcUaServer server = new OpcUaServer(config, profile -> {
             if (profile != TransportProfile.TCP_UASC_UABINARY) {
                 throw new IllegalArgumentException("unsupported transport " + profile);
             }
-            return new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build());
+            return new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder()
+                    .setChannelPipelineCustomizer(p -> p.addFirst("aoi-connection-limit", connections))
+                    .build());
         });
         SessionGuard guard = new SessionGuard(server, new DefaultSessionServiceSet(server), sessionLimits, log);
         server.addServiceSet(PATH, guard);

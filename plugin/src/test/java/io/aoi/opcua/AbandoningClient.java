@@ -1,9 +1,7 @@
 package io.aoi.opcua;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.InetAddress;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 
 /**
  * A misbehaving client in its own process: opens up to N sessions one after the other and exits without closing
@@ -20,7 +20,8 @@ import org.eclipse.milo.opcua.stack.core.UaException;
  * {@code OPENED <n> REFUSED <m> STATUS <status name>=<count>,...} before it exits.
  *
  * <p>Arguments: {@code <endpoint url> <sessions> <seconds at most> demo} or
- * {@code <endpoint url> <sessions> <seconds at most> production <client.p12> <user> <password>}.
+ * {@code <endpoint url> <sessions> <seconds at most> production <client.p12> <user> <password> [<local address>]}
+ * (the local address, for example 127.0.0.3, is the client address the server sees).
  * {@link #run} starts it from a test or a benchmark with the caller's class path.
  */
 public final class AbandoningClient {
@@ -37,12 +38,14 @@ public final class AbandoningClient {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(args[2]));
         boolean production = args[3].equals("production");
         TestClients.ClientCert cert = production ? TestClients.ClientCert.load(Paths.get(args[4])) : null;
+        InetAddress from = production && args.length > 7 ? InetAddress.getByName(args[7]) : null;
         List<OpcUaClient> held = new ArrayList<>();
         Map<String, Integer> statuses = new TreeMap<>();
         int refused = 0;
         for (int i = 0; i < sessions && System.nanoTime() < deadline; i++) {
             try {
-                held.add(production ? TestClients.production(url, cert, args[5], args[6]) : TestClients.demo(url));
+                held.add(production ? TestClients.production(url, cert, new UsernameProvider(args[5], args[6]),
+                        SecurityPolicy.Basic256Sha256, from) : TestClients.demo(url));
             } catch (UaException e) {
                 refused++;
                 String name = StatusCodes.lookup(e.getStatusCode().value()).map(n -> n[0])
@@ -58,37 +61,18 @@ public final class AbandoningClient {
     }
 
     /**
-     * Runs the client in a child JVM with this JVM's class path and waits for it (at most {@code seconds} + 60 s).
+     * Runs the client in a child JVM ({@link ChildJvm}) and waits for it (at most {@code seconds} + 60 s).
      *
-     * @param extra nothing for the demo profile, or client.p12, user and password for production
+     * @param extra nothing for the demo profile, or client.p12, user, password and optionally the local address for
+     *              production
      */
     public static Outcome run(String url, int sessions, int seconds, String profile, String... extra)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Xmx256m", AbandoningClient.class.getName(), url,
-                Integer.toString(sessions), Integer.toString(seconds), profile));
-        cmd.addAll(List.of(extra));
-        Path log = Files.createTempFile("abandoning-client", ".log");
-        String out;
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            try {
-                if (!p.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
-                    throw new IOException("abandoning client did not exit within " + (seconds + 60) + " s");
-                }
-            } finally {
-                p.destroyForcibly();
-            }
-            out = Files.readString(log, StandardCharsets.UTF_8);
-        } finally {
-            Files.deleteIfExists(log);
-        }
-        for (String line : out.split("\n")) {
-            if (line.startsWith("OPENED ")) {
-                String[] f = line.trim().split(" ", 6);
-                return new Outcome(Integer.parseInt(f[1]), Integer.parseInt(f[3]), f.length > 5 ? f[5] : "");
-            }
-        }
-        throw new IOException("abandoning client printed no summary; output:\n" + out);
+        List<String> args = new ArrayList<>(List.of(url, Integer.toString(sessions), Integer.toString(seconds),
+                profile));
+        args.addAll(List.of(extra));
+        String[] f = ChildJvm.run(AbandoningClient.class, seconds + 60L, "OPENED ", args.toArray(String[]::new))
+                .split(" ", 6);
+        return new Outcome(Integer.parseInt(f[1]), Integer.parseInt(f[3]), f.length > 5 ? f[5] : "");
     }
 }

@@ -187,7 +187,7 @@ class StationServerSecurityTest {
     @Test
     void oneClientThatAbandonsItsSessionsCannotLockOthersOut() throws Exception {
         SecurityOptions options = SecurityOptions.defaults(openLog(), SecurityProfile.DEMO)
-                .withSessions(new SessionLimits(100, 3, 60_000));
+                .withSessions(new SessionLimits(100, 3, 60_000, 10));
         StationServer server = start(new OpcUaSettings("127.0.0.1", 0, SecurityProfile.DEMO, List.of(),
                 dir.resolve("pki")), options);
 

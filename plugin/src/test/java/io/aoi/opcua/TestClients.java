@@ -2,6 +2,8 @@ package io.aoi.opcua;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -105,10 +107,24 @@ public final class TestClients {
 
     public static OpcUaClient production(String url, ClientCert cert, IdentityProvider identity,
             SecurityPolicy policy) throws UaException {
+        return production(url, cert, identity, policy, null);
+    }
+
+    /**
+     * As {@link #production(String, ClientCert, IdentityProvider, SecurityPolicy)}, connecting from the local
+     * address {@code from} (for example 127.0.0.2, so that one machine plays several client addresses on loopback);
+     * null lets the system choose.
+     */
+    public static OpcUaClient production(String url, ClientCert cert, IdentityProvider identity,
+            SecurityPolicy policy, InetAddress from) throws UaException {
         OpcUaClient c = OpcUaClient.create(url,
                 eps -> eps.stream().filter(e -> policy.getUri().equals(e.getSecurityPolicyUri())
                         && e.getSecurityMode() == MessageSecurityMode.SignAndEncrypt).findFirst(),
-                t -> { },
+                t -> {
+                    if (from != null) {
+                        t.setBootstrapCustomizer(b -> b.localAddress(new InetSocketAddress(from, 0)));
+                    }
+                },
                 b -> b.setApplicationUri(cert.applicationUri())
                         .setKeyPair(cert.keyPair())
                         .setCertificate(cert.certificate())
