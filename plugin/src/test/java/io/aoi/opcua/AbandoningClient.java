@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
-import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 
@@ -48,8 +47,7 @@ public final class AbandoningClient {
                         SecurityPolicy.Basic256Sha256, from) : TestClients.demo(url));
             } catch (UaException e) {
                 refused++;
-                String name = StatusCodes.lookup(e.getStatusCode().value()).map(n -> n[0])
-                        .orElse(e.getStatusCode().toString());
+                String name = TestClients.statusName(e);
                 statuses.merge(name, 1, Integer::sum);
             }
         }

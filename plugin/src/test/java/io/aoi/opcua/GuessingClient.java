@@ -10,13 +10,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
-import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 
 /**
  * A password guesser in its own process: N parallel logins with wrong passwords for one user name, each on its own
- * secure channel, from a given local address. Prints {@code MILLIS <n> OUTCOMES <status>=<count>,...} and exits.
+ * secure channel, from a given local address, fired together after a 3 s pause (so that the JVM's own start-up is
+ * over). Prints {@code START <epoch ms> END <epoch ms> OUTCOMES <status>=<count>,...} and exits.
  * Arguments: {@code <endpoint url> <parallel logins> <seconds at most> <client.p12> <user> <local address>}.
  */
 public final class GuessingClient {
@@ -43,8 +43,7 @@ public final class GuessingClient {
                             SecurityPolicy.Basic256Sha256, from).disconnect();
                     outcomes.merge("connected", 1, Integer::sum);
                 } catch (UaException e) {
-                    outcomes.merge(StatusCodes.lookup(e.getStatusCode().value()).map(s -> s[0])
-                            .orElse(e.getStatusCode().toString()), 1, Integer::sum);
+                    outcomes.merge(TestClients.statusName(e), 1, Integer::sum);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {
@@ -52,14 +51,16 @@ public final class GuessingClient {
                 }
             });
         }
-        long t0 = System.nanoTime();
+        Thread.sleep(3_000);
+        long startMs = System.currentTimeMillis();
         start.countDown();
         boolean all = done.await(seconds, TimeUnit.SECONDS);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
+        long endMs = System.currentTimeMillis();
         StringBuilder s = new StringBuilder();
         new TreeMap<>(outcomes).forEach((k, v) -> s.append(s.length() == 0 ? "" : ",").append(k).append('=')
                 .append(v));
-        System.out.println("MILLIS " + ms + " OUTCOMES " + s + (all ? "" : ",unfinished=" + done.getCount()));
+        System.out.println("START " + startMs + " END " + endMs + " OUTCOMES " + s
+                + (all ? "" : ",unfinished=" + done.getCount()));
         System.out.flush();
         Runtime.getRuntime().halt(0);
     }

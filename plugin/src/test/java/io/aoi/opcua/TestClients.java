@@ -22,6 +22,7 @@ import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
 import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
@@ -84,6 +85,11 @@ public final class TestClients {
         X509Certificate cert = new SelfSignedCertificateBuilder(kp).setCommonName(name).setApplicationUri(uri)
                 .addDnsName("localhost").build();
         return new ClientCert(kp, cert, uri);
+    }
+
+    /** The status code's name ({@code Bad_TooManySessions}), or its hex form when it has none. */
+    public static String statusName(UaException e) {
+        return StatusCodes.lookup(e.getStatusCode().value()).map(n -> n[0]).orElse(e.getStatusCode().toString());
     }
 
     /** Anonymous client on the demo profile's None endpoint, connected. */

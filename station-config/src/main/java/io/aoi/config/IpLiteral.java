@@ -19,8 +19,8 @@ public final class IpLiteral {
     private static final Pattern IPV4_LIKE = Pattern.compile("[0-9.]+");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
     /** RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, at most 253 characters. */
-    private static final Pattern HOST_NAME = Pattern.compile(
-            "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+    private static final String LABEL = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    private static final Pattern HOST_NAME = Pattern.compile("(?=.{1,253}$)" + LABEL + "(\\." + LABEL + ")*");
 
     private IpLiteral() {
     }

@@ -36,7 +36,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
-import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
@@ -48,9 +47,10 @@ import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
  * that abandons its sessions 127.0.0.3 (its own process), new well-behaved clients 127.0.0.4.
  *
  * <ol>
+ * <li>refusal times of an unknown user name and of a known one with a wrong password (own addresses);</li>
  * <li>baseline: the open session reads ServerStatus/CurrentTime every 10 ms for {@code seconds};</li>
  * <li>80 parallel wrong-password logins for user eng (each its own secure channel, from a child process), while the
- * session reads on (the window includes the child JVM's start);</li>
+ * session reads on; the percentiles cover the reads between the moment the guesser fires and its end;</li>
  * <li>a new client (mes, right password) connects from 127.0.0.4, and one from the guesser's address;</li>
  * <li>a child process opens 150 sessions (mes, right password) from 127.0.0.3 and exits without closing them;</li>
  * <li>the session reads for {@code seconds} again, and new clients connect from 127.0.0.4 and from 127.0.0.3.</li>
@@ -78,7 +78,7 @@ public final class SecurityBenchmark {
     /** Reads on one session until stopped; latencies in microseconds. */
     private static final class Reader implements Runnable {
         final OpcUaClient client;
-        final List<Long> micros = Collections.synchronizedList(new ArrayList<>());
+        final List<long[]> samples = Collections.synchronizedList(new ArrayList<>()); // {start epoch ms, micros}
         final AtomicBoolean stop = new AtomicBoolean();
         volatile int errors;
 
@@ -89,10 +89,11 @@ public final class SecurityBenchmark {
         @Override
         public void run() {
             while (!stop.get()) {
+                long at = System.currentTimeMillis();
                 long t0 = System.nanoTime();
                 try {
                     client.readValue(0, TimestampsToReturn.Neither, NodeIds.Server_ServerStatus_CurrentTime);
-                    micros.add((System.nanoTime() - t0) / 1000);
+                    samples.add(new long[] {at, (System.nanoTime() - t0) / 1000});
                 } catch (UaException e) {
                     errors++;
                 }
@@ -105,7 +106,12 @@ public final class SecurityBenchmark {
         }
 
         String measure(Runnable during) throws InterruptedException {
-            micros.clear();
+            return measure(during, () -> new long[] {0, Long.MAX_VALUE});
+        }
+
+        /** Reads while {@code during} runs; percentiles over the reads that started in {@code window}'s interval. */
+        String measure(Runnable during, java.util.function.Supplier<long[]> window) throws InterruptedException {
+            samples.clear();
             errors = 0;
             stop.set(false);
             Thread t = new Thread(this, "reader");
@@ -113,7 +119,15 @@ public final class SecurityBenchmark {
             during.run();
             stop.set(true);
             t.join(30_000);
-            List<Long> sorted = new ArrayList<>(micros);
+            long[] w = window.get();
+            List<Long> sorted = new ArrayList<>();
+            synchronized (samples) {
+                for (long[] sample : samples) {
+                    if (sample[0] >= w[0] && sample[0] <= w[1]) {
+                        sorted.add(sample[1]);
+                    }
+                }
+            }
             Collections.sort(sorted);
             if (sorted.isEmpty()) {
                 return "no reads completed, " + errors + " errors";
@@ -136,10 +150,6 @@ public final class SecurityBenchmark {
         }
     }
 
-    private static String statusName(UaException e) {
-        return StatusCodes.lookup(e.getStatusCode().value()).map(n -> n[0]).orElse(e.getStatusCode().toString());
-    }
-
     private static String connect(String url, TestClients.ClientCert cert, String user, String password,
             InetAddress from) {
         long t0 = System.nanoTime();
@@ -150,8 +160,24 @@ public final class SecurityBenchmark {
             c.disconnect();
             return "connected in " + ms + " ms";
         } catch (UaException e) {
-            return "refused after " + (System.nanoTime() - t0) / 1_000_000 + " ms: " + statusName(e);
+            return "refused after " + (System.nanoTime() - t0) / 1_000_000 + " ms: " + TestClients.statusName(e);
         }
+    }
+
+    /** Two refused logins (each a Milo connect, which tries the activation twice), in ms. */
+    private static String refusalMillis(String url, TestClients.ClientCert cert, String user, InetAddress from) {
+        List<Long> ms = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            long t0 = System.nanoTime();
+            try {
+                TestClients.production(url, cert, new UsernameProvider(user, "wrong-" + i),
+                        SecurityPolicy.Basic256Sha256, from).disconnect();
+                return "connected (!)";
+            } catch (UaException e) {
+                ms.add((System.nanoTime() - t0) / 1_000_000);
+            }
+        }
+        return ms + " ms";
     }
 
     public static void main(String[] args) throws Exception {
@@ -189,27 +215,34 @@ public final class SecurityBenchmark {
             OpcUaClient open = TestClients.production(url, cert, new UsernameProvider("mes", "mes-pw"),
                     SecurityPolicy.Basic256Sha256, READER);
             Reader reader = new Reader(open);
+            System.out.println("refusal time, unknown user (from 127.0.0.5): "
+                    + refusalMillis(url, cert, "nobody", loopback(5)) + "; known user, wrong password (127.0.0.6): "
+                    + refusalMillis(url, cert, "eng", loopback(6)));
             System.out.println("baseline (open session " + READER.getHostAddress() + "): "
                     + reader.measure(() -> pause(seconds)));
 
             String[] attack = new String[1];
             String during = reader.measure(() -> {
                 try {
-                    attack[0] = ChildJvm.run(GuessingClient.class, 240, "MILLIS ", url, "80", "180", p12.toString(),
+                    attack[0] = ChildJvm.run(GuessingClient.class, 240, "START ", url, "80", "180", p12.toString(),
                             "eng", GUESSER.getHostAddress());
                 } catch (Exception e) {
                     attack[0] = "guessing client failed: " + e;
                 }
+            }, () -> {
+                String[] f = attack[0].split(" ");
+                return f[0].equals("START") ? new long[] {Long.parseLong(f[1]), Long.parseLong(f[3])}
+                        : new long[] {0, Long.MAX_VALUE};
             });
             System.out.println("during 80 parallel bad logins from " + GUESSER.getHostAddress()
-                    + " (own process, started inside the window): " + during);
+                    + " (reads between the guesser's START and END): " + during);
             System.out.println("  guessing client: " + attack[0]);
             System.out.println("  password checks: " + countLines(log, "login-failed") + " login-failed, "
                     + countLines(log, "login-throttled") + " login-throttled lines in the security log");
             System.out.println("new client (mes) from " + NEWCOMER.getHostAddress() + ": "
                     + connect(url, cert, "mes", "mes-pw", NEWCOMER));
             System.out.println("new client (mes) from the guesser's " + GUESSER.getHostAddress() + ": "
-                    + connect(url, cert, "mes", "mes-pw", GUESSER) + " (address in back-off, by design)");
+                    + connect(url, cert, "mes", "mes-pw", GUESSER));
 
             long a0 = System.nanoTime();
             AbandoningClient.Outcome abandoned = AbandoningClient.run(url, 150, 240, "production", p12.toString(),
