@@ -1,14 +1,23 @@
 package io.aoi.opcua;
 
 import io.aoi.config.Role;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.milo.opcua.sdk.server.methods.AbstractMethodInvocationHandler;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 
-/** A method whose caller must hold one of the given roles; refused with Bad_UserAccessDenied otherwise. */
+/**
+ * A method whose caller must hold one of the given roles; refused with Bad_UserAccessDenied otherwise (logged as
+ * {@code access-denied}). Calls of methods that change the station (those for {@link RolePolicy#CONTROLLERS}: the
+ * state machine, recipe methods) are written to the {@link SecurityLog} as {@code method-call} with their inputs and
+ * outcome; read-only methods (results) are not.
+ */
 abstract class RoleCheckedMethod extends AbstractMethodInvocationHandler {
     private final RolePolicy policy;
     private final Set<Role> roles;
@@ -40,8 +49,27 @@ abstract class RoleCheckedMethod extends AbstractMethodInvocationHandler {
 
     @Override
     protected final Variant[] invoke(InvocationContext ctx, Variant[] in) throws UaException {
-        policy.require(ctx.getSession(), roles, "call " + getNode().getBrowseName().name());
-        return call(policy.userName(ctx.getSession()), in);
+        String method = getNode().getBrowseName().name();
+        policy.require(ctx.getSession(), roles, "call " + method);
+        String user = policy.userName(ctx.getSession());
+        if (!roles.equals(RolePolicy.CONTROLLERS)) {
+            return call(user, in);
+        }
+        String status = "Good";
+        try {
+            return call(user, in);
+        } catch (UaException | RuntimeException e) {
+            status = e instanceof UaException u ? StatusCodes.lookup(u.getStatusCode().value())
+                    .map(names -> names[0]).orElse(u.getStatusCode().toString()) : e.getClass().getSimpleName();
+            throw e;
+        } finally {
+            policy.log().record(SecurityEvent.METHOD_CALL, user, RolePolicy.clientOf(ctx.getSession()),
+                    Map.of("method", method, "inputs", inputsText(in), "status", status));
+        }
+    }
+
+    private static String inputsText(Variant[] in) {
+        return Arrays.stream(in).map(v -> String.valueOf(v.value())).collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** Runs the method for an authorised caller. */

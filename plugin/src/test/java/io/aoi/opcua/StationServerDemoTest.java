@@ -11,6 +11,7 @@ import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.ExecutionProvider;
 import io.aoi.config.OpcUaSettings;
+import io.aoi.config.Role;
 import io.aoi.config.SecurityProfile;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.SampleResults;
@@ -84,7 +85,9 @@ class StationServerDemoTest {
             }
         };
         server = StationServer.start(
-                new OpcUaSettings("127.0.0.1", 0, SecurityProfile.DEMO, List.of(), dir.resolve("pki")),
+                // anonymous is an operator by default; these tests drive the station, so the role is named
+                new OpcUaSettings("127.0.0.1", 0, SecurityProfile.DEMO, List.of(), dir.resolve("pki"))
+                        .withAnonymousRole(Role.ENGINEER),
                 new StationIdentity("S1", "J1", "C1"), recipes, new JournalResultQuery(journal), control);
         client = TestClients.demo(server.endpointUrl());
         ns = client.getNamespaceTable().getIndex(MachineVisionNamespace.NAMESPACE_URI).intValue();

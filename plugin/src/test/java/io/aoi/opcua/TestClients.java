@@ -1,8 +1,14 @@
 package io.aoi.opcua;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +22,7 @@ import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
 import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
@@ -27,6 +34,7 @@ import org.eclipse.milo.opcua.stack.core.types.structured.ContentFilter;
 import org.eclipse.milo.opcua.stack.core.types.structured.EventFilter;
 import org.eclipse.milo.opcua.stack.core.types.structured.SimpleAttributeOperand;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
 
@@ -41,10 +49,33 @@ public final class TestClients {
 
     /** A client application certificate. */
     public record ClientCert(KeyPair keyPair, X509Certificate certificate, String applicationUri) {
+        private static final char[] STORE_PASSWORD = "test-client".toCharArray();
+
         /** Writes the certificate as DER into {@code dir}. */
         public Path writeDer(Path dir, String fileName) throws Exception {
             Files.createDirectories(dir);
             return Files.write(dir.resolve(fileName), certificate.getEncoded());
+        }
+
+        /** Saves key and certificate as PKCS#12, for a client in another process ({@link #load}). */
+        public void save(Path file) throws Exception {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry("client", keyPair.getPrivate(), STORE_PASSWORD, new X509Certificate[] {certificate});
+            try (OutputStream out = Files.newOutputStream(file)) {
+                ks.store(out, STORE_PASSWORD);
+            }
+        }
+
+        public static ClientCert load(Path file) throws Exception {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(file)) {
+                ks.load(in, STORE_PASSWORD);
+            }
+            X509Certificate cert = (X509Certificate) ks.getCertificate("client");
+            PrivateKey key = (PrivateKey) ks.getKey("client", STORE_PASSWORD);
+            String uri = CertificateUtil.getSanUri(cert).orElseThrow();
+            return new ClientCert(new KeyPair(cert.getPublicKey(), key), cert, uri);
         }
     }
 
@@ -54,6 +85,11 @@ public final class TestClients {
         X509Certificate cert = new SelfSignedCertificateBuilder(kp).setCommonName(name).setApplicationUri(uri)
                 .addDnsName("localhost").build();
         return new ClientCert(kp, cert, uri);
+    }
+
+    /** The status code's name ({@code Bad_TooManySessions}), or its hex form when it has none. */
+    public static String statusName(UaException e) {
+        return StatusCodes.lookup(e.getStatusCode().value()).map(n -> n[0]).orElse(e.getStatusCode().toString());
     }
 
     /** Anonymous client on the demo profile's None endpoint, connected. */
@@ -77,10 +113,24 @@ public final class TestClients {
 
     public static OpcUaClient production(String url, ClientCert cert, IdentityProvider identity,
             SecurityPolicy policy) throws UaException {
+        return production(url, cert, identity, policy, null);
+    }
+
+    /**
+     * As {@link #production(String, ClientCert, IdentityProvider, SecurityPolicy)}, connecting from the local
+     * address {@code from} (for example 127.0.0.2, so that one machine plays several client addresses on loopback);
+     * null lets the system choose.
+     */
+    public static OpcUaClient production(String url, ClientCert cert, IdentityProvider identity,
+            SecurityPolicy policy, InetAddress from) throws UaException {
         OpcUaClient c = OpcUaClient.create(url,
                 eps -> eps.stream().filter(e -> policy.getUri().equals(e.getSecurityPolicyUri())
                         && e.getSecurityMode() == MessageSecurityMode.SignAndEncrypt).findFirst(),
-                t -> { },
+                t -> {
+                    if (from != null) {
+                        t.setBootstrapCustomizer(b -> b.localAddress(new InetSocketAddress(from, 0)));
+                    }
+                },
                 b -> b.setApplicationUri(cert.applicationUri())
                         .setKeyPair(cert.keyPair())
                         .setCertificate(cert.certificate())

@@ -53,7 +53,7 @@ class ExampleStationsTest {
                 2.5, 0.01), demo.deblur());
         assertEquals(new DetectorSettings(5, 12, 0.018, 0.5, 0, new BumpLayout.Automatic(60, 32), 5), demo.detector());
         assertEquals(new OpcUaSettings("127.0.0.1", 4840, SecurityProfile.DEMO, List.of(),
-                EXAMPLES.resolve("runtime/pki")), demo.opcua());
+                EXAMPLES.resolve("runtime/pki")).withAnonymousRole(Role.MES), demo.opcua());
         assertEquals(new OutputSettings(EXAMPLES.resolve("runtime/journal"), 30, 1L << 30, Optional.empty()),
                 demo.outputs());
     }
@@ -121,6 +121,7 @@ class ExampleStationsTest {
         OpcUaSettings opcua = production.opcua();
         assertEquals(SecurityProfile.PRODUCTION, opcua.profile());
         assertEquals("0.0.0.0", opcua.bindAddress());
+        assertEquals("bonder-7.plant.example", opcua.endpointHost());
         assertEquals(List.of("operator", "mes", "engineer"), opcua.users().stream().map(UserAccount::name).toList());
         assertEquals(List.of(Role.OPERATOR, Role.MES, Role.ENGINEER),
                 opcua.users().stream().map(UserAccount::role).toList());

@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the field, the bad value and what is allowed, exactly as listed here.
  */
 class MalformedStationFilesTest {
+    private static final String DEMO_BIND =
+            "a literal loopback IP address (127.0.0.1 to 127.255.255.254, or ::1) with the demo profile";
 
     static Stream<Arguments> malformedFiles() {
         return Stream.of(
@@ -38,8 +40,29 @@ class MalformedStationFilesTest {
                         "assembly.overlapLines", "256 is not allowed; allowed: an integer from 0 to 255 "
                                 + "(less than half of frameHeight 512)"),
                 malformed("rejects the demo profile on a non-loopback address", "demo-profile-on-any-address.yaml",
-                        32, "opcua.bindAddress", "0.0.0.0 is not allowed; allowed: a loopback address "
-                                + "(127.x.x.x, localhost or ::1) with the demo profile"),
+                        32, "opcua.bindAddress", "0.0.0.0 is not allowed; allowed: " + DEMO_BIND),
+                malformed("rejects a host name that only starts like a loopback address",
+                        "demo-profile-on-loopback-look-alike.yaml", 32, "opcua.bindAddress",
+                        "127.evil.example is not allowed; allowed: " + DEMO_BIND),
+                malformed("rejects localhost with the demo profile: no name service decides the bind address",
+                        "demo-profile-on-localhost.yaml", 32, "opcua.bindAddress",
+                        "localhost is not allowed; allowed: " + DEMO_BIND),
+                malformed("rejects a host name as production bind address", "production-bind-host-name.yaml", 32,
+                        "opcua.bindAddress", "aoi.plant.example is not allowed; allowed: a literal IP address such "
+                                + "as 127.0.0.1, 0.0.0.0, 192.168.10.20 or ::1 (no host names)"),
+                malformed("rejects a wildcard production bind without an advertised host",
+                        "production-wildcard-without-advertised-host.yaml", 31, "opcua.advertisedHost",
+                        "(missing) is not allowed; allowed: the host name clients connect to (for example "
+                                + "aoi-line3.plant.example) when bindAddress 0.0.0.0 is a wildcard"),
+                malformed("rejects an advertised wildcard", "advertised-wildcard.yaml", 33, "opcua.advertisedHost",
+                        "0.0.0.0 is not allowed; allowed: a host name (letters, digits, '-' and '.') or a literal "
+                                + "IP address that is not a wildcard"),
+                malformed("rejects an anonymous role with the production profile",
+                        "production-with-anonymous-role.yaml", 33, "opcua.anonymousRole",
+                        "engineer is not allowed; allowed: no anonymousRole with the production profile (it has no "
+                                + "anonymous access)"),
+                malformed("rejects an unknown anonymous role", "unknown-anonymous-role.yaml", 36,
+                        "opcua.anonymousRole", "root is not allowed; allowed: operator, mes, engineer"),
                 malformed("rejects the production profile without users", "production-without-users.yaml", 31,
                         "opcua.users", "[] is not allowed; allowed: at least one user with the production profile"),
                 malformed("rejects Mono12Packed with the allowed formats", "pixel-format-mono12packed.yaml", 6,

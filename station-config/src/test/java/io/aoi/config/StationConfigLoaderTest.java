@@ -178,7 +178,8 @@ class StationConfigLoaderTest {
         StationConfigException error = assertThrows(StationConfigException.class,
                 () -> StationConfigLoader.parse(yaml, "colour.yaml", BASE));
 
-        assertEquals("colour.yaml:16: opcua.colour: unknown field; allowed: bindAddress, port, profile, users, pkiDir",
+        assertEquals("colour.yaml:16: opcua.colour: unknown field; allowed: bindAddress, port, profile, users, pkiDir, "
+                + "advertisedHost, anonymousRole",
                 error.getMessage());
     }
 

@@ -11,6 +11,8 @@ import io.aoi.detect.ParticleDetector;
 import io.aoi.opcua.InMemoryRecipeControl;
 import io.aoi.opcua.JournalResultQuery;
 import io.aoi.opcua.OpcUaException;
+import io.aoi.opcua.SecurityLog;
+import io.aoi.opcua.SecurityOptions;
 import io.aoi.opcua.StationIdentity;
 import io.aoi.opcua.StationServer;
 import io.aoi.opcua.VisionState;
@@ -68,6 +70,10 @@ public final class StationRuntime implements AutoCloseable {
             ResultJournal journal = services.push(part,
                     ResultJournal.open(out.journalDir(), out.retentionDays(), out.maxJournalBytes()));
 
+            part = "security log";
+            SecurityLog securityLog = services.push(part, SecurityLog.open(out.journalDir().resolve("security"),
+                    out.retentionDays(), securityLogBytes(out)));
+
             part = "deblur model";
             InMemoryRecipeControl recipe = new InMemoryRecipeControl(config.stationId(), config.deblur(), s -> {
             });
@@ -86,7 +92,8 @@ public final class StationRuntime implements AutoCloseable {
             part = "OPC UA server";
             StationServer server = services.push(part, StationServer.start(config.opcua(),
                     new StationIdentity(config.stationId(), jobId, recipe.current().recipeId()), recipe,
-                    new JournalResultQuery(journal), new StationControl(pipeline)));
+                    new JournalResultQuery(journal), new StationControl(pipeline),
+                    SecurityOptions.defaults(securityLog, config.opcua().profile())));
             fanOut.add(server);
 
             part = "frame source";
@@ -104,6 +111,14 @@ public final class StationRuntime implements AutoCloseable {
             throw new StationException("station " + config.stationId() + ": cannot start the " + part + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The security log's disk budget: a sixteenth of the journal's, at least 1 MiB (a failed login line is about
+     * 200 bytes, and the login throttle bounds how fast they come).
+     */
+    static long securityLogBytes(OutputSettings out) {
+        return Math.max(1L << 20, out.maxJournalBytes() / 16);
     }
 
     /** Frames of a line-scan camera overlap; recorded frames from a folder are independent images. */

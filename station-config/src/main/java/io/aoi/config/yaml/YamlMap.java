@@ -133,6 +133,11 @@ final class YamlMap {
         return node.isEmpty() ? fallback : parseChoice(key, type, node.get());
     }
 
+    <E extends Enum<E>> Optional<E> optionalChoice(String key, Class<E> type) throws StationConfigException {
+        Optional<ScalarNode> node = scalar(key, "one of " + choices(type));
+        return node.isEmpty() ? Optional.empty() : Optional.of(parseChoice(key, type, node.get()));
+    }
+
     /** A path; a relative one resolves against the station file's folder. */
     Path path(String key) throws StationConfigException {
         return pathValue(key, required(key, "a path"));
