@@ -38,13 +38,20 @@ final class BenchCommand implements Command {
     @Override
     public String synopsis() {
         return "bench [--sizes 1024x512,2048x1024] [--frames N] [--repeats N] [--sigma PX] [--noise F] [--seed S]"
-                + " [--models none,wiener,udbd_acf] [--passes 1,3] [--regions bumps,frame] [--station FILE]"
+                + " [--models none,wiener,udbd_acf] [--passes 1,3] [--regions bumps,frame] [--region-margin PX] [--station FILE]"
                 + " [--threads N] [--provider cpu|cuda] [--model-file FILE.onnx] [--out FILE.md]";
     }
 
     @Override
     public int run(Args args) throws Exception {
-        DeblurSettings deblur = DeblurOptions.read(args);
+        DeblurSettings base = DeblurOptions.read(args);
+        DeblurSettings deblur;
+        try {
+            deblur = base.withPolicy(base.policy().withRegionMarginPx(args.intOption("region-margin",
+                    base.policy().regionMarginPx(), 0, 256)));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Optional<String> station = args.option("station");
         DetectorSettings detector = station.isPresent()
                 ? StationConfigLoader.load(Path.of(station.get())).detector()
