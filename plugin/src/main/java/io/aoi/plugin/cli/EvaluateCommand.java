@@ -171,7 +171,8 @@ final class EvaluateCommand implements Command {
         DeblurModel model = s.model().isUdbd() ? s.model() : DeblurOptions.DEFAULTS.model();
         try {
             return new DeblurSettings(model, s.iterations(), s.executionProvider(), s.threads(),
-                    s.tileSizePx(), s.tileOverlapPx(), s.modelFile(), s.wienerSigmaPx(), s.wienerNoiseToSignal());
+                    s.tileSizePx(), s.tileOverlapPx(), s.modelFile(), s.wienerSigmaPx(), s.wienerNoiseToSignal(),
+                    s.policy());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
