@@ -42,6 +42,14 @@ final class BumpFinder {
 
     /** Whole bumps in a w x h plane of values in [0, 1], sorted top to bottom, then left to right. */
     List<BumpRegion> find(float[] plane, int w, int h) {
+        return find(plane, w, h, false);
+    }
+
+    /**
+     * As {@link #find(float[], int, int)}; with {@code withPartial} the bumps cut by the top or bottom row are
+     * returned too (their particles are in the frame even though the bump is judged in a neighbouring one).
+     */
+    List<BumpRegion> find(float[] plane, int w, int h, boolean withPartial) {
         OpenCv.load();
         List<int[]> boxes = new ArrayList<>();
         try (MatScope scope = new MatScope()) {
@@ -76,7 +84,7 @@ final class BumpFinder {
                 int bh = row[Imgproc.CC_STAT_HEIGHT];
                 int area = row[Imgproc.CC_STAT_AREA];
                 boolean partial = by == 0 || by + bh >= h;
-                if (!partial && bw >= minWidthPx && bh >= minHeightPx && area >= MIN_FILL * bw * bh) {
+                if ((withPartial || !partial) && bw >= minWidthPx && bh >= minHeightPx && area >= MIN_FILL * bw * bh) {
                     boxes.add(new int[] {bx, by, bw, bh});
                 }
             }

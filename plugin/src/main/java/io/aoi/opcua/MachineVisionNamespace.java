@@ -101,6 +101,10 @@ final class MachineVisionNamespace extends ManagedNamespaceWithLifecycle {
         diagnosticsNodes.show(d);
     }
 
+    void showFocus(double defocusSigmaPx, long focusDriftWarnings) {
+        diagnosticsNodes.showFocus(defocusSigmaPx, focusDriftWarnings);
+    }
+
     void showEventsDropped(long n) {
         diagnosticsNodes.showEventsDropped(n);
     }

@@ -309,6 +309,14 @@ public final class StationServer implements AutoCloseable, ResultSink {
         namespace.showDiagnostics(Objects.requireNonNull(d, "d"));
     }
 
+    /**
+     * Publishes the focus monitor: the latest defocus estimate (sigma of the equivalent Gaussian, px; NaN while
+     * the model makes none) and how often it has crossed the station's focus-drift threshold.
+     */
+    public void updateFocus(double defocusSigmaPx, long focusDriftWarnings) {
+        namespace.showFocus(defocusSigmaPx, focusDriftWarnings);
+    }
+
     /** Sets the state machine as the pipeline sees it (for example ERROR after a camera failure). */
     public void setState(VisionState state) {
         namespace.setState(Objects.requireNonNull(state, "state"));

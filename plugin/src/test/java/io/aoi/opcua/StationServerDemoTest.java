@@ -295,4 +295,14 @@ class StationServerDemoTest {
         assertEquals(100L, ((Number) read("Diagnostics/ResultsCompleted")).longValue());
         assertFalse(read("Diagnostics/TotalMillisAvg") == null);
     }
+
+    @Test
+    void publishesTheFocusMonitor() throws Exception {
+        assertTrue(Double.isNaN((Double) read("Diagnostics/DefocusSigmaPx")), "no estimate before the first one");
+
+        server.updateFocus(2.75, 3);
+
+        assertEquals(2.75, read("Diagnostics/DefocusSigmaPx"));
+        assertEquals(3L, ((Number) read("Diagnostics/FocusDriftWarnings")).longValue());
+    }
 }

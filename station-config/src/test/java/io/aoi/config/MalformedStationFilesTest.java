@@ -30,7 +30,8 @@ class MalformedStationFilesTest {
                 malformed("rejects a misspelt field and suggests the right one", "misspelt-field.yaml", 16,
                         "deblur.iteratoins", "unknown field (did you mean iterations?); allowed: model, "
                                 + "iterations, executionProvider, threads, tileSizePx, tileOverlapPx, modelFile, "
-                                + "wienerSigmaPx, wienerNoiseToSignal"),
+                                + "wienerSigmaPx, wienerNoiseToSignal, region, regionMarginPx, overload, fallbackModel, "
+                                + "focusDriftWarnSigmaPx"),
                 malformed("rejects a file without the detector section", "missing-detector-section.yaml", 0,
                         "detector", "required section is missing"),
                 malformed("rejects a maximum diameter below the minimum", "max-diameter-below-min.yaml", 23,
@@ -116,7 +117,7 @@ class MalformedStationFilesTest {
                         "demo line! is not allowed; allowed: 1 to 64 letters, digits, '_', '.' or '-'"),
                 malformed("rejects a folder field on a simulated camera", "folder-field-on-simulated-camera.yaml",
                         10, "camera.folder", "unknown field; allowed: type, widthPx, bitDepth, lineRateHz, "
-                                + "defocusSigmaPx, motionBlurPx, noiseSigma, particlesPerBump, micronsPerPixel, seed"),
+                                + "defocusSigmaPx, motionBlurPx, noiseSigma, particlesPerBump, micronsPerPixel, seed, ngBandFraction"),
                 malformed("rejects a document that is a list", "document-is-a-list.yaml", 1, "",
                         "expected a mapping with stationId, camera, assembly, deblur, detector, opcua and outputs, "
                                 + "found a list"),

@@ -213,7 +213,7 @@ class StationConfigLoaderTest {
                 () -> StationConfigLoader.parse(yaml, "merge.yaml", BASE));
 
         assertEquals("merge.yaml:4: camera.<<: unknown field; allowed: type, widthPx, bitDepth, lineRateHz, "
-                + "defocusSigmaPx, motionBlurPx, noiseSigma, particlesPerBump, micronsPerPixel, seed", error.getMessage());
+                + "defocusSigmaPx, motionBlurPx, noiseSigma, particlesPerBump, micronsPerPixel, seed, ngBandFraction", error.getMessage());
     }
 
     @Test

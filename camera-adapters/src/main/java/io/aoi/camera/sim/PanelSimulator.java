@@ -28,7 +28,7 @@ public final class PanelSimulator {
     public PanelSimulator(SimulatedCameraSettings settings) {
         this.settings = settings;
         this.layout = new PanelLayout(settings.seed(), settings.widthPx(), settings.particlesPerBump(),
-                settings.micronsPerPixel());
+                settings.micronsPerPixel(), settings.ngBandFraction());
         this.renderer = new SharpRenderer(settings.seed(), settings.widthPx(), layout);
     }
 

@@ -7,6 +7,9 @@ import io.aoi.config.StationConfigLoader;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.deblur.motion.MotionDeblurrer;
+import io.aoi.deblur.region.RegionDeblurrer;
+import io.aoi.deblur.wiener.WienerDeblurrer;
+import io.aoi.detect.BumpLocator;
 import io.aoi.eval.DetectionEvaluation;
 import io.aoi.eval.EvaluationArm;
 import io.aoi.eval.EvaluationReport;
@@ -32,7 +35,11 @@ import java.util.Set;
  * demo station's {@code udbd_acf}; {@code --model udbd} picks the general model). Detector thresholds are the same for
  * every arm. With {@code --motion} it also scores the motion deblurrer on motion-blurred frames
  * ({@link MotionEvaluation}). With {@code --station} the detector settings and, for the UDBD-Net arms, the deblur section's model
- * file, threads and tiles come from that station file; {@code --model-file} names another ONNX file.
+ * file, threads and tiles come from that station file; {@code --model-file} names another ONNX file. With
+ * {@code --region} every deblurring arm (the fixed-sigma Wiener and the UDBD-Net passes) runs a second time
+ * restoring only the bumps ({@code region: bumps}, found on the blurred frame by {@link BumpLocator} with the
+ * detector's settings, {@code --region-margin} px of context, default the station's); {@code --passes} limits the
+ * UDBD-Net pass counts.
  */
 final class EvaluateCommand implements Command {
 
@@ -43,7 +50,7 @@ final class EvaluateCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "evaluate [--udbd] [--model udbd|udbd_acf] [--motion] [--motion-lengths 4,8,16] [--station FILE] [--frames N] [--width PX] [--height PX] [--seed S]"
+        return "evaluate [--udbd] [--model udbd|udbd_acf] [--passes 1,2,3] [--region] [--region-margin PX] [--motion] [--motion-lengths 4,8,16] [--station FILE] [--frames N] [--width PX] [--height PX] [--seed S]"
                 + " [--sigmas 0,1,2,2.5,3,4] [--noise F] [--particles-per-bump N] [--bit-depth 8|16]"
                 + " [--min-contrast F] [--station-sigma PX] [--nsr F] [--model-file FILE.onnx]"
                 + " [--out FILE.md] [--plot DIR]";
@@ -51,7 +58,7 @@ final class EvaluateCommand implements Command {
 
     @Override
     public Set<String> flags() {
-        return Set.of("udbd", "motion");
+        return Set.of("udbd", "motion", "region");
     }
 
     @Override
@@ -67,8 +74,17 @@ final class EvaluateCommand implements Command {
         double nsr = number(args, "nsr", DetectionEvaluation.DEFAULT_NOISE_TO_SIGNAL);
         boolean udbd = args.flag("udbd");
         boolean motion = args.flag("motion");
+        boolean region = args.flag("region");
+        List<Double> passCounts = numbers(args, "passes", List.of(1.0, 2.0, 3.0));
+        for (double p : passCounts) {
+            if (p != Math.rint(p) || p < 1 || p > DeblurSettings.MAX_ITERATIONS) {
+                throw new UsageException("--passes " + p + " is not allowed; allowed: whole numbers from 1 to "
+                        + DeblurSettings.MAX_ITERATIONS);
+            }
+        }
         List<Double> motionLengths = numbers(args, "motion-lengths", MotionEvaluation.DEFAULT_LENGTHS_PX);
         DeblurSettings udbdSettings = udbdSettings(args);
+        int regionMarginPx = args.intOption("region-margin", udbdSettings.policy().regionMarginPx(), 0, 256);
         Optional<Path> out = args.option("out").map(Path::of);
         Optional<Path> plotDir = args.option("plot").map(Path::of);
         EvaluationSettings settings;
@@ -92,17 +108,32 @@ final class EvaluateCommand implements Command {
 
         List<EvaluationArm> arms = new ArrayList<>(DetectionEvaluation.standardArms(wiener.wienerSigmaPx(),
                 wiener.wienerNoiseToSignal()));
+        BumpLocator bumps = new BumpLocator(settings.detector());
         long t0 = System.nanoTime();
         EvaluationReport report;
-        if (udbd) {
-            try (Deblurrer model = Deblurrers.open(udbdSettings)) {
-                for (int passes = 1; passes <= DeblurSettings.MAX_ITERATIONS; passes++) {
-                    arms.add(EvaluationArm.deblurred(model.name() + " x" + passes, model, passes));
+        try (RegionDeblurrer wienerBumps = new RegionDeblurrer(new WienerDeblurrer(wiener), bumps, regionMarginPx,
+                wiener.tileOverlapPx())) {
+            if (region) {
+                arms.add(EvaluationArm.deblurred(arms.get(arms.size() - 1).label() + " bumps", wienerBumps, 1));
+            }
+            if (udbd) {
+                try (Deblurrer model = Deblurrers.open(udbdSettings);
+                        // shares the model; closing both closes it once
+                        RegionDeblurrer modelBumps = new RegionDeblurrer(model, bumps, regionMarginPx,
+                                udbdSettings.tileOverlapPx())) {
+                    for (double p : passCounts) {
+                        int passes = (int) p;
+                        arms.add(EvaluationArm.deblurred(model.name() + " x" + passes, model, passes));
+                        if (region) {
+                            arms.add(EvaluationArm.deblurred(model.name() + " x" + passes + " bumps", modelBumps,
+                                    passes));
+                        }
+                    }
+                    report = evaluate(settings, arms);
                 }
+            } else {
                 report = evaluate(settings, arms);
             }
-        } else {
-            report = evaluate(settings, arms);
         }
         String markdown = report.toMarkdown();
         System.out.print(markdown);
@@ -158,38 +189,18 @@ final class EvaluateCommand implements Command {
         DeblurModel model = s.model().isUdbd() ? s.model() : DeblurOptions.DEFAULTS.model();
         try {
             return new DeblurSettings(model, s.iterations(), s.executionProvider(), s.threads(),
-                    s.tileSizePx(), s.tileOverlapPx(), s.modelFile(), s.wienerSigmaPx(), s.wienerNoiseToSignal());
+                    s.tileSizePx(), s.tileOverlapPx(), s.modelFile(), s.wienerSigmaPx(), s.wienerNoiseToSignal(),
+                    s.policy());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
     private static double number(Args args, String name, double fallback) throws UsageException {
-        Optional<String> v = args.option(name);
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(v.get());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " '" + v.get() + "' is not a number");
-        }
+        return args.number(name, fallback);
     }
 
-    /** A comma-separated list of numbers, e.g. {@code --sigmas 0,2,2.5}. */
     private static List<Double> numbers(Args args, String name, List<Double> fallback) throws UsageException {
-        Optional<String> v = args.option(name);
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        List<Double> out = new ArrayList<>();
-        for (String part : v.get().split(",")) {
-            try {
-                out.add(Double.parseDouble(part.trim()));
-            } catch (NumberFormatException e) {
-                throw new UsageException("--" + name + " '" + v.get() + "': '" + part + "' is not a number");
-            }
-        }
-        return out;
+        return args.numbers(name, fallback);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigLoader;
 import io.aoi.deblur.Deblurrer;
+import io.aoi.detect.BumpLocator;
 import io.aoi.detect.Detection;
 import io.aoi.detect.OverlayRenderer;
 import io.aoi.detect.Particle;
@@ -64,7 +65,9 @@ final class InspectCommand implements Command {
         root.put("station", station.stationId());
         ArrayNode images = root.putArray("images");
         int failed = 0;
-        try (Deblurrer deblurrer = Deblurrers.open(station.deblur())) {
+        // as the station runs: only the bumps are restored when its deblur section says region: bumps
+        try (Deblurrer deblurrer = Deblurrers.open(station.deblur(),
+                Optional.of(new BumpLocator(station.detector())))) {
             root.put("deblur", deblurrer.name());
             root.put("passes", passes);
             for (Path in : inputs) {

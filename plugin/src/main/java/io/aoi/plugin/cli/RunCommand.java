@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * {@code run --station FILE [--frames N]}: runs a station until interrupted (Ctrl-C stops it cleanly: frames
  * inside are finished and recorded), or with {@code --frames} until N frames have entered and left, then prints
- * a summary. Progress goes to the terminal every half second (every 5 s when output is not a terminal).
+ * a summary. Progress goes to the terminal every half second (every 5 s when output is not a terminal). With the
+ * simulated camera, progress and summary show how many bump and frame verdicts agree with the simulator's truth.
  */
 final class RunCommand implements Command {
 
@@ -61,9 +62,9 @@ final class RunCommand implements Command {
         PipelineCounters c = runtime.pipeline().counters();
         int[] q = runtime.pipeline().queueDepths();
         return String.format(Locale.ROOT, "frames %d | OK %d NG %d failed %d dropped %d | %.2f frames/s | "
-                        + "queues %d/%d/%d | source %s   ",
+                        + "queues %d/%d/%d | source %s%s   ",
                 c.framesIn(), c.ok(), c.ng(), c.failed(), c.dropped(), c.resultsPerSecond(), q[0], q[1], q[2],
-                runtime.pipeline().sourceState());
+                runtime.pipeline().sourceState(), runtime.truthAccuracy().map(t -> " | truth " + t).orElse(""));
     }
 
     private static String summary(StationRuntime runtime) {
@@ -71,6 +72,7 @@ final class RunCommand implements Command {
         return String.format(Locale.ROOT, "summary: %d frames in, %d results (%d OK, %d NG, %d failed, %d dropped); "
                         + "mean deblur %.0f ms, detect %.0f ms, frame-to-result %.0f ms",
                 c.framesIn(), c.results(), c.ok(), c.ng(), c.failed(), c.dropped(), c.deblurMillisMean(),
-                c.detectMillisMean(), c.totalMillisMean());
+                c.detectMillisMean(), c.totalMillisMean())
+                + runtime.truthAccuracy().map(t -> "; verdicts against the simulator's truth: " + t).orElse("");
     }
 }

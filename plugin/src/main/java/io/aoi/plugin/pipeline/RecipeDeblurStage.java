@@ -35,8 +35,11 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
         DeblurStage<T> open(DeblurSettings settings, IntSupplier passes) throws DeblurException;
     }
 
-    /** A restored frame, with the model and passes that restored it. */
-    public record Output<T>(T tag, Image image, String modelName, int passes) {
+    /**
+     * A restored frame, with the model and passes that restored it and the model's defocus estimate (sigma of the
+     * equivalent Gaussian, px; NaN when the model makes none).
+     */
+    public record Output<T>(T tag, Image image, String modelName, int passes, double defocusSigmaPx) {
     }
 
     /** Frames the model could not restore, and why. */
@@ -124,9 +127,10 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
 
     private List<Output<T>> outputs(List<Restored<T>> done) {
         List<Output<T>> out = new ArrayList<>(done.size());
+        double sigma = current.lastDefocusSigmaPx();
         for (Restored<T> r : done) {
             inFlight.remove(r.tag());
-            out.add(new Output<>(r.tag(), r.image(), current.name(), passesNow));
+            out.add(new Output<>(r.tag(), r.image(), current.name(), passesNow, sigma));
         }
         return out;
     }

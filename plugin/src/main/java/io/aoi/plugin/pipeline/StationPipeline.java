@@ -48,6 +48,7 @@ public final class StationPipeline implements AutoCloseable {
     private final PipelineIdentity identity;
     private final long maxFrames;
     private final Duration drainTimeout;
+    private final OverloadHandler overload;
 
     private final BlockingQueue<Item> toDeblur;
     private final BlockingQueue<Item> toDetect;
@@ -70,8 +71,9 @@ public final class StationPipeline implements AutoCloseable {
     private record Captured(CapturedFrame captured) implements Item {
     }
 
+    /** {@code fallback} names the cheaper deblurrer that restored an overload frame; empty normally. */
     private record Restored(CapturedFrame captured, RecipeDeblurStage.Output<CapturedFrame> output,
-            double deblurMillis) implements Item {
+            double deblurMillis, String fallback) implements Item {
         Frame frame() {
             return captured.frame();
         }
@@ -94,6 +96,18 @@ public final class StationPipeline implements AutoCloseable {
      */
     public StationPipeline(FrameSource source, RecipeDeblurStage<CapturedFrame> deblur, FrameInspector inspector, ResultRecorder recorder,
             PipelineIdentity identity, long maxFrames, int queueDepth, Duration drainTimeout) {
+        this(source, deblur, inspector, recorder, identity, maxFrames, queueDepth, drainTimeout,
+                OverloadHandler.dropping());
+    }
+
+    /**
+     * @param overload what becomes of a frame that finds the deblur queue full ({@code deblur.overload}); not
+     *                 owned, the caller closes it after the pipeline
+     */
+    public StationPipeline(FrameSource source, RecipeDeblurStage<CapturedFrame> deblur, FrameInspector inspector,
+            ResultRecorder recorder, PipelineIdentity identity, long maxFrames, int queueDepth, Duration drainTimeout,
+            OverloadHandler overload) {
+        this.overload = overload;
         this.source = source;
         this.deblur = deblur;
         this.inspector = inspector;
@@ -184,10 +198,30 @@ public final class StationPipeline implements AutoCloseable {
         sourceState.set("running");
         counters.framesIn.incrementAndGet();
         long entered = System.nanoTime();
-        if (!toDeblur.offer(new Captured(new CapturedFrame(frame, entered)))) {
-            putQuietly(toRecord, new Decided(notInspected(frame, Outcome.DROPPED,
-                    "deblur stage overloaded: " + toDeblur.size() + " frames waiting", entered)));
+        CapturedFrame captured = new CapturedFrame(frame, entered);
+        if (!toDeblur.offer(new Captured(captured))) {
+            overloaded(captured);
         }
+    }
+
+    /** The deblur queue is full: the overload policy drops the frame or restores it with the fallback. */
+    private void overloaded(CapturedFrame c) {
+        Frame frame = c.frame();
+        OverloadHandler.Decision decision = overload.decide(frame.image(), toDeblur.size());
+        if (decision instanceof OverloadHandler.Decision.Fallback f) {
+            RecipeDeblurStage.Output<CapturedFrame> output = new RecipeDeblurStage.Output<>(c, f.restored(),
+                    f.recipeModel(), 0, Double.NaN);
+            if (toDetect.offer(new Restored(c, output, f.deblurMillis(), f.fallbackName()))) {
+                return;
+            }
+            decision = new OverloadHandler.Decision.Drop("deblur and detect stages overloaded: fallback "
+                    + f.fallbackName() + " restored the frame but detection has " + toDetect.size() + " waiting");
+        }
+        boolean failed = decision instanceof OverloadHandler.Decision.Failed;
+        String reason = decision instanceof OverloadHandler.Decision.Drop d ? d.reason()
+                : ((OverloadHandler.Decision.Failed) decision).reason();
+        putQuietly(toRecord, new Decided(notInspected(frame, failed ? Outcome.FAILED : Outcome.DROPPED, reason,
+                c.enteredNanos())));
     }
 
     /**
@@ -221,7 +255,7 @@ public final class StationPipeline implements AutoCloseable {
     private void emit(RecipeDeblurStage.Batch<CapturedFrame> batch, long startedNanos) {
         double millis = millisSince(startedNanos);
         for (RecipeDeblurStage.Output<CapturedFrame> out : batch.restored()) {
-            putQuietly(toDetect, new Restored(out.tag(), out, millis));
+            putQuietly(toDetect, new Restored(out.tag(), out, millis, ""));
         }
         for (RecipeDeblurStage.Failure<CapturedFrame> f : batch.failed()) {
             for (CapturedFrame c : f.tags()) {
@@ -314,6 +348,7 @@ public final class StationPipeline implements AutoCloseable {
                 .sourceName(frame.sourceName()).createdAt(Instant.now()).outcome(Outcome.COMPLETED)
                 .verdict(inspection.verdict()).recipeId(identity.recipeId().get())
                 .deblurModel(r.output().modelName()).deblurPasses(r.output().passes())
+                .defocusSigmaPx(r.output().defocusSigmaPx()).deblurFallback(r.fallback())
                 .particleCount(inspection.particleCount()).densityPerMm2(inspection.densityPerMm2())
                 .bumps(inspection.bumps()).times(new ProcessingTimes(r.deblurMillis(), detectMillis, totalMillis))
                 .build();

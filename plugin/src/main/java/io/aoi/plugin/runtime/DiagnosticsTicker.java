@@ -12,9 +12,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Copies the pipeline's and the source's counters into the OPC UA Diagnostics object at a fixed period, on its
- * own daemon thread, and moves the station into and out of Error with the source ({@link SourceErrorState}).
- * {@link #close()} stops it and is idempotent.
+ * Copies the pipeline's and the source's counters and the focus monitor into the OPC UA Diagnostics object at a
+ * fixed period, on its own daemon thread, and moves the station into and out of Error with the source
+ * ({@link SourceErrorState}). {@link #close()} stops it and is idempotent.
  */
 final class DiagnosticsTicker implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -26,10 +26,13 @@ final class DiagnosticsTicker implements AutoCloseable {
     private final FrameSource source;
     private final StationServer server;
     private final SourceErrorState errorState;
+    private final FocusMonitor focus;
     private long lastResults;
     private long lastNanos = System.nanoTime();
 
-    DiagnosticsTicker(StationPipeline pipeline, FrameSource source, StationServer server, Duration period) {
+    DiagnosticsTicker(StationPipeline pipeline, FrameSource source, StationServer server, FocusMonitor focus,
+            Duration period) {
+        this.focus = focus;
         this.pipeline = pipeline;
         this.source = source;
         this.server = server;
@@ -55,6 +58,7 @@ final class DiagnosticsTicker implements AutoCloseable {
         server.updateDiagnostics(new Diagnostics(rate(c.results()), q[0], q[1], q[2], c.dropped(),
                 s.stripsIncomplete(), s.stripsReceived(), c.deblurMillisMean(), c.detectMillisMean(),
                 c.totalMillisMean(), c.completed(), c.failed(), c.dropped()));
+        server.updateFocus(focus.lastSigmaPx(), focus.warnings());
     }
 
     @Override

@@ -96,5 +96,7 @@ class StationRuntimeTest {
         PipelineCounters c = station.pipeline().counters();
         assertTrue(c.framesIn() >= 3);
         assertEquals(c.framesIn(), c.results());
+        String truth = station.truthAccuracy().orElseThrow(() -> new AssertionError("simulated camera, no truth"));
+        assertTrue(truth.matches("bumps [01]\\.\\d{3} \\(\\d+/\\d+\\), frames [01]\\.\\d{3} \\(\\d+/\\d+\\)"), truth);
     }
 }

@@ -93,6 +93,12 @@ final class YamlMap {
         return node.isEmpty() ? fallback : numberValue(key, node.get());
     }
 
+    /** A number that may be left out (empty then). */
+    OptionalDouble optionalNumber(String key) throws StationConfigException {
+        Optional<ScalarNode> node = scalar(key, "a number");
+        return node.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(numberValue(key, node.get()));
+    }
+
     boolean flag(String key, boolean fallback) throws StationConfigException {
         Optional<ScalarNode> node = scalar(key, "true or false");
         if (node.isEmpty()) {
