@@ -5,7 +5,8 @@ package io.aoi.config;
  * without bumps, a blank, saturated or low-contrast frame, more particles in a bump than fit into it).
  *
  * @param expectedBumpsPerFrame fewest bumps a frame must show to be decided; 0 = no expectation beyond "at least
- *                              one" (a fixed layout always expects every rectangle that fits into the frame)
+ *                              one" (a fixed layout always expects every one of its rectangles: one outside the
+ *                              frame is unseen)
  * @param maxParticlesPerBump   most particles a bump can plausibly hold; a bump with more is noise counted as
  *                              particles. 0 = only the packing bound (bump area over the area of a particle of
  *                              minDiameterPx)

@@ -113,12 +113,17 @@ class SlidingWindowTest {
     }
 
     @Test
-    void rejectsAFrameOfAnotherSizeWithinARun() throws DeblurException {
-        try (SlidingWindow<Integer> w = new SlidingWindow<>(new RecordingModel())) {
+    void aFrameOfAnotherSizeEndsTheRunAndTheHeldFrameIsReturned() throws DeblurException {
+        RecordingModel model = new RecordingModel();
+        try (SlidingWindow<Integer> w = new SlidingWindow<>(model)) {
             w.accept(1, frame(1));
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> w.accept(2, Image.blank(3, 1, 1, 16)));
-            assertTrue(e.getMessage().contains("endRun"), e.getMessage());
+            w.accept(2, frame(2));
+            List<Restored<Integer>> ended = w.accept(3, Image.blank(3, 1, 1, 16));
+            assertEquals(1, ended.size(), "the held frame 2 is not dropped");
+            assertEquals(2, ended.get(0).tag());
+            assertEquals(List.of("1,1,2", "1,2,2"), model.calls, "frame 2 is restored as the end of its run");
+            List<Restored<Integer>> last = w.endRun();
+            assertEquals(3, last.get(0).tag(), "the new-size frame starts a run of its own");
         }
     }
 

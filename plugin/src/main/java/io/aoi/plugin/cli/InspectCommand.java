@@ -72,8 +72,8 @@ final class InspectCommand implements Command {
                         ImageFiles.write(OverlayRenderer.render(restored, d), overlayDir.get()
                                 .resolve(baseName(in) + "-overlay.png"));
                     }
-                    System.out.printf("%s: %s, %d particles, %d bumps%n", in.getFileName(), d.verdict(),
-                            d.particles().size(), d.bumps().size());
+                    System.out.printf("%s: %s, %d particles, %d bumps%s%n", in.getFileName(), d.verdict(),
+                            d.particles().size(), d.bumps().size(), d.reason().isEmpty() ? "" : " (" + d.reason() + ")");
                 } catch (Exception e) {
                     failed++;
                     entry.put("error", e.getMessage());
@@ -88,6 +88,9 @@ final class InspectCommand implements Command {
 
     private static void describe(ObjectNode entry, Detection d, double deblurMillis, double detectMillis) {
         entry.put("verdict", d.verdict().name());
+        if (!d.reason().isEmpty()) {
+            entry.put("reason", d.reason());
+        }
         entry.put("particleCount", d.particles().size());
         entry.put("densityPerMm2", d.densityPerMm2());
         entry.put("deblurMillis", deblurMillis);
