@@ -20,14 +20,24 @@ import io.aoi.plugin.pipeline.RecipeDeblurStage;
 import io.aoi.plugin.pipeline.DetectorInspector;
 import io.aoi.plugin.pipeline.PipelineIdentity;
 import io.aoi.plugin.pipeline.StationPipeline;
+import io.aoi.results.InspectionResult;
+import io.aoi.results.journal.CrashRecovery;
 import io.aoi.results.journal.JournalException;
 import io.aoi.results.journal.ResultJournal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * One running station: result journal, deblur stage, OPC UA server, frame source and pipeline, started in that
- * order and stopped in reverse. Results are written to the journal before the server announces them.
+ * One running station: result journal, deblur stage, frame source, pipeline and OPC UA server. Each service is
+ * registered for shutdown the moment it exists (a failed start closes everything opened before it, the camera
+ * included) and they are stopped in reverse: pipeline first (its drain policy records every frame inside), then the
+ * OPC UA server, the frame source, the deblur model and the journal. Results are written to the journal before the
+ * server announces them.
+ *
+ * <p>Before any new frame is taken, every frame an earlier run admitted without recording it (a crash, {@code kill
+ * -9}) gets its record, outcome INTERRUPTED ({@link CrashRecovery}). Native libraries (OpenCV; ONNX Runtime for
+ * the ONNX models) are loaded during the start, never lazily on a stage thread.
  *
  * <p>After {@link #start} the station is in automatic mode, continuously inspecting; OPC UA clients with the
  * engineer role can halt, stop and restart it, and change the deblur model and passes while it runs.
@@ -35,8 +45,14 @@ import java.time.Instant;
 public final class StationRuntime implements AutoCloseable {
     /** Frames each queue between stages holds. */
     public static final int QUEUE_DEPTH = 4;
-    /** How long stopping waits for frames already inside the pipeline. */
-    public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+    /** How long stopping lets a frame being deblurred or detected finish before it is recorded as dropped. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
+    /** Opens the station's frame source; replaced in tests to watch the source's life cycle. */
+    @FunctionalInterface
+    interface SourceOpener {
+        FrameSource open(StationConfig config) throws CameraException;
+    }
 
     private final ServiceStack services;
     private final StationPipeline pipeline;
@@ -44,15 +60,17 @@ public final class StationRuntime implements AutoCloseable {
     private final StationServer server;
     private final ResultJournal journal;
     private final String jobId;
+    private final List<InspectionResult> recovered;
 
     private StationRuntime(ServiceStack services, StationPipeline pipeline, FrameSource source, StationServer server,
-            ResultJournal journal, String jobId) {
+            ResultJournal journal, String jobId, List<InspectionResult> recovered) {
         this.services = services;
         this.pipeline = pipeline;
         this.source = source;
         this.server = server;
         this.journal = journal;
         this.jobId = jobId;
+        this.recovered = List.copyOf(recovered);
     }
 
     /**
@@ -60,6 +78,10 @@ public final class StationRuntime implements AutoCloseable {
      * @throws StationException naming the part that could not start; everything started before it is stopped
      */
     public static StationRuntime start(StationConfig config, long maxFrames) throws StationException {
+        return start(config, maxFrames, c -> FrameSources.open(c.camera(), c.assembly()));
+    }
+
+    static StationRuntime start(StationConfig config, long maxFrames, SourceOpener opener) throws StationException {
         ServiceStack services = new ServiceStack();
         String jobId = JobIds.at(Instant.now());
         String part = "result journal";
@@ -67,6 +89,10 @@ public final class StationRuntime implements AutoCloseable {
             OutputSettings out = config.outputs();
             ResultJournal journal = services.push(part,
                     ResultJournal.open(out.journalDir(), out.retentionDays(), out.maxJournalBytes()));
+            List<InspectionResult> recovered = CrashRecovery.recordInterrupted(journal, Instant.now());
+
+            part = "particle detector";
+            ParticleDetector detector = new ParticleDetector(config.detector());
 
             part = "deblur model";
             InMemoryRecipeControl recipe = new InMemoryRecipeControl(config.stationId(), config.deblur(), s -> {
@@ -76,12 +102,12 @@ public final class StationRuntime implements AutoCloseable {
             deblur.open();
 
             part = "frame source";
-            FrameSource source = FrameSources.open(config.camera(), config.assembly());
+            FrameSource source = services.push(part, opener.open(config));
             ResultFanOut fanOut = new ResultFanOut(journal);
             StationPipeline pipeline = new StationPipeline(source, deblur,
-                    new DetectorInspector(new ParticleDetector(config.detector()), overlapLines(config)),
-                    fanOut, new PipelineIdentity(config.stationId(), jobId, () -> recipe.current().recipeId()),
-                    maxFrames, QUEUE_DEPTH, DRAIN_TIMEOUT);
+                    new DetectorInspector(detector, overlapLines(config)), fanOut,
+                    new PipelineIdentity(config.stationId(), jobId, () -> recipe.current().recipeId()),
+                    maxFrames, QUEUE_DEPTH, STOP_GRACE);
 
             part = "OPC UA server";
             StationServer server = services.push(part, StationServer.start(config.opcua(),
@@ -89,16 +115,18 @@ public final class StationRuntime implements AutoCloseable {
                     new JournalResultQuery(journal), new StationControl(pipeline)));
             fanOut.add(server);
 
+            part = "pipeline";
+            // registered after the server, so stopped before it: the pipeline records the frames inside first
+            services.push(part, pipeline);
+
             part = "frame source";
-            services.push(part, source);
             source.start();
 
             part = "pipeline";
-            services.push(part, pipeline);
             pipeline.start();
             server.setState(VisionState.OPERATIONAL_CONTINUOUS_EXECUTION);
             services.push("diagnostics", new DiagnosticsTicker(pipeline, source, server, Duration.ofSeconds(1)));
-            return new StationRuntime(services, pipeline, source, server, journal, jobId);
+            return new StationRuntime(services, pipeline, source, server, journal, jobId, recovered);
         } catch (JournalException | DeblurException | CameraException | OpcUaException | RuntimeException e) {
             services.close();
             throw new StationException("station " + config.stationId() + ": cannot start the " + part + ": "
@@ -132,7 +160,15 @@ public final class StationRuntime implements AutoCloseable {
         return jobId;
     }
 
-    /** Stops taking frames, finishes and records the frames inside, then stops every service in reverse order. */
+    /** The INTERRUPTED records written at this start for frames an earlier run left without a result. */
+    public List<InspectionResult> recovered() {
+        return recovered;
+    }
+
+    /**
+     * Stops taking frames, records the frames inside following the pipeline's drain policy, then stops every service
+     * in reverse order. Idempotent.
+     */
     @Override
     public void close() {
         services.close();

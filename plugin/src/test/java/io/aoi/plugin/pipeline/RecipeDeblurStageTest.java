@@ -99,7 +99,7 @@ class RecipeDeblurStageTest {
             stage.accept(7, frame(7), false);
             witness.failNext = true;
             RecipeDeblurStage.Batch<Integer> b = stage.accept(8, frame(8), false);
-            assertEquals(List.of(new RecipeDeblurStage.Failure<>(List.of(8), "model ran out of memory")), b.failed());
+            assertEquals(List.of(new RecipeDeblurStage.Failure<>(List.of(8), "model ran out of memory", false)), b.failed());
             RecipeDeblurStage.Batch<Integer> end = stage.endRun();
             assertEquals(List.of(7), end.failed().get(0).tags(), "the frame still held is reported, not lost");
         }
