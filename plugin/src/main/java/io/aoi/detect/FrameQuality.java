@@ -34,16 +34,23 @@ final class FrameQuality {
     }
 
     /**
-     * @param plane         w x h samples in [0, 1]
      * @param maxDiameterPx the largest particle diameter the detector reports
-     * @return why the frame cannot be judged, or empty when it can
+     * @return why a frame of w x h pixels is too small to look for particles in, or empty when it is not
      */
-    static Optional<String> problem(float[] plane, int w, int h, double maxDiameterPx) {
+    static Optional<String> tooSmall(int w, int h, double maxDiameterPx) {
         int minSide = (int) Math.ceil(2 * maxDiameterPx);
         if (w < minSide || h < minSide) {
             return Optional.of("frame " + w + "x" + h + " is too small to judge: each side needs at least " + minSide
                     + " px (twice the largest particle diameter)");
         }
+        return Optional.empty();
+    }
+
+    /**
+     * @param plane samples in [0, 1]
+     * @return why the frame is blank, saturated or of too low contrast to be judged, or empty when it is not
+     */
+    static Optional<String> problem(float[] plane) {
         int[] histogram = new int[BINS];
         long saturated = 0;
         for (float v : plane) {

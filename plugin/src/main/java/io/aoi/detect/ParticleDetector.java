@@ -59,11 +59,15 @@ public final class ParticleDetector {
         float[] plane = MonoPlane.of(frame);
         int w = frame.width();
         int h = frame.height();
-        Optional<String> unfit = FrameQuality.problem(plane, w, h, settings.maxDiameterPx());
-        if (unfit.isPresent()) {
-            return Detection.undecided(List.of(), List.of(), 0, unfit.get());
+        Optional<String> tooSmall = FrameQuality.tooSmall(w, h, settings.maxDiameterPx());
+        if (tooSmall.isPresent()) {
+            return Detection.undecided(List.of(), List.of(), 0, tooSmall.get());
         }
         List<Particle> particles = finder.find(plane, w, h);
+        Optional<String> unfit = FrameQuality.problem(plane);
+        if (unfit.isPresent()) {
+            return Detection.undecided(particles, List.of(), 0, unfit.get());
+        }
         int expected = Math.max(1, settings.decisionLimits().expectedBumpsPerFrame());
         String expectedFrom = "detector.expectedBumpsPerFrame";
         if (settings.bumps() instanceof BumpLayout.Fixed fixed && fixed.bumps().size() >= expected) {
