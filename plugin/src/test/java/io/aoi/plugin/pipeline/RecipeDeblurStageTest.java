@@ -104,4 +104,47 @@ class RecipeDeblurStageTest {
             assertEquals(List.of(7), end.failed().get(0).tags(), "the frame still held is reported, not lost");
         }
     }
+
+    @Test
+    void aFrameSizeChangeReturnsTheFrameTheMotionModelHolds() {
+        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> MOTION,
+                (s, passes) -> new SlidingWindow<>(new Witness()))) {
+            assertTrue(stage.accept(7, frame(7), false).restored().isEmpty(), "the first frame is held");
+            short[] wider = new short[6];
+            wider[0] = 8;
+            RecipeDeblurStage.Batch<Integer> b = stage.accept(8, new Image(3, 2, 1, 16, wider), false);
+            assertEquals(List.of(7), b.restored().stream().map(RecipeDeblurStage.Output::tag).toList(),
+                    "frame 7 is restored as the end of its run, not lost");
+            assertEquals(List.of(777), restored(b, new ArrayList<>()));
+            assertTrue(b.failed().isEmpty());
+            assertEquals(List.of(8), stage.endRun().restored().stream().map(RecipeDeblurStage.Output::tag).toList());
+        }
+    }
+
+    @Test
+    void anOutputThatIsNotFiniteIsReportedAsUnusableNotAsAModelFailure() {
+        io.aoi.deblur.PlaneDeblurrer nan = new io.aoi.deblur.PlaneDeblurrer() {
+            @Override
+            public String name() {
+                return "nan";
+            }
+
+            @Override
+            protected float[] restore(float[] plane, int width, int height, int passes) {
+                float[] out = new float[plane.length];
+                java.util.Arrays.fill(out, Float.NaN);
+                return out;
+            }
+        };
+        DeblurSettings wiener = MOTION.with(DeblurModel.WIENER, 1);
+        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> wiener,
+                (s, passes) -> new SingleFrameStage<>(nan, passes))) {
+            RecipeDeblurStage.Batch<Integer> b = stage.accept(1, frame(1), false);
+            assertTrue(b.restored().isEmpty());
+            assertEquals(1, b.failed().size());
+            assertTrue(b.failed().get(0).unusableOutput());
+            assertTrue(b.failed().get(0).reason().contains("nan output is not finite: 4 of 4 samples"),
+                    b.failed().get(0).reason());
+        }
+    }
 }
