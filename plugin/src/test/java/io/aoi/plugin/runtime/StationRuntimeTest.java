@@ -97,4 +97,59 @@ class StationRuntimeTest {
         assertTrue(c.framesIn() >= 3);
         assertEquals(c.framesIn(), c.results());
     }
+
+    @Test
+    void aStartThatFailsAtTheOpcUaServerClosesTheOpenedCamera(@TempDir Path tmp) throws Exception {
+        StationConfig demo = DemoStations.demo(tmp, DeblurModel.NONE, 1);
+        java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean opened = new java.util.concurrent.atomic.AtomicBoolean();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            io.aoi.config.OpcUaSettings o = demo.opcua();
+            StationConfig config = new StationConfig(demo.stationId(), demo.camera(), demo.assembly(), demo.deblur(),
+                    demo.detector(), new io.aoi.config.OpcUaSettings(o.bindAddress(), taken.getLocalPort(),
+                            o.profile(), o.users(), o.pkiDir()), demo.outputs());
+            StationException e = org.junit.jupiter.api.Assertions.assertThrows(StationException.class,
+                    () -> StationRuntime.start(config, 0, c -> {
+                        io.aoi.camera.FrameSource real = io.aoi.camera.sources.FrameSources.open(c.camera(),
+                                c.assembly());
+                        opened.set(true);
+                        return new ClosingWitness(real, closes);
+                    }));
+            assertTrue(e.getMessage().contains("cannot start the OPC UA server"), e.getMessage());
+        }
+        assertTrue(opened.get(), "the source was opened before the server");
+        assertEquals(1, closes.get(), "the opened source was closed when the start failed");
+    }
+
+    /** Passes everything to a real source and counts closes. */
+    private record ClosingWitness(io.aoi.camera.FrameSource real,
+            java.util.concurrent.atomic.AtomicInteger closes) implements io.aoi.camera.FrameSource {
+        @Override
+        public String describe() {
+            return real.describe();
+        }
+
+        @Override
+        public void start() throws io.aoi.camera.CameraException {
+            real.start();
+        }
+
+        @Override
+        public io.aoi.camera.FrameResult next(Duration timeout) throws io.aoi.camera.CameraException,
+                InterruptedException {
+            return real.next(timeout);
+        }
+
+        @Override
+        public io.aoi.camera.SourceCounters counters() {
+            return real.counters();
+        }
+
+        @Override
+        public void close() {
+            closes.incrementAndGet();
+            real.close();
+        }
+    }
 }
