@@ -59,7 +59,11 @@ final class RunCommand implements Command {
         }
         if (closed.compareAndSet(false, true)) {
             runtime.close();
-            Runtime.getRuntime().removeShutdownHook(hook);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already stopping (SIGTERM at the moment the run ended): the summary still follows
+            }
             out.println((terminal ? "\r" : "") + progress(runtime));
             out.println(summary(runtime) + "; results journal " + station.outputs().journalDir());
         }
