@@ -10,7 +10,9 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "../src/test/resources/io/aoi/models/udbd/nan-output.onnx")
+# the model module's tests open it directly, the plugin's station-level tests through a station file
+OUTS = [os.path.join(HERE, "../src/test/resources/io/aoi/models/udbd/nan-output.onnx"),
+        os.path.join(HERE, "../../plugin/src/test/resources/io/aoi/models/udbd/nan-output.onnx")]
 
 
 def main():
@@ -27,7 +29,9 @@ def main():
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="aoi-tests")
     model.ir_version = 8
     onnx.checker.check_model(model)
-    onnx.save(model, os.path.normpath(OUT))
+    for out in OUTS:
+        os.makedirs(os.path.dirname(os.path.normpath(out)), exist_ok=True)
+        onnx.save(model, os.path.normpath(out))
 
 
 if __name__ == "__main__":

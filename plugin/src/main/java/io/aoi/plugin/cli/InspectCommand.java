@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigLoader;
+import io.aoi.deblur.DeblurOutputException;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.detect.Detection;
 import io.aoi.detect.OverlayRenderer;
@@ -15,6 +16,7 @@ import io.aoi.image.Image;
 import io.aoi.image.ImageFiles;
 import io.aoi.plugin.deblur.Deblurrers;
 import io.aoi.results.BumpCount;
+import io.aoi.results.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +25,9 @@ import java.util.Optional;
 /**
  * {@code inspect --station FILE --out results.json [--overlay DIR] IMAGE...}: deblurs and inspects image files
  * with a station's settings. An image that cannot be read or inspected gets an {@code error} entry and the
- * others go on; the exit code is 1 when any image failed.
+ * others go on; the exit code is 1 when any image failed. An image the station cannot judge (blank, no bumps, a
+ * deblurrer output that is not finite...) gets verdict {@code NO_DECISION} and a {@code reason}; it is not a
+ * failure.
  */
 final class InspectCommand implements Command {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -63,7 +67,16 @@ final class InspectCommand implements Command {
                 try {
                     Image frame = ImageFiles.read(in);
                     long t0 = System.nanoTime();
-                    Image restored = deblurrer.deblur(frame, passes);
+                    Image restored;
+                    try {
+                        restored = deblurrer.deblur(frame, passes);
+                    } catch (DeblurOutputException unusable) {
+                        entry.put("verdict", Verdict.NO_DECISION.name());
+                        entry.put("reason", "deblur output unusable: " + unusable.getMessage());
+                        System.out.printf("%s: %s (%s)%n", in.getFileName(), Verdict.NO_DECISION,
+                                entry.get("reason").asText());
+                        continue;
+                    }
                     long t1 = System.nanoTime();
                     Detection d = detector.detect(restored);
                     long t2 = System.nanoTime();

@@ -89,8 +89,10 @@ class StationKillTest {
 
         StationProcess(Path station) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "run", "--station", station.toString());
+            // a quick-starting JVM: the test starts eleven of them
+            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--station",
+                    station.toString());
             pb.redirectErrorStream(true);
             process = pb.start();
             reader = new Thread(() -> collect(process.getInputStream()), "station-output");
