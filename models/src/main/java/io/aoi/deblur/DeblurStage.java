@@ -41,6 +41,10 @@ public interface DeblurStage<T> extends AutoCloseable {
      */
     List<Restored<T>> endRun() throws DeblurException;
 
+    /** Aborts the model's call in progress, as {@link Deblurrer#abort()}; any thread. */
+    default void abort() {
+    }
+
     @Override
     void close();
 }

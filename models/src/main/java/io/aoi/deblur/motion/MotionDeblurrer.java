@@ -148,6 +148,12 @@ public final class MotionDeblurrer implements TripletDeblurrer {
         }
     }
 
+    /** Ends the model run in progress on another thread (ONNX Runtime's terminate flag). */
+    @Override
+    public void abort() {
+        model.abortRuns();
+    }
+
     @Override
     public void close() {
         if (!closed) {

@@ -78,6 +78,11 @@ public final class SlidingWindow<T> implements DeblurStage<T> {
     }
 
     @Override
+    public void abort() {
+        model.abort();
+    }
+
+    @Override
     public void close() {
         if (!closed) {
             closed = true;

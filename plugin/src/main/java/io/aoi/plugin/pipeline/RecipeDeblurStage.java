@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * multi-frame model returns the frame it holds instead of losing it.
  *
  * <p>Threads: opened by the station's starting thread, then used by the pipeline's deblur thread only.
- * {@link #close()} may come from another thread while a frame is being restored: it waits up to
- * {@link #CLOSE_WAIT} for that frame and otherwise leaves the model to be released when the process ends (a
- * native model must not be freed under a running call). It is idempotent.
+ * {@link #close()} and {@link #abortRunning()} may come from another thread while a frame is being restored: close
+ * waits up to {@link #CLOSE_WAIT} for that frame, then aborts it ({@link DeblurStage#abort()}) and waits once more;
+ * a model that cannot be aborted is left to be released when the process ends (a native model must not be freed
+ * under a running call). close is idempotent.
  *
  * @param <T> the caller's tag of a frame
  */
@@ -78,7 +79,7 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
     private final Opener<T> opener;
     private final Deque<T> inFlight = new ArrayDeque<>();
     private final ReentrantLock running = new ReentrantLock();
-    private DeblurStage<T> current;
+    private volatile DeblurStage<T> current;
     private DeblurModel currentModel;
     private int passesNow;
     private String lastFormat = "";
@@ -186,14 +187,24 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
         return held;
     }
 
+    /**
+     * Makes the model's call in progress (on the deblur thread) end soon with a failure, and every later call
+     * fail: for a station that is stopping. Any thread.
+     */
+    public void abortRunning() {
+        closed = true;
+        DeblurStage<T> stage = current;
+        if (stage != null) {
+            stage.abort();
+        }
+    }
+
     @Override
     public void close() {
-        boolean idle;
-        try {
-            idle = running.tryLock(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            idle = false;
+        boolean idle = awaitIdle();
+        if (!idle) {
+            abortRunning();
+            idle = awaitIdle();
         }
         if (!idle) {
             closed = true;
@@ -206,6 +217,15 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
             closeModel();
         } finally {
             running.unlock();
+        }
+    }
+
+    private boolean awaitIdle() {
+        try {
+            return running.tryLock(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

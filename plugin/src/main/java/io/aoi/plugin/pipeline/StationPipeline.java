@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * (a stop: Ctrl-C, SIGTERM, the station shutting down) follows the drain policy: it stops taking frames at once;
  * frames still queued are recorded as dropped ("station stopped before inspection"); a frame being deblurred or
  * detected is finished if it finishes within the stop grace, otherwise it is recorded as dropped with the stage it
- * was in and its late result is discarded. Results already made are journaled. close returns within about the
+ * was in and its late result is discarded; a deblur still running then is aborted ({@link
+ * RecipeDeblurStage#abortRunning()}), so the process does not exit, nor the model get freed, under a native call. Results already made are journaled. close returns within about the
  * stop grace plus one source poll, and is idempotent. The stage threads are daemons and are never interrupted
  * (an interrupt would close the journal's file channel under a write).
  *
@@ -53,6 +54,8 @@ public final class StationPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StationPipeline.class);
     private static final Duration POLL = Duration.ofMillis(200);
     static final String STOPPED_QUEUED = "station stopped before inspection";
+    /** How long close waits for the deblur thread after aborting its model run. */
+    private static final Duration ABORT_WAIT = Duration.ofSeconds(1);
 
     private final FrameSource source;
     private final RecipeDeblurStage<CapturedFrame> deblur;
@@ -298,6 +301,10 @@ public final class StationPipeline implements AutoCloseable {
             offerOrRecord(toDetect, new Restored(out.tag(), out, millis));
         }
         for (RecipeDeblurStage.Failure<CapturedFrame> f : batch.failed()) {
+            if (stopping.get()) {
+                // a run aborted by the stop: the frames stay open and close records them as dropped
+                continue;
+            }
             for (CapturedFrame c : f.tags()) {
                 InspectionResult r = f.unusableOutput()
                         ? undecided(c, "deblur output unusable: " + f.reason(), millis)
@@ -483,6 +490,12 @@ public final class StationPipeline implements AutoCloseable {
                 if (left > 0) {
                     t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
                 }
+            }
+            Thread deblurThread = threads.get(1);
+            if (deblurThread.isAlive()) {
+                // the grace is over: end the model run of the frame in flight rather than exit under it
+                deblur.abortRunning();
+                deblurThread.join(ABORT_WAIT.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

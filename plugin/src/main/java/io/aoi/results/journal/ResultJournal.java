@@ -63,7 +63,8 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Speed</h2>
  * Every append is one {@code write} plus one {@code fdatasync}; on the development disk that measured 122 appends/s
- * (p50 5.4 ms, p99 31 ms per append). The disk's sync latency bounds the result rate.
+ * (p50 5.4 ms, p99 31 ms per append). The disk's sync latency bounds the result rate; a station journals two
+ * records per frame (admission and result), so it takes half as many frames per second.
  *
  * <h2>Memory and threads</h2>
  * An in-memory index keeps, per result, its id, creation time, verdict and file position (about 150 bytes); results

@@ -147,4 +147,54 @@ class RecipeDeblurStageTest {
                     b.failed().get(0).reason());
         }
     }
+
+    @Test
+    void closingWhileAFrameIsRestoredAbortsTheRunInsteadOfFreeingTheModelUnderIt() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch aborted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean closedUnderRun = new java.util.concurrent.atomic.AtomicBoolean();
+        io.aoi.deblur.Deblurrer blocking = new io.aoi.deblur.Deblurrer() {
+            private volatile boolean running;
+
+            @Override
+            public String name() {
+                return "blocking";
+            }
+
+            @Override
+            public Image deblur(Image frame, int passes) throws DeblurException {
+                running = true;
+                entered.countDown();
+                try {
+                    aborted.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                running = false;
+                throw new DeblurException("run aborted: the station is stopping");
+            }
+
+            @Override
+            public void abort() {
+                aborted.countDown();
+            }
+
+            @Override
+            public void close() {
+                closedUnderRun.set(running);
+            }
+        };
+        DeblurSettings wiener = MOTION.with(DeblurModel.WIENER, 1);
+        RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> wiener,
+                (s, passes) -> new SingleFrameStage<>(blocking, passes));
+        java.util.concurrent.CompletableFuture<RecipeDeblurStage.Batch<Integer>> accept =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> stage.accept(1, frame(1), false));
+        assertTrue(entered.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        stage.close();
+        assertEquals(0, aborted.getCount(), "close aborted the run in progress");
+        RecipeDeblurStage.Batch<Integer> b = accept.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(List.of(1), b.failed().get(0).tags(), "the frame comes back as failed, not lost");
+        assertTrue(!closedUnderRun.get(), "the model was not freed while it ran");
+        stage.close();
+    }
 }
