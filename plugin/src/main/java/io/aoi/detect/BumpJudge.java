@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Counts particles per bump and turns the counts into a frame verdict and a density. Stateless.
  *
- * <p>No decision (NO_DECISION) when fewer bumps were judged than expected (never fewer than one) or when a bump
+ * <p>No decision (NO_DECISION) when fewer bumps were judged than expected (never fewer than one), when they cover
+ * less than the minimum area, or when a bump
  * holds more particles than plausible: the configured bound, else the packing bound (the bump, grown by one
  * particle radius on each side, over the area of a particle of the smallest diameter).
  */
@@ -17,12 +18,16 @@ final class BumpJudge {
     private final double micronsPerPixel;
     private final int maxParticlesPerBump;
     private final double minDiameterPx;
+    private final long minJudgedBumpAreaPx;
 
     /**
      * @param maxParticlesPerBump most particles a bump can plausibly hold; 0 = the packing bound only
      * @param minDiameterPx       smallest particle diameter, for the packing bound
+     * @param minJudgedBumpAreaPx least total area of the judged bumps; 0 = none
      */
-    BumpJudge(int minParticlesPerBump, double micronsPerPixel, int maxParticlesPerBump, double minDiameterPx) {
+    BumpJudge(int minParticlesPerBump, double micronsPerPixel, int maxParticlesPerBump, double minDiameterPx,
+            long minJudgedBumpAreaPx) {
+        this.minJudgedBumpAreaPx = minJudgedBumpAreaPx;
         this.minParticlesPerBump = minParticlesPerBump;
         this.micronsPerPixel = micronsPerPixel;
         this.maxParticlesPerBump = maxParticlesPerBump;
@@ -70,6 +75,10 @@ final class BumpJudge {
         if (bumps.size() < expectedBumps) {
             return Detection.undecided(particles, counts, density, bumps.size() + " bumps judged, at least "
                     + expectedBumps + " expected (" + expectedFrom + ")");
+        }
+        if (areaPx < minJudgedBumpAreaPx) {
+            return Detection.undecided(particles, counts, density, "judged bumps cover " + areaPx + " px, at least "
+                    + minJudgedBumpAreaPx + " px expected (detector.minJudgedBumpAreaPx)");
         }
         if (!implausible.isEmpty()) {
             return Detection.undecided(particles, counts, density, implausible);

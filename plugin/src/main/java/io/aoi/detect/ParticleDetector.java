@@ -24,7 +24,8 @@ import java.util.Optional;
  * <p>Never fails open: a frame gets no decision (NO_DECISION, with the reason) instead of OK or NG when it is too
  * small, blank, saturated or of too low contrast ({@link FrameQuality}), when no bump or fewer bumps than expected
  * are judged (at least one; {@code detector.expectedBumpsPerFrame}; with a fixed layout every rectangle of it: one
- * outside the frame is unseen), or when a bump holds an implausible number of particles (see {@link BumpJudge}).
+ * outside the frame is unseen), when the judged bumps cover less than {@code detector.minJudgedBumpAreaPx}, or when
+ * a bump holds an implausible number of particles (see {@link BumpJudge}).
  *
  * <p>Thread-safe and stateless per frame: the instance holds only immutable settings and templates, so one
  * detector may serve several threads. Every native buffer is freed before {@link #detect} returns.
@@ -43,7 +44,8 @@ public final class ParticleDetector {
         this.finder = new ParticleFinder(settings.minDiameterPx(), settings.maxDiameterPx(),
                 settings.minContrast(), settings.illuminationAngleDeg());
         this.judge = new BumpJudge(settings.minParticlesPerBump(), settings.micronsPerPixel(),
-                settings.decisionLimits().maxParticlesPerBump(), settings.minDiameterPx());
+                settings.decisionLimits().maxParticlesPerBump(), settings.minDiameterPx(),
+                settings.decisionLimits().minJudgedBumpAreaPx());
         OpenCv.load();
     }
 

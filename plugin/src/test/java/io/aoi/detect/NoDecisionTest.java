@@ -99,12 +99,22 @@ class NoDecisionTest {
 
     @Test
     void fewerBumpsThanTheStationExpectsGiveNoDecision() {
-        DetectorSettings expectThree = SETTINGS.withDecisionLimits(new DecisionLimits(3, 0));
+        DetectorSettings expectThree = SETTINGS.withDecisionLimits(DecisionLimits.DEFAULT.withExpectedBumpsPerFrame(3));
         Detection d = detect(expectThree, twoGoodBumps(0.62).noise(0.01, 5).toImage(8));
         assertEquals(2, d.bumps().size(), "the two bumps are still reported");
         assertNoDecision(d, "2 bumps judged, at least 3 expected (detector.expectedBumpsPerFrame)");
-        DetectorSettings expectTwo = SETTINGS.withDecisionLimits(new DecisionLimits(2, 0));
+        DetectorSettings expectTwo = SETTINGS.withDecisionLimits(DecisionLimits.DEFAULT.withExpectedBumpsPerFrame(2));
         assertEquals(Verdict.OK, detect(expectTwo, twoGoodBumps(0.62).noise(0.01, 5).toImage(8)).verdict());
+    }
+
+    @Test
+    void judgedBumpsCoveringLessThanTheMinimumAreaGiveNoDecision() {
+        // the two bumps cover 120 x 56 + 100 x 48 = 11520 px
+        DetectorSettings needMore = SETTINGS.withDecisionLimits(DecisionLimits.DEFAULT.withMinJudgedBumpAreaPx(12_000));
+        assertNoDecision(detect(needMore, twoGoodBumps(0.62).noise(0.01, 5).toImage(8)),
+                "at least 12000 px expected (detector.minJudgedBumpAreaPx)");
+        DetectorSettings enough = SETTINGS.withDecisionLimits(DecisionLimits.DEFAULT.withMinJudgedBumpAreaPx(10_000));
+        assertEquals(Verdict.OK, detect(enough, twoGoodBumps(0.62).noise(0.01, 5).toImage(8)).verdict());
     }
 
     @Test
@@ -121,7 +131,7 @@ class NoDecisionTest {
     @Test
     void moreParticlesInABumpThanConfiguredArePlausibleGiveNoDecision() {
         DetectorSettings atMostFour = new DetectorSettings(4, 16, 0.04, 2.0, 0, AUTOMATIC, 3)
-                .withDecisionLimits(new DecisionLimits(0, 4));
+                .withDecisionLimits(DecisionLimits.DEFAULT.withMaxParticlesPerBump(4));
         assertNoDecision(detect(atMostFour, twoGoodBumps(0.62).noise(0.01, 5).toImage(8)),
                 "holds 5 particles, more than the 4 plausible (detector.maxParticlesPerBump)");
     }
@@ -132,7 +142,7 @@ class NoDecisionTest {
         for (int i = 0; i < 100; i++) {
             crowd.add(new Particle(10 + i % 10, 10 + i / 10, 2, 0.9));
         }
-        BumpJudge judge = new BumpJudge(5, 2.0, 0, 4);
+        BumpJudge judge = new BumpJudge(5, 2.0, 0, 4, 0);
         Detection d = judge.judge(crowd, List.of(new BumpRegion("B1", 10, 10, 10, 10)), 1, "test");
         // (10 + 4) x (10 + 4) px over the area of a 4 px particle: 15 fit
         assertNoDecision(d, "bump B1 holds 100 particles, more than the 15 plausible (packing bound");

@@ -60,10 +60,12 @@ class StationConfigLoaderTest {
     @Test
     void readsTheDecisionLimits() throws StationConfigException {
         String text = MINIMAL.replace("  minParticlesPerBump: 5\n",
-                "  minParticlesPerBump: 5\n  expectedBumpsPerFrame: 3\n  maxParticlesPerBump: 400\n");
+                "  minParticlesPerBump: 5\n  expectedBumpsPerFrame: 3\n  maxParticlesPerBump: 400\n"
+                        + "  minJudgedBumpAreaPx: 20000\n");
         StationConfig config = StationConfigLoader.parse(text, "limits.yaml", BASE);
 
-        assertEquals(new DecisionLimits(3, 400), config.detector().decisionLimits());
+        assertEquals(DecisionLimits.DEFAULT.withExpectedBumpsPerFrame(3).withMaxParticlesPerBump(400)
+                .withMinJudgedBumpAreaPx(20_000), config.detector().decisionLimits());
     }
 
     @Test
