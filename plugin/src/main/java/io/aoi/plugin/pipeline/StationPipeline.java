@@ -266,7 +266,7 @@ public final class StationPipeline implements AutoCloseable {
         try {
             while (!stopping.get()) {
                 Item item = toDeblur.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
-                if (item == null || stopping.get()) {
+                if (item == null || keptAtStop(item)) {
                     continue;
                 }
                 if (item instanceof End) {
@@ -318,7 +318,7 @@ public final class StationPipeline implements AutoCloseable {
         try {
             while (!stopping.get()) {
                 Item item = toDetect.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
-                if (item == null || stopping.get()) {
+                if (item == null || keptAtStop(item)) {
                     continue;
                 }
                 if (item instanceof Restored r) {
@@ -377,6 +377,26 @@ public final class StationPipeline implements AutoCloseable {
         }
         recorder.record(result);
         count(result);
+    }
+
+    /**
+     * After the stop a stage does no more work: a result already made is recorded now, a frame is left open for
+     * {@link #close()} to record as dropped.
+     *
+     * @return whether the station is stopping (the item is dealt with)
+     */
+    private boolean keptAtStop(Item item) {
+        if (!stopping.get()) {
+            return false;
+        }
+        if (item instanceof Decided d) {
+            try {
+                record(d.result());
+            } catch (JournalException e) {
+                fail(e);
+            }
+        }
+        return true;
     }
 
     private void fail(JournalException e) {
