@@ -178,16 +178,6 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
     }
 
     /**
-     * Forgets the frames the model holds and returns their tags, for a pipeline that is being torn down and
-     * must still record them.
-     */
-    public List<T> abandon() {
-        List<T> held = List.copyOf(inFlight);
-        inFlight.clear();
-        return held;
-    }
-
-    /**
      * Makes the model's call in progress (on the deblur thread) end soon with a failure, and every later call
      * fail: for a station that is stopping. Any thread.
      */
