@@ -49,6 +49,10 @@ public interface DeblurStage<T> extends AutoCloseable {
         return Double.NaN;
     }
 
+    /** Aborts the model's call in progress, as {@link Deblurrer#abort()}; any thread. */
+    default void abort() {
+    }
+
     @Override
     void close();
 }

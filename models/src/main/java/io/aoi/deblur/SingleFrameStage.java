@@ -67,6 +67,11 @@ public final class SingleFrameStage<T> implements DeblurStage<T> {
     }
 
     @Override
+    public void abort() {
+        deblurrer.abort();
+    }
+
+    @Override
     public void close() {
         if (!closed) {
             closed = true;

@@ -23,7 +23,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
 
 /**
  * The ResultReadyEventType (subtype of BaseEventType) and the firing of one event per result. Fields, all in the
- * MachineVision namespace: IsPartial (Boolean), ResultState (Int32, {@link io.aoi.results.Outcome#resultState()}),
+ * MachineVision namespace: IsPartial (Boolean), ResultState (Int32, {@link io.aoi.results.InspectionResult#resultState()}),
  * InternalRecipeId, InternalConfigurationId, JobId, ResultId (String), CreationTime (DateTime), ProcessingTimes
  * (Double[3]: deblur, detect, total ms) and ResultContent (String, JSON per {@link ResultContentJson}). Time is when
  * {@code accept()} received the result; ReceiveTime is when the event was fired.
@@ -77,7 +77,7 @@ final class ResultReadyEvents {
             e.setSeverity(Unsigned.ushort(r.verdict() == Verdict.OK ? 100 : 500));
             ProcessingTimes t = r.times() == null ? ProcessingTimes.NONE : r.times();
             set(e, "IsPartial", Boolean.FALSE);
-            set(e, "ResultState", r.outcome().resultState());
+            set(e, "ResultState", r.resultState());
             set(e, "InternalRecipeId", r.recipeId() == null ? "" : r.recipeId());
             set(e, "InternalConfigurationId", identity.configurationId());
             set(e, "JobId", r.jobId() == null ? identity.jobId() : r.jobId());

@@ -12,6 +12,7 @@ package io.aoi.config;
  *                               counter-clockwise from the +x axis of the frame
  * @param bumps                  where the bumps are
  * @param minParticlesPerBump    a bump with fewer particles than this is NG
+ * @param decisionLimits         when a frame gets no decision (NO_DECISION) rather than OK or NG
  */
 public record DetectorSettings(
         double minDiameterPx,
@@ -20,7 +21,8 @@ public record DetectorSettings(
         double micronsPerPixel,
         double illuminationAngleDeg,
         BumpLayout bumps,
-        int minParticlesPerBump) {
+        int minParticlesPerBump,
+        DecisionLimits decisionLimits) {
 
     public DetectorSettings {
         Check.range("minDiameterPx", minDiameterPx, 2, 64);
@@ -34,5 +36,23 @@ public record DetectorSettings(
         Check.range("illuminationAngleDeg", illuminationAngleDeg, -360, 360);
         Check.present("bumps", bumps);
         Check.intRange("minParticlesPerBump", minParticlesPerBump, 0, 10_000);
+        Check.present("decisionLimits", decisionLimits);
+        if (decisionLimits.maxParticlesPerBump() > 0 && decisionLimits.maxParticlesPerBump() < minParticlesPerBump) {
+            throw new InvalidSettingException("maxParticlesPerBump", decisionLimits.maxParticlesPerBump(),
+                    "0 or a count not below minParticlesPerBump (" + minParticlesPerBump + ")");
+        }
+    }
+
+    /** Settings with the {@link DecisionLimits#DEFAULT default decision limits}. */
+    public DetectorSettings(double minDiameterPx, double maxDiameterPx, double minContrast, double micronsPerPixel,
+            double illuminationAngleDeg, BumpLayout bumps, int minParticlesPerBump) {
+        this(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, illuminationAngleDeg, bumps,
+                minParticlesPerBump, DecisionLimits.DEFAULT);
+    }
+
+    /** These settings with other decision limits. */
+    public DetectorSettings withDecisionLimits(DecisionLimits limits) {
+        return new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, illuminationAngleDeg,
+                bumps, minParticlesPerBump, limits);
     }
 }

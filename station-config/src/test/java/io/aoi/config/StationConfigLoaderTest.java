@@ -50,10 +50,22 @@ class StationConfigLoaderTest {
                 2.5, 0.01), config.deblur());
         assertEquals(0.05, config.detector().minContrast());
         assertEquals(0, config.detector().illuminationAngleDeg());
+        assertEquals(DecisionLimits.DEFAULT, config.detector().decisionLimits());
         assertEquals(new OpcUaSettings("127.0.0.1", 4840, SecurityProfile.DEMO, List.of(), BASE.resolve("pki")),
                 config.opcua());
         assertEquals(new OutputSettings(BASE.resolve("journal"), 30, 1_073_741_824L, Optional.empty()),
                 config.outputs());
+    }
+
+    @Test
+    void readsTheDecisionLimits() throws StationConfigException {
+        String text = MINIMAL.replace("  minParticlesPerBump: 5\n",
+                "  minParticlesPerBump: 5\n  expectedBumpsPerFrame: 3\n  maxParticlesPerBump: 400\n"
+                        + "  minJudgedBumpAreaPx: 20000\n");
+        StationConfig config = StationConfigLoader.parse(text, "limits.yaml", BASE);
+
+        assertEquals(DecisionLimits.DEFAULT.withExpectedBumpsPerFrame(3).withMaxParticlesPerBump(400)
+                .withMinJudgedBumpAreaPx(20_000), config.detector().decisionLimits());
     }
 
     @Test

@@ -14,8 +14,8 @@ import java.util.Objects;
  * <p>Run policy: the first frame of a run is restored from (current, current, next), the last one (on
  * {@link #endRun()}) from (previous, current, current), and a run of a single frame from
  * (current, current, current). All frames of a run have the same size, channel count and bit depth: a frame
- * that differs ends the run, as {@link #endRun()} would (the held frame is restored from (previous, held, held)
- * and returned by that call), and starts a new one, so that no frame is lost to a format change.
+ * that differs ends the run (the held frame is restored from (previous, held, held) and returned) and starts a
+ * new one, so no frame is lost when the frame size changes.
  *
  * <p>Owns the triplet deblurrer and closes it. One caller at a time.
  */
@@ -41,22 +41,21 @@ public final class SlidingWindow<T> implements DeblurStage<T> {
     }
 
     /**
-     * Returns nothing for the first frame of a run, otherwise the restored frame before this one (also when this
-     * frame's format differs and starts a new run).
+     * Returns nothing for the first frame of a run, otherwise the restored frame before this one; a frame of
+     * another format than the run's returns the run's last frame, restored as by {@link #endRun()}.
      */
     @Override
     public List<Restored<T>> accept(T tag, Image frame) throws DeblurException {
         checkOpen();
         Objects.requireNonNull(frame, "frame");
+        if (held != null && !sameFormat(frame)) {
+            List<Restored<T>> ended = endRun();
+            hold(null, tag, frame);
+            return ended;
+        }
         if (held == null) {
             hold(null, tag, frame);
             return List.of();
-        }
-        if (!sameFormat(frame, held)) {
-            Image previous = beforeHeld != null ? beforeHeld : held;
-            Restored<T> last = new Restored<>(heldTag, model.deblur(previous, held, held));
-            hold(null, tag, frame);
-            return List.of(last);
         }
         Image restored = model.deblur(beforeHeld != null ? beforeHeld : held, held, frame);
         Restored<T> out = new Restored<>(heldTag, restored);
@@ -79,6 +78,11 @@ public final class SlidingWindow<T> implements DeblurStage<T> {
     }
 
     @Override
+    public void abort() {
+        model.abort();
+    }
+
+    @Override
     public void close() {
         if (!closed) {
             closed = true;
@@ -93,9 +97,9 @@ public final class SlidingWindow<T> implements DeblurStage<T> {
         held = frame;
     }
 
-    private static boolean sameFormat(Image a, Image b) {
-        return a.width() == b.width() && a.height() == b.height() && a.channels() == b.channels()
-                && a.bitDepth() == b.bitDepth();
+    private boolean sameFormat(Image frame) {
+        return frame.width() == held.width() && frame.height() == held.height()
+                && frame.channels() == held.channels() && frame.bitDepth() == held.bitDepth();
     }
 
     private void checkOpen() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigLoader;
+import io.aoi.deblur.DeblurOutputException;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.detect.BumpLocator;
 import io.aoi.detect.Detection;
@@ -18,7 +19,9 @@ import io.aoi.image.ImageFiles;
 import io.aoi.image.ImageLimits;
 import io.aoi.plugin.deblur.Deblurrers;
 import io.aoi.results.BumpCount;
+import io.aoi.results.Verdict;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +34,9 @@ import java.util.Optional;
  * file, and with overlays no two inputs share a file name. Then per image: one that is missing, larger than the
  * size limit (from its header), or cannot be read or inspected gets an {@code error} entry and the others go on;
  * what reading left out (alpha channel, later TIFF pages) is listed under {@code warnings} and printed on stderr.
- * The overlay of {@code x.png} is {@code x.png-overlay.png}. The exit code is 1 when any image failed.
+ * The overlay of {@code x.png} is {@code x.png-overlay.png}. The exit code is 1 when any image failed. An image
+ * the station cannot judge (blank, no bumps, a deblurrer output that is not finite...) gets verdict
+ * {@code NO_DECISION} and a {@code reason}; it is not a failure.
  */
 final class InspectCommand implements Command {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -78,7 +83,16 @@ final class InspectCommand implements Command {
                     warn(entry, in, decoded.warnings());
                     Image frame = decoded.image();
                     long t0 = System.nanoTime();
-                    Image restored = deblurrer.deblur(frame, passes);
+                    Image restored;
+                    try {
+                        restored = deblurrer.deblur(frame, passes);
+                    } catch (DeblurOutputException unusable) {
+                        entry.put("verdict", Verdict.NO_DECISION.name());
+                        entry.put("reason", "deblur output unusable: " + unusable.getMessage());
+                        System.out.printf("%s: %s (%s)%n", in.getFileName(), Verdict.NO_DECISION,
+                                entry.get("reason").asText());
+                        continue;
+                    }
                     long t1 = System.nanoTime();
                     Detection d = detector.detect(restored);
                     long t2 = System.nanoTime();
@@ -87,8 +101,8 @@ final class InspectCommand implements Command {
                         ImageFiles.write(OverlayRenderer.render(restored, d), overlayDir.get()
                                 .resolve(ImageInputs.derivedName(in, "overlay.png")));
                     }
-                    System.out.printf("%s: %s, %d particles, %d bumps%n", in.getFileName(), d.verdict(),
-                            d.particles().size(), d.bumps().size());
+                    System.out.printf("%s: %s, %d particles, %d bumps%s%n", in.getFileName(), d.verdict(),
+                            d.particles().size(), d.bumps().size(), d.reason().isEmpty() ? "" : " (" + d.reason() + ")");
                 } catch (Exception e) {
                     failed++;
                     String reason = e instanceof IOException io ? ImageInputs.readFailure(in, io)
@@ -116,6 +130,9 @@ final class InspectCommand implements Command {
 
     private static void describe(ObjectNode entry, Detection d, double deblurMillis, double detectMillis) {
         entry.put("verdict", d.verdict().name());
+        if (!d.reason().isEmpty()) {
+            entry.put("reason", d.reason());
+        }
         entry.put("particleCount", d.particles().size());
         entry.put("densityPerMm2", d.densityPerMm2());
         entry.put("deblurMillis", deblurMillis);

@@ -5,6 +5,7 @@ import io.aoi.camera.SourceCounters;
 import io.aoi.opcua.Diagnostics;
 import io.aoi.opcua.StationServer;
 import io.aoi.plugin.pipeline.PipelineCounters;
+import io.aoi.plugin.pipeline.QueueDepths;
 import io.aoi.plugin.pipeline.StationPipeline;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -53,12 +54,19 @@ final class DiagnosticsTicker implements AutoCloseable {
     private void tick() {
         errorState.update();
         PipelineCounters c = pipeline.counters();
-        SourceCounters s = source.counters();
-        int[] q = pipeline.queueDepths();
-        server.updateDiagnostics(new Diagnostics(rate(c.results()), q[0], q[1], q[2], c.dropped(),
-                s.stripsIncomplete(), s.stripsReceived(), c.deblurMillisMean(), c.detectMillisMean(),
-                c.totalMillisMean(), c.completed(), c.failed(), c.dropped()));
+        server.updateDiagnostics(snapshot(rate(c.results()), c, pipeline.queueDepths(), source.counters()));
         server.updateFocus(focus.lastSigmaPx(), focus.warnings());
+    }
+
+    /**
+     * The Diagnostics object's values, field by field. The capture queue (strips waiting for assembly) lives
+     * inside the source, which does not report it: 0. The record queue has no Diagnostics field. Completed results
+     * are those with an OK or NG verdict, as the field says (results without a decision are not among them).
+     */
+    static Diagnostics snapshot(double framesPerSecond, PipelineCounters c, QueueDepths q, SourceCounters s) {
+        return new Diagnostics(framesPerSecond, 0, q.deblur(), q.detect(), c.dropped(), s.stripsIncomplete(),
+                s.stripsReceived(), c.deblurMillisMean(), c.detectMillisMean(), c.totalMillisMean(),
+                c.ok() + c.ng(), c.failed(), c.dropped());
     }
 
     @Override

@@ -29,16 +29,26 @@ import io.aoi.plugin.pipeline.FrameInspector;
 import io.aoi.plugin.pipeline.OverloadHandler;
 import io.aoi.plugin.pipeline.PipelineIdentity;
 import io.aoi.plugin.pipeline.StationPipeline;
+import io.aoi.results.InspectionResult;
+import io.aoi.results.journal.CrashRecovery;
 import io.aoi.results.journal.JournalException;
 import io.aoi.results.journal.ResultJournal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One running station: result journal, deblur stage, OPC UA server, frame source and pipeline, started in that
- * order and stopped in reverse. Results are written to the journal before the server announces them.
+ * One running station: result journal, deblur stage, frame source, pipeline and OPC UA server. Each service is
+ * registered for shutdown the moment it exists (a failed start closes everything opened before it, the camera
+ * included) and they are stopped in reverse: pipeline first (its drain policy records every frame inside), then the
+ * OPC UA server, the frame source, the deblur model and the journal. Results are written to the journal before the
+ * server announces them.
+ *
+ * <p>Before any new frame is taken, every frame an earlier run admitted without recording it (a crash, {@code kill
+ * -9}) gets its record, outcome INTERRUPTED ({@link CrashRecovery}). Native libraries (OpenCV; ONNX Runtime for
+ * the ONNX models) are loaded during the start, never lazily on a stage thread.
  *
  * <p>After {@link #start} the station is in automatic mode, continuously inspecting; OPC UA clients with the
  * engineer role can halt, stop and restart it, and change the deblur model and passes while it runs.
@@ -46,8 +56,14 @@ import java.util.Optional;
 public final class StationRuntime implements AutoCloseable {
     /** Frames each queue between stages holds. */
     public static final int QUEUE_DEPTH = 4;
-    /** How long stopping waits for frames already inside the pipeline. */
-    public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+    /** How long stopping lets a frame being deblurred or detected finish before it is recorded as dropped. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
+    /** Opens the station's frame source; replaced in tests to watch the source's life cycle. */
+    @FunctionalInterface
+    interface SourceOpener {
+        FrameSource open(StationConfig config) throws CameraException;
+    }
 
     private final ServiceStack services;
     private final StationPipeline pipeline;
@@ -56,9 +72,11 @@ public final class StationRuntime implements AutoCloseable {
     private final ResultJournal journal;
     private final String jobId;
     private final Optional<SimulatorTruthInspector> truth;
+    private final List<InspectionResult> recovered;
 
     private StationRuntime(ServiceStack services, StationPipeline pipeline, FrameSource source, StationServer server,
-            ResultJournal journal, String jobId, Optional<SimulatorTruthInspector> truth) {
+            ResultJournal journal, String jobId, Optional<SimulatorTruthInspector> truth,
+            List<InspectionResult> recovered) {
         this.truth = truth;
         this.services = services;
         this.pipeline = pipeline;
@@ -66,6 +84,7 @@ public final class StationRuntime implements AutoCloseable {
         this.server = server;
         this.journal = journal;
         this.jobId = jobId;
+        this.recovered = List.copyOf(recovered);
     }
 
     /**
@@ -73,6 +92,10 @@ public final class StationRuntime implements AutoCloseable {
      * @throws StationException naming the part that could not start; everything started before it is stopped
      */
     public static StationRuntime start(StationConfig config, long maxFrames) throws StationException {
+        return start(config, maxFrames, c -> FrameSources.open(c.camera(), c.assembly()));
+    }
+
+    static StationRuntime start(StationConfig config, long maxFrames, SourceOpener opener) throws StationException {
         ServiceStack services = new ServiceStack();
         String jobId = JobIds.at(Instant.now());
         String part = "result journal";
@@ -80,6 +103,10 @@ public final class StationRuntime implements AutoCloseable {
             OutputSettings out = config.outputs();
             ResultJournal journal = services.push(part,
                     ResultJournal.open(out.journalDir(), out.retentionDays(), out.maxJournalBytes()));
+            List<InspectionResult> recovered = CrashRecovery.recordInterrupted(journal, Instant.now());
+
+            part = "particle detector";
+            ParticleDetector detector = new ParticleDetector(config.detector());
 
             part = "security log";
             SecurityLog securityLog = services.push(part, SecurityLog.open(out.journalDir().resolve("security"),
@@ -99,12 +126,11 @@ public final class StationRuntime implements AutoCloseable {
             services.push("overload fallback", overload);
 
             part = "frame source";
-            FrameSource source = FrameSources.open(config.camera(), config.assembly());
+            FrameSource source = services.push(part, opener.open(config));
             ResultFanOut fanOut = new ResultFanOut(journal);
             FocusMonitor focus = new FocusMonitor(config.deblur().policy().focusDriftWarnSigmaPx());
             fanOut.add(focus);
-            FrameInspector inspector = new DetectorInspector(new ParticleDetector(config.detector()),
-                    overlapLines(config));
+            FrameInspector inspector = new DetectorInspector(detector, overlapLines(config));
             Optional<SimulatorTruthInspector> truth = Optional.empty();
             if (config.camera() instanceof SimulatedCameraSettings simulated) {
                 truth = Optional.of(new SimulatorTruthInspector(inspector, new PanelSimulator(simulated),
@@ -113,7 +139,7 @@ public final class StationRuntime implements AutoCloseable {
             }
             StationPipeline pipeline = new StationPipeline(source, deblur, inspector,
                     fanOut, new PipelineIdentity(config.stationId(), jobId, () -> recipe.current().recipeId()),
-                    maxFrames, QUEUE_DEPTH, DRAIN_TIMEOUT, overload);
+                    maxFrames, QUEUE_DEPTH, STOP_GRACE, overload);
 
             part = "OPC UA server";
             StationServer server = services.push(part, StationServer.start(config.opcua(),
@@ -122,17 +148,19 @@ public final class StationRuntime implements AutoCloseable {
                     SecurityOptions.defaults(securityLog, config.opcua().profile())));
             fanOut.add(server);
 
+            part = "pipeline";
+            // registered after the server, so stopped before it: the pipeline records the frames inside first
+            services.push(part, pipeline);
+
             part = "frame source";
-            services.push(part, source);
             source.start();
 
             part = "pipeline";
-            services.push(part, pipeline);
             pipeline.start();
             server.setState(VisionState.OPERATIONAL_CONTINUOUS_EXECUTION);
             services.push("diagnostics", new DiagnosticsTicker(pipeline, source, server, focus,
                     Duration.ofSeconds(1)));
-            return new StationRuntime(services, pipeline, source, server, journal, jobId, truth);
+            return new StationRuntime(services, pipeline, source, server, journal, jobId, truth, recovered);
         } catch (JournalException | DeblurException | CameraException | OpcUaException | RuntimeException e) {
             services.close();
             throw new StationException("station " + config.stationId() + ": cannot start the " + part + ": "
@@ -187,7 +215,15 @@ public final class StationRuntime implements AutoCloseable {
         });
     }
 
-    /** Stops taking frames, finishes and records the frames inside, then stops every service in reverse order. */
+    /** The INTERRUPTED records written at this start for frames an earlier run left without a result. */
+    public List<InspectionResult> recovered() {
+        return recovered;
+    }
+
+    /**
+     * Stops taking frames, records the frames inside following the pipeline's drain policy, then stops every service
+     * in reverse order. Idempotent.
+     */
     @Override
     public void close() {
         services.close();

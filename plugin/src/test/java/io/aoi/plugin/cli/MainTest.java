@@ -110,6 +110,58 @@ class MainTest {
     }
 
     @Test
+    void inspectGivesNoDecisionWithTheReasonForFramesItCannotJudge(@TempDir Path tmp) throws Exception {
+        Path black = tmp.resolve("black.png");
+        ImageFiles.write(Image.blank(256, 128, 1, 8), black);
+        Path tiny = tmp.resolve("tiny.png");
+        ImageFiles.write(Image.blank(1, 4096, 1, 8), tiny);
+        short[] ramp = new short[512 * 256];
+        for (int i = 0; i < ramp.length; i++) {
+            ramp[i] = (short) ((i % 512 + i / 512) % 256);
+        }
+        Path pattern = tmp.resolve("pattern.png");
+        ImageFiles.write(new Image(512, 256, 1, 8, ramp), pattern);
+        Path json = tmp.resolve("results.json");
+
+        assertEquals(0, run("inspect", "--station", station(tmp, "none").toString(), "--out", json.toString(),
+                black.toString(), tiny.toString(), pattern.toString()), err());
+
+        JsonNode images = new ObjectMapper().readTree(json.toFile()).get("images");
+        assertEquals(3, images.size());
+        for (JsonNode image : images) {
+            assertEquals("NO_DECISION", image.get("verdict").asText(), image.toString());
+        }
+        assertTrue(images.get(0).get("reason").asText().contains("blank"), images.get(0).toString());
+        assertTrue(images.get(1).get("reason").asText().contains("too small"), images.get(1).toString());
+        assertTrue(images.get(2).get("reason").asText().contains("bump"), images.get(2).toString());
+    }
+
+    @Test
+    void inspectWithAModelThatOutputsNaNGivesNoDecisionNotABlackOkFrame(@TempDir Path tmp) throws Exception {
+        Path model = tmp.resolve("nan-output.onnx");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/io/aoi/models/udbd/nan-output.onnx")) {
+            Files.write(model, in.readAllBytes());
+        }
+        String demo = Files.readString(station(tmp, "udbd"));
+        Path nanStation = tmp.resolve("station-nan.yaml");
+        Files.writeString(nanStation, demo.replaceFirst("(?m)^  model: udbd$", "  model: udbd\n  modelFile: "
+                + model.toString().replace("\\", "/")));
+        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(320, 8, 0, 0, 0, 0.01, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 5));
+        Path img = tmp.resolve("frame.png");
+        ImageFiles.write(sim.frame(0, 256).image(), img);
+        Path json = tmp.resolve("results.json");
+
+        assertEquals(0, run("inspect", "--station", nanStation.toString(), "--out", json.toString(), img.toString()),
+                err());
+
+        JsonNode entry = new ObjectMapper().readTree(json.toFile()).get("images").get(0);
+        assertEquals("NO_DECISION", entry.get("verdict").asText(), entry.toString());
+        assertTrue(entry.get("reason").asText().startsWith("deblur output unusable: udbd output is not finite"),
+                entry.toString());
+    }
+
+    @Test
     void deblurKeepsSizeBitDepthAndChannelsOfEachImage(@TempDir Path tmp) throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in"));
         Path mono16 = in.resolve("mono16.tif");

@@ -52,7 +52,7 @@ class StationRuntimeTest {
         int content = 3 + TestClients.FIELDS.indexOf("ResultContent");
         int resultId = 3 + TestClients.FIELDS.indexOf("ResultId");
         JsonNode json = JSON.readTree((String) first[content].getValue());
-        assertTrue(json.get("verdict").asText().matches("OK|NG|NONE"), json.toString());
+        assertTrue(json.get("verdict").asText().matches("OK|NG|NO_DECISION|NONE"), json.toString());
         try (ResultJournal journal = ResultJournal.open(config.outputs().journalDir(), 30, 64L << 20)) {
             assertEquals(results, journal.size());
             InspectionResult r = journal.byId((String) first[resultId].getValue()).orElseThrow();
@@ -98,5 +98,60 @@ class StationRuntimeTest {
         assertEquals(c.framesIn(), c.results());
         String truth = station.truthAccuracy().orElseThrow(() -> new AssertionError("simulated camera, no truth"));
         assertTrue(truth.matches("bumps [01]\\.\\d{3} \\(\\d+/\\d+\\), frames [01]\\.\\d{3} \\(\\d+/\\d+\\)"), truth);
+    }
+
+    @Test
+    void aStartThatFailsAtTheOpcUaServerClosesTheOpenedCamera(@TempDir Path tmp) throws Exception {
+        StationConfig demo = DemoStations.demo(tmp, DeblurModel.NONE, 1);
+        java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean opened = new java.util.concurrent.atomic.AtomicBoolean();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            io.aoi.config.OpcUaSettings o = demo.opcua();
+            StationConfig config = new StationConfig(demo.stationId(), demo.camera(), demo.assembly(), demo.deblur(),
+                    demo.detector(), new io.aoi.config.OpcUaSettings(o.bindAddress(), taken.getLocalPort(),
+                            o.profile(), o.users(), o.pkiDir()), demo.outputs());
+            StationException e = org.junit.jupiter.api.Assertions.assertThrows(StationException.class,
+                    () -> StationRuntime.start(config, 0, c -> {
+                        io.aoi.camera.FrameSource real = io.aoi.camera.sources.FrameSources.open(c.camera(),
+                                c.assembly());
+                        opened.set(true);
+                        return new ClosingWitness(real, closes);
+                    }));
+            assertTrue(e.getMessage().contains("cannot start the OPC UA server"), e.getMessage());
+        }
+        assertTrue(opened.get(), "the source was opened before the server");
+        assertEquals(1, closes.get(), "the opened source was closed when the start failed");
+    }
+
+    /** Passes everything to a real source and counts closes. */
+    private record ClosingWitness(io.aoi.camera.FrameSource real,
+            java.util.concurrent.atomic.AtomicInteger closes) implements io.aoi.camera.FrameSource {
+        @Override
+        public String describe() {
+            return real.describe();
+        }
+
+        @Override
+        public void start() throws io.aoi.camera.CameraException {
+            real.start();
+        }
+
+        @Override
+        public io.aoi.camera.FrameResult next(Duration timeout) throws io.aoi.camera.CameraException,
+                InterruptedException {
+            return real.next(timeout);
+        }
+
+        @Override
+        public io.aoi.camera.SourceCounters counters() {
+            return real.counters();
+        }
+
+        @Override
+        public void close() {
+            closes.incrementAndGet();
+            real.close();
+        }
     }
 }

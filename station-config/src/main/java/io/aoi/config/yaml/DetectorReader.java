@@ -1,6 +1,7 @@
 package io.aoi.config.yaml;
 
 import io.aoi.config.BumpLayout;
+import io.aoi.config.DecisionLimits;
 import io.aoi.config.DetectorSettings;
 import io.aoi.config.StationConfigException;
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * Reads the {@code detector} section. minDiameterPx, maxDiameterPx, micronsPerPixel, minParticlesPerBump and
  * bumps are required (they depend on the optics and the product); minContrast defaults to 0.05 and
- * illuminationAngleDeg to 0.
+ * illuminationAngleDeg to 0; expectedBumpsPerFrame, maxParticlesPerBump and minJudgedBumpAreaPx are optional (0: see
+ * {@link DecisionLimits}).
  */
 final class DetectorReader {
     static final List<String> BUMP_MODES = List.of("automatic", "fixed");
@@ -20,16 +22,22 @@ final class DetectorReader {
 
     static DetectorSettings read(YamlMap map) throws StationConfigException {
         map.allow("minDiameterPx", "maxDiameterPx", "minContrast", "micronsPerPixel", "illuminationAngleDeg",
-                "minParticlesPerBump", "bumps");
+                "minParticlesPerBump", "bumps", "expectedBumpsPerFrame", "maxParticlesPerBump", "minJudgedBumpAreaPx");
         double minDiameterPx = map.number("minDiameterPx");
         double maxDiameterPx = map.number("maxDiameterPx");
         double minContrast = map.number("minContrast", 0.05);
         double micronsPerPixel = map.number("micronsPerPixel");
         double illuminationAngleDeg = map.number("illuminationAngleDeg", 0);
         int minParticlesPerBump = map.integer("minParticlesPerBump");
+        DecisionLimits none = DecisionLimits.DEFAULT;
+        int expectedBumpsPerFrame = map.integer("expectedBumpsPerFrame", none.expectedBumpsPerFrame());
+        int maxParticlesPerBump = map.integer("maxParticlesPerBump", none.maxParticlesPerBump());
+        long minJudgedBumpAreaPx = map.longInteger("minJudgedBumpAreaPx", none.minJudgedBumpAreaPx());
         BumpLayout bumps = bumps(map.section("bumps"));
         return map.build(() -> new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel,
-                illuminationAngleDeg, bumps, minParticlesPerBump));
+                illuminationAngleDeg, bumps, minParticlesPerBump,
+                none.withExpectedBumpsPerFrame(expectedBumpsPerFrame).withMaxParticlesPerBump(maxParticlesPerBump)
+                        .withMinJudgedBumpAreaPx(minJudgedBumpAreaPx)));
     }
 
     /** {@code mode: automatic} with minWidthPx and minHeightPx, or {@code mode: fixed} with rectangles. */
