@@ -15,6 +15,15 @@ abstract class RoleCheckedMethod extends AbstractMethodInvocationHandler {
     private final Argument[] inputs;
     private final Argument[] outputs;
 
+    /** A method with the arguments its node already declares (a method built from a NodeSet declaration). */
+    RoleCheckedMethod(UaMethodNode node, RolePolicy policy, Set<Role> roles) {
+        this(node, policy, roles, orNone(node.getInputArguments()), orNone(node.getOutputArguments()));
+    }
+
+    private static Argument[] orNone(Argument[] a) {
+        return a == null ? new Argument[0] : a;
+    }
+
     RoleCheckedMethod(UaMethodNode node, RolePolicy policy, Set<Role> roles, Argument[] inputs,
             Argument[] outputs) {
         super(node);
