@@ -6,11 +6,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.eclipse.milo.opcua.sdk.core.types.codec.DynamicCodecFactory;
+import org.eclipse.milo.opcua.sdk.core.typetree.DataType;
+import org.eclipse.milo.opcua.sdk.core.typetree.DataTypeTree;
 import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.items.DataItem;
 import org.eclipse.milo.opcua.sdk.server.items.MonitoredItem;
 import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.structured.StructureDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +47,33 @@ final class MvNodeSetNamespace extends ManagedNamespaceWithLifecycle {
                     getServer().getStaticEncodingContext()).load(in, RESOURCE);
             LOG.debug("{}: {} nodes loaded; values not decoded (left empty): {}", RESOURCE, loaded.nodeCount(),
                     loaded.skippedValues());
+            registerCodecs();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         } catch (NodeSetException e) {
             throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Rebuilds the server's type trees with the loaded types and registers a codec (built from the
+     * DataTypeDefinition) for each MachineVision structure, so that the server can decode the structures clients
+     * pass as method arguments.
+     */
+    private void registerCodecs() {
+        OpcUaServer server = getServer();
+        server.updateReferenceTypeTree();
+        server.updateObjectTypeTree();
+        server.updateVariableTypeTree();
+        DataTypeTree tree = server.updateDataTypeTree();
+        int ns = getNamespaceIndex().intValue();
+        for (NodeId id : getNodeManager().getNodeIds()) {
+            DataType dt = id.getNamespaceIndex().intValue() == ns ? tree.getDataType(id) : null;
+            if (dt != null && dt.getDataTypeDefinition() instanceof StructureDefinition
+                    && dt.getBinaryEncodingId() != null && !dt.getBinaryEncodingId().isNull()) {
+                server.getStaticDataTypeManager().registerType(id, DynamicCodecFactory.create(dt, tree),
+                        dt.getBinaryEncodingId(), dt.getXmlEncodingId(), dt.getJsonEncodingId());
+            }
         }
     }
 
