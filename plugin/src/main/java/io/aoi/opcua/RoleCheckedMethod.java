@@ -5,8 +5,10 @@ import java.util.Set;
 import org.eclipse.milo.opcua.sdk.server.methods.AbstractMethodInvocationHandler;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
 import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
+import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
 
 /** A method whose caller must hold one of the given roles; refused with Bad_UserAccessDenied otherwise. */
 abstract class RoleCheckedMethod extends AbstractMethodInvocationHandler {
@@ -33,8 +35,25 @@ abstract class RoleCheckedMethod extends AbstractMethodInvocationHandler {
         this.outputs = outputs.clone();
         node.setInputArguments(this.inputs);
         node.setOutputArguments(this.outputs);
-        node.setInvocationHandler(this);
+        // a null structure argument ("no filter") reaches Milo's argument check as a null Variant
+        node.setInvocationHandler((ctx, request) -> invoke(ctx, withNullStructures(request)));
         node.getFilterChain().addLast(policy.userExecutable(roles));
+    }
+
+    /** Replaces null ExtensionObjects (no encoding, no body) among the inputs by null Variants. */
+    private static CallMethodRequest withNullStructures(CallMethodRequest request) {
+        Variant[] in = request.getInputArguments();
+        if (in == null) {
+            return request;
+        }
+        Variant[] out = in.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] != null && out[i].value() instanceof ExtensionObject eo && (eo.isNull()
+                    || eo.getEncodingOrTypeId() == null || eo.getEncodingOrTypeId().isNull())) {
+                out[i] = Variant.NULL_VALUE;
+            }
+        }
+        return new CallMethodRequest(request.getObjectId(), request.getMethodId(), out);
     }
 
     @Override
