@@ -69,7 +69,7 @@ public final class StationRuntime implements AutoCloseable {
                     ResultJournal.open(out.journalDir(), out.retentionDays(), out.maxJournalBytes()));
 
             part = "deblur model";
-            InMemoryRecipeControl recipe = new InMemoryRecipeControl(config.stationId(), config.deblur(), s -> {
+            InMemoryRecipeControl recipe = new InMemoryRecipeControl(config.recipes(), config.deblur(), s -> {
             });
             RecipeDeblurStage<CapturedFrame> deblur = services.push(part,
                     new RecipeDeblurStage<CapturedFrame>(recipe::settings, Deblurrers::stage));
