@@ -153,6 +153,13 @@ public final class TestClients {
         return ((DynamicStructType) eo.decode(client.getDynamicEncodingContext())).getMembers();
     }
 
+    /** The station's JSON from a ResultContent field (BaseDataType[] holding one String). */
+    public static String resultContent(Variant field) {
+        Object[] items = (Object[]) field.value();
+        Object first = items[0] instanceof Variant v ? v.value() : items[0];
+        return (String) first;
+    }
+
     /** The Id member of an identifier structure. */
     public static String idOf(OpcUaClient client, Object extensionObject) throws UaException {
         return (String) members(client, extensionObject).get("Id");
