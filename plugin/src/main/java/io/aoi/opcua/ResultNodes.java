@@ -4,6 +4,7 @@ import io.aoi.results.InspectionResult;
 import io.aoi.results.Verdict;
 import io.aoi.results.journal.ResultJournal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -125,7 +126,7 @@ final class ResultNodes {
     private Variant[] componentsById(Variant[] in) throws UaException {
         Optional<InspectionResult> found = find(in[0]);
         Variant[] out = new Variant[17];
-        java.util.Arrays.fill(out, Variant.NULL_VALUE);
+        Arrays.fill(out, Variant.NULL_VALUE);
         if (found.isEmpty()) {
             out[1] = new Variant(Unsigned.uint(0));
             out[16] = new Variant(UNKNOWN_RESULT_ID);
