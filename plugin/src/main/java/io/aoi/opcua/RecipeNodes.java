@@ -239,8 +239,4 @@ final class RecipeNodes {
         auditLog.setValue(new DataValue(new Variant(
                 recipes.audit().stream().map(AuditRecord::line).toArray(String[]::new))));
     }
-
-    String preparedRecipeId() {
-        return recipes.current().recipeId();
-    }
 }

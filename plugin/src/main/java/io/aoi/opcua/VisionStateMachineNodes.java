@@ -46,12 +46,15 @@ final class VisionStateMachineNodes {
     }
 
     /**
-     * Binds the methods of the instance's state machines.
+     * Binds the methods of the instance's state machines and shows the current state.
      *
-     * @param instance         the VisionSystem's nodes by path
-     * @param recipePrepared   whether a recipe is prepared (SelectModeAutomatic goes to Ready then, else to
-     *                         Initialized)
-     * @param methods          the binding of method nodes to handlers
+     * @param instance       the VisionSystem's nodes by path relative to it
+     * @param mvNamespace    the server's index of the MachineVision namespace (for the sub-states' type ids)
+     * @param recipePrepared whether a recipe is prepared (SelectModeAutomatic goes to Ready then, else to
+     *                       Initialized)
+     * @param methods        binds method nodes to handlers with the role check
+     * @param structs        encodes the JobId output
+     * @param identity       the station's JobId
      */
     void bind(Map<String, UaNode> instance, int mvNamespace, BooleanSupplier recipePrepared, StationMethods methods,
             MvStructs structs, StationIdentity identity) {
