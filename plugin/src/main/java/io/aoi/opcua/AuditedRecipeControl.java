@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A {@link RecipeControl} that writes each applied change to the {@link SecurityLog} as {@code recipe-change} lines
- * (one per changed field, old and new value, the recipe id after the change), so recipe changes outlive the
+ * (one per changed field, old and new value, the recipe id after the change; PrepareRecipe and UnprepareRecipe as
+ * field {@code PreparedRecipe}), so recipe changes outlive the
  * in-memory AuditLog. Refused changes are not recipe changes; their refusal is logged where it happens. Thread-safe
  * when the wrapped control is.
  */
@@ -23,6 +24,30 @@ final class AuditedRecipeControl implements RecipeControl {
     @Override
     public RecipeState current() {
         return delegate.current();
+    }
+
+    @Override
+    public List<String> recipeNames() {
+        return delegate.recipeNames();
+    }
+
+    @Override
+    public boolean isPrepared() {
+        return delegate.isPrepared();
+    }
+
+    @Override
+    public synchronized RecipeState prepare(String name, String user) throws InvalidSettingException {
+        String before = delegate.isPrepared() ? delegate.current().recipeId() : "";
+        RecipeState after = delegate.prepare(name, user);
+        record(user, "PreparedRecipe", before, name, after);
+        return after;
+    }
+
+    @Override
+    public synchronized void unprepare(String name, String user) throws InvalidSettingException {
+        delegate.unprepare(name, user);
+        log.record(SecurityEvent.RECIPE_CHANGE, user, null, Map.of("field", "PreparedRecipe", "old", name, "new", ""));
     }
 
     @Override

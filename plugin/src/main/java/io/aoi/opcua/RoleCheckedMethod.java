@@ -9,8 +9,10 @@ import org.eclipse.milo.opcua.sdk.server.methods.AbstractMethodInvocationHandler
 import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
+import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
 
 /**
  * A method whose caller must hold one of the given roles; refused with Bad_UserAccessDenied otherwise (logged as
@@ -24,6 +26,15 @@ abstract class RoleCheckedMethod extends AbstractMethodInvocationHandler {
     private final Argument[] inputs;
     private final Argument[] outputs;
 
+    /** A method with the arguments its node already declares (a method built from a NodeSet declaration). */
+    RoleCheckedMethod(UaMethodNode node, RolePolicy policy, Set<Role> roles) {
+        this(node, policy, roles, orNone(node.getInputArguments()), orNone(node.getOutputArguments()));
+    }
+
+    private static Argument[] orNone(Argument[] a) {
+        return a == null ? new Argument[0] : a;
+    }
+
     RoleCheckedMethod(UaMethodNode node, RolePolicy policy, Set<Role> roles, Argument[] inputs,
             Argument[] outputs) {
         super(node);
@@ -33,8 +44,25 @@ abstract class RoleCheckedMethod extends AbstractMethodInvocationHandler {
         this.outputs = outputs.clone();
         node.setInputArguments(this.inputs);
         node.setOutputArguments(this.outputs);
-        node.setInvocationHandler(this);
+        // a null structure argument ("no filter") reaches Milo's argument check as a null Variant
+        node.setInvocationHandler((ctx, request) -> invoke(ctx, withNullStructures(request)));
         node.getFilterChain().addLast(policy.userExecutable(roles));
+    }
+
+    /** Replaces null ExtensionObjects (no encoding, no body) among the inputs by null Variants. */
+    private static CallMethodRequest withNullStructures(CallMethodRequest request) {
+        Variant[] in = request.getInputArguments();
+        if (in == null) {
+            return request;
+        }
+        Variant[] out = in.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] != null && out[i].value() instanceof ExtensionObject eo && (eo.isNull()
+                    || eo.getEncodingOrTypeId() == null || eo.getEncodingOrTypeId().isNull())) {
+                out[i] = Variant.NULL_VALUE;
+            }
+        }
+        return new CallMethodRequest(request.getObjectId(), request.getMethodId(), out);
     }
 
     @Override

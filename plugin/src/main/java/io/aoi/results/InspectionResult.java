@@ -80,6 +80,11 @@ public record InspectionResult(
      * pass. The verdict NO_DECISION and its reason are in ResultContent.
      */
     public int resultState() {
+        return resultState(outcome, verdict);
+    }
+
+    /** The ResultState of a result with this outcome and verdict; the one mapping every form uses. */
+    public static int resultState(Outcome outcome, Verdict verdict) {
         return verdict == Verdict.NO_DECISION ? RESULT_STATE_NO_DECISION : outcome.resultState();
     }
 

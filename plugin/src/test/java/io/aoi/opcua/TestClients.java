@@ -12,6 +12,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
@@ -20,16 +21,20 @@ import org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider;
 import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
+import org.eclipse.milo.opcua.sdk.core.types.DynamicStructType;
+import org.eclipse.milo.opcua.sdk.core.typetree.DataType;
 import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.structured.ContentFilter;
 import org.eclipse.milo.opcua.stack.core.types.structured.EventFilter;
 import org.eclipse.milo.opcua.stack.core.types.structured.SimpleAttributeOperand;
@@ -142,19 +147,73 @@ public final class TestClients {
         return c.connect();
     }
 
-    /** Select clauses: EventId, Time, SourceNode, then {@link #FIELDS} in the MachineVision namespace. */
+    /** Index of the OPC 40100 MachineVision namespace in the server's namespace table. */
+    public static int mv(OpcUaClient client) {
+        return client.getNamespaceTable().getIndex(MvIds.NAMESPACE_URI).intValue();
+    }
+
+    /** A NodeId of the official NodeSet, e.g. {@code mvId(c, 1003)} for VisionSystemType. */
+    public static NodeId mvId(OpcUaClient client, int numeric) {
+        return new NodeId(mv(client), numeric);
+    }
+
+    /**
+     * Select clauses: EventId, Time, SourceNode, then {@link #FIELDS} in the MachineVision namespace, all through
+     * the official ResultReadyEventType {@code MV;i=1024}.
+     */
     public static EventFilter resultReadyFilter(OpcUaClient client) {
-        int ns = client.getNamespaceTable().getIndex(MachineVisionNamespace.NAMESPACE_URI).intValue();
+        int ns = mv(client);
+        NodeId type = mvId(client, 1024);
         List<SimpleAttributeOperand> select = new ArrayList<>();
         for (String base : List.of("EventId", "Time", "SourceNode")) {
             select.add(new SimpleAttributeOperand(NodeIds.BaseEventType, new QualifiedName[] {new QualifiedName(0,
                     base)}, AttributeId.Value.uid(), null));
         }
         for (String f : FIELDS) {
-            select.add(new SimpleAttributeOperand(NodeIds.BaseEventType,
-                    new QualifiedName[] {new QualifiedName(ns, f)}, AttributeId.Value.uid(), null));
+            select.add(new SimpleAttributeOperand(type, new QualifiedName[] {new QualifiedName(ns, f)},
+                    AttributeId.Value.uid(), null));
         }
         return new EventFilter(select.toArray(SimpleAttributeOperand[]::new), new ContentFilter(null));
+    }
+
+    /**
+     * An ExtensionObject of a MachineVision structure, encoded by the client from the DataTypeDefinition the
+     * server publishes (not by the server's own codec).
+     *
+     * @param dataType numeric id of the DataType, e.g. 3021 for ResultIdDataType
+     */
+    public static ExtensionObject struct(OpcUaClient client, int dataType, Map<String, Object> members)
+            throws UaException {
+        DataType dt = client.getDataTypeTree().getDataType(mvId(client, dataType));
+        if (dt == null) {
+            throw new IllegalStateException("the server's DataType tree lacks MV;i=" + dataType);
+        }
+        DynamicStructType s = DynamicStructType.newInstance(dt);
+        s.getMembers().putAll(members);
+        return ExtensionObject.encode(client.getDynamicEncodingContext(), s);
+    }
+
+    /** An identifier structure {Id} (ResultId, JobId, RecipeIdInternal, ...). */
+    public static ExtensionObject id(OpcUaClient client, int dataType, String id) throws UaException {
+        return struct(client, dataType, Map.of("Id", id));
+    }
+
+    /** The members of a MachineVision structure, decoded by the client from the server's DataTypeDefinitions. */
+    public static Map<String, Object> members(OpcUaClient client, Object extensionObject) throws UaException {
+        ExtensionObject eo = (ExtensionObject) extensionObject;
+        return ((DynamicStructType) eo.decode(client.getDynamicEncodingContext())).getMembers();
+    }
+
+    /** The station's JSON from a ResultContent field (BaseDataType[] holding one String). */
+    public static String resultContent(Variant field) {
+        Object[] items = (Object[]) field.value();
+        Object first = items[0] instanceof Variant v ? v.value() : items[0];
+        return (String) first;
+    }
+
+    /** The Id member of an identifier structure. */
+    public static String idOf(OpcUaClient client, Object extensionObject) throws UaException {
+        return (String) members(client, extensionObject).get("Id");
     }
 
     /** Subscribes to ResultReady events on {@code notifier}; received field arrays are added to the list. */

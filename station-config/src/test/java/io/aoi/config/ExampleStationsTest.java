@@ -131,6 +131,8 @@ class ExampleStationsTest {
         assertEquals(90, production.outputs().retentionDays());
         assertEquals(Optional.of(EXAMPLES.resolve("models/udbd-bonder-7.onnx")), production.deblur().modelFile());
         assertEquals(ExecutionProvider.CUDA, production.deblur().executionProvider());
+        assertEquals(List.of(new RecipeSettings("panel-55in", DeblurModel.UDBD, 2),
+                new RecipeSettings("panel-32in-thin-acf", DeblurModel.UDBD, 1)), production.recipes());
         AravisCameraSettings camera = assertInstanceOf(AravisCameraSettings.class, production.camera());
         assertEquals("Mono10", camera.pixelFormat());
         assertEquals(Duration.ofMillis(500), camera.grabTimeout());

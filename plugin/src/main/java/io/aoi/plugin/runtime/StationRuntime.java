@@ -113,7 +113,7 @@ public final class StationRuntime implements AutoCloseable {
                     out.retentionDays(), securityLogBytes(out)));
 
             part = "deblur model";
-            InMemoryRecipeControl recipe = new InMemoryRecipeControl(config.stationId(), config.deblur(), s -> {
+            InMemoryRecipeControl recipe = new InMemoryRecipeControl(config.recipes(), config.deblur(), s -> {
             });
             Optional<RegionFinder> bumps = Optional.of(new BumpLocator(config.detector()));
             RecipeDeblurStage<CapturedFrame> deblur = services.push(part,

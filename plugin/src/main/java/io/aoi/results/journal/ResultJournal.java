@@ -28,6 +28,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,19 @@ public final class ResultJournal implements AutoCloseable {
     public static final long MIN_MAX_BYTES = 64L << 10;
 
     private record Entry(String resultId, Instant createdAt, long order, Verdict verdict, Segment segment,
-            long offset, int length) {
+            long offset, int length, ResultSummary summary) {
+    }
+
+    /**
+     * One page of a {@link #query}.
+     *
+     * @param results the results of the page, newest first
+     * @param matched how many results matched in all (for paging)
+     */
+    public record Page(List<InspectionResult> results, int matched) {
+        public Page {
+            results = List.copyOf(results);
+        }
     }
 
     private record TimeKey(Instant createdAt, long order) implements Comparable<TimeKey> {
@@ -264,7 +277,7 @@ public final class ResultJournal implements AutoCloseable {
 
     private void index(InspectionResult r, Segment seg, long offset, int length) {
         Instant at = r.createdAt() == null ? Instant.EPOCH : r.createdAt();
-        Entry e = new Entry(r.resultId(), at, nextOrder++, r.verdict(), seg, offset, length);
+        Entry e = new Entry(r.resultId(), at, nextOrder++, r.verdict(), seg, offset, length, ResultSummary.of(r));
         Entry old = byId.put(r.resultId(), e);
         if (old != null) {
             byTime.remove(new TimeKey(old.createdAt, old.order));
@@ -435,6 +448,46 @@ public final class ResultJournal implements AutoCloseable {
                 }
             }
             return out;
+        } finally {
+            rw.readLock().unlock();
+        }
+    }
+
+    /**
+     * Results created in {@code [from, to]} that {@code filter} accepts, newest first: the first {@code startIndex}
+     * are skipped, at most {@code maxResults} are read from disk.
+     *
+     * @param from oldest creation time, inclusive; null for no lower bound
+     * @param to   newest creation time, inclusive; null for no upper bound
+     */
+    public Page query(Instant from, Instant to, Predicate<ResultSummary> filter, int startIndex, int maxResults)
+            throws JournalException {
+        if (maxResults < 0 || startIndex < 0) {
+            throw new IllegalArgumentException("startIndex = " + startIndex + ", maxResults = " + maxResults
+                    + "; allowed: 0 or more");
+        }
+        rw.readLock().lock();
+        try {
+            ensureOpen();
+            NavigableMap<TimeKey, Entry> window = byTime;
+            if (from != null) {
+                window = window.tailMap(new TimeKey(from, Long.MIN_VALUE), true);
+            }
+            if (to != null) {
+                window = window.headMap(new TimeKey(to, Long.MAX_VALUE), true);
+            }
+            List<InspectionResult> out = new ArrayList<>();
+            int matched = 0;
+            for (Entry e : window.descendingMap().values()) {
+                if (!filter.test(e.summary())) {
+                    continue;
+                }
+                if (matched >= startIndex && out.size() < maxResults) {
+                    out.add(read(e));
+                }
+                matched++;
+            }
+            return new Page(out, matched);
         } finally {
             rw.readLock().unlock();
         }

@@ -12,6 +12,7 @@ import io.aoi.opcua.AbandoningClient;
 import io.aoi.opcua.ChildJvm;
 import io.aoi.opcua.GuessingClient;
 import io.aoi.opcua.InMemoryRecipeControl;
+import io.aoi.opcua.NoResults;
 import io.aoi.opcua.ResultQuery;
 import io.aoi.opcua.SecurityLog;
 import io.aoi.opcua.SecurityOptions;
@@ -194,17 +195,7 @@ public final class SecurityBenchmark {
                 new UserAccount("mes", PasswordHash.hashPassword("mes-pw".toCharArray()), Role.MES));
         System.out.printf(Locale.ROOT, "PBKDF2 %d iterations: %.2f s per hash (2 hashed)%n",
                 PasswordHash.DEFAULT_ITERATIONS, (System.nanoTime() - h0) / 2e9);
-        ResultQuery none = new ResultQuery() {
-            @Override
-            public Optional<InspectionResult> byId(String id) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<InspectionResult> list(Instant from, Instant to, Optional<Verdict> v, int max) {
-                return List.of();
-            }
-        };
+        ResultQuery none = new NoResults();
         InMemoryRecipeControl recipes = new InMemoryRecipeControl("R1", new DeblurSettings(DeblurModel.UDBD, 2,
                 ExecutionProvider.CPU, 2, 256, 16, Optional.empty(), 1.5, 0.01), s -> { });
         OpcUaSettings settings = new OpcUaSettings("127.0.0.1", 0, SecurityProfile.PRODUCTION, users, pki);

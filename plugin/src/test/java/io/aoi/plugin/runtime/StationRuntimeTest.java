@@ -31,11 +31,14 @@ class StationRuntimeTest {
         StationConfig config = DemoStations.demo(tmp, DeblurModel.WIENER, 1);
         List<Variant[]> events = TestClients.newSink();
         StationRuntime station = StationRuntime.start(config, 0);
+        String firstResultId;
         try {
             OpcUaClient client = TestClients.demo(station.server().endpointUrl());
             try {
                 TestClients.subscribeEvents(client, NodeIds.Server, events, 50);
                 assertTrue(TestClients.await(events, 2, 120_000) >= 2, "two ResultReady events within 2 minutes");
+                firstResultId = TestClients.idOf(client,
+                        events.get(0)[3 + TestClients.FIELDS.indexOf("ResultId")].getValue());
             } finally {
                 client.disconnect();
             }
@@ -50,12 +53,11 @@ class StationRuntimeTest {
         // the event carries a ResultContent MES can decode, and the same result is in the journal
         Variant[] first = events.get(0);
         int content = 3 + TestClients.FIELDS.indexOf("ResultContent");
-        int resultId = 3 + TestClients.FIELDS.indexOf("ResultId");
-        JsonNode json = JSON.readTree((String) first[content].getValue());
+        JsonNode json = JSON.readTree(TestClients.resultContent(first[content]));
         assertTrue(json.get("verdict").asText().matches("OK|NG|NO_DECISION|NONE"), json.toString());
         try (ResultJournal journal = ResultJournal.open(config.outputs().journalDir(), 30, 64L << 20)) {
             assertEquals(results, journal.size());
-            InspectionResult r = journal.byId((String) first[resultId].getValue()).orElseThrow();
+            InspectionResult r = journal.byId(firstResultId).orElseThrow();
             assertEquals(json.get("particleCount").asInt(), r.particleCount());
             List<InspectionResult> all = journal.list(Instant.EPOCH, Instant.now().plusSeconds(60),
                     Optional.empty(), 1000);

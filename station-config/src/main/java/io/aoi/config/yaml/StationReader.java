@@ -6,9 +6,11 @@ import io.aoi.config.DetectorSettings;
 import io.aoi.config.FrameAssemblySettings;
 import io.aoi.config.OpcUaSettings;
 import io.aoi.config.OutputSettings;
+import io.aoi.config.RecipeSettings;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,7 +44,7 @@ public final class StationReader {
                     + MAX_TEXT_CHARS + " (1 Mi)");
         }
         YamlMap root = YamlMap.root(YamlTree.compose(text, source), source)
-                .allow("stationId", "camera", "assembly", "deblur", "detector", "opcua", "outputs");
+                .allow("stationId", "camera", "assembly", "deblur", "detector", "opcua", "outputs", "recipes");
         String stationId = root.text("stationId");
         CameraSettings camera = CameraReader.read(root.section("camera"));
         FrameAssemblySettings assembly = assembly(root.section("assembly"));
@@ -50,7 +52,9 @@ public final class StationReader {
         DetectorSettings detector = DetectorReader.read(root.section("detector"));
         OpcUaSettings opcua = OpcUaReader.read(root.section("opcua"));
         OutputSettings outputs = outputs(root.section("outputs"));
-        return root.build(() -> new StationConfig(stationId, camera, assembly, deblur, detector, opcua, outputs));
+        List<RecipeSettings> recipes = RecipeReader.read(root, stationId, deblur);
+        return root.build(() -> new StationConfig(stationId, camera, assembly, deblur, detector, opcua, outputs,
+                recipes));
     }
 
     /** linesPerStrip 64, frameHeight 512, overlapLines 96 unless given. */
