@@ -109,7 +109,7 @@ class StationServerSecurityTest {
 
     private static CallMethodResult halt(OpcUaClient c) throws Exception {
         return c.call(List.of(new CallMethodRequest(node(c, "VisionStateMachine"),
-                node(c, "VisionStateMachine/Halt"), new Variant[] {new Variant("1"), new Variant("test")})))
+                node(c, "VisionStateMachine/Halt"), new Variant[] {new Variant(1), new Variant("test")})))
                 .getResults()[0];
     }
 
