@@ -167,11 +167,13 @@ def main():
     t0 = time.time()
     model, state = load(args.ckpt, dft="fft")
     policy = state.get("split_policy", "legacy")
-    lines = ["Checkpoint %s (step %d, split policy %s), photo set %s, %d crops of %d px per sigma, seed %d." % (
-        os.path.relpath(args.ckpt, REPO), state["step"], policy, args.set, args.crops, args.size, args.seed), ""]
+    photos = any(c != "panels" for c in conditions)
+    lines = ["Checkpoint %s (step %d, split policy %s), %s%d crops of %d px per sigma, seed %d." % (
+        os.path.relpath(args.ckpt, REPO), state["step"], policy, "photo set %s, " % args.set if photos else "",
+        args.crops, args.size, args.seed), ""]
     report = {"ckpt": args.ckpt, "split_policy": policy, "set": args.set, "crops": args.crops, "size": args.size,
               "seed": args.seed, "conditions": {}}
-    if any(c != "panels" for c in conditions):
+    if photos:
         missing = missing_packages()
         if missing:
             sys.exit("photo packages missing: apt-get install %s" % " ".join(missing))
