@@ -122,6 +122,8 @@ class DegradationTest(unittest.TestCase):
         self.assertEqual((6, 1, 64 + 2 * KERNEL_RADIUS, 64 + 2 * KERNEL_RADIUS), tuple(a.shape))
         np.testing.assert_array_equal(a.numpy(), b.numpy())
         self.assertEqual({10, 120, 250}, {int(round(float(c.mean()) * 255)) for c in a})
+        few = eval_crops([np.full((100, 100), v, np.uint8) for v in range(0, 250, 25)], 5, 64, seed=5)
+        self.assertEqual([0, 50, 100, 150, 200], [int(round(float(c.mean()) * 255)) for c in few])
         with self.assertRaises(ValueError):
             eval_crops([np.zeros((50, 50), np.uint8)], 1, 64, seed=0)
 

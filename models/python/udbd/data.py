@@ -223,16 +223,18 @@ def degrade(blurred, read_noise, gen, poisson=None):
 
 
 def eval_crops(images, crops, size, seed):
-    """`crops` padded crops [crops, 1, size+20, size+20] (float32, [0, 1]) cycling over `images` (uint8
-    arrays at least size+20 px on both sides), positions from `seed`: the same call gives the same crops."""
+    """`crops` padded crops [crops, 1, size+20, size+20] (float32, [0, 1]) of `images` (uint8 arrays at
+    least size+20 px on both sides): cycling over all images when there are at least as many crops as
+    images, otherwise from evenly spaced images; positions from `seed`: the same call gives the same crops."""
     big = size + 2 * KERNEL_RADIUS
     usable = [im for im in images if min(im.shape) >= big]
     if not usable:
         raise ValueError("no image is at least %d px on its shorter side (crop %d)" % (big, size))
     rng = np.random.default_rng(seed)
     out = []
+    n = len(usable)
     for i in range(crops):
-        img = usable[i % len(usable)]
+        img = usable[i % n if crops >= n else (i * n) // crops]
         y = rng.integers(0, img.shape[0] - big + 1)
         x = rng.integers(0, img.shape[1] - big + 1)
         out.append(img[y:y + big, x:x + big].astype(np.float32) / 255.0)
