@@ -124,6 +124,10 @@ class DegradationTest(unittest.TestCase):
         self.assertEqual({10, 120, 250}, {int(round(float(c.mean()) * 255)) for c in a})
         few = eval_crops([np.full((100, 100), v, np.uint8) for v in range(0, 250, 25)], 5, 64, seed=5)
         self.assertEqual([0, 50, 100, 150, 200], [int(round(float(c.mean()) * 255)) for c in few])
+        half_flat = np.zeros((300, 300), np.uint8)
+        half_flat[:, 200:] = np.random.default_rng(1).integers(0, 256, (300, 100))
+        textured = eval_crops([half_flat], 10, 64, seed=2)[:, :, KERNEL_RADIUS:-KERNEL_RADIUS, KERNEL_RADIUS:-KERNEL_RADIUS]
+        self.assertTrue(bool((textured.std(dim=(1, 2, 3)) >= 0.01).all()), "flat crops are redrawn")
         with self.assertRaises(ValueError):
             eval_crops([np.zeros((50, 50), np.uint8)], 1, 64, seed=0)
 

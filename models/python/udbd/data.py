@@ -222,10 +222,15 @@ def degrade(blurred, read_noise, gen, poisson=None):
     return add_noise(blurred, CAMERA_POISSON if poisson is None else poisson, read_noise, noise)
 
 
+MIN_CROP_STD = 0.01   # evaluation crops need at least 2.5 grey levels of standard deviation
+MAX_CROP_DRAWS = 50
+
+
 def eval_crops(images, crops, size, seed):
     """`crops` padded crops [crops, 1, size+20, size+20] (float32, [0, 1]) of `images` (uint8 arrays at
     least size+20 px on both sides): cycling over all images when there are at least as many crops as
-    images, otherwise from evenly spaced images; positions from `seed`: the same call gives the same crops."""
+    images, otherwise from evenly spaced images; positions from `seed`, redrawn (up to 50 times) while the
+    crop is flat (standard deviation below MIN_CROP_STD): the same call gives the same crops."""
     big = size + 2 * KERNEL_RADIUS
     usable = [im for im in images if min(im.shape) >= big]
     if not usable:
@@ -235,9 +240,13 @@ def eval_crops(images, crops, size, seed):
     n = len(usable)
     for i in range(crops):
         img = usable[i % n if crops >= n else (i * n) // crops]
-        y = rng.integers(0, img.shape[0] - big + 1)
-        x = rng.integers(0, img.shape[1] - big + 1)
-        out.append(img[y:y + big, x:x + big].astype(np.float32) / 255.0)
+        for _ in range(MAX_CROP_DRAWS):  # a flat crop (PSNR near infinity) would dominate a mean of PSNRs
+            y = rng.integers(0, img.shape[0] - big + 1)
+            x = rng.integers(0, img.shape[1] - big + 1)
+            c = img[y:y + big, x:x + big].astype(np.float32) / 255.0
+            if c[KERNEL_RADIUS:-KERNEL_RADIUS, KERNEL_RADIUS:-KERNEL_RADIUS].std() >= MIN_CROP_STD:
+                break
+        out.append(c)
     return torch.from_numpy(np.stack(out)[:, None])
 
 
