@@ -8,7 +8,9 @@ Validation set: fixed 256x256 crops of the validation photos (never used in trai
 quantisation. Rows: blurred input; Wiener with the TRUE kernel, noise-to-signal ratio searched per sigma on
 a log grid (oracle); Wiener with the kernel UDBD-Net estimated (same per-sigma NSR search); UDBD-Net after
 1, 2 and 3 passes (PyTorch, FFT formulation; the exported ONNX matches it to < 1e-6, see UdbdParityTest).
-Prints a Markdown table and writes it to models/python/work/udbd/eval.md and eval.json.
+With --formulation split the UDBD-Net rows run the split formulation the Java runtime uses (kernel, features
+and refine networks with the Wiener step in NumPy's FFT, udbd/split.py) instead of the torch.fft model.
+Prints a Markdown table and writes it to models/python/work/udbd/eval[-split].md and .json.
 """
 import argparse
 import json
@@ -26,6 +28,7 @@ sys.path.insert(0, HERE)
 from export_udbd import load  # noqa: E402
 from udbd.data import gaussian8_set, load_photos, psnr  # noqa: E402
 from udbd.model import KERNEL_RADIUS, kernel_spectrum  # noqa: E402
+from udbd.split import split_forward  # noqa: E402
 
 WORK = os.path.join(HERE, "work")
 NSR_GRID = np.logspace(-4, -1, 13)
@@ -64,6 +67,7 @@ def main():
     p.add_argument("--ckpt", default=os.path.join(WORK, "udbd/ckpt.pt"))
     p.add_argument("--crops", type=int, default=32)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--formulation", choices=("fft", "split"), default="fft")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     val_path = os.path.join(WORK, "gaussian8_val.npz")
@@ -87,10 +91,11 @@ def main():
         out, nsr = best_wiener(blurred, true_k, sharp)
         rows[names[1]].append(scores(out, sharp))
         nsr_true.append(nsr)
+        run = model if args.formulation == "fft" else (lambda x: split_forward(model, x))
         with torch.no_grad():
-            y1, est = model(blurred)
-            y2, _ = model(y1)
-            y3, _ = model(y2)
+            y1, est = run(blurred)
+            y2, _ = run(y1)
+            y3, _ = run(y2)
         out, nsr = best_wiener(blurred, est, sharp)
         rows[names[2]].append(scores(out, sharp))
         nsr_est.append(nsr)
@@ -112,7 +117,8 @@ def main():
     oracle = summary[names[1]]["psnr_avg"]
     verdict = [
         "",
-        "PSNR (dB) / SSIM, %d crops of 256x256 per sigma, checkpoint step %d." % (len(sharp), state["step"]),
+        "PSNR (dB) / SSIM, %d crops of 256x256 per sigma, checkpoint step %d, UDBD-Net formulation %s." % (
+            len(sharp), state["step"], args.formulation),
         "Searched Wiener NSR per sigma: true kernel %s; estimated kernel %s." % (
             ", ".join("%.1e" % v for v in nsr_true), ", ".join("%.1e" % v for v in nsr_est)),
         "Target pass 1 >= oracle + 1.0 dB: %.2f vs %.2f + 1.0 -> %s." % (
@@ -123,9 +129,10 @@ def main():
     text = "\n".join(lines + verdict)
     print(text)
     os.makedirs(os.path.join(WORK, "udbd"), exist_ok=True)
-    with open(os.path.join(WORK, "udbd/eval.md"), "w") as f:
+    suffix = "" if args.formulation == "fft" else "-" + args.formulation
+    with open(os.path.join(WORK, "udbd/eval%s.md" % suffix), "w") as f:
         f.write(text + "\n")
-    with open(os.path.join(WORK, "udbd/eval.json"), "w") as f:
+    with open(os.path.join(WORK, "udbd/eval%s.json" % suffix), "w") as f:
         json.dump({"crops": len(sharp), "step": state["step"], "sigmas": sig, "rows": summary,
                    "nsr_true": nsr_true, "nsr_est": nsr_est}, f, indent=1)
 
