@@ -7,8 +7,9 @@ Usage (from the repository root):
     (re-export the shipped models from their released checkpoints: --ckpt models/python/checkpoints/udbd-net.pt)
 
 `--out NAME.onnx` writes NAME.kernel.onnx, NAME.features.onnx and NAME.refine.onnx (see udbd/split.py for what
-each graph does and the Wiener step the runtime computes between features and refine). Every graph has
-dynamic batch, height and width and contains no DFT. Outputs by default: the three udbd-net.*.onnx files under
+each graph does and the Wiener step the runtime computes between features and refine), and NAME.cuda.onnx, the
+features-Wiener-refine chain as one graph with the Wiener step as in-graph matrix DFTs for the CUDA provider
+(kernel given as an input). Every graph has dynamic batch, height and width and contains no DFT op. Outputs by default: the three udbd-net.*.onnx files under
 models/src/main/resources/io/aoi/models/udbd/ and models/src/test/resources/io/aoi/models/udbd/fixture-96x72.bin.
 
 Fixture layout (little endian): int32 magic 0x55444244 ('UDBD'), int32 height, int32 width, then
@@ -34,7 +35,7 @@ FIXTURE_PATH = os.path.join(REPO, "models/src/test/resources/io/aoi/models/udbd/
 RELEASE_CKPT = os.path.join(HERE, "checkpoints/udbd-net.pt")
 OPSET = 17
 FIXTURE_MAGIC = 0x55444244
-PARTS = ("kernel", "features", "refine")
+PARTS = ("kernel", "features", "refine", "cuda")
 
 
 class KernelGraph(torch.nn.Module):
@@ -68,6 +69,20 @@ class RefineGraph(torch.nn.Module):
 
     def forward(self, deconvolved, blurred):
         return self.net.deconv_net.refine(deconvolved, blurred)
+
+
+class CudaGraph(torch.nn.Module):
+    """(blurred [N,1,H,W], kernel [N,1,21,21]) -> restored [N,1,H,W]: features, the Wiener step with DFT
+    matrices built in the graph (MatMul, O(N^3) per tile but on the device) and refine in one graph, for the
+    CUDA provider, where a round trip to a CPU FFT between two graphs would cost far more than the matrix DFT
+    (see MODEL_CARD.md, "GPU")."""
+
+    def __init__(self, net):
+        super().__init__()
+        self.net = net
+
+    def forward(self, blurred, kernel):
+        return self.net.deconv_net(blurred, kernel)
 
 
 def split_paths(onnx_path):
@@ -115,7 +130,7 @@ def write_fixture(model, path=FIXTURE_PATH):
 
 
 def export(ckpt, onnx_path=ONNX_PATH, fixture_path=FIXTURE_PATH, log=print):
-    """Writes the three graphs (each checked with onnx.checker) and, unless fixture_path is None, the fixture.
+    """Writes the four graphs (each checked with onnx.checker) and, unless fixture_path is None, the fixture.
     Returns {part: path}."""
     import onnx
     model, state = load(ckpt)
@@ -124,6 +139,7 @@ def export(ckpt, onnx_path=ONNX_PATH, fixture_path=FIXTURE_PATH, log=print):
     blurred = torch.rand(1, 1, 64, 80)
     with torch.no_grad():
         features, _ = model.deconv_net.extract(blurred)
+        kernel = model.kernel_net(blurred)
     specs = {
         "kernel": (KernelGraph(model), (blurred,), ["blurred"], ["kernel"],
                    {"blurred": {0: "batch", 2: "height", 3: "width"}, "kernel": {0: "batch"}}),
@@ -134,11 +150,16 @@ def export(ckpt, onnx_path=ONNX_PATH, fixture_path=FIXTURE_PATH, log=print):
                    {"deconvolved": {0: "batch", 2: "height", 3: "width"},
                     "blurred": {0: "batch", 2: "height", 3: "width"},
                     "restored": {0: "batch", 2: "height", 3: "width"}}),
+        "cuda": (CudaGraph(model), (blurred, kernel), ["blurred", "kernel"], ["restored"],
+                 {"blurred": {0: "batch", 2: "height", 3: "width"}, "kernel": {0: "batch"},
+                  "restored": {0: "batch", 2: "height", 3: "width"}}),
     }
     for part, (module, args, inputs, outputs, axes) in specs.items():
+        model.set_dft("matmul" if part == "cuda" else "fft")
         torch.onnx.export(module, args, paths[part], opset_version=OPSET, input_names=inputs,
                           output_names=outputs, dynamic_axes=axes, do_constant_folding=True)
         onnx.checker.check_model(onnx.load(paths[part]))
+    model.set_dft("fft")
     fixture = write_fixture(model, fixture_path) if fixture_path else "(none)"
     log("exported %s (step %d) and fixture %s" % (", ".join("%s %d bytes" % (p, os.path.getsize(p))
                                                            for p in paths.values()), state["step"], fixture))

@@ -14,7 +14,8 @@ import java.util.Objects;
 
 /**
  * Restores batches of tiles with one blur kernel: features graph, {@link FeatureWiener} per channel, refine
- * graph. One ONNX Runtime call per graph and batch; inputs and outputs live in direct buffers reused from batch
+ * graph (or, for {@link UdbdGraphs.WienerStep#IN_GRAPH}, the one-graph deconvolution). One ONNX Runtime call
+ * per graph and batch; inputs and outputs live in direct buffers reused from batch
  * to batch (ONNX Runtime reads and writes them in place), and the Wiener workspaces are kept per tile size.
  * Tiles smaller than {@link #MIN_MODEL_SIDE} are mirrored up to it and cropped back.
  *
@@ -34,6 +35,7 @@ final class UdbdTileRunner implements TileBatchProcessor, AutoCloseable {
     private final DirectFloats regulariser = new DirectFloats();
     private final DirectFloats deconvolved = new DirectFloats();
     private final DirectFloats restored = new DirectFloats();
+    private final DirectFloats kernels = new DirectFloats();
     private BlurKernel kernel;
     private boolean closed;
 
@@ -80,6 +82,30 @@ final class UdbdTileRunner implements TileBatchProcessor, AutoCloseable {
      * held in {@code in}; the returned buffer is reused by the next call.
      */
     FloatBuffer restoreBatch(FloatBuffer in, int count, int width, int height) throws DeblurException {
+        return graphs.wienerStep() == UdbdGraphs.WienerStep.IN_GRAPH ? restoreInGraph(in, count, width, height)
+                : restoreWithHostFft(in, count, width, height);
+    }
+
+    /** One run of the one-graph deconvolution, with the frame kernel fed once per tile. */
+    private FloatBuffer restoreInGraph(FloatBuffer in, int count, int width, int height) throws DeblurException {
+        float[] taps = kernel.taps();
+        FloatBuffer k = kernels.view(count * taps.length);
+        for (int i = 0; i < count; i++) {
+            k.put(i * taps.length, taps);
+        }
+        FloatBuffer res = restored.view(count * width * height);
+        long side = kernel.sidePx();
+        try (OnnxTensor blurredT = tensor(in, new long[] {count, 1, height, width});
+             OnnxTensor kernelT = tensor(k, new long[] {count, 1, side, side});
+             OnnxTensor resT = tensor(res, new long[] {count, 1, height, width})) {
+            graphs.deconvolution().runInto(Map.of(UdbdGraphs.BLURRED, blurredT, UdbdGraphs.KERNEL, kernelT),
+                    Map.of(UdbdGraphs.RESTORED, resT));
+        }
+        return res;
+    }
+
+    private FloatBuffer restoreWithHostFft(FloatBuffer in, int count, int width, int height)
+            throws DeblurException {
         int channels = graphs.channels();
         int plane = width * height;
         long[] one = {count, 1, height, width};
@@ -107,7 +133,7 @@ final class UdbdTileRunner implements TileBatchProcessor, AutoCloseable {
 
     private OnnxTensor tensor(FloatBuffer buffer, long[] shape) throws DeblurException {
         try {
-            return OnnxTensor.createTensor(graphs.features().environment(), buffer, shape);
+            return OnnxTensor.createTensor(graphs.kernel().environment(), buffer, shape);
         } catch (OrtException e) {
             throw new DeblurException("cannot make a tensor of shape " + java.util.Arrays.toString(shape) + ": "
                     + e.getMessage(), e);

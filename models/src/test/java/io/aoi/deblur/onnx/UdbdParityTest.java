@@ -17,8 +17,19 @@ class UdbdParityTest {
 
     @Test
     void splitGraphsWithOpenCvWienerMatchPyTorchOnTheFixture() throws IOException, DeblurException {
+        parity(UdbdGraphs.WienerStep.HOST_FFT, 1e-3);
+    }
+
+    /** The one-graph form for the CUDA provider (matrix DFTs in the graph), run here on the CPU provider. */
+    @Test
+    void cudaFormWithTheWienerStepInTheGraphMatchesPyTorchOnTheFixture() throws IOException, DeblurException {
+        parity(UdbdGraphs.WienerStep.IN_GRAPH, 1e-3);
+    }
+
+    private static void parity(UdbdGraphs.WienerStep step, double tolerance) throws IOException, DeblurException {
         UdbdFixture f = UdbdFixture.load();
-        try (UdbdGraphs graphs = UdbdGraphs.openResource(UdbdDeblurrer.SHIPPED_MODEL, ExecutionProvider.CPU, 2);
+        try (UdbdGraphs graphs = UdbdGraphs.openResource(UdbdDeblurrer.SHIPPED_MODEL, ExecutionProvider.CPU, 2,
+                step);
              UdbdTileRunner runner = new UdbdTileRunner(graphs)) {
             // the fixture is smaller than one kernel crop, so the frame kernel is the whole frame's, as in PyTorch
             BlurKernel kernel = new FrameKernelEstimator(graphs.kernel()).estimate(f.input(), f.width(), f.height());
@@ -27,9 +38,9 @@ class UdbdParityTest {
             runner.process(new float[][] {f.input()}, 1, f.width(), f.height(), out);
             double imageError = maxAbs(out[0], f.restored());
             double kernelError = maxAbs(kernel.taps(), f.kernel());
-            System.out.printf("UDBD parity on %dx%d: max |ORT + OpenCV Wiener - PyTorch| restored %.3g, kernel %.3g%n",
+            System.out.printf("UDBD parity (%s) on %dx%d: max |ORT - PyTorch| restored %.3g, kernel %.3g%n", step,
                     f.width(), f.height(), imageError, kernelError);
-            assertTrue(imageError < 1e-3, "restored differs from PyTorch by " + imageError);
+            assertTrue(imageError < tolerance, "restored differs from PyTorch by " + imageError);
             assertTrue(kernelError < 1e-4, "kernel differs from PyTorch by " + kernelError);
         }
     }
