@@ -42,6 +42,29 @@ public final class RegionCrops {
         return new Image(r.width(), r.height(), c, frame.bitDepth(), out);
     }
 
+    /**
+     * The frame with the restored regions written into it (a new image; where regions overlap, the later one
+     * wins). Regions must lie inside the frame and have its channels and bit depth.
+     */
+    public static Image paste(Image frame, List<RestoredRegion> regions) {
+        int c = frame.channels();
+        short[] out = frame.samples().clone();
+        for (RestoredRegion rr : regions) {
+            PixelRegion r = rr.region();
+            Image img = rr.image();
+            if (!r.fitsIn(frame.width(), frame.height()) || img.channels() != c
+                    || img.bitDepth() != frame.bitDepth()) {
+                throw new IllegalArgumentException("region " + r + " (" + img + ") does not fit the frame " + frame);
+            }
+            short[] src = img.samples();
+            for (int y = 0; y < r.height(); y++) {
+                System.arraycopy(src, y * r.width() * c, out, ((r.y() + y) * frame.width() + r.x()) * c,
+                        r.width() * c);
+            }
+        }
+        return new Image(frame.width(), frame.height(), c, frame.bitDepth(), out);
+    }
+
     /** The default of {@link Deblurrer#deblurRegions}: each grown region deblurred on its own. */
     static RegionRestoration deblurEach(Deblurrer d, Image frame, List<PixelRegion> regions, int passes)
             throws DeblurException {
