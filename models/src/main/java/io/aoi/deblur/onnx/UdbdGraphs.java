@@ -133,7 +133,9 @@ public final class UdbdGraphs implements AutoCloseable {
             }
         }
         if (!missing.isEmpty()) {
-            throw new DeblurException("UDBD-Net model " + file + ": missing graph file(s) " + missing
+            String single = Files.isRegularFile(file) && !parts.contains(file) ? " (" + file + " itself is not read:"
+                    + " single-graph UDBD-Net files are no longer run; re-export the checkpoint)" : "";
+            throw new DeblurException("UDBD-Net model " + file + ": missing graph file(s) " + missing + single
                     + "; a UDBD-Net model is the files NAME.kernel.onnx, NAME.features.onnx and NAME.refine.onnx"
                     + " (CPU provider) or NAME.kernel.onnx and NAME.cuda.onnx (CUDA provider), written by"
                     + " models/python/export_udbd.py --out NAME.onnx");
