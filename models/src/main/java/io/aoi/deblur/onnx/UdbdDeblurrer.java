@@ -4,6 +4,7 @@ import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.deblur.BlurKernel;
 import io.aoi.deblur.DeblurException;
+import io.aoi.deblur.KernelSmoothing;
 import io.aoi.deblur.PixelRegion;
 import io.aoi.deblur.PlaneDeblurrer;
 import io.aoi.deblur.RestoredPlane;
@@ -25,7 +26,8 @@ import java.util.OptionalDouble;
  * overlap from the settings), {@value #TILES_PER_RUN} tiles per ONNX Runtime call, all with that kernel.
  * Passes 2 and 3 estimate the kernel again on the restored frame: the network was trained to find the identity
  * kernel on its own output, which is what keeps further passes safe. The defocus estimate of a restoration is
- * the first pass's kernel as a Gaussian sigma ({@link BlurKernel#defocusSigmaPx()}).
+ * the first pass's kernel as a Gaussian sigma ({@link BlurKernel#defocusSigmaPx()}); optionally that kernel is
+ * smoothed over consecutive frames ({@link KernelSmoothing}).
  *
  * <p>The model is grayscale: colour frames are restored channel by channel. 8- and 16-bit samples are scaled
  * to [0, 1] and back. {@link #deblurRegions} restores only the given rectangles (each with
@@ -47,6 +49,8 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
     private final FrameKernelEstimator kernels;
     private final UdbdTileRunner runner;
     private final Tiler tiler;
+    private final KernelSmoothing smoothing;
+    private BlurKernel previousFrameKernel;
 
     /**
      * Opens {@code settings.modelFile()} when present (see {@link UdbdGraphs#partFiles}), else the shipped
@@ -56,6 +60,16 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
      * @throws DeblurException when the model cannot be opened, does not match, or the provider is unavailable
      */
     public UdbdDeblurrer(DeblurSettings settings) throws DeblurException {
+        this(settings, KernelSmoothing.NONE);
+    }
+
+    /**
+     * Like {@link #UdbdDeblurrer(DeblurSettings)}, smoothing the first pass's kernel over consecutive frames
+     * (mono line frames in capture order; a colour frame's channels would be smoothed into each other).
+     * {@link #resetSmoothing()} starts a new line.
+     */
+    public UdbdDeblurrer(DeblurSettings settings, KernelSmoothing smoothing) throws DeblurException {
+        this.smoothing = java.util.Objects.requireNonNull(smoothing, "smoothing");
         this.name = settings.model().name().toLowerCase(Locale.ROOT);
         Optional<Path> file = settings.modelFile();
         this.graphs = file.isPresent()
@@ -78,7 +92,18 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
         return tiler.overlapPx() + FeatureWiener.PAD_PX;
     }
 
-    /** The kernel this model estimates for a plane in [0, 1] (the one its first pass would use). */
+    /** Forgets the previous frame's kernel, so that the next frame starts a new smoothing run. */
+    public void resetSmoothing() {
+        previousFrameKernel = null;
+    }
+
+    /** The first pass's kernel: the estimate, smoothed with the previous frame's when smoothing is on. */
+    private BlurKernel firstPassKernel(BlurKernel estimate) {
+        previousFrameKernel = smoothing.apply(previousFrameKernel, estimate);
+        return previousFrameKernel;
+    }
+
+    /** The kernel this model estimates for a plane in [0, 1] (the one its first pass would use, unsmoothed). */
     public BlurKernel estimateKernel(float[] plane, int width, int height) throws DeblurException {
         return kernels.estimate(plane, width, height);
     }
@@ -90,6 +115,7 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
         for (int p = 0; p < passes; p++) {
             BlurKernel kernel = kernels.estimate(restored, width, height);
             if (p == 0) {
+                kernel = firstPassKernel(kernel);
                 sigma = OptionalDouble.of(kernel.defocusSigmaPx());
             }
             runner.setKernel(kernel);
@@ -114,6 +140,7 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
             }
             BlurKernel kernel = kernels.estimate(views);
             if (p == 0) {
+                kernel = firstPassKernel(kernel);
                 sigma = OptionalDouble.of(kernel.defocusSigmaPx());
             }
             runner.setKernel(kernel);

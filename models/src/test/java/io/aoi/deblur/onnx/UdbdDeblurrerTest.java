@@ -9,6 +9,7 @@ import io.aoi.deblur.DeblurException;
 import io.aoi.camera.sim.PanelSimulator;
 import io.aoi.config.SimulatedCameraSettings;
 import io.aoi.image.Image;
+import io.aoi.deblur.KernelSmoothing;
 import io.aoi.deblur.PixelRegion;
 import io.aoi.deblur.RegionRestoration;
 import io.aoi.deblur.Restoration;
@@ -206,6 +207,23 @@ class UdbdDeblurrerTest {
             assertTrue(sum / n < 1.5, "regions differ from the full frame by " + sum / n + " levels on average");
             assertThrows(IllegalArgumentException.class,
                     () -> d.deblurRegions(in, List.of(new PixelRegion(300, 0, 40, 10)), 1));
+        }
+    }
+
+    /** With smoothing, a sharp frame after a defocused one gets an estimate between the two; reset forgets. */
+    @Test
+    void kernelSmoothingCarriesTheDefocusOverConsecutiveFrames() throws DeblurException {
+        Image blurred = panel(2.5, 160, 128, 5);
+        Image sharp = new PanelSimulator(new SimulatedCameraSettings(160, 8, 0, 2.5, 0, 0.01, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 5)).frame(512, 128, 0, 0, 0).image();
+        try (UdbdDeblurrer d = new UdbdDeblurrer(TestSettings.udbd(256, 32), new KernelSmoothing(0.5))) {
+            double first = d.restore(blurred, 1).defocusSigmaPx().orElseThrow();
+            double next = d.restore(sharp, 1).defocusSigmaPx().orElseThrow();
+            d.resetSmoothing();
+            double alone = d.restore(sharp, 1).defocusSigmaPx().orElseThrow();
+            System.out.printf("UDBD smoothing 0.5: defocused %.2f px, then sharp %.2f px; sharp alone %.2f px%n",
+                    first, next, alone);
+            assertTrue(next < first && next > alone + 0.3, first + " / " + next + " / " + alone);
         }
     }
 
