@@ -37,7 +37,7 @@ class RegionCropsTest {
     /** The default region path of a deblurrer equals its full-frame result where the context suffices. */
     @Test
     void defaultRegionsOfWienerMatchTheFullFrameInside() throws DeblurException {
-        Image frame = noise(120, 90, 1, 2);
+        Image frame = TestFrames.defocusedPanel(120, 90, 1.5, 2);
         try (WienerDeblurrer w = new WienerDeblurrer(1.5, 0.01)) {
             Image full = w.deblur(frame, 1);
             PixelRegion r = new PixelRegion(40, 30, 30, 20);
