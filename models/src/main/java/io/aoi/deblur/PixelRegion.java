@@ -17,6 +17,32 @@ public record PixelRegion(int x, int y, int width, int height) {
         }
     }
 
+    public long areaPx() {
+        return (long) width * height;
+    }
+
+    /** The first column right of the region. */
+    public int right() {
+        return x + width;
+    }
+
+    /** The first row below the region. */
+    public int bottom() {
+        return y + height;
+    }
+
+    /** Whether the two share at least one pixel. */
+    public boolean intersects(PixelRegion o) {
+        return x < o.right() && o.x < right() && y < o.bottom() && o.y < bottom();
+    }
+
+    /** The smallest region holding both. */
+    public PixelRegion union(PixelRegion o) {
+        int x0 = Math.min(x, o.x);
+        int y0 = Math.min(y, o.y);
+        return new PixelRegion(x0, y0, Math.max(right(), o.right()) - x0, Math.max(bottom(), o.bottom()) - y0);
+    }
+
     /** Whether the region lies inside a {@code frameWidth} x {@code frameHeight} frame. */
     public boolean fitsIn(int frameWidth, int frameHeight) {
         return x + (long) width <= frameWidth && y + (long) height <= frameHeight;

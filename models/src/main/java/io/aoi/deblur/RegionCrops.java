@@ -65,19 +65,29 @@ public final class RegionCrops {
         return new Image(frame.width(), frame.height(), c, frame.bitDepth(), out);
     }
 
-    /** The default of {@link Deblurrer#deblurRegions}: each grown region deblurred on its own. */
+    /**
+     * The default of {@link Deblurrer#deblurRegions}: each grown region restored on its own with
+     * {@link Deblurrer#restore}; the estimate is the mean of the regions' estimates weighted by their area.
+     */
     static RegionRestoration deblurEach(Deblurrer d, Image frame, List<PixelRegion> regions, int passes)
             throws DeblurException {
         checkInside(regions, frame);
         List<PixelRegion> windows = windows(regions, d.contextMarginPx(), frame);
         List<RestoredRegion> out = new ArrayList<>(regions.size());
+        double weightedSigma = 0;
+        long estimatedArea = 0;
         for (int i = 0; i < regions.size(); i++) {
             PixelRegion w = windows.get(i);
             PixelRegion r = regions.get(i);
-            Image restored = d.deblur(crop(frame, w), passes);
-            out.add(new RestoredRegion(r, crop(restored, new PixelRegion(r.x() - w.x(), r.y() - w.y(), r.width(),
-                    r.height()))));
+            Restoration restored = d.restore(crop(frame, w), passes);
+            out.add(new RestoredRegion(r, crop(restored.image(), new PixelRegion(r.x() - w.x(), r.y() - w.y(),
+                    r.width(), r.height()))));
+            if (restored.defocusSigmaPx().isPresent()) {
+                weightedSigma += restored.defocusSigmaPx().getAsDouble() * r.areaPx();
+                estimatedArea += r.areaPx();
+            }
         }
-        return new RegionRestoration(out, OptionalDouble.empty());
+        return new RegionRestoration(out, estimatedArea == 0 ? OptionalDouble.empty()
+                : OptionalDouble.of(weightedSigma / estimatedArea));
     }
 }

@@ -58,12 +58,6 @@ public final class SingleFrameStage<T> implements DeblurStage<T> {
         return List.of(new Restored<>(tag, r.image(), r.defocusSigmaPx()));
     }
 
-    /** The wrapped deblurrer's estimate for the last frame, when it makes one. */
-    @Override
-    public double lastDefocusSigmaPx() {
-        return DefocusEstimating.of(deblurrer);
-    }
-
     @Override
     public List<Restored<T>> endRun() {
         checkOpen();

@@ -2,7 +2,7 @@ package io.aoi.detect;
 
 import io.aoi.config.BumpLayout;
 import io.aoi.config.DetectorSettings;
-import io.aoi.deblur.region.PixelRect;
+import io.aoi.deblur.PixelRegion;
 import io.aoi.deblur.region.RegionFinder;
 import io.aoi.image.Image;
 import java.util.ArrayList;
@@ -26,21 +26,21 @@ public final class BumpLocator implements RegionFinder {
      * @throws IllegalArgumentException for frames the detector does not take (colour, other depths)
      */
     @Override
-    public List<PixelRect> find(Image blurredFrame) {
+    public List<PixelRegion> find(Image blurredFrame) {
         int w = blurredFrame.width();
         int h = blurredFrame.height();
-        List<PixelRect> out = new ArrayList<>();
+        List<PixelRegion> out = new ArrayList<>();
         if (layout instanceof BumpLayout.Automatic automatic) {
             float[] plane = MonoPlane.of(blurredFrame);
             for (BumpRegion b : new BumpFinder(automatic.minWidthPx(), automatic.minHeightPx()).find(plane, w, h,
                     true)) {
-                out.add(new PixelRect(b.x(), b.y(), b.width(), b.height()));
+                out.add(new PixelRegion(b.x(), b.y(), b.width(), b.height()));
             }
             return out;
         }
         for (BumpLayout.Bump b : ((BumpLayout.Fixed) layout).bumps()) {
             if (b.x() < w && b.y() < h) {
-                out.add(new PixelRect(b.x(), b.y(), Math.min(b.width(), w - b.x()), Math.min(b.height(), h - b.y())));
+                out.add(new PixelRegion(b.x(), b.y(), Math.min(b.width(), w - b.x()), Math.min(b.height(), h - b.y())));
             }
         }
         return out;

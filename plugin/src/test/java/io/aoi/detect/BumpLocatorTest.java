@@ -9,7 +9,7 @@ import io.aoi.camera.sim.TrueBump;
 import io.aoi.config.BumpLayout;
 import io.aoi.config.DetectorSettings;
 import io.aoi.config.SimulatedCameraSettings;
-import io.aoi.deblur.region.PixelRect;
+import io.aoi.deblur.PixelRegion;
 import io.aoi.image.Image;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,12 +23,12 @@ class BumpLocatorTest {
         PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(512, 8, 0, 0, 0, 0.01, 12, 0.5, 7));
         SimulatedFrame blurred = simulator.frame(300, 512, 2.5, 0, 0.01);
 
-        List<PixelRect> found = new BumpLocator(AUTOMATIC).find(blurred.image());
+        List<PixelRegion> found = new BumpLocator(AUTOMATIC).find(blurred.image());
 
         assertTrue(blurred.bumps().size() >= 6, "the test frame holds several whole bumps");
         for (TrueBump t : blurred.bumps()) {
             double best = 0;
-            for (PixelRect r : found) {
+            for (PixelRegion r : found) {
                 best = Math.max(best, overlap(t, r));
             }
             assertTrue(best >= 0.8, "true bump " + t + " found with intersection over union " + best);
@@ -46,7 +46,7 @@ class BumpLocatorTest {
         }
         Image frame = new Image(200, 100, 1, 8, s);
 
-        assertEquals(List.of(new PixelRect(20, 0, 100, 40)), new BumpLocator(AUTOMATIC).find(frame));
+        assertEquals(List.of(new PixelRegion(20, 0, 100, 40)), new BumpLocator(AUTOMATIC).find(frame));
     }
 
     @Test
@@ -55,12 +55,12 @@ class BumpLocatorTest {
                 new BumpLayout.Bump("A", 10, 10, 50, 20), new BumpLayout.Bump("B", 180, 90, 50, 20),
                 new BumpLayout.Bump("C", 300, 10, 10, 10))), 5);
 
-        List<PixelRect> found = new BumpLocator(fixed).find(Image.blank(200, 100, 1, 8));
+        List<PixelRegion> found = new BumpLocator(fixed).find(Image.blank(200, 100, 1, 8));
 
-        assertEquals(List.of(new PixelRect(10, 10, 50, 20), new PixelRect(180, 90, 20, 10)), found);
+        assertEquals(List.of(new PixelRegion(10, 10, 50, 20), new PixelRegion(180, 90, 20, 10)), found);
     }
 
-    private static double overlap(TrueBump t, PixelRect r) {
+    private static double overlap(TrueBump t, PixelRegion r) {
         double ix = Math.max(0, Math.min(t.x() + t.width(), r.right()) - Math.max(t.x(), r.x()));
         double iy = Math.max(0, Math.min(t.y() + t.height(), r.bottom()) - Math.max(t.y(), r.y()));
         double i = ix * iy;

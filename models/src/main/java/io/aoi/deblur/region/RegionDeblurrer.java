@@ -1,45 +1,44 @@
 package io.aoi.deblur.region;
 
 import io.aoi.deblur.DeblurException;
-import io.aoi.deblur.DefocusEstimating;
 import io.aoi.deblur.Deblurrer;
+import io.aoi.deblur.PixelRegion;
+import io.aoi.deblur.RegionCrops;
+import io.aoi.deblur.RegionRestoration;
+import io.aoi.deblur.Restoration;
 import io.aoi.image.Image;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Restores only what a {@link RegionFinder} finds on the blurred frame: each region with a context margin
- * ({@link RegionPlan}) is cut out, restored by the wrapped deblurrer and written back; the rest of the frame is
- * returned as captured. A frame without regions comes back unchanged. Engine-neutral: it wraps any
- * {@link Deblurrer}; a model with its own region-aware path can take its place behind the same interface.
+ * Restores only what a {@link RegionFinder} finds on the blurred frame: the regions, each grown by a context
+ * margin and merged by {@link RegionPlan} (using the wrapped deblurrer's {@link Deblurrer#contextMarginPx()} as
+ * its per-call cost), are restored by the wrapped deblurrer's {@link Deblurrer#deblurRegions} (a blind model
+ * estimates one kernel from all of them) and written back; the rest of the frame is returned as captured. A
+ * frame without regions comes back unchanged. Engine-neutral: it wraps any {@link Deblurrer}.
  *
- * <p>The defocus estimate is the area-weighted mean of the wrapped deblurrer's estimates over the regions
- * ({@code NaN} when it makes none). Owns the wrapped deblurrer and closes it; one frame at a time.
+ * <p>The defocus estimate of {@link #restore} is the wrapped deblurrer's over the regions (empty when it makes
+ * none, or nothing was restored). Owns the wrapped deblurrer and closes it; one frame at a time, except
+ * {@link #abort()}, which any thread may call.
  */
-public final class RegionDeblurrer implements Deblurrer, DefocusEstimating {
+public final class RegionDeblurrer implements Deblurrer {
     private final Deblurrer inner;
     private final RegionFinder finder;
     private final int marginPx;
-    private final int callPaddingPx;
-    private double lastSigmaPx = Double.NaN;
-    private List<PixelRect> lastRegions = List.of();
+    private List<PixelRegion> lastRegions = List.of();
     private boolean closed;
 
     /**
-     * @param inner         restores each region; closed with this deblurrer
-     * @param marginPx      context restored around every found region
-     * @param callPaddingPx context the inner deblurrer adds around what it is given (a tiled model's overlap),
-     *                      used to decide which regions to restore together
+     * @param inner    restores the regions; closed with this deblurrer
+     * @param marginPx context restored around every found region, 0 or more
      */
-    public RegionDeblurrer(Deblurrer inner, RegionFinder finder, int marginPx, int callPaddingPx) {
+    public RegionDeblurrer(Deblurrer inner, RegionFinder finder, int marginPx) {
         this.inner = Objects.requireNonNull(inner, "inner");
         this.finder = Objects.requireNonNull(finder, "finder");
-        if (marginPx < 0 || callPaddingPx < 0) {
-            throw new IllegalArgumentException("marginPx = " + marginPx + ", callPaddingPx = " + callPaddingPx
-                    + "; allowed: 0 or more");
+        if (marginPx < 0) {
+            throw new IllegalArgumentException("marginPx = " + marginPx + "; allowed: 0 or more");
         }
         this.marginPx = marginPx;
-        this.callPaddingPx = callPaddingPx;
     }
 
     /** The wrapped deblurrer's name: the region is a station setting, not another model. */
@@ -50,44 +49,36 @@ public final class RegionDeblurrer implements Deblurrer, DefocusEstimating {
 
     @Override
     public Image deblur(Image frame, int passes) throws DeblurException {
-        if (closed) {
-            throw new IllegalStateException(name() + " (bump regions) is closed");
-        }
-        lastSigmaPx = Double.NaN;
-        lastRegions = List.of();
-        if (passes == 0) {
-            return frame;
-        }
-        List<PixelRect> regions = RegionPlan.plan(finder.find(frame), marginPx, callPaddingPx, frame.width(),
-                frame.height());
-        lastRegions = regions;
-        if (regions.isEmpty()) {
-            return frame;
-        }
-        short[] out = frame.samples().clone();
-        double weightedSigma = 0;
-        long estimatedArea = 0;
-        for (PixelRect r : regions) {
-            Image restored = inner.deblur(ImageRegions.crop(frame, r), passes);
-            ImageRegions.paste(out, frame.width(), restored, r);
-            double sigma = DefocusEstimating.of(inner);
-            if (!Double.isNaN(sigma)) {
-                weightedSigma += sigma * r.areaPx();
-                estimatedArea += r.areaPx();
-            }
-        }
-        lastSigmaPx = estimatedArea == 0 ? Double.NaN : weightedSigma / estimatedArea;
-        return new Image(frame.width(), frame.height(), frame.channels(), frame.bitDepth(), out);
+        return restore(frame, passes).image();
     }
 
     @Override
-    public double lastDefocusSigmaPx() {
-        return lastSigmaPx;
+    public Restoration restore(Image frame, int passes) throws DeblurException {
+        if (closed) {
+            throw new IllegalStateException(name() + " (bump regions) is closed");
+        }
+        lastRegions = List.of();
+        if (passes == 0) {
+            return Restoration.of(frame);
+        }
+        List<PixelRegion> regions = RegionPlan.plan(finder.find(frame), marginPx, inner.contextMarginPx(),
+                frame.width(), frame.height());
+        lastRegions = regions;
+        if (regions.isEmpty()) {
+            return Restoration.of(frame);
+        }
+        RegionRestoration restored = inner.deblurRegions(frame, regions, passes);
+        return new Restoration(RegionCrops.paste(frame, restored.regions()), restored.defocusSigmaPx());
     }
 
     /** The rectangles the last call restored (empty for 0 passes or no regions). */
-    public List<PixelRect> lastRegions() {
+    public List<PixelRegion> lastRegions() {
         return lastRegions;
+    }
+
+    @Override
+    public void abort() {
+        inner.abort();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.aoi.deblur.region;
 
+import io.aoi.deblur.PixelRegion;
 import io.aoi.image.Image;
 import java.util.List;
 
@@ -10,5 +11,5 @@ import java.util.List;
 @FunctionalInterface
 public interface RegionFinder {
     /** Rectangles inside the frame, in any order, possibly overlapping or empty. */
-    List<PixelRect> find(Image blurredFrame);
+    List<PixelRegion> find(Image blurredFrame);
 }

@@ -1,5 +1,6 @@
 package io.aoi.deblur.region;
 
+import io.aoi.deblur.PixelRegion;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,16 +21,16 @@ public final class RegionPlan {
      * @param callPaddingPx per-call context the deblurrer adds itself, 0 or more
      * @return disjoint rectangles inside the frame, top to bottom, then left to right
      */
-    public static List<PixelRect> plan(List<PixelRect> found, int marginPx, int callPaddingPx, int frameWidth,
+    public static List<PixelRegion> plan(List<PixelRegion> found, int marginPx, int callPaddingPx, int frameWidth,
             int frameHeight) {
         if (marginPx < 0 || callPaddingPx < 0) {
             throw new IllegalArgumentException("marginPx = " + marginPx + ", callPaddingPx = " + callPaddingPx
                     + "; allowed: 0 or more");
         }
-        List<PixelRect> rects = new ArrayList<>();
-        for (PixelRect r : found) {
+        List<PixelRegion> rects = new ArrayList<>();
+        for (PixelRegion r : found) {
             if (r.x() < frameWidth && r.y() < frameHeight) {
-                rects.add(r.grownWithin(marginPx, frameWidth, frameHeight));
+                rects.add(r.grown(marginPx, frameWidth, frameHeight));
             }
         }
         boolean merged = true;
@@ -38,9 +39,9 @@ public final class RegionPlan {
             outer:
             for (int i = 0; i < rects.size(); i++) {
                 for (int j = i + 1; j < rects.size(); j++) {
-                    PixelRect a = rects.get(i);
-                    PixelRect b = rects.get(j);
-                    PixelRect u = a.union(b);
+                    PixelRegion a = rects.get(i);
+                    PixelRegion b = rects.get(j);
+                    PixelRegion u = a.union(b);
                     if (a.intersects(b) || padded(u, callPaddingPx) <= padded(a, callPaddingPx)
                             + padded(b, callPaddingPx)) {
                         rects.set(i, u);
@@ -56,15 +57,15 @@ public final class RegionPlan {
     }
 
     /** Total pixels of the rectangles. */
-    public static long areaPx(List<PixelRect> rects) {
+    public static long areaPx(List<PixelRegion> rects) {
         long sum = 0;
-        for (PixelRect r : rects) {
+        for (PixelRegion r : rects) {
             sum += r.areaPx();
         }
         return sum;
     }
 
-    private static long padded(PixelRect r, int pad) {
+    private static long padded(PixelRegion r, int pad) {
         return (long) (r.width() + 2 * pad) * (r.height() + 2 * pad);
     }
 }

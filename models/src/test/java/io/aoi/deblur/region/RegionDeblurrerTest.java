@@ -6,21 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.aoi.deblur.DefocusEstimating;
 import io.aoi.deblur.Deblurrer;
+import io.aoi.deblur.PixelRegion;
+import io.aoi.deblur.Restoration;
 import io.aoi.deblur.TestFrames;
 import io.aoi.deblur.wiener.WienerDeblurrer;
 import io.aoi.image.Image;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class RegionDeblurrerTest {
 
     /** Inverts every sample and reports a defocus equal to the width of what it was given. */
-    private static final class Inverter implements Deblurrer, DefocusEstimating {
+    private static final class Inverter implements Deblurrer {
         int closes;
-        double last = Double.NaN;
 
         @Override
         public String name() {
@@ -33,13 +34,12 @@ class RegionDeblurrerTest {
             for (int i = 0; i < s.length; i++) {
                 s[i] = (short) (frame.maxValue() - (s[i] & 0xFFFF));
             }
-            last = frame.width();
             return new Image(frame.width(), frame.height(), frame.channels(), frame.bitDepth(), s);
         }
 
         @Override
-        public double lastDefocusSigmaPx() {
-            return last;
+        public Restoration restore(Image frame, int passes) {
+            return new Restoration(deblur(frame, passes), OptionalDouble.of(frame.width()));
         }
 
         @Override
@@ -61,12 +61,13 @@ class RegionDeblurrerTest {
     void restoresTheRegionsWithTheirMarginAndLeavesTheRestAsCaptured() throws Exception {
         Image frame = noise(64, 48, 1);
         Inverter inverter = new Inverter();
-        RegionDeblurrer regions = new RegionDeblurrer(inverter, f -> List.of(new PixelRect(10, 10, 6, 4),
-                new PixelRect(40, 30, 10, 10)), 2, 0);
+        RegionDeblurrer regions = new RegionDeblurrer(inverter, f -> List.of(new PixelRegion(10, 10, 6, 4),
+                new PixelRegion(40, 30, 10, 10)), 2);
 
-        Image out = regions.deblur(frame, 1);
+        Restoration restoration = regions.restore(frame, 1);
+        Image out = restoration.image();
 
-        List<PixelRect> restored = List.of(new PixelRect(8, 8, 10, 8), new PixelRect(38, 28, 14, 14));
+        List<PixelRegion> restored = List.of(new PixelRegion(8, 8, 10, 8), new PixelRegion(38, 28, 14, 14));
         assertEquals(restored, regions.lastRegions());
         for (int y = 0; y < 48; y++) {
             for (int x = 0; x < 64; x++) {
@@ -79,7 +80,7 @@ class RegionDeblurrerTest {
             }
         }
         // area-weighted mean of the widths each call reported: (10 * 80 + 14 * 196) / 276
-        assertEquals((10.0 * 80 + 14.0 * 196) / 276, regions.lastDefocusSigmaPx(), 1e-9);
+        assertEquals((10.0 * 80 + 14.0 * 196) / 276, restoration.defocusSigmaPx().getAsDouble(), 1e-9);
     }
 
     @Test
@@ -87,7 +88,7 @@ class RegionDeblurrerTest {
         Image frame = TestFrames.defocusedPanel(96, 64, 2.0, 2);
         try (WienerDeblurrer whole = new WienerDeblurrer(2.0, 0.01);
                 RegionDeblurrer regions = new RegionDeblurrer(new WienerDeblurrer(2.0, 0.01),
-                        f -> List.of(new PixelRect(0, 0, f.width(), f.height())), 16, 32)) {
+                        f -> List.of(new PixelRegion(0, 0, f.width(), f.height())), 16)) {
             assertArrayEquals(whole.deblur(frame, 1).samples(), regions.deblur(frame, 1).samples());
         }
     }
@@ -95,11 +96,12 @@ class RegionDeblurrerTest {
     @Test
     void aFrameWithoutRegionsOrWithZeroPassesComesBackUnchanged() throws Exception {
         Image frame = noise(32, 32, 3);
-        RegionDeblurrer none = new RegionDeblurrer(new Inverter(), f -> List.of(), 8, 0);
-        RegionDeblurrer zero = new RegionDeblurrer(new Inverter(), f -> List.of(new PixelRect(0, 0, 8, 8)), 8, 0);
+        RegionDeblurrer none = new RegionDeblurrer(new Inverter(), f -> List.of(), 8);
+        RegionDeblurrer zero = new RegionDeblurrer(new Inverter(), f -> List.of(new PixelRegion(0, 0, 8, 8)), 8);
 
-        assertSame(frame, none.deblur(frame, 1));
-        assertTrue(Double.isNaN(none.lastDefocusSigmaPx()));
+        Restoration nothing = none.restore(frame, 1);
+        assertSame(frame, nothing.image());
+        assertTrue(nothing.defocusSigmaPx().isEmpty());
         assertSame(frame, zero.deblur(frame, 0));
         assertEquals(List.of(), zero.lastRegions());
     }
@@ -107,7 +109,7 @@ class RegionDeblurrerTest {
     @Test
     void closesTheWrappedDeblurrerOnceAndRefusesFramesAfterwards() {
         Inverter inverter = new Inverter();
-        RegionDeblurrer regions = new RegionDeblurrer(inverter, f -> List.of(), 0, 0);
+        RegionDeblurrer regions = new RegionDeblurrer(inverter, f -> List.of(), 0);
 
         regions.close();
         regions.close();

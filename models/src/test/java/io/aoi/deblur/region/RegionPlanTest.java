@@ -1,5 +1,6 @@
 package io.aoi.deblur.region;
 
+import io.aoi.deblur.PixelRegion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -10,39 +11,39 @@ class RegionPlanTest {
 
     @Test
     void growsEachRegionByTheMarginAndClipsItToTheFrame() {
-        List<PixelRect> plan = RegionPlan.plan(List.of(new PixelRect(5, 40, 20, 10)), 8, 0, 100, 100);
+        List<PixelRegion> plan = RegionPlan.plan(List.of(new PixelRegion(5, 40, 20, 10)), 8, 0, 100, 100);
 
-        assertEquals(List.of(new PixelRect(0, 32, 33, 26)), plan);
+        assertEquals(List.of(new PixelRegion(0, 32, 33, 26)), plan);
     }
 
     @Test
     void mergesRegionsWhoseMarginsOverlap() {
-        List<PixelRect> plan = RegionPlan.plan(List.of(new PixelRect(10, 10, 20, 20), new PixelRect(40, 10, 20, 20)),
+        List<PixelRegion> plan = RegionPlan.plan(List.of(new PixelRegion(10, 10, 20, 20), new PixelRegion(40, 10, 20, 20)),
                 6, 0, 200, 200);
 
-        assertEquals(List.of(new PixelRect(4, 4, 62, 32)), plan);
+        assertEquals(List.of(new PixelRegion(4, 4, 62, 32)), plan);
     }
 
     @Test
     void keepsFarApartRegionsApartAndMergesThemWhenPaddingEachCallCostsMore() {
-        List<PixelRect> found = List.of(new PixelRect(10, 10, 20, 20), new PixelRect(60, 10, 20, 20));
+        List<PixelRegion> found = List.of(new PixelRegion(10, 10, 20, 20), new PixelRegion(60, 10, 20, 20));
 
-        List<PixelRect> cheapCalls = RegionPlan.plan(found, 0, 0, 200, 200);
+        List<PixelRegion> cheapCalls = RegionPlan.plan(found, 0, 0, 200, 200);
         // padded by 32 apart: 2 * 84 * 84 = 14112; together: 134 * 84 = 11256, so one call is cheaper
-        List<PixelRect> paddedCalls = RegionPlan.plan(found, 0, 32, 200, 200);
+        List<PixelRegion> paddedCalls = RegionPlan.plan(found, 0, 32, 200, 200);
 
         assertEquals(found, cheapCalls);
-        assertEquals(List.of(new PixelRect(10, 10, 70, 20)), paddedCalls);
+        assertEquals(List.of(new PixelRegion(10, 10, 70, 20)), paddedCalls);
     }
 
     @Test
     void mergesUntilNothingOverlapsAndSortsInReadingOrder() {
-        List<PixelRect> found = List.of(new PixelRect(150, 100, 10, 10), new PixelRect(0, 0, 10, 10),
-                new PixelRect(8, 0, 10, 10), new PixelRect(16, 0, 10, 10));
+        List<PixelRegion> found = List.of(new PixelRegion(150, 100, 10, 10), new PixelRegion(0, 0, 10, 10),
+                new PixelRegion(8, 0, 10, 10), new PixelRegion(16, 0, 10, 10));
 
-        List<PixelRect> plan = RegionPlan.plan(found, 0, 0, 200, 200);
+        List<PixelRegion> plan = RegionPlan.plan(found, 0, 0, 200, 200);
 
-        assertEquals(List.of(new PixelRect(0, 0, 26, 10), new PixelRect(150, 100, 10, 10)), plan);
+        assertEquals(List.of(new PixelRegion(0, 0, 26, 10), new PixelRegion(150, 100, 10, 10)), plan);
         assertEquals(360, RegionPlan.areaPx(plan));
     }
 

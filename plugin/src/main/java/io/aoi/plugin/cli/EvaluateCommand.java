@@ -111,16 +111,14 @@ final class EvaluateCommand implements Command {
         BumpLocator bumps = new BumpLocator(settings.detector());
         long t0 = System.nanoTime();
         EvaluationReport report;
-        try (RegionDeblurrer wienerBumps = new RegionDeblurrer(new WienerDeblurrer(wiener), bumps, regionMarginPx,
-                wiener.tileOverlapPx())) {
+        try (RegionDeblurrer wienerBumps = new RegionDeblurrer(new WienerDeblurrer(wiener), bumps, regionMarginPx)) {
             if (region) {
                 arms.add(EvaluationArm.deblurred(arms.get(arms.size() - 1).label() + " bumps", wienerBumps, 1));
             }
             if (udbd) {
                 try (Deblurrer model = Deblurrers.open(udbdSettings);
                         // shares the model; closing both closes it once
-                        RegionDeblurrer modelBumps = new RegionDeblurrer(model, bumps, regionMarginPx,
-                                udbdSettings.tileOverlapPx())) {
+                        RegionDeblurrer modelBumps = new RegionDeblurrer(model, bumps, regionMarginPx)) {
                     for (double p : passCounts) {
                         int passes = (int) p;
                         arms.add(EvaluationArm.deblurred(model.name() + " x" + passes, model, passes));

@@ -72,7 +72,7 @@ public final class Deblurrers {
             return model;
         }
         // a tiled model mirrors tileOverlapPx of context around whatever it is given
-        return new RegionDeblurrer(model, bumps.get(), settings.policy().regionMarginPx(), settings.tileOverlapPx());
+        return new RegionDeblurrer(model, bumps.get(), settings.policy().regionMarginPx());
     }
 
     /** The caller owns the returned deblurrer and closes it. */

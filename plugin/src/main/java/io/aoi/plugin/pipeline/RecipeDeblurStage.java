@@ -173,10 +173,10 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
 
     private List<Output<T>> outputs(List<Restored<T>> done) {
         List<Output<T>> out = new ArrayList<>(done.size());
-        double sigma = current.lastDefocusSigmaPx();
         for (Restored<T> r : done) {
             inFlight.remove(r.tag());
-            out.add(new Output<>(r.tag(), r.image(), current.name(), passesNow, sigma));
+            out.add(new Output<>(r.tag(), r.image(), current.name(), passesNow,
+                    r.defocusSigmaPx().orElse(Double.NaN)));
         }
         return out;
     }

@@ -10,7 +10,7 @@ import io.aoi.config.DeblurSettings;
 import io.aoi.config.ExecutionProvider;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.deblur.PassThroughDeblurrer;
-import io.aoi.deblur.region.PixelRect;
+import io.aoi.deblur.PixelRegion;
 import io.aoi.deblur.region.RegionDeblurrer;
 import io.aoi.deblur.region.RegionFinder;
 import io.aoi.deblur.wiener.WienerDeblurrer;
@@ -22,14 +22,14 @@ import org.junit.jupiter.api.Test;
 class DeblurrersRegionTest {
     private static final DeblurSettings WIENER = new DeblurSettings(DeblurModel.WIENER, 1, ExecutionProvider.CPU, 1,
             256, 32, Optional.empty(), 2.0, 0.01);
-    private static final Optional<RegionFinder> ONE_BUMP = Optional.of(f -> List.of(new PixelRect(20, 20, 16, 8)));
+    private static final Optional<RegionFinder> ONE_BUMP = Optional.of(f -> List.of(new PixelRegion(20, 20, 16, 8)));
 
     @Test
     void regionBumpsWrapsTheModelAndRestoresOnlyTheBumpWithItsMargin() throws Exception {
         try (Deblurrer d = Deblurrers.open(WIENER, ONE_BUMP)) {
             assertInstanceOf(RegionDeblurrer.class, d);
             d.deblur(Image.blank(96, 64, 1, 8), 1);
-            assertEquals(List.of(new PixelRect(4, 4, 48, 40)), ((RegionDeblurrer) d).lastRegions());
+            assertEquals(List.of(new PixelRegion(4, 4, 48, 40)), ((RegionDeblurrer) d).lastRegions());
         }
     }
 
