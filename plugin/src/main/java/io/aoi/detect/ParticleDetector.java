@@ -20,6 +20,11 @@ import java.util.List;
  * bump is whole in some frame). A particle counts for a bump when its centre lies inside it. A frame without
  * judged bumps is OK, with density 0.
  *
+ * <p>Particles count only on bumps, so only the bumps are searched, whole and partial ones, each with the
+ * context its matched filters need ({@link SearchRegions}); the particles returned are those with their centre
+ * on a bump. With automatic bumps, a frame that shows no bump-versus-resin step at all (it may be all bump)
+ * is searched whole, and none of its particles is judged.
+ *
  * <p>Thread-safe and stateless per frame: the instance holds only immutable settings and templates, so one
  * detector may serve several threads. Every native buffer is freed before {@link #detect} returns.
  */
@@ -30,8 +35,7 @@ public final class ParticleDetector {
 
     public ParticleDetector(DetectorSettings settings) {
         this.settings = settings;
-        this.finder = new ParticleFinder(settings.minDiameterPx(), settings.maxDiameterPx(),
-                settings.minContrast(), settings.illuminationAngleDeg());
+        this.finder = new ParticleFinder(settings.minDiameterPx(), settings.maxDiameterPx());
         this.judge = new BumpJudge(settings.minParticlesPerBump(), settings.micronsPerPixel());
     }
 
@@ -47,21 +51,35 @@ public final class ParticleDetector {
         float[] plane = MonoPlane.of(frame);
         int w = frame.width();
         int h = frame.height();
-        List<Particle> particles = finder.find(plane, w, h);
-        return judge.judge(particles, bumps(plane, w, h));
+        BumpFinder.Found bumps = bumps(plane, w, h);
+        List<SearchRegion> regions;
+        if (bumps.stepFound()) {
+            List<BumpRegion> searched = new ArrayList<>(bumps.whole());
+            searched.addAll(bumps.partial());
+            regions = SearchRegions.around(searched, finder.marginPx(), w, h);
+        } else {
+            regions = SearchRegions.wholeFrame(w, h);
+        }
+        List<Particle> particles = finder.find(plane, w, h, regions, settings.illuminationAngleDeg(),
+                settings.minContrast());
+        return judge.judge(particles, bumps.whole());
     }
 
-    private List<BumpRegion> bumps(float[] plane, int w, int h) {
+    private BumpFinder.Found bumps(float[] plane, int w, int h) {
         BumpLayout layout = settings.bumps();
         if (layout instanceof BumpLayout.Automatic automatic) {
             return new BumpFinder(automatic.minWidthPx(), automatic.minHeightPx()).find(plane, w, h);
         }
         List<BumpRegion> whole = new ArrayList<>();
+        List<BumpRegion> partial = new ArrayList<>();
         for (BumpLayout.Bump b : ((BumpLayout.Fixed) layout).bumps()) {
+            BumpRegion r = new BumpRegion(b.id(), b.x(), b.y(), b.width(), b.height());
             if (b.x() + b.width() <= w && b.y() + b.height() <= h) {
-                whole.add(new BumpRegion(b.id(), b.x(), b.y(), b.width(), b.height()));
+                whole.add(r);
+            } else if (b.x() < w && b.y() < h) {
+                partial.add(r);
             }
         }
-        return whole;
+        return new BumpFinder.Found(whole, partial, true);
     }
 }

@@ -157,7 +157,8 @@ class ParticleDetectorTest {
         for (double[] p : right) {
             frames.disc(p[0], p[1], 4, 0.2);
         }
-        frames.disc(170, 100, 4, 0.2); // in the resin, outside every bump
+        frames.disc(170, 100, 4, 0.2); // in the resin, outside every bump: not searched
+        frames.disc(330, 108, 4, 0.2); // on the bump cut by the bottom edge: searched, not judged
         Image image = frames.noise(0.01, 4).toImage(8);
         BumpLayout layout = new BumpLayout.Fixed(List.of(
                 new BumpLayout.Bump("L", 20, 30, 120, 56),
@@ -165,6 +166,9 @@ class ParticleDetectorTest {
                 new BumpLayout.Bump("cut", 300, 100, 60, 40)));
         Detection d = new ParticleDetector(settings(0.04, layout, 3)).detect(image);
         assertEquals(8, d.particles().size(), "found " + d.particles());
+        assertTrue(d.particles().stream().noneMatch(p -> Math.abs(p.x() - 170) < 3), "resin " + d.particles());
+        assertTrue(d.particles().stream().anyMatch(p -> Math.abs(p.x() - 330) < 1 && Math.abs(p.y() - 108) < 1),
+                "partial bump " + d.particles());
         assertEquals(2, d.bumps().size(), "the bump reaching past the bottom edge is not judged");
         BumpCount l = d.bumps().get(0);
         BumpCount r = d.bumps().get(1);
