@@ -20,9 +20,8 @@ import java.util.List;
  * bump is whole in some frame). A particle counts for a bump when its centre lies inside it. A frame without
  * judged bumps is OK, with density 0.
  *
- * <p>Particles count only on bumps, so only the bumps are searched, whole and partial ones, each with the
- * context its matched filters need ({@link SearchRegions}); the particles returned are those with their centre
- * on a bump. With automatic bumps, a frame that shows no bump-versus-resin step at all (it may be all bump)
+ * <p>Particles count only on bumps, so only the bumps are searched, whole and partial ones
+ * ({@link SearchRegions}); the particles returned are those with their centre on a bump. With automatic bumps, a frame that shows no bump-versus-resin step at all (it may be all bump)
  * is searched whole, and none of its particles is judged.
  *
  * <p>Thread-safe and stateless per frame: the instance holds only immutable settings and templates, so one
@@ -56,7 +55,7 @@ public final class ParticleDetector {
         if (bumps.stepFound()) {
             List<BumpRegion> searched = new ArrayList<>(bumps.whole());
             searched.addAll(bumps.partial());
-            regions = SearchRegions.around(searched, finder.marginPx(), w, h);
+            regions = SearchRegions.of(searched, w, h);
         } else {
             regions = SearchRegions.wholeFrame(w, h);
         }

@@ -11,14 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Point;
 import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
 
 /**
  * Finds DIC relief particles in the search regions of a normalised mono plane by matched filtering.
  *
- * <p>Only the {@link SearchRegion}s are searched (the bumps, grown by {@link #marginPx()} of context), each on
- * its own; particles are reported where their centre lies in a region's cores. Per region:
+ * <p>Only the {@link SearchRegion}s are searched (the bumps), each in a window of the frame a little larger
+ * than the region; particles are reported where their centre lies in a region's cores. Per region:
  *
  * <ol>
  *   <li>Correlate the region with {@link ReliefTemplate}s at radii spaced about 1 px from minDiameter / 2 to
@@ -39,8 +40,10 @@ import org.opencv.imgproc.Imgproc;
  *       radius to a better one is the same particle (simulated clusters keep centres at least 1.1 radii
  *       apart). Touching particles keep their own maxima: the bright half of one beside the dark half of the
  *       other gives a negative response between them.</li>
- *   <li>{@link #RESIDUAL_PASSES} more passes run on the region minus the fitted reliefs found so far, which
- *       reveals particles overlapped by stronger neighbours in clusters; new ones must keep the same distance
+ *   <li>{@link #RESIDUAL_PASSES} more passes run on the frame minus the fitted reliefs found so far, which
+ *       reveals particles overlapped by stronger neighbours in clusters, in windows around the particles whose
+ *       shape score a neighbour may have lowered ({@link #RESIDUAL_TRIGGER_SHAPE_SCORE}); new ones must keep the
+ *       same distance
  *       from earlier ones and need a shape score of at least {@link #RESIDUAL_MIN_SHAPE_SCORE}: the fitted
  *       relief is sharp, and where a particle in the plane is softer (a restored, formerly defocused frame)
  *       its subtraction leaves a rim of residue that matches the template loosely.</li>
@@ -63,6 +66,8 @@ final class ParticleFinder {
     static final double MAX_STEP_FRACTION = 0.4;
     /** Least shape score of a particle found in the residual of a pass. */
     static final double RESIDUAL_MIN_SHAPE_SCORE = 0.75;
+    /** A particle found with a shape score below this may hide an overlapped neighbour: it gets a residual pass. */
+    static final double RESIDUAL_TRIGGER_SHAPE_SCORE = 0.9;
     /** Passes over the residual after subtracting the reliefs found so far. */
     static final int RESIDUAL_PASSES = 1;
     /** Template banks are cached per direction rounded to this many degrees. */
@@ -71,7 +76,6 @@ final class ParticleFinder {
     private static final int MAX_CACHED_ANGLES = 256;
 
     private final double[] radiiPx;
-    private final int marginPx;
     private final Map<Long, List<ReliefTemplate>> banks = new ConcurrentHashMap<>();
 
     ParticleFinder(double minDiameterPx, double maxDiameterPx) {
@@ -85,14 +89,6 @@ final class ParticleFinder {
             radiiPx[i + 1] = first + i * step;
         }
         radiiPx[steps + 2] = last + step;
-        int largestHalf = (int) Math.ceil(radiiPx[steps + 2] + ReliefTemplate.RIM_HALF_WIDTH_PX);
-        // a core particle's maps (template window), its fits (+1), ridge test (radius + 1) and step test
-        marginPx = 2 * largestHalf + 2;
-    }
-
-    /** Context a search region needs around the particles it reports, in pixels. */
-    int marginPx() {
-        return marginPx;
     }
 
     /**
@@ -106,27 +102,59 @@ final class ParticleFinder {
     List<Particle> find(float[] plane, int w, int h, List<SearchRegion> regions, double illuminationAngleDeg,
             double minContrast) {
         OpenCv.load();
-        Search search = new Search(bank(illuminationAngleDeg), illuminationAngleDeg, minContrast);
-        List<Particle> particles = new ArrayList<>();
-        for (SearchRegion r : regions) {
-            float[] local = crop(plane, w, r);
-            for (Candidate c : search.find(local, r.width(), r.height())) {
-                double x = c.x + r.x();
-                double y = c.y + r.y();
-                if (r.reports(x, y)) {
-                    particles.add(new Particle(x, y, c.radiusPx, c.score));
-                }
+        Search search = new Search(bank(illuminationAngleDeg), illuminationAngleDeg, minContrast, w, h);
+        List<Candidate> found = new ArrayList<>();
+        try (MatScope scope = new MatScope()) {
+            Mat image = scope.add(FloatPlanes.toMat(plane, w, h));
+            for (SearchRegion r : regions) {
+                int[] window = search.windowAround(r);
+                found.addAll(search.pass(image, plane, window, r::reports, List.of(), MIN_SHAPE_SCORE));
             }
+            for (int round = 0; round < RESIDUAL_PASSES; round++) {
+                List<int[]> windows = search.residualWindows(found, largestCoreRadiusPx());
+                if (windows.isEmpty()) {
+                    break;
+                }
+                float[] residual = plane.clone();
+                for (Candidate c : found) {
+                    search.subtractRelief(residual, c);
+                }
+                Mat residualImage = scope.add(FloatPlanes.toMat(residual, w, h));
+                List<Candidate> more = new ArrayList<>();
+                for (int[] window : windows) {
+                    more.addAll(search.pass(residualImage, residual, window,
+                            (x, y) -> reports(regions, x, y), found, RESIDUAL_MIN_SHAPE_SCORE));
+                }
+                if (more.isEmpty()) {
+                    break;
+                }
+                found.addAll(suppress(more, found));
+            }
+        }
+        List<Particle> particles = new ArrayList<>(found.size());
+        for (Candidate c : found) {
+            particles.add(new Particle(c.x, c.y, c.radiusPx, c.score));
         }
         return particles;
     }
 
-    private static float[] crop(float[] plane, int w, SearchRegion r) {
-        float[] local = new float[r.width() * r.height()];
-        for (int row = 0; row < r.height(); row++) {
-            System.arraycopy(plane, (r.y() + row) * w + r.x(), local, row * r.width(), r.width());
+    private double largestCoreRadiusPx() {
+        return radiiPx[radiiPx.length - 2];
+    }
+
+    private static boolean reports(List<SearchRegion> regions, double x, double y) {
+        for (SearchRegion r : regions) {
+            if (r.reports(x, y)) {
+                return true;
+            }
         }
-        return local;
+        return false;
+    }
+
+    /** Where a fitted centre may be reported. */
+    @FunctionalInterface
+    private interface Reporting {
+        boolean reports(double x, double y);
     }
 
     private List<ReliefTemplate> bank(double illuminationAngleDeg) {
@@ -156,52 +184,123 @@ final class ParticleFinder {
         }
     }
 
-    /** One search with one direction and threshold; holds no native memory between calls. */
+    /**
+     * Non-maximum suppression by quality: the candidates, best first, that keep their distance from
+     * {@code earlier} ones and from better ones.
+     */
+    private static List<Candidate> suppress(List<Candidate> candidates, List<Candidate> earlier) {
+        List<Candidate> sorted = new ArrayList<>(candidates);
+        sorted.sort(Comparator.comparingDouble(Candidate::quality).reversed());
+        List<Candidate> accepted = new ArrayList<>();
+        for (Candidate c : sorted) {
+            if (!suppressed(c, earlier) && !suppressed(c, accepted)) {
+                accepted.add(c);
+            }
+        }
+        return accepted;
+    }
+
+    /** One search with one direction and threshold over one frame; holds no native memory between calls. */
     private static final class Search {
         private final List<ReliefTemplate> templates;
         private final double ux;
         private final double uy;
         private final double minContrast;
+        private final int frameWidth;
+        private final int frameHeight;
 
-        Search(List<ReliefTemplate> templates, double illuminationAngleDeg, double minContrast) {
+        Search(List<ReliefTemplate> templates, double illuminationAngleDeg, double minContrast, int frameWidth,
+                int frameHeight) {
             this.templates = templates;
             double angle = Math.toRadians(illuminationAngleDeg);
             this.ux = Math.cos(angle);
             this.uy = -Math.sin(angle);
             this.minContrast = minContrast;
+            this.frameWidth = frameWidth;
+            this.frameHeight = frameHeight;
         }
 
-        List<Candidate> find(float[] plane, int w, int h) {
-            List<Candidate> found = pass(plane, w, h, List.of());
-            for (int round = 0; round < RESIDUAL_PASSES && !found.isEmpty(); round++) {
-                float[] residual = plane.clone();
+        /**
+         * The pixels whose maps a region's search needs, {x, y, width, height} clipped to the frame: the region
+         * plus 2 px (3 x 3 maxima and the centre fits) and, across the illumination, the reach of the ridge test.
+         * The matched filters read their context from the frame around the window (OpenCV filters on a view
+         * use the parent's pixels as border), so a particle near a bump edge is measured as in a search of the
+         * whole frame.
+         */
+        int[] windowAround(SearchRegion r) {
+            double ridge = templates.get(templates.size() - 2).radiusPx() + 1;
+            int padX = 2 + (int) Math.ceil(Math.abs(uy) * ridge - 1e-9);
+            int padY = 2 + (int) Math.ceil(Math.abs(ux) * ridge - 1e-9);
+            int x0 = Math.max(0, r.x() - padX);
+            int y0 = Math.max(0, r.y() - padY);
+            int x1 = Math.min(frameWidth, r.x() + r.width() + padX);
+            int y1 = Math.min(frameHeight, r.y() + r.height() + padY);
+            return new int[] {x0, y0, x1 - x0, y1 - y0};
+        }
+
+        /**
+         * Windows where a residual pass may find particles overlapped by stronger ones: around each particle found
+         * whose shape score is below {@link #RESIDUAL_TRIGGER_SHAPE_SCORE} (a neighbour inside its window lowers
+         * it), reaching as far as a touching neighbour's centre; overlapping windows are merged.
+         */
+        List<int[]> residualWindows(List<Candidate> found, double largestRadiusPx) {
+            List<int[]> windows = new ArrayList<>();
+            try (MatScope scope = new MatScope()) {
+                Mat mask = scope.add(Mat.zeros(frameHeight, frameWidth, CvType.CV_8U));
+                boolean any = false;
                 for (Candidate c : found) {
-                    subtractRelief(residual, w, h, c);
+                    if (c.score >= RESIDUAL_TRIGGER_SHAPE_SCORE) {
+                        continue;
+                    }
+                    int reach = (int) Math.ceil(c.radiusPx + largestRadiusPx + 2);
+                    int x = (int) Math.round(c.x);
+                    int y = (int) Math.round(c.y);
+                    Imgproc.rectangle(mask, new Point(x - reach, y - reach), new Point(x + reach, y + reach),
+                            new Scalar(255), -1);
+                    any = true;
                 }
-                List<Candidate> more = pass(residual, w, h, found);
-                if (more.isEmpty()) {
-                    break;
+                if (!any) {
+                    return windows;
                 }
-                found = new ArrayList<>(found);
-                found.addAll(more);
+                Mat labels = scope.mat();
+                Mat stats = scope.mat();
+                Mat centroids = scope.mat();
+                int count = Imgproc.connectedComponentsWithStats(mask, labels, stats, centroids, 8, CvType.CV_32S);
+                int[] row = new int[5];
+                for (int label = 1; label < count; label++) {
+                    stats.get(label, 0, row);
+                    windows.add(new int[] {row[Imgproc.CC_STAT_LEFT], row[Imgproc.CC_STAT_TOP],
+                        row[Imgproc.CC_STAT_WIDTH], row[Imgproc.CC_STAT_HEIGHT]});
+                }
             }
-            return found;
+            return windows;
         }
 
-        /** One matched-filter pass; candidates too close to {@code earlier} ones are dropped. */
-        private List<Candidate> pass(float[] plane, int w, int h, List<Candidate> earlier) {
+        /**
+         * One matched-filter pass over {@code window} of the frame {@code image} (whose values {@code plane}
+         * holds); candidates too close to {@code earlier} ones or not reported by {@code reporting} are dropped.
+         */
+        List<Candidate> pass(Mat image, float[] plane, int[] window, Reporting reporting, List<Candidate> earlier,
+                double leastShape) {
+            int ox = window[0];
+            int oy = window[1];
+            int w = window[2];
+            int h = window[3];
+            if (w < 3 || h < 3) {
+                return List.of();
+            }
             int scales = templates.size();
             Maps maps = new Maps(new float[scales][], new float[scales][]);
             List<int[]> screened = new ArrayList<>();
             try (MatScope scope = new MatScope()) {
-                Mat image = scope.add(FloatPlanes.toMat(plane, w, h));
+                Mat view = scope.add(image.submat(oy, oy + h, ox, ox + w));
                 Mat mean = scope.mat();
                 Mat meanOfSquares = scope.mat();
                 ScaleResponses[] responses = new ScaleResponses[scales];
                 for (int k = 0; k < scales; k++) {
                     ReliefTemplate t = templates.get(k);
                     if (t != null) {
-                        responses[k] = ScaleResponses.of(scope, image, t, mean, meanOfSquares);
+                        responses[k] = ScaleResponses.of(scope, view, t, mean, meanOfSquares);
                         maps.quality[k] = FloatPlanes.fromMat(responses[k].quality());
                         if (k > 0 && k < scales - 1) {
                             maps.response[k] = FloatPlanes.fromMat(responses[k].response());
@@ -214,7 +313,6 @@ final class ParticleFinder {
                     }
                 }
             }
-            double leastShape = earlier.isEmpty() ? MIN_SHAPE_SCORE : RESIDUAL_MIN_SHAPE_SCORE;
             List<Candidate> candidates = new ArrayList<>();
             for (int[] ki : screened) {
                 int k = ki[0];
@@ -224,31 +322,21 @@ final class ParticleFinder {
                 if (!isLocalMaximum(maps.quality[k], w, h, x, y)) {
                     continue;
                 }
-                Candidate c = measure(plane, maps, w, h, x, y, k, leastShape);
-                if (c != null) {
+                Candidate c = measure(plane, maps, w, h, ox, oy, x, y, k, leastShape);
+                if (c != null && reporting.reports(c.x, c.y)) {
                     candidates.add(c);
                 }
             }
-            candidates.sort(Comparator.comparingDouble(Candidate::quality).reversed());
-            List<Candidate> accepted = new ArrayList<>();
-            for (Candidate c : candidates) {
-                if (!suppressed(c, earlier) && !suppressed(c, accepted)) {
-                    accepted.add(c);
-                }
-            }
-            return accepted;
+            return suppress(candidates, earlier);
         }
 
         /**
-         * Pixel indices (not on the region border) where radius k has a 3 x 3 maximum of its quality (ties
+         * Pixel indices (not on the window border) where radius k has a 3 x 3 maximum of its quality (ties
          * included; the strict test follows in Java), a response of at least the candidate floor, a quality
          * above that of the next larger radius and not below that of the next smaller one (except the lower
          * guard).
          */
         private int[] screen(MatScope scope, ScaleResponses[] responses, int k, int w, int h) {
-            if (w < 3 || h < 3) {
-                return new int[0];
-            }
             double leastResponse = CANDIDATE_CONTRAST_FRACTION * minContrast
                     * Math.sqrt(templates.get(k).energy());
             Mat q = responses[k].quality();
@@ -265,10 +353,6 @@ final class ParticleFinder {
                 Core.compare(q, responses[k - 1].quality(), test, Core.CMP_GE);
                 Core.bitwise_and(mask, test, mask);
             }
-            mask.row(0).setTo(new Scalar(0));
-            mask.row(h - 1).setTo(new Scalar(0));
-            mask.col(0).setTo(new Scalar(0));
-            mask.col(w - 1).setTo(new Scalar(0));
             Mat points = scope.mat();
             Core.findNonZero(mask, points);
             int n = (int) points.total();
@@ -277,13 +361,20 @@ final class ParticleFinder {
                 points.get(0, 0, xy);
             }
             int[] out = new int[n];
+            int kept = 0;
             for (int j = 0; j < n; j++) {
-                out[j] = xy[2 * j + 1] * w + xy[2 * j];
+                int x = xy[2 * j];
+                int y = xy[2 * j + 1];
+                if (x > 0 && y > 0 && x < w - 1 && y < h - 1) {
+                    out[kept++] = y * w + x;
+                }
             }
-            return out;
+            return java.util.Arrays.copyOf(out, kept);
         }
 
-        private Candidate measure(float[] plane, Maps maps, int w, int h, int x, int y, int k, double leastShape) {
+        /** Fits and tests the candidate at window pixel (x, y) of radius k; its position comes back in frame pixels. */
+        private Candidate measure(float[] plane, Maps maps, int w, int h, int ox, int oy, int x, int y, int k,
+                double leastShape) {
             ReliefTemplate t = templates.get(k);
             float[] zk = maps.response[k];
             int i = y * w + x;
@@ -300,14 +391,17 @@ final class ParticleFinder {
             double shape = maps.shape(k, i);
             if (amplitude < minContrast || shape < leastShape
                     || ridgeRatio(zk, w, h, x, y, t.radiusPx() + 1, z0) > MAX_RIDGE_RATIO
-                    || stepAcross(plane, w, h, x, y, t.radiusPx()) > MAX_STEP_FRACTION * amplitude) {
+                    || stepAcross(plane, ox + x, oy + y, t.radiusPx()) > MAX_STEP_FRACTION * amplitude) {
                 return null;
             }
-            return new Candidate(x + dx, y + dy, radius, amplitude, Math.min(1, shape), maps.quality[k][i]);
+            return new Candidate(ox + x + dx, oy + y + dy, radius, amplitude, Math.min(1, shape),
+                    maps.quality[k][i]);
         }
 
         /** Removes the fitted relief of {@code c} from {@code plane}, so overlapping neighbours stand out. */
-        private void subtractRelief(float[] plane, int w, int h, Candidate c) {
+        void subtractRelief(float[] plane, Candidate c) {
+            int w = frameWidth;
+            int h = frameHeight;
             double reach = c.radiusPx + ReliefTemplate.RIM_HALF_WIDTH_PX;
             int x0 = Math.max(0, (int) Math.floor(c.x - reach));
             int x1 = Math.min(w - 1, (int) Math.ceil(c.x + reach));
@@ -332,7 +426,9 @@ final class ParticleFinder {
          * negative (the side facing a neighbour on the lit side is that neighbour's dark half, and the other way
          * round).
          */
-        private double stepAcross(float[] plane, int w, int h, int x, int y, double radiusPx) {
+        private double stepAcross(float[] plane, int x, int y, double radiusPx) {
+            int w = frameWidth;
+            int h = frameHeight;
             double distance = radiusPx + 1;
             int half = (int) Math.max(1, Math.round(radiusPx / 2));
             double lit = 0;

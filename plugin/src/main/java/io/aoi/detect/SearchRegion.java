@@ -3,16 +3,14 @@ package io.aoi.detect;
 import java.util.List;
 
 /**
- * A rectangle of the frame the particle search runs on, and the rectangles inside it whose particles are
- * reported (the bumps; a particle counts for a bump when its centre lies inside it). The margin between the
- * search rectangle and its cores gives every core particle the context its matched filters need, so particles
- * found in a region are those a search of the whole frame finds there.
+ * A rectangle of the frame the particle search runs on, and the rectangles whose particles are reported (the
+ * bumps; a particle counts for a bump when its centre lies inside it).
  *
  * @param x      left column of the search rectangle
  * @param y      top row
  * @param width  columns
  * @param height rows
- * @param cores  where reported particles lie, in frame pixels, each inside the search rectangle
+ * @param cores  where reported particles lie, in frame pixels
  */
 record SearchRegion(int x, int y, int width, int height, List<BumpRegion> cores) {
     SearchRegion {
