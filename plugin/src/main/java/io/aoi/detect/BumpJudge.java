@@ -18,9 +18,9 @@ final class BumpJudge {
     /**
      * A bump is ok when it holds at least the minimum; the frame is OK when every judged bump is ok, and also
      * when there is no judged bump at all (nothing in the frame can be NG). Density is particles in judged
-     * bumps over the judged bump area in mm^2, 0 without bumps.
+     * bumps over the judged bump area in mm^2, 0 without bumps. {@code illuminationAngleDeg} is passed on.
      */
-    Detection judge(List<Particle> particles, List<BumpRegion> bumps) {
+    Detection judge(List<Particle> particles, List<BumpRegion> bumps, double illuminationAngleDeg) {
         List<BumpCount> counts = new ArrayList<>();
         long inBumps = 0;
         long areaPx = 0;
@@ -40,6 +40,6 @@ final class BumpJudge {
         }
         double areaMm2 = areaPx * micronsPerPixel * micronsPerPixel * 1e-6;
         double density = areaPx == 0 ? 0 : inBumps / areaMm2;
-        return new Detection(particles, counts, allOk ? Verdict.OK : Verdict.NG, density);
+        return new Detection(particles, counts, allOk ? Verdict.OK : Verdict.NG, density, illuminationAngleDeg);
     }
 }

@@ -5,6 +5,7 @@ import io.aoi.config.DetectorSettings;
 import io.aoi.image.Image;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts conductive particles per bump in one frame and decides OK/NG.
@@ -24,18 +25,41 @@ import java.util.List;
  * ({@link SearchRegions}); the particles returned are those with their centre on a bump. With automatic bumps, a frame that shows no bump-versus-resin step at all (it may be all bump)
  * is searched whole, and none of its particles is judged.
  *
- * <p>Thread-safe and stateless per frame: the instance holds only immutable settings and templates, so one
- * detector may serve several threads. Every native buffer is freed before {@link #detect} returns.
+ * <p>The relief (DIC shear) direction is the station's {@code illuminationAngleDeg}, or with
+ * {@code illuminationAngleAuto} estimated per frame from the particles' relief orientation
+ * ({@link ReliefDirection}); a frame whose estimate is not {@link DirectionEstimate#confident() confident} (too
+ * few particles) uses the last confident estimate, at first the configured angle. The direction used is in the
+ * {@link Detection}.
+ *
+ * <p>Thread-safe: the instance holds immutable settings and templates and, in auto mode, the last confident
+ * direction in an atomic, so one detector may serve several threads. Every native buffer is freed before
+ * {@link #detect} returns.
  */
 public final class ParticleDetector {
     private final DetectorSettings settings;
     private final ParticleFinder finder;
     private final BumpJudge judge;
+    private final ReliefDirection direction;
+    private final AtomicLong lastConfidentAngleBits;
 
     public ParticleDetector(DetectorSettings settings) {
         this.settings = settings;
         this.finder = new ParticleFinder(settings.minDiameterPx(), settings.maxDiameterPx());
         this.judge = new BumpJudge(settings.minParticlesPerBump(), settings.micronsPerPixel());
+        this.direction = new ReliefDirection((settings.minDiameterPx() + settings.maxDiameterPx()) / 4);
+        this.lastConfidentAngleBits = new AtomicLong(Double.doubleToLongBits(settings.illuminationAngleDeg()));
+    }
+
+    /**
+     * The shear direction of a frame measured from its particles, whatever the settings' mode; for calibration.
+     *
+     * @throws IllegalArgumentException for colour frames or other formats, naming what was given
+     */
+    public DirectionEstimate estimateDirection(Image frame) {
+        float[] plane = MonoPlane.of(frame);
+        int w = frame.width();
+        int h = frame.height();
+        return direction.estimate(plane, w, h, regions(bumps(plane, w, h), w, h), settings.minContrast());
     }
 
     public DetectorSettings settings() {
@@ -51,17 +75,28 @@ public final class ParticleDetector {
         int w = frame.width();
         int h = frame.height();
         BumpFinder.Found bumps = bumps(plane, w, h);
-        List<SearchRegion> regions;
-        if (bumps.stepFound()) {
-            List<BumpRegion> searched = new ArrayList<>(bumps.whole());
-            searched.addAll(bumps.partial());
-            regions = SearchRegions.of(searched, w, h);
-        } else {
-            regions = SearchRegions.wholeFrame(w, h);
+        List<SearchRegion> regions = regions(bumps, w, h);
+        double angle = settings.illuminationAngleDeg();
+        if (settings.illuminationAngleAuto()) {
+            DirectionEstimate estimate = direction.estimate(plane, w, h, regions, settings.minContrast());
+            if (estimate.confident()) {
+                angle = estimate.angleDeg();
+                lastConfidentAngleBits.set(Double.doubleToLongBits(angle));
+            } else {
+                angle = Double.longBitsToDouble(lastConfidentAngleBits.get());
+            }
         }
-        List<Particle> particles = finder.find(plane, w, h, regions, settings.illuminationAngleDeg(),
-                settings.minContrast());
-        return judge.judge(particles, bumps.whole());
+        List<Particle> particles = finder.find(plane, w, h, regions, angle, settings.minContrast());
+        return judge.judge(particles, bumps.whole(), angle);
+    }
+
+    private static List<SearchRegion> regions(BumpFinder.Found bumps, int w, int h) {
+        if (!bumps.stepFound()) {
+            return SearchRegions.wholeFrame(w, h);
+        }
+        List<BumpRegion> searched = new ArrayList<>(bumps.whole());
+        searched.addAll(bumps.partial());
+        return SearchRegions.of(searched, w, h);
     }
 
     private BumpFinder.Found bumps(float[] plane, int w, int h) {

@@ -55,16 +55,31 @@ public final class DetectionEvaluation {
                 EvaluationArm.wienerAtFixedSigma(stationSigmaPx, noiseToSignal));
     }
 
-    /** Renders, restores, detects and scores; see the class comment. */
+    /** Renders, restores, detects and scores with the settings' detector; see the class comment. */
     public static EvaluationReport run(EvaluationSettings settings, List<EvaluationArm> arms) throws DeblurException {
+        return run(settings, arms, List.of(new DetectorVariant("", settings.detector())));
+    }
+
+    /**
+     * Renders, restores and scores every arm with each detector variant (each arm's input is restored once and
+     * detected by every variant); rows are labelled arm + variant, arms first.
+     */
+    public static EvaluationReport run(EvaluationSettings settings, List<EvaluationArm> arms,
+            List<DetectorVariant> variants) throws DeblurException {
         if (arms.isEmpty()) {
             throw new IllegalArgumentException("no evaluation arms given; pass at least one, e.g. standardArms");
         }
+        if (variants.isEmpty()) {
+            throw new IllegalArgumentException("no detector variants given; pass at least the station's detector");
+        }
         PanelSimulator simulator = simulator(settings);
-        ParticleDetector detector = new ParticleDetector(settings.detector());
+        List<ParticleDetector> detectors = new ArrayList<>();
+        for (DetectorVariant v : variants) {
+            detectors.add(new ParticleDetector(v.detector()));
+        }
         int h = settings.heightPx();
         Map<String, FrameScores> pooled = new LinkedHashMap<>();
-        Map<Image, FrameScores> seen = new IdentityHashMap<>();
+        Map<Image, FrameScores[]> seen = new IdentityHashMap<>();
         for (int n = 0; n < settings.frames(); n++) {
             long firstLine = FIRST_LINE + (long) n * h;
             SimulatedFrame sharp = simulator.frame(firstLine, h, 0, 0, settings.noiseSigma());
@@ -74,31 +89,42 @@ public final class DetectionEvaluation {
                         : simulator.frame(firstLine, h, sigma, 0, settings.noiseSigma()).image();
                 for (EvaluationArm arm : arms) {
                     Image input = arm.restorer().restore(sharp.image(), blurred, sigma);
-                    FrameScores scores = seen.get(input);
+                    FrameScores[] scores = seen.get(input);
                     if (scores == null) {
-                        scores = FrameScores.of(detector, input, sharp);
+                        scores = new FrameScores[variants.size()];
+                        for (int v = 0; v < scores.length; v++) {
+                            scores[v] = FrameScores.of(detectors.get(v), input, sharp);
+                        }
                         seen.put(input, scores);
                     }
-                    String key = key(sigma, arm.label());
-                    pooled.merge(key, scores, FrameScores::plus);
+                    for (int v = 0; v < scores.length; v++) {
+                        pooled.merge(key(sigma, variants.get(v).labelFor(arm.label())), scores[v],
+                                FrameScores::plus);
+                    }
                 }
             }
         }
         List<EvaluationRow> rows = new ArrayList<>();
         for (double sigma : settings.defocusSigmasPx()) {
             for (EvaluationArm arm : arms) {
-                FrameScores s = pooled.get(key(sigma, arm.label()));
-                rows.add(new EvaluationRow(sigma, arm.label(), s.particles(), s.bumps()));
+                for (DetectorVariant v : variants) {
+                    String label = v.labelFor(arm.label());
+                    FrameScores s = pooled.get(key(sigma, label));
+                    rows.add(new EvaluationRow(sigma, label, s.particles(), s.bumps()));
+                }
             }
         }
         return new EvaluationReport(settings, rows);
     }
 
-    /** The evaluation's panel: no blur or noise of its own; each step renders with its own. */
+    /**
+     * The evaluation's panel at the settings' shear direction: no blur or noise of its own; each step renders
+     * with its own.
+     */
     static PanelSimulator simulator(EvaluationSettings settings) {
         return new PanelSimulator(new SimulatedCameraSettings(settings.widthPx(), settings.bitDepth(), 0, 0, 0,
                 settings.noiseSigma(), settings.particlesPerBump(), settings.detector().micronsPerPixel(),
-                settings.seed()));
+                settings.seed()), settings.shearAngleDeg());
     }
 
     private static String key(double sigma, String arm) {

@@ -8,10 +8,15 @@ package io.aoi.config;
  * @param minContrast            least relief amplitude of a particle (how much its bright half rises above the
  *                               surroundings), as a fraction of full scale
  * @param micronsPerPixel        optics scale, used for densities per mm^2
- * @param illuminationAngleDeg   direction from a particle's dark half to its bright half, degrees
- *                               counter-clockwise from the +x axis of the frame
+ * @param illuminationAngleDeg   direction from a particle's dark half to its bright half (the DIC shear
+ *                               direction), degrees counter-clockwise from the +x axis of the frame; with
+ *                               {@code illuminationAngleAuto} the value used until a frame gives a confident
+ *                               estimate
  * @param bumps                  where the bumps are
  * @param minParticlesPerBump    a bump with fewer particles than this is NG
+ * @param illuminationAngleAuto  estimate the direction per frame from the particles' relief orientation, falling
+ *                               back to the last confident estimate (at first {@code illuminationAngleDeg}) when
+ *                               a frame has too few particles
  */
 public record DetectorSettings(
         double minDiameterPx,
@@ -20,7 +25,15 @@ public record DetectorSettings(
         double micronsPerPixel,
         double illuminationAngleDeg,
         BumpLayout bumps,
-        int minParticlesPerBump) {
+        int minParticlesPerBump,
+        boolean illuminationAngleAuto) {
+
+    /** A detector with a fixed illumination direction. */
+    public DetectorSettings(double minDiameterPx, double maxDiameterPx, double minContrast, double micronsPerPixel,
+            double illuminationAngleDeg, BumpLayout bumps, int minParticlesPerBump) {
+        this(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, illuminationAngleDeg, bumps,
+                minParticlesPerBump, false);
+    }
 
     public DetectorSettings {
         Check.range("minDiameterPx", minDiameterPx, 2, 64);
@@ -34,5 +47,23 @@ public record DetectorSettings(
         Check.range("illuminationAngleDeg", illuminationAngleDeg, -360, 360);
         Check.present("bumps", bumps);
         Check.intRange("minParticlesPerBump", minParticlesPerBump, 0, 10_000);
+    }
+
+    /** The same settings with a fixed illumination direction. */
+    public DetectorSettings withIlluminationAngleDeg(double angleDeg) {
+        return new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, angleDeg, bumps,
+                minParticlesPerBump, false);
+    }
+
+    /** The same settings estimating the direction per frame, {@code fallbackDeg} until the first estimate. */
+    public DetectorSettings withAutoIlluminationAngle(double fallbackDeg) {
+        return new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, fallbackDeg, bumps,
+                minParticlesPerBump, true);
+    }
+
+    /** The same settings with another minContrast. */
+    public DetectorSettings withMinContrast(double contrast) {
+        return new DetectorSettings(minDiameterPx, maxDiameterPx, contrast, micronsPerPixel, illuminationAngleDeg,
+                bumps, minParticlesPerBump, illuminationAngleAuto);
     }
 }

@@ -7,6 +7,7 @@ import io.aoi.config.StationConfigLoader;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.deblur.motion.MotionDeblurrer;
 import io.aoi.eval.DetectionEvaluation;
+import io.aoi.eval.DetectorVariant;
 import io.aoi.eval.EvaluationArm;
 import io.aoi.eval.EvaluationReport;
 import io.aoi.eval.EvaluationSettings;
@@ -29,6 +30,8 @@ import java.util.Set;
  * every arm. With {@code --motion} it also scores the motion deblurrer on motion-blurred frames
  * ({@link MotionEvaluation}). With {@code --station} the detector settings and, for the UDBD-Net arms, the deblur section's model
  * file, threads and tiles come from that station file; {@code --model-file} names another ONNX file.
+ * {@code --max-passes} limits the UDBD-Net arms to x1 .. xN. {@code --shear-deg} renders the frames with another DIC shear direction; {@code --shear-arms} runs every arm
+ * with the detector at the true direction, off by 30, 90 and 180 degrees, and estimating it per frame (auto).
  */
 final class EvaluateCommand implements Command {
 
@@ -42,12 +45,12 @@ final class EvaluateCommand implements Command {
         return "evaluate [--udbd] [--model udbd|udbd_acf] [--motion] [--motion-lengths 4,8,16] [--station FILE] [--frames N] [--width PX] [--height PX] [--seed S]"
                 + " [--sigmas 0,1,2,2.5,3,4] [--noise F] [--particles-per-bump N] [--bit-depth 8|16]"
                 + " [--min-contrast F] [--station-sigma PX] [--nsr F] [--model-file FILE.onnx]"
-                + " [--out FILE.md]";
+                + " [--shear-deg A] [--shear-arms] [--max-passes 1-3] [--out FILE.md]";
     }
 
     @Override
     public Set<String> flags() {
-        return Set.of("udbd", "motion");
+        return Set.of("udbd", "motion", "shear-arms");
     }
 
     @Override
@@ -63,20 +66,21 @@ final class EvaluateCommand implements Command {
         double nsr = number(args, "nsr", DetectionEvaluation.DEFAULT_NOISE_TO_SIGNAL);
         boolean udbd = args.flag("udbd");
         boolean motion = args.flag("motion");
+        boolean shearArms = args.flag("shear-arms");
+        int maxPasses = args.intOption("max-passes", DeblurSettings.MAX_ITERATIONS, 1, DeblurSettings.MAX_ITERATIONS);
+        double shearDeg = number(args, "shear-deg", 0);
         List<Double> motionLengths = numbers(args, "motion-lengths", MotionEvaluation.DEFAULT_LENGTHS_PX);
         DeblurSettings udbdSettings = udbdSettings(args);
         Optional<Path> out = args.option("out").map(Path::of);
         EvaluationSettings settings;
         DeblurSettings wiener;
         try {
-            DetectorSettings tuned = new DetectorSettings(detector.minDiameterPx(), detector.maxDiameterPx(),
-                    minContrast, detector.micronsPerPixel(), detector.illuminationAngleDeg(), detector.bumps(),
-                    detector.minParticlesPerBump());
+            DetectorSettings tuned = detector.withMinContrast(minContrast);
             settings = new EvaluationSettings(args.intOption("frames", d.frames(), 1, 1000),
                     args.intOption("width", d.widthPx(), 64, 16384), args.intOption("height", d.heightPx(), 64, 8192),
                     args.intOption("seed", (int) d.seed(), 0, Integer.MAX_VALUE), numbers(args, "sigmas", d.defocusSigmasPx()),
                     number(args, "noise", d.noiseSigma()), number(args, "particles-per-bump", d.particlesPerBump()),
-                    args.intOption("bit-depth", d.bitDepth(), 8, 16), tuned);
+                    args.intOption("bit-depth", d.bitDepth(), 8, 16), tuned, shearDeg);
             wiener = new DeblurSettings(DeblurModel.WIENER, 1, DeblurOptions.DEFAULTS.executionProvider(),
                     DeblurOptions.DEFAULTS.threads(), DeblurOptions.DEFAULTS.tileSizePx(),
                     DeblurOptions.DEFAULTS.tileOverlapPx(), Optional.empty(), stationSigma, nsr);
@@ -87,17 +91,19 @@ final class EvaluateCommand implements Command {
 
         List<EvaluationArm> arms = new ArrayList<>(DetectionEvaluation.standardArms(wiener.wienerSigmaPx(),
                 wiener.wienerNoiseToSignal()));
+        List<DetectorVariant> variants = shearArms ? DetectorVariant.shearArms(settings.detector(), shearDeg)
+                : List.of(new DetectorVariant("", settings.detector()));
         long t0 = System.nanoTime();
         EvaluationReport report;
         if (udbd) {
             try (Deblurrer model = Deblurrers.open(udbdSettings)) {
-                for (int passes = 1; passes <= DeblurSettings.MAX_ITERATIONS; passes++) {
+                for (int passes = 1; passes <= maxPasses; passes++) {
                     arms.add(EvaluationArm.deblurred(model.name() + " x" + passes, model, passes));
                 }
-                report = DetectionEvaluation.run(settings, arms);
+                report = DetectionEvaluation.run(settings, arms, variants);
             }
         } else {
-            report = DetectionEvaluation.run(settings, arms);
+            report = DetectionEvaluation.run(settings, arms, variants);
         }
         String markdown = report.toMarkdown();
         System.out.print(markdown);

@@ -23,6 +23,7 @@ public final class Main {
                 new InspectCommand(),
                 new DeblurCommand(),
                 new TuneCommand(),
+                new CalibrateCommand(),
                 new EvaluateCommand(),
                 new CamerasCommand(),
                 new HashPasswordCommand()));

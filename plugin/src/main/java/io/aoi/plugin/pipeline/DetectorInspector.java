@@ -34,6 +34,6 @@ public final class DetectorInspector implements FrameInspector {
                 owned++;
             }
         }
-        return new Inspection(owned, d.densityPerMm2(), d.bumps(), d.verdict());
+        return new Inspection(owned, d.densityPerMm2(), d.bumps(), d.verdict(), d.illuminationAngleDeg());
     }
 }

@@ -12,8 +12,16 @@ import java.util.List;
  * @param densityPerMm2 particles per mm^2 over the judged bumps
  * @param bumps         judged bumps and their counts
  * @param verdict       OK or NG
+ * @param illuminationAngleDeg the relief (DIC shear) direction the detector used, degrees; NaN when not known
  */
-public record Inspection(int particleCount, double densityPerMm2, List<BumpCount> bumps, Verdict verdict) {
+public record Inspection(int particleCount, double densityPerMm2, List<BumpCount> bumps, Verdict verdict,
+        double illuminationAngleDeg) {
+
+    /** An inspection that does not know the illumination direction. */
+    public Inspection(int particleCount, double densityPerMm2, List<BumpCount> bumps, Verdict verdict) {
+        this(particleCount, densityPerMm2, bumps, verdict, Double.NaN);
+    }
+
     public Inspection {
         bumps = List.copyOf(bumps);
         if (verdict == Verdict.NONE) {

@@ -316,6 +316,7 @@ public final class StationPipeline implements AutoCloseable {
                 .deblurModel(r.output().modelName()).deblurPasses(r.output().passes())
                 .particleCount(inspection.particleCount()).densityPerMm2(inspection.densityPerMm2())
                 .bumps(inspection.bumps()).times(new ProcessingTimes(r.deblurMillis(), detectMillis, totalMillis))
+                .illuminationAngleDeg(inspection.illuminationAngleDeg())
                 .build();
     }
 
