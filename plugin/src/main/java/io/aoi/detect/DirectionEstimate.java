@@ -14,7 +14,7 @@ public record DirectionEstimate(double angleDeg, double confidence, int particle
     /** Fewest relief peaks a confident estimate rests on. */
     public static final int MIN_PARTICLES = 12;
     /** Least agreement of a confident estimate. */
-    public static final double MIN_CONFIDENCE = 0.99;
+    public static final double MIN_CONFIDENCE = 0.9;
 
     /** Nothing measured. */
     public static final DirectionEstimate NONE = new DirectionEstimate(Double.NaN, 0, 0);
