@@ -4,6 +4,7 @@ import io.aoi.cv.FloatPlanes;
 import io.aoi.cv.MatScope;
 import io.aoi.cv.OpenCv;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +44,14 @@ import org.opencv.imgproc.Imgproc;
  *   <li>{@link #RESIDUAL_PASSES} more passes run on the frame minus the fitted reliefs found so far, which
  *       reveals particles overlapped by stronger neighbours in clusters, in windows around the particles whose
  *       shape score a neighbour may have lowered ({@link #RESIDUAL_TRIGGER_SHAPE_SCORE}); new ones must keep the
- *       same distance
- *       from earlier ones and need a shape score of at least {@link #RESIDUAL_MIN_SHAPE_SCORE}: the fitted
+ *       same distance from earlier ones and need a shape score of at least {@link #RESIDUAL_MIN_SHAPE_SCORE}: the fitted
  *       relief is sharp, and where a particle in the plane is softer (a restored, formerly defocused frame)
  *       its subtraction leaves a rim of residue that matches the template loosely.</li>
  * </ol>
  *
  * <p>The illumination (relief) direction and minContrast are given per call, so one finder serves frames whose
  * direction is estimated per frame. Safe to use from several threads at once: templates per direction are
- * kept in a concurrent cache, and native memory lives in a {@link MatScope} per region and pass.
+ * kept in a concurrent cache, and native memory lives in a {@link MatScope} per call and per window.
  */
 final class ParticleFinder {
     /** Least normalised correlation between the disc and the template. */
@@ -369,7 +369,7 @@ final class ParticleFinder {
                     out[kept++] = y * w + x;
                 }
             }
-            return java.util.Arrays.copyOf(out, kept);
+            return Arrays.copyOf(out, kept);
         }
 
         /** Fits and tests the candidate at window pixel (x, y) of radius k; its position comes back in frame pixels. */

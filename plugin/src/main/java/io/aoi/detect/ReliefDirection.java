@@ -3,6 +3,7 @@ package io.aoi.detect;
 import io.aoi.cv.FloatPlanes;
 import io.aoi.cv.MatScope;
 import io.aoi.cv.OpenCv;
+import java.util.Arrays;
 import java.util.List;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -120,8 +121,8 @@ final class ReliefDirection {
 
         void add(double x, double y) {
             if (n == xs.length) {
-                xs = java.util.Arrays.copyOf(xs, 2 * n);
-                ys = java.util.Arrays.copyOf(ys, 2 * n);
+                xs = Arrays.copyOf(xs, 2 * n);
+                ys = Arrays.copyOf(ys, 2 * n);
             }
             xs[n] = x;
             ys[n] = y;
