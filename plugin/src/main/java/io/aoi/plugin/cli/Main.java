@@ -23,8 +23,8 @@ public final class Main {
                 new InspectCommand(),
                 new DeblurCommand(),
                 new TuneCommand(),
-                new CalibrateCommand(),
                 new EvaluateCommand(),
+                new CalibrateCommand(),
                 new CamerasCommand(),
                 new HashPasswordCommand()));
     }
