@@ -27,8 +27,8 @@ import torch.nn.functional as F
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from udbd.data import (READ_NOISE_MAX, TrainSampler, ensure_panels, gaussian8_set, gaussian_kernel,  # noqa: E402
-                        load_panels, load_photos, psnr, read_pack, write_pack)
+from udbd.data import (READ_NOISE_MAX, SPLIT_POLICY, TrainSampler, ensure_panels, gaussian8_set,  # noqa: E402
+                        gaussian_kernel, load_panels, load_photos, psnr, read_pack, write_pack)
 from udbd.model import KERNEL_RADIUS, build_model, count_parameters  # noqa: E402
 
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -155,7 +155,7 @@ def load_data(args, log):
     panels = load_panels(panel_files)
     log("photos per package/split: %s" % {"%s/%s" % k: v for k, v in sorted(summary.items())})
     log("train photos %d, panel crops %d, validation photos %d" % (len(train_imgs), len(panels), len(val_imgs)))
-    val_path = os.path.join(WORK, "gaussian8_val.npz")
+    val_path = os.path.join(WORK, "gaussian8_val_%s.npz" % SPLIT_POLICY)
     if not os.path.isfile(val_path):
         np.savez_compressed(val_path, **gaussian8_set(val_imgs))
     val = dict(np.load(val_path))
@@ -188,12 +188,17 @@ def main():
              "kernel_identity": args.kernel_identity,
              "panel_share": args.panel_share,
              "read_noise_max": args.read_noise_max, "read_noise_min": args.read_noise_min,
-             "fixed_illumination": args.fixed_illumination, "detail_weight": args.detail_weight}
+             "fixed_illumination": args.fixed_illumination, "detail_weight": args.detail_weight,
+             "split_policy": SPLIT_POLICY}
     ck = torch.load(ckpt_path, map_location="cpu") if os.path.isfile(ckpt_path) else None
     init = torch.load(args.init, map_location="cpu") if args.init and not ck else None
     if ck:
         state.update({k: v for k, v in ck["state"].items() if k != "data"})
+        state["split_policy"] = ck["state"].get("split_policy", "legacy")
     if init:
+        # a fine-tune inherits what its start saw: a legacy start keeps the model marked legacy
+        if init["state"].get("split_policy", "legacy") != SPLIT_POLICY:
+            state["split_policy"] = "legacy"
         state.update({k: init["state"][k] for k in ("width", "kernel_width", "blocks") if k in init["state"]})
         state["init"] = {"checkpoint": args.init, "step": init["state"]["step"],
                          "train_seconds": init["state"]["train_seconds"], "hardware": init["state"].get("hardware")}

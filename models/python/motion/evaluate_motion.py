@@ -6,7 +6,17 @@ Also times the full network in PyTorch on CPU.
     /usr/bin/python3 models/python/motion/evaluate_motion.py --threads 2 \
         [--checkpoint models/python/work/motion/motion-final.pt] [--udbd PATH.onnx]
 
-Prints a Markdown table and writes it to models/python/work/motion/eval.md.
+Without the checkpoint file the shipped ONNX graph's weights are loaded into the PyTorch network
+(`--onnx`, default the shipped motion-deblur.onnx; the initializers are the state dict).
+
+Validation built like real exposure (`--exposure-set`, written by exposure_set.py): every sequence is
+scored in four arms on the same scenes, motion and targets: flow-interpolated blur (the training recipe)
+and true exposure integration, each without and with sensor noise (`--noise`, default 0.004, the same
+seeded noise in both), for the three middle frames of five (each with both neighbours); rows blurred input,
+stage 1 alone, the full network and UDBD-Net 1 pass (PyTorch, `--udbd-ckpt`). Photos are also scored in
+colour, channel by channel. PSNR excludes an 8 px border.
+
+Prints Markdown tables and writes them to models/python/work/motion/eval.md.
 """
 import argparse
 import os
@@ -19,8 +29,121 @@ from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import export_motion  # noqa: E402
+import net  # noqa: E402
+import synthesize  # noqa: E402
 
 WORK = export_motion.WORK
+BORDER_PX = 8
+ARMS = (("flow-interpolated, no noise", "flow", False), ("flow-interpolated + noise", "flow", True),
+        ("true integration, no noise", "true", False), ("true integration + noise", "true", True))
+METHODS = ("Blurred input", "Stage 1 alone", "Motion model (3 frames)", "UDBD-Net, 1 pass")
+
+
+def load_onnx_weights(path):
+    """The PyTorch network with the weights of an exported graph (its initializers are the state dict of
+    export_motion.Exported, prefixed `model.`); base width and ResBlock count are read from the shapes."""
+    import onnx
+    from onnx import numpy_helper
+    inits = {i.name[len("model."):]: numpy_helper.to_array(i) for i in onnx.load(path).graph.initializer
+             if i.name.startswith("model.")}
+    base = inits["stage1.enc.heads.0.0.weight"].shape[0]
+    n_res = 1 + max(int(k.split(".")[4]) for k in inits if k.startswith("stage1.enc.blocks.0."))
+    model = net.MotionDeblurNet(base, n_res)
+    state = model.state_dict()
+    missing = sorted(set(state) - set(inits))
+    if missing:
+        raise ValueError("%s lacks weights for %s" % (path, ", ".join(missing[:5])))
+    model.load_state_dict({k: torch.from_numpy(inits[k].copy()) for k in state})
+    return model.eval(), {"step": -1, "elapsed_s": float("nan"), "config": {"base": base, "res": n_res}}
+
+
+def psnr_inner(out, ref, border=BORDER_PX):
+    """PSNR (dB, data range 1) without `border` px on every side; grey [H, W] or colour [H, W, C]."""
+    a = np.clip(np.asarray(out, np.float64), 0, 1)[border:-border, border:-border]
+    b = np.asarray(ref, np.float64)[border:-border, border:-border]
+    return 10 * np.log10(1.0 / max(float(np.mean((a - b) ** 2)), 1e-12))
+
+
+def restore_triplet(model, udbd, bp, b0, bn):
+    """(stage 1, full network, UDBD-Net 1 pass or None) for one grey triplet of [H, W] arrays."""
+    t = [torch.from_numpy(np.ascontiguousarray(a, np.float32))[None, None] for a in (bp, b0, bn)]
+    with torch.no_grad():
+        e0, p0 = model(*t)
+        u = udbd(t[1])[0][0, 0].numpy() if udbd is not None else None
+    return p0[0, 0].numpy(), e0[0, 0].clamp(0, 1).numpy(), u
+
+
+def noisy(frames, sigma, key):
+    """Frames with the sensor noise of sequence `key` (the same draw for every arm)."""
+    if not sigma:
+        return frames
+    return np.stack([synthesize.add_sensor_noise(f, sigma, np.random.default_rng(key + (i,)))
+                     for i, f in enumerate(frames)])
+
+
+def evaluate_exposure(model, udbd, path, sigma, seed, per_kind=None):
+    """{kind: {arm: {method: [psnr per triplet]}}}, motion per triplet, and colour rows for photos (centre
+    frame of each sequence). per_kind: score only the first that many sequences of each kind. UDBD-Net runs
+    on the true-integration arms only (it is a defocus model; the flow arms compare the blur recipes)."""
+    d = np.load(path)
+    kinds = [str(k) for k in d["kind"]]
+    chosen = [i for i, k in enumerate(kinds) if per_kind is None or kinds[:i].count(k) < per_kind]
+    res, motion, colour = {}, {}, {m: [] for m in METHODS[:3]}
+    for n_done, i in enumerate(chosen):
+        kind = kinds[i]
+        sharp = d["sharp"][i].astype(np.float32)
+        arms = res.setdefault(kind, {a[0]: {m: [] for m in METHODS} for a in ARMS})
+        for name, key, with_noise in ARMS:
+            blurred = noisy(d[key][i].astype(np.float32), sigma if with_noise else 0, (seed, i))
+            for k in (1, 2, 3):
+                p0, e0, u = restore_triplet(model, udbd if key == "true" else None, blurred[k - 1], blurred[k],
+                                            blurred[k + 1])
+                row = arms[name]
+                row[METHODS[0]].append(psnr_inner(blurred[k], sharp[k]))
+                row[METHODS[1]].append(psnr_inner(p0, sharp[k]))
+                row[METHODS[2]].append(psnr_inner(e0, sharp[k]))
+                if u is not None:
+                    row[METHODS[3]].append(psnr_inner(u, sharp[k]))
+        motion.setdefault(kind, []).extend([float(d["motion_px"][i])] * 3)
+        if kind == "photo" and "true_rgb" in d.files:
+            rgb = d["true_rgb"][i].astype(np.float32)
+            rgb = np.stack([noisy(rgb[..., c], sigma, (seed, i, 10 + c)) for c in range(3)], axis=-1)
+            target = d["sharp_rgb"][i].astype(np.float32)
+            for k in (2,):
+                outs = [restore_triplet(model, None, rgb[k - 1, ..., c], rgb[k, ..., c], rgb[k + 1, ..., c])
+                        for c in range(3)]
+                colour[METHODS[0]].append(psnr_inner(rgb[k], target[k]))
+                colour[METHODS[1]].append(psnr_inner(np.stack([o[0] for o in outs], -1), target[k]))
+                colour[METHODS[2]].append(psnr_inner(np.stack([o[1] for o in outs], -1), target[k]))
+        print("sequence %d (%s), %d/%d done" % (i, kind, n_done + 1, len(chosen)), flush=True)
+    return res, motion, colour
+
+
+def exposure_tables(res, motion, colour, sigma):
+    lines = []
+    for kind, arms in res.items():
+        label = "photographs (validation families)" if kind == "photo" else "panel strip, line-scan motion"
+        shown = [m for m in METHODS if arms[ARMS[2][0]][m]]
+        lines += ["", "| %s, %d triplets | %s |" % (label, len(motion[kind]), " | ".join(shown)),
+                  "|---|" + "---|" * len(shown)]
+        for name, _, _ in ARMS:
+            cells = ["%.2f" % np.mean(arms[name][m]) if arms[name][m] else "-" for m in METHODS
+                     if arms[ARMS[2][0]][m]]
+            lines.append("| %s | %s |" % (name.replace("noise", "noise %g" % sigma), " | ".join(cells)))
+        true = arms[ARMS[3][0]]
+        gain = np.array(true[METHODS[2]]) - np.array(true[METHODS[0]])
+        mv = np.array(motion[kind])
+        big = mv >= 4
+        lines.append("")
+        lines.append("%s, true integration + noise: motion model minus blurred input %+.2f dB on average, worst "
+                     "triplet %+.2f dB (motion %.1f px), triplets below the input with motion >= 4 px: %d of %d." % (
+                         label, gain.mean(), gain.min(), mv[gain.argmin()], int(((gain < 0) & big).sum()),
+                         int(big.sum())))
+    if colour[METHODS[0]]:
+        lines += ["", "| photographs, true integration + noise %g, colour channel by channel, %d centre frames | %s |" % (
+            sigma, len(colour[METHODS[0]]), " | ".join(METHODS[:3])), "|---|---|---|---|",
+            "| RGB PSNR | %s |" % " | ".join("%.2f" % np.mean(colour[m]) for m in METHODS[:3])]
+    return lines
 
 
 def metrics(out, ref):
@@ -73,9 +196,25 @@ def main():
     p.add_argument("--udbd-crop", type=int, default=128, help="centre crop for the UDBD-Net comparison")
     p.add_argument("--out", default=os.path.join(WORK, "eval.md"))
     p.add_argument("--time-large", action="store_true", help="also time a whole 2048x512 frame (slow)")
+    p.add_argument("--onnx", default=export_motion.MODEL_OUT,
+                   help="exported graph whose weights are used when --checkpoint does not exist")
+    p.add_argument("--exposure-set", default=os.path.join(WORK, "exposure-val.npz"),
+                   help="true-integration validation sequences from exposure_set.py (skipped if absent)")
+    p.add_argument("--exposure-per-kind", type=int,
+                   help="score the first N photo and the first N strip sequences (default all)")
+    p.add_argument("--noise", type=float, default=0.004, help="sensor noise of the noisy arms")
+    p.add_argument("--noise-seed", type=int, default=404)
+    p.add_argument("--udbd-ckpt", default=os.path.join(WORK, "..", "..", "checkpoints", "udbd-net.pt"),
+                   help="UDBD-Net PyTorch checkpoint for the exposure set's UDBD-Net row ('' to skip)")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
-    model, ck = export_motion.load_model(args.checkpoint)
+    t_start = time.time()
+    if os.path.exists(args.checkpoint):
+        model, ck = export_motion.load_model(args.checkpoint)
+        model_name = args.checkpoint
+    else:
+        model, ck = load_onnx_weights(args.onnx)
+        model_name = args.onnx
     udbd = None
     if args.udbd and os.path.exists(args.udbd):
         import onnx
@@ -105,13 +244,28 @@ def main():
             cells = ["%.2f dB / %.4f" % tuple(res[k]) for k in ("blurred", "stage1", "full", "udbd")]
             lines.append("| %s | %d | %s |" % (name, n, " | ".join(cells)))
             print(lines[-1], flush=True)
+    if os.path.exists(args.exposure_set):
+        udbd_net = None
+        if args.udbd_ckpt and os.path.exists(args.udbd_ckpt):
+            sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+            from export_udbd import load as load_udbd
+            udbd_net, _ = load_udbd(args.udbd_ckpt, dft="fft")
+        res, motion, colour = evaluate_exposure(model, udbd_net, args.exposure_set, args.noise, args.noise_seed,
+                                                args.exposure_per_kind)
+        lines += ["", "Validation built like real exposure (%s), PSNR dB without an 8 px border, mean over "
+                  "the three middle frames of each 5-frame sequence:" % os.path.relpath(args.exposure_set)]
+        lines += exposure_tables(res, motion, colour, args.noise)
     t256 = time_model(model, 256, 256)
     t2048 = time_model(model, 512, 2048, repeats=1) if args.time_large else float("nan")
     lines += ["", "Values: PSNR / SSIM (Gaussian window, sigma 1.5) against the sharp frame, 256x256 triplets.",
-              "Checkpoint: step %d, %.1f training minutes." % (ck["step"], ck["elapsed_s"] / 60),
+              "Model: %s (step %d, %.1f training minutes; -1 / nan: weights read from the ONNX graph)." % (
+                  os.path.relpath(model_name), ck["step"], ck["elapsed_s"] / 60),
               "Time, full network in PyTorch %s on CPU, %d threads: %.3f s per 256x256 triplet, "
               "%.2f s per 2048x512 frame (whole frame, not tiled; nan = not measured)." % (torch.__version__, args.threads, t256,
                                                                        t2048)]
+    load1, load5, _ = os.getloadavg()
+    lines.append("Wall time %.0f s, load average %.1f / %.1f (1 / 5 min) at the end." % (
+        time.time() - t_start, load1, load5))
     text = "\n".join(lines)
     print(text)
     with open(args.out, "w") as fh:

@@ -189,3 +189,31 @@ def main(argv=None):
 
 if __name__ == "__main__":
     main()
+
+
+def exposure_times(t, sub_positions=21, exposure=1.0):
+    """The sub-position times of an exposure of `exposure` frame intervals centred on frame time t."""
+    if sub_positions < 2:
+        raise ValueError("need at least 2 sub-positions, got %d" % sub_positions)
+    return [t + exposure * (j / (sub_positions - 1.0) - 0.5) for j in range(sub_positions)]
+
+
+def exposure_average(render, t, sub_positions=21, exposure=1.0):
+    """True exposure integration: the mean of render(time) over the sub-positions of the exposure centred
+    on t (render: time in frame intervals -> float frame)."""
+    acc = None
+    times = exposure_times(t, sub_positions, exposure)
+    for tau in times:
+        f = render(tau).astype(np.float64)
+        acc = f if acc is None else acc + f
+    return (acc / len(times)).astype(np.float32)
+
+
+def add_sensor_noise(frame, sigma, rng):
+    """Additive Gaussian sensor noise of standard deviation sigma (fraction of full scale), clipped to
+    [0, 1]; sigma 0 returns the frame unchanged."""
+    if sigma < 0:
+        raise ValueError("noise sigma must be >= 0, got %g" % sigma)
+    if sigma == 0:
+        return frame
+    return np.clip(frame + rng.normal(0, sigma, frame.shape), 0, 1).astype(np.float32)

@@ -1,8 +1,16 @@
 """Training and validation data for UDBD-Net: photos from Debian packages (converted to grayscale), simulated
 ACF panel crops, Gaussian blur, Poisson-Gaussian noise and 8-bit quantisation.
 
-Split: every image belongs to a group (the wallpaper folder, the image sequence folder, or the file itself);
-md5(group) decides train or validation, so validation images never reach training.
+Split policy (SPLIT_BY_PACKAGE, the one place that decides it; training and evaluation both use it): whole
+Debian packages are assigned to one split, so no photograph, scene or photographer's set is on two sides.
+
+    train       plasma-workspace-wallpapers, opencv-doc, python3-skimage, visp-images-data
+    validation  mate-backgrounds (12 nature photographs)
+    test        lomiri-wallpapers-16.04 (15 photographs; held out from training and validation until the end)
+
+Checkpoints trained before this policy (the shipped udbd-net.pt and udbd-net-acf.pt) used the legacy split
+`legacy_is_validation`: md5(group) within every package, so they saw every package except the test one, and
+only the photos with `legacy_is_validation(group)` true were never in their training data.
 """
 import glob
 import hashlib
@@ -16,7 +24,19 @@ import torch.nn.functional as F
 
 from .model import KERNEL_RADIUS, KERNEL_SIZE
 
-VAL_PERCENT = 15
+VAL_PERCENT = 15           # legacy split only (legacy_is_validation)
+SPLITS = ("train", "val", "test")
+SPLIT_BY_PACKAGE = {
+    "plasma-workspace-wallpapers": "train",
+    "opencv-doc": "train",
+    "python3-skimage": "train",
+    "visp-images-data": "train",
+    "mate-backgrounds": "val",
+    "lomiri-wallpapers-16.04": "test",
+}
+PHOTO_PACKAGES = tuple(sorted(SPLIT_BY_PACKAGE))
+SPLIT_POLICY = "packages-v1"   # recorded in checkpoint states; "legacy" = trained on the md5(group) split
+CAMERA_POISSON = 1e-4          # evaluation shot noise: variance per unit intensity, with the read noise
 MAX_SIDE = 1280
 GAUSSIAN8_SIGMAS = [round(1.8 + 0.2 * i, 1) for i in range(8)]
 VAL_NOISE_POISSON = 1e-4   # variance per unit intensity
@@ -58,11 +78,33 @@ def photo_sources():
         # sequences are near duplicates: keep the first and the middle frame, split by folder
         for p in sorted({files[0], files[len(files) // 2]}):
             items.append(("visp-images-data", "visp:" + d, p))
+    for p in sorted(_dpkg_files("lomiri-wallpapers-16.04")):
+        items.append(("lomiri-wallpapers-16.04", "lomiri16:" + os.path.basename(p), p))
     return items
 
 
-def is_validation(group):
+def split_of(package):
+    """The split ("train", "val" or "test") of every photo of a package; unknown packages are an error."""
+    if package not in SPLIT_BY_PACKAGE:
+        raise ValueError("package %r has no split; SPLIT_BY_PACKAGE knows %s" % (package, ", ".join(PHOTO_PACKAGES)))
+    return SPLIT_BY_PACKAGE[package]
+
+
+def legacy_is_validation(group):
+    """The split the shipped checkpoints were trained with: md5(group) % 100 < 15 is validation (never
+    trained on), in every package except lomiri-wallpapers-16.04 (added later, never trained on)."""
     return int(hashlib.md5(group.encode()).hexdigest()[:8], 16) % 100 < VAL_PERCENT
+
+
+def seen_by_legacy_training(package, group):
+    """Whether a checkpoint trained on the legacy split had this photo in its training data."""
+    return package != "lomiri-wallpapers-16.04" and not legacy_is_validation(group)
+
+
+def missing_packages():
+    """Photo packages of SPLIT_BY_PACKAGE that are not installed (install: apt-get install NAMES)."""
+    return [p for p in PHOTO_PACKAGES
+            if subprocess.run(["dpkg", "-s", p], capture_output=True).returncode != 0]
 
 
 def load_gray(path, max_side=MAX_SIDE):
@@ -76,22 +118,38 @@ def load_gray(path, max_side=MAX_SIDE):
     return img
 
 
-def _informative(img):
+def informative(img):
     return img.std() > 8.0
 
 
-def load_photos(min_side):
-    """Returns (train, val, summary): lists of uint8 grayscale arrays and a dict of counts per package."""
-    train, val, summary = [], [], {}
-    for package, group, path in photo_sources():
-        img = load_gray(path)
-        if img is None or min(img.shape) < min_side or not _informative(img):
+def load_split(split, min_side, items=None, unseen_by_legacy=False):
+    """[(package, group, path, uint8 grayscale image)] of one split (SPLIT_BY_PACKAGE), usable photos only
+    (at least min_side px on the shorter side, standard deviation above 8 grey levels). unseen_by_legacy:
+    keep only the photos that the legacy-split checkpoints never trained on."""
+    if split not in SPLITS:
+        raise ValueError("split must be one of %s, got %r" % (", ".join(SPLITS), split))
+    out = []
+    for package, group, path in (photo_sources() if items is None else items):
+        if split_of(package) != split or (unseen_by_legacy and seen_by_legacy_training(package, group)):
             continue
-        split = "val" if is_validation(group) else "train"
-        (val if split == "val" else train).append(img)
-        key = (package, split)
-        summary[key] = summary.get(key, 0) + 1
-    return train, val, summary
+        img = load_gray(path)
+        if img is None or min(img.shape) < min_side or not informative(img):
+            continue
+        out.append((package, group, path, img))
+    return out
+
+
+def load_photos(min_side):
+    """Returns (train, val, summary): lists of uint8 grayscale arrays of the training and validation splits
+    (the test split is never loaded here) and a dict of counts per (package, split)."""
+    items = photo_sources()
+    train = load_split("train", min_side, items)
+    val = load_split("val", min_side, items)
+    summary = {}
+    for split, rows in (("train", train), ("val", val)):
+        for package, _, _, _ in rows:
+            summary[(package, split)] = summary.get((package, split), 0) + 1
+    return [r[3] for r in train], [r[3] for r in val], summary
 
 
 def ensure_panels(repo_root, out_dir, count=300, size=256, seed=7, log=print):
@@ -145,6 +203,59 @@ def blur_valid(padded, kernels):
     n = padded.shape[0]
     out = F.conv2d(padded.reshape(1, n, *padded.shape[-2:]), torch.flip(kernels, (-2, -1)), groups=n)
     return out.reshape(n, 1, *out.shape[-2:])
+
+
+def quantise8(x):
+    """Clamp to [0, 1] and round to the nearest of 256 levels."""
+    return torch.round(x.clamp(0, 1) * 255) / 255
+
+
+def degrade(blurred, read_noise, gen, poisson=None):
+    """The evaluation degradation of a blurred batch: noise-free 8-bit (read_noise 0: exactly
+    quantise8(blurred), no noise drawn) or camera-like Poisson-Gaussian noise (variance poisson*x +
+    read_noise^2, poisson defaulting to CAMERA_POISSON) before 8-bit quantisation, drawn from `gen`."""
+    if read_noise < 0:
+        raise ValueError("read noise must be >= 0, got %g" % read_noise)
+    if read_noise == 0 and not poisson:
+        return quantise8(blurred)
+    noise = torch.randn(blurred.shape, generator=gen)
+    return add_noise(blurred, CAMERA_POISSON if poisson is None else poisson, read_noise, noise)
+
+
+MIN_CROP_STD = 0.01   # evaluation crops need at least 2.5 grey levels of standard deviation
+MAX_CROP_DRAWS = 50
+
+
+def eval_crops(images, crops, size, seed):
+    """`crops` padded crops [crops, 1, size+20, size+20] (float32, [0, 1]) of `images` (uint8 arrays at
+    least size+20 px on both sides): cycling over all images when there are at least as many crops as
+    images, otherwise from evenly spaced images; positions from `seed`, redrawn (up to 50 times) while the
+    crop is flat (standard deviation below MIN_CROP_STD): the same call gives the same crops."""
+    big = size + 2 * KERNEL_RADIUS
+    usable = [im for im in images if min(im.shape) >= big]
+    if not usable:
+        raise ValueError("no image is at least %d px on its shorter side (crop %d)" % (big, size))
+    rng = np.random.default_rng(seed)
+    out = []
+    n = len(usable)
+    for i in range(crops):
+        img = usable[i % n if crops >= n else (i * n) // crops]
+        for _ in range(MAX_CROP_DRAWS):  # a flat crop (PSNR near infinity) would dominate a mean of PSNRs
+            y = rng.integers(0, img.shape[0] - big + 1)
+            x = rng.integers(0, img.shape[1] - big + 1)
+            c = img[y:y + big, x:x + big].astype(np.float32) / 255.0
+            if c[KERNEL_RADIUS:-KERNEL_RADIUS, KERNEL_RADIUS:-KERNEL_RADIUS].std() >= MIN_CROP_STD:
+                break
+        out.append(c)
+    return torch.from_numpy(np.stack(out)[:, None])
+
+
+def blur_crops(padded, sigma):
+    """(sharp [N,1,S,S], blurred [N,1,S,S] before any noise or quantisation, kernels [N,1,21,21]) of padded
+    crops blurred with the Gaussian of `sigma` (valid convolution)."""
+    k = torch.from_numpy(gaussian_kernel(sigma))[None, None].expand(padded.shape[0], 1, -1, -1).contiguous()
+    sharp = padded[:, :, KERNEL_RADIUS:-KERNEL_RADIUS, KERNEL_RADIUS:-KERNEL_RADIUS].contiguous()
+    return sharp, blur_valid(padded, k), k
 
 
 def add_noise(x, poisson, gauss, noise):

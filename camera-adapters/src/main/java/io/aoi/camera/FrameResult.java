@@ -18,8 +18,12 @@ public sealed interface FrameResult {
     record TimedOut() implements FrameResult {
     }
 
-    /** The source is lost and reconnecting. */
-    record SourceLost(String reason) implements FrameResult {
+    /** The source is lost ({@code loss}: gone, or back but unable to serve the station) and reconnecting. */
+    record SourceLost(String reason, SourceLoss loss) implements FrameResult {
+        /** A camera that does not answer. */
+        public SourceLost(String reason) {
+            this(reason, SourceLoss.UNREACHABLE);
+        }
     }
 
     /** A finite source has delivered everything. */

@@ -23,8 +23,15 @@ public sealed interface GrabResult {
     record Incomplete(long sequence, int lineCount, String reason) implements GrabResult {
     }
 
-    /** The camera is gone; the source keeps trying to get it back, and grabs report this until it does. */
-    record Lost(String reason) implements GrabResult {
+    /**
+     * The camera is gone, or came back unable to serve the station ({@code loss}); the source keeps trying to get
+     * it back, and grabs report this until it does.
+     */
+    record Lost(String reason, SourceLoss loss) implements GrabResult {
+        /** A camera that does not answer. */
+        public Lost(String reason) {
+            this(reason, SourceLoss.UNREACHABLE);
+        }
     }
 
     /** A finite source has delivered everything. */

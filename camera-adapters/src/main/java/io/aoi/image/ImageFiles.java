@@ -13,8 +13,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -30,12 +32,15 @@ import org.w3c.dom.NodeList;
 /**
  * Reads and writes PNG and TIFF files as {@link Image}s through the JDK's image I/O.
  *
- * <p>Read: 8- or 16-bit samples; gray, or RGB in the file's own colour space (values are taken as stored,
- * not colour-managed). Conversions, all explicit: an alpha channel is discarded (gray+alpha becomes gray,
- * RGBA becomes RGB; colours are not composited over a background); palette (indexed) images of any index
- * depth become 8-bit gray when every palette entry is gray, else 8-bit RGB. Anything else (other sample
+ * <p>Read: first the size, from the file header (PNG IHDR, TIFF ImageWidth/ImageLength), against the
+ * {@link ImageLimits}; a larger file is refused before any pixel is decoded. Then 8- or 16-bit samples; gray,
+ * or RGB in the file's own colour space (values are taken as stored, not colour-managed). Conversions, all
+ * explicit: an alpha channel is discarded (gray+alpha becomes gray, RGBA becomes RGB; colours are not composited
+ * over a background), with the warning {@link DecodedImage#ALPHA_DISCARDED}; palette (indexed) images of any
+ * index depth become 8-bit gray when every palette entry is gray, else 8-bit RGB. Anything else (other sample
  * depths such as 12-bit, floating-point samples, CMYK or other colour spaces, other containers) is refused
- * with an {@link ImageFormatException}. Only the first image of a multi-page TIFF is read.
+ * with an {@link ImageFormatException}. Only the first page of a multi-page TIFF is read, with the warning
+ * {@link DecodedImage#LATER_PAGES_IGNORED}.
  *
  * <p>Write: the format follows the extension (.png, .tif, .tiff); mono becomes gray, three channels RGB, at
  * the image's bit depth; TIFF is written uncompressed. An existing file is replaced.
@@ -52,15 +57,31 @@ public final class ImageFiles {
     }
 
     /**
-     * @throws ImageFormatException when the file is not a supported image or cannot be decoded
+     * {@link #read(Path, ImageLimits)} with {@link ImageLimits#DEFAULT}, for callers that need the pixels only
+     * (the warnings are dropped).
+     *
+     * @throws ImageFormatException when the file is too large, not a supported image or cannot be decoded
      * @throws IOException          when the file cannot be read at all
      */
     public static Image read(Path file) throws IOException {
+        return read(file, ImageLimits.DEFAULT).image();
+    }
+
+    /**
+     * Reads an image, refusing it from its header when it is larger than {@code limits} allow.
+     *
+     * @return the image and what reading it left out
+     * @throws ImageFormatException when the file is too large, not a supported image or cannot be decoded; the
+     *                              message names the file, what it holds and what is allowed
+     * @throws IOException          when the file cannot be read at all
+     */
+    public static DecodedImage read(Path file, ImageLimits limits) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such image file");
         }
         BufferedImage decoded;
         int[] storedBits;
+        List<String> warnings = new ArrayList<>();
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 throw new IOException(file + ": cannot open for reading");
@@ -76,8 +97,12 @@ public final class ImageFiles {
                     throw new ImageFormatException(file, "a " + format + " file", READABLE);
                 }
                 reader.setInput(in, true, false);
+                checkSize(file, reader.getWidth(0), reader.getHeight(0), limits);
                 decoded = reader.read(0);
                 storedBits = storedBitsPerSample(reader.getImageMetadata(0));
+                if (format.startsWith("TIF") && hasSecondPage(reader)) {
+                    warnings.add(DecodedImage.LATER_PAGES_IGNORED);
+                }
             } catch (ImageFormatException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
@@ -87,7 +112,32 @@ public final class ImageFiles {
                 reader.dispose();
             }
         }
-        return convert(file, decoded, storedBits);
+        if (decoded.getColorModel().hasAlpha()) {
+            warnings.add(DecodedImage.ALPHA_DISCARDED);
+        }
+        return new DecodedImage(convert(file, decoded, storedBits), warnings);
+    }
+
+    /** Width and height come from the header only; nothing is decoded yet. */
+    private static void checkSize(Path file, int width, int height, ImageLimits limits) throws ImageFormatException {
+        long pixels = (long) width * height;
+        if (pixels > limits.maxPixels()) {
+            throw new ImageFormatException(file, width + " x " + height + " pixels in the file header ("
+                    + String.format(Locale.ROOT, "%.1f", pixels / 1e6) + " megapixels)",
+                    "at most " + limits.describe() + " megapixels");
+        }
+    }
+
+    /** Whether a second image follows the first, read from its header alone (one that cannot be read counts). */
+    private static boolean hasSecondPage(ImageReader reader) throws IOException {
+        try {
+            reader.getWidth(1);
+            return true;
+        } catch (IndexOutOfBoundsException onePage) {
+            return false;
+        } catch (IOException unreadableSecondPage) {
+            return true;
+        }
     }
 
     /**

@@ -17,8 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +70,9 @@ class ImageFilesTest {
         rgba.setRGB(1, 1, 0x40FF8010);
         Path file = dir.resolve("rgba.png");
         ImageIO.write(rgba, "png", file.toFile());
-        Image back = ImageFiles.read(file);
+        DecodedImage decoded = ImageFiles.read(file, ImageLimits.DEFAULT);
+        Image back = decoded.image();
+        assertEquals(List.of(DecodedImage.ALPHA_DISCARDED), decoded.warnings());
         assertEquals(3, back.channels());
         assertEquals(8, back.bitDepth());
         assertEquals(0xFF, back.sample(1, 1, 0));
@@ -83,7 +89,9 @@ class ImageFilesTest {
         raster.setPixel(1, 0, new int[] {54321, 1000});
         Path file = dir.resolve("gray-alpha.png");
         ImageIO.write(new BufferedImage(cm, raster, false, null), "png", file.toFile());
-        Image back = ImageFiles.read(file);
+        DecodedImage decoded = ImageFiles.read(file, ImageLimits.DEFAULT);
+        Image back = decoded.image();
+        assertEquals(List.of(DecodedImage.ALPHA_DISCARDED), decoded.warnings());
         assertEquals(1, back.channels());
         assertEquals(16, back.bitDepth());
         assertEquals(54321, back.sample(1, 0, 0));
@@ -170,5 +178,84 @@ class ImageFilesTest {
         ImageFormatException e = assertThrows(ImageFormatException.class,
                 () -> ImageFiles.write(randomImage(4, 4, 1, 8, 4), dir.resolve("img.bmp")));
         assertTrue(e.allowed().contains(".png"), e.getMessage());
+    }
+
+    /** A PNG signature and IHDR chunk (with its CRC) claiming {@code width x height} 8-bit gray, and no pixels. */
+    private static void writePngHeaderOnly(Path file, int width, int height) throws IOException {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}).putInt(13).put(ihdr.array())
+                .putInt((int) crc.getValue());
+        Files.write(file, png.array());
+    }
+
+    @Test
+    void refusesAPngHeaderClaiming20000By20000BeforeDecoding() throws IOException {
+        Path file = dir.resolve("huge.png");
+        writePngHeaderOnly(file, 20000, 20000);
+
+        ImageFormatException e = assertThrows(ImageFormatException.class, () -> ImageFiles.read(file));
+
+        assertEquals(file + ": found 20000 x 20000 pixels in the file header (400.0 megapixels); allowed: at most "
+                + "64 megapixels", e.getMessage());
+    }
+
+    @Test
+    void refusesATiffHeaderClaiming20000By20000BeforeDecoding() throws IOException {
+        Path file = dir.resolve("huge.tif");
+        HandMadeTiff.write(file, 20000, 20000, 8, 1, 1, new byte[64]);
+
+        ImageFormatException e = assertThrows(ImageFormatException.class,
+                () -> ImageFiles.read(file, new ImageLimits(100)));
+
+        assertEquals(file + ": found 20000 x 20000 pixels in the file header (400.0 megapixels); allowed: at most "
+                + "100 megapixels", e.getMessage());
+    }
+
+    @Test
+    void theLimitIsConfigurable() throws IOException {
+        Path file = dir.resolve("small.png");
+        ImageFiles.write(new Image(1000, 600, 1, 8, new short[600_000]), file);
+
+        assertEquals(1000, ImageFiles.read(file, new ImageLimits(0.6)).image().width());
+        ImageFormatException e = assertThrows(ImageFormatException.class,
+                () -> ImageFiles.read(file, new ImageLimits(0.5)));
+        assertEquals("at most 0.5 megapixels", e.allowed());
+        assertThrows(IllegalArgumentException.class, () -> new ImageLimits(0));
+    }
+
+    @Test
+    void readsTheFirstPageOfAMultiPageTiffWithAWarning() throws IOException {
+        Path file = dir.resolve("pages.tif");
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            for (int page = 0; page < 2; page++) {
+                BufferedImage gray = new BufferedImage(4, 3, BufferedImage.TYPE_BYTE_GRAY);
+                gray.getRaster().setSample(0, 0, 0, 10 + page);
+                writer.writeToSequence(new IIOImage(gray, null, null), null);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+
+        DecodedImage decoded = ImageFiles.read(file, ImageLimits.DEFAULT);
+
+        assertEquals(10, decoded.image().sample(0, 0, 0));
+        assertEquals(List.of(DecodedImage.LATER_PAGES_IGNORED), decoded.warnings());
+    }
+
+    @Test
+    void anOpaqueSinglePageFileHasNoWarnings() throws IOException {
+        Path file = dir.resolve("plain.tif");
+        ImageFiles.write(new Image(4, 3, 1, 16, new short[12]), file);
+
+        assertEquals(List.of(), ImageFiles.read(file, ImageLimits.DEFAULT).warnings());
     }
 }

@@ -41,6 +41,18 @@ public interface DeblurStage<T> extends AutoCloseable {
      */
     List<Restored<T>> endRun() throws DeblurException;
 
+    /**
+     * The defocus estimate (sigma of the equivalent Gaussian, px) for the frames the last {@link #accept} returned,
+     * {@code NaN} when the model makes none; see {@link DefocusEstimating}.
+     */
+    default double lastDefocusSigmaPx() {
+        return Double.NaN;
+    }
+
+    /** Aborts the model's call in progress, as {@link Deblurrer#abort()}; any thread. */
+    default void abort() {
+    }
+
     @Override
     void close();
 }

@@ -5,7 +5,9 @@ import io.aoi.image.Image;
 
 /**
  * A deblurrer that restores one float plane at a time: it checks the call, scales each channel to [0, 1],
- * restores it and scales back to the frame's bit depth. Colour frames are restored channel by channel.
+ * restores it, checks the result ({@link DeblurOutputCheck}: a model that outputs NaN or leaves the range fails
+ * with {@link DeblurOutputException} instead of returning a black frame) and scales back to the frame's bit depth.
+ * Colour frames are restored channel by channel.
  *
  * <p>Subclasses implement {@link #restore} and, when they hold native resources, {@link #release()};
  * {@link #close()} calls it once.
@@ -30,6 +32,7 @@ public abstract class PlaneDeblurrer implements Deblurrer {
         float[][] planes = new float[frame.channels()][];
         for (int c = 0; c < planes.length; c++) {
             planes[c] = restore(frame.channelAsFloat(c), w, h, passes);
+            DeblurOutputCheck.check(name(), planes[c]);
         }
         return Image.fromFloatChannels(w, h, frame.bitDepth(), planes);
     }

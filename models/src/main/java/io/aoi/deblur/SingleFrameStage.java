@@ -54,10 +54,21 @@ public final class SingleFrameStage<T> implements DeblurStage<T> {
         return List.of(new Restored<>(tag, deblurrer.deblur(frame, passes.getAsInt())));
     }
 
+    /** The wrapped deblurrer's estimate for the last frame, when it makes one. */
+    @Override
+    public double lastDefocusSigmaPx() {
+        return DefocusEstimating.of(deblurrer);
+    }
+
     @Override
     public List<Restored<T>> endRun() {
         checkOpen();
         return List.of();
+    }
+
+    @Override
+    public void abort() {
+        deblurrer.abort();
     }
 
     @Override

@@ -55,6 +55,14 @@ final class BumpFinder {
             whole = List.copyOf(whole);
             partial = List.copyOf(partial);
         }
+
+        /** Whole and partial bumps together, sorted top to bottom, then left to right. */
+        List<BumpRegion> all() {
+            List<BumpRegion> all = new ArrayList<>(whole);
+            all.addAll(partial);
+            all.sort(Comparator.comparingInt(BumpRegion::y).thenComparingInt(BumpRegion::x));
+            return all;
+        }
     }
 
     /** Bumps in a w x h plane of values in [0, 1]. */

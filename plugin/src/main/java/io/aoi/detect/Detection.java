@@ -10,26 +10,43 @@ import java.util.Objects;
  *
  * @param particles     every particle found in the frame, inside bumps or not
  * @param bumps         the bumps judged in this frame (partial bumps at the top or bottom edge are left out)
- * @param verdict       OK iff every judged bump holds enough particles; OK as well when no bump was judged
+ * @param verdict       OK iff every judged bump holds enough particles, NG when one holds too few, NO_DECISION
+ *                      when the frame cannot be judged (see {@link ParticleDetector}); never OK without a bump
  * @param densityPerMm2 particles in judged bumps per mm^2 of judged bump area; 0 when no bump was judged
+ * @param reason        why there is no decision; empty for OK and NG
  * @param illuminationAngleDeg the relief (DIC shear) direction the particles were searched with, degrees: the
  *                      station's fixed angle, or with {@code illuminationAngleDeg: auto} this frame's estimate (or
- *                      the last confident one); NaN when not known
+ *                      the last confident one); NaN when not known (also when no particle was searched for)
  */
 public record Detection(List<Particle> particles, List<BumpCount> bumps, Verdict verdict, double densityPerMm2,
-        double illuminationAngleDeg) {
-
-    /** A detection whose illumination direction is not known. */
-    public Detection(List<Particle> particles, List<BumpCount> bumps, Verdict verdict, double densityPerMm2) {
-        this(particles, bumps, verdict, densityPerMm2, Double.NaN);
-    }
-
+        String reason, double illuminationAngleDeg) {
     public Detection {
         particles = List.copyOf(particles);
         bumps = List.copyOf(bumps);
         Objects.requireNonNull(verdict, "verdict");
+        reason = reason == null ? "" : reason;
         if (verdict == Verdict.NONE) {
-            throw new IllegalArgumentException("a detection decides OK or NG, got " + verdict);
+            throw new IllegalArgumentException("a detection decides OK, NG or NO_DECISION, got " + verdict);
         }
+        if ((verdict == Verdict.NO_DECISION) == reason.isEmpty()) {
+            throw new IllegalArgumentException("a detection has a reason exactly when it is NO_DECISION; got "
+                    + verdict + " with reason '" + reason + "'");
+        }
+    }
+
+    /** An OK or NG detection whose illumination direction is not known (see {@link #withIlluminationAngleDeg}). */
+    public Detection(List<Particle> particles, List<BumpCount> bumps, Verdict verdict, double densityPerMm2) {
+        this(particles, bumps, verdict, densityPerMm2, "", Double.NaN);
+    }
+
+    /** A frame the detector cannot stand behind, with the reason; the illumination direction is not known. */
+    public static Detection undecided(List<Particle> particles, List<BumpCount> bumps, double densityPerMm2,
+            String reason) {
+        return new Detection(particles, bumps, Verdict.NO_DECISION, densityPerMm2, reason, Double.NaN);
+    }
+
+    /** This detection, searched with the relief direction {@code angleDeg}. */
+    public Detection withIlluminationAngleDeg(double angleDeg) {
+        return new Detection(particles, bumps, verdict, densityPerMm2, reason, angleDeg);
     }
 }

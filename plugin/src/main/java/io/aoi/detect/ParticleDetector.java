@@ -2,13 +2,15 @@ package io.aoi.detect;
 
 import io.aoi.config.BumpLayout;
 import io.aoi.config.DetectorSettings;
+import io.aoi.cv.OpenCv;
 import io.aoi.image.Image;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts conductive particles per bump in one frame and decides OK/NG.
+ * Counts conductive particles per bump in one frame and decides OK, NG or NO_DECISION.
  *
  * <p>Particles are found by matched filtering for the DIC relief (see {@link ParticleFinder}); contrast is
  * measured on frames normalised to full scale, so 8- and 16-bit frames of a scene behave the same.
@@ -18,12 +20,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Bumps come from the layout: fixed rectangles are judged when they lie wholly inside the frame;
  * automatic bumps are found per frame as bright rectangles, and those touching the top or bottom frame edge
  * are partial and not judged in this frame (with the station's overlap, larger than the bump height, each
- * bump is whole in some frame). A particle counts for a bump when its centre lies inside it. A frame without
- * judged bumps is OK, with density 0.
+ * bump is whole in some frame). A particle counts for a bump when its centre lies inside it.
+ *
+ * <p>Never fails open: a frame gets no decision (NO_DECISION, with the reason) instead of OK or NG when it is too
+ * small, blank, saturated or of too low contrast ({@link FrameQuality}), when no bump or fewer bumps than expected
+ * are judged (at least one; {@code detector.expectedBumpsPerFrame}; with a fixed layout every rectangle of it: one
+ * outside the frame is unseen), when the judged bumps cover less than {@code detector.minJudgedBumpAreaPx}, or when
+ * a bump holds an implausible number of particles (see {@link BumpJudge}).
  *
  * <p>Particles count only on bumps, so only the bumps are searched, whole and partial ones
- * ({@link SearchRegions}); the particles returned are those with their centre on a bump. With automatic bumps, a frame that shows no bump-versus-resin step at all (it may be all bump)
- * is searched whole, and none of its particles is judged.
+ * ({@link SearchRegions}); the particles returned are those with their centre on a bump. With automatic bumps, a
+ * frame that shows no bump-versus-resin step at all (it may be all bump) is searched whole, none of its particles
+ * is judged, and it gets no decision (no bump found).
  *
  * <p>The relief (DIC shear) direction is the station's {@code illuminationAngleDeg}, or with
  * {@code illuminationAngleAuto} estimated per frame from the particles' relief orientation
@@ -42,12 +50,19 @@ public final class ParticleDetector {
     private final ReliefDirection direction;
     private final AtomicLong lastConfidentAngleBits;
 
+    /**
+     * Loads OpenCV now, on the constructing thread, so that a missing native library stops the start instead of
+     * failing a frame (or the detect thread while the station stops).
+     */
     public ParticleDetector(DetectorSettings settings) {
         this.settings = settings;
         this.finder = new ParticleFinder(settings.minDiameterPx(), settings.maxDiameterPx());
-        this.judge = new BumpJudge(settings.minParticlesPerBump(), settings.micronsPerPixel());
+        this.judge = new BumpJudge(settings.minParticlesPerBump(), settings.micronsPerPixel(),
+                settings.decisionLimits().maxParticlesPerBump(), settings.minDiameterPx(),
+                settings.decisionLimits().minJudgedBumpAreaPx());
         this.direction = new ReliefDirection((settings.minDiameterPx() + settings.maxDiameterPx()) / 4);
         this.lastConfidentAngleBits = new AtomicLong(Double.doubleToLongBits(settings.illuminationAngleDeg()));
+        OpenCv.load();
     }
 
     /**
@@ -74,20 +89,40 @@ public final class ParticleDetector {
         float[] plane = MonoPlane.of(frame);
         int w = frame.width();
         int h = frame.height();
+        Optional<String> tooSmall = FrameQuality.tooSmall(w, h, settings.maxDiameterPx());
+        if (tooSmall.isPresent()) {
+            return Detection.undecided(List.of(), List.of(), 0, tooSmall.get());
+        }
         BumpFinder.Found bumps = bumps(plane, w, h);
         List<SearchRegion> regions = regions(bumps, w, h);
-        double angle = settings.illuminationAngleDeg();
-        if (settings.illuminationAngleAuto()) {
-            DirectionEstimate estimate = direction.estimate(plane, w, h, regions, settings.minContrast());
-            if (estimate.confident()) {
-                angle = estimate.angleDeg();
-                lastConfidentAngleBits.set(Double.doubleToLongBits(angle));
-            } else {
-                angle = Double.longBitsToDouble(lastConfidentAngleBits.get());
-            }
-        }
+        double angle = angleFor(plane, w, h, regions);
         List<Particle> particles = finder.find(plane, w, h, regions, angle, settings.minContrast());
-        return judge.judge(particles, bumps.whole(), angle);
+        Optional<String> unfit = FrameQuality.problem(plane);
+        if (unfit.isPresent()) {
+            return Detection.undecided(particles, List.of(), 0, unfit.get()).withIlluminationAngleDeg(angle);
+        }
+        int expected = Math.max(1, settings.decisionLimits().expectedBumpsPerFrame());
+        String expectedFrom = "detector.expectedBumpsPerFrame";
+        if (settings.bumps() instanceof BumpLayout.Fixed fixed && fixed.bumps().size() >= expected) {
+            expected = fixed.bumps().size();
+            expectedFrom = "the fixed layout's rectangles";
+        } else if (settings.decisionLimits().expectedBumpsPerFrame() == 0) {
+            expectedFrom = "every frame shows a bump";
+        }
+        return judge.judge(particles, bumps.whole(), expected, expectedFrom).withIlluminationAngleDeg(angle);
+    }
+
+    /** The configured direction, or in auto mode this frame's confident estimate, else the last confident one. */
+    private double angleFor(float[] plane, int w, int h, List<SearchRegion> regions) {
+        if (!settings.illuminationAngleAuto()) {
+            return settings.illuminationAngleDeg();
+        }
+        DirectionEstimate estimate = direction.estimate(plane, w, h, regions, settings.minContrast());
+        if (estimate.confident()) {
+            lastConfidentAngleBits.set(Double.doubleToLongBits(estimate.angleDeg()));
+            return estimate.angleDeg();
+        }
+        return Double.longBitsToDouble(lastConfidentAngleBits.get());
     }
 
     private static List<SearchRegion> regions(BumpFinder.Found bumps, int w, int h) {

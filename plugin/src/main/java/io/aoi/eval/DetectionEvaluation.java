@@ -1,5 +1,6 @@
 package io.aoi.eval;
 
+import io.aoi.plugin.progress.Progress;
 import io.aoi.camera.sim.PanelSimulator;
 import io.aoi.camera.sim.SimulatedFrame;
 import io.aoi.config.SimulatedCameraSettings;
@@ -55,17 +56,35 @@ public final class DetectionEvaluation {
                 EvaluationArm.wienerAtFixedSigma(stationSigmaPx, noiseToSignal));
     }
 
-    /** Renders, restores, detects and scores with the settings' detector; see the class comment. */
+    /** Renders, restores, detects and scores with the settings' detector; see the class comment. No progress. */
     public static EvaluationReport run(EvaluationSettings settings, List<EvaluationArm> arms) throws DeblurException {
-        return run(settings, arms, List.of(new DetectorVariant("", settings.detector())));
+        return run(settings, arms, Progress.silent());
+    }
+
+    /**
+     * As {@link #run(EvaluationSettings, List)}, advancing {@code progress} by one step per frame, sigma and arm
+     * ({@link #steps} in all).
+     */
+    public static EvaluationReport run(EvaluationSettings settings, List<EvaluationArm> arms, Progress progress)
+            throws DeblurException {
+        return run(settings, arms, List.of(new DetectorVariant("", settings.detector())), progress);
     }
 
     /**
      * Renders, restores and scores every arm with each detector variant (each arm's input is restored once and
-     * detected by every variant); rows are labelled arm + variant, arms first.
+     * detected by every variant); rows are labelled arm + variant, arms first. Reports no progress.
      */
     public static EvaluationReport run(EvaluationSettings settings, List<EvaluationArm> arms,
             List<DetectorVariant> variants) throws DeblurException {
+        return run(settings, arms, variants, Progress.silent());
+    }
+
+    /**
+     * As {@link #run(EvaluationSettings, List, List)}, advancing {@code progress} by one step per frame, sigma and
+     * arm, all variants detected ({@link #steps} in all).
+     */
+    public static EvaluationReport run(EvaluationSettings settings, List<EvaluationArm> arms,
+            List<DetectorVariant> variants, Progress progress) throws DeblurException {
         if (arms.isEmpty()) {
             throw new IllegalArgumentException("no evaluation arms given; pass at least one, e.g. standardArms");
         }
@@ -101,6 +120,7 @@ public final class DetectionEvaluation {
                         pooled.merge(key(sigma, variants.get(v).labelFor(arm.label())), scores[v],
                                 FrameScores::plus);
                     }
+                    progress.step();
                 }
             }
         }
@@ -115,6 +135,14 @@ public final class DetectionEvaluation {
             }
         }
         return new EvaluationReport(settings, rows);
+    }
+
+    /**
+     * How many progress steps {@link #run(EvaluationSettings, List, List, Progress)} takes, whatever the number of
+     * detector variants.
+     */
+    public static long steps(EvaluationSettings settings, List<EvaluationArm> arms) {
+        return (long) settings.frames() * settings.defocusSigmasPx().size() * arms.size();
     }
 
     /**

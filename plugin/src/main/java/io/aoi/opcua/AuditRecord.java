@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param at       when the change was applied
  * @param user     the OPC UA user name (or {@code anonymous} in the demo profile)
- * @param field    {@code DeblurModel} or {@code DeblurIterations}
+ * @param field    {@code DeblurModel}, {@code DeblurIterations} or {@code PreparedRecipe}
  * @param oldValue value before
  * @param newValue value after
  */

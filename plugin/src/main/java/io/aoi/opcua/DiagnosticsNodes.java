@@ -27,6 +27,8 @@ final class DiagnosticsNodes {
     private UaVariableNode resultsFailed;
     private UaVariableNode resultsDropped;
     private UaVariableNode eventsDropped;
+    private UaVariableNode defocusSigmaPx;
+    private UaVariableNode focusDriftWarnings;
 
     void build(Nodes nodes, UaObjectNode visionSystem, String prefix) {
         String base = prefix + "/Diagnostics";
@@ -46,6 +48,9 @@ final class DiagnosticsNodes {
         resultsFailed = uint32(nodes, d, base, "ResultsFailed");
         resultsDropped = uint32(nodes, d, base, "ResultsDropped");
         eventsDropped = uint32(nodes, d, base, "ResultEventsDropped");
+        defocusSigmaPx = nodes.variable(d, base + "/DefocusSigmaPx", "DefocusSigmaPx", NodeIds.Double,
+                new Variant(Double.NaN), false);
+        focusDriftWarnings = uint32(nodes, d, base, "FocusDriftWarnings");
     }
 
     void show(Diagnostics x) {
@@ -62,6 +67,12 @@ final class DiagnosticsNodes {
         set(resultsCompleted, u(x.resultsCompleted()));
         set(resultsFailed, u(x.resultsFailed()));
         set(resultsDropped, u(x.resultsDropped()));
+    }
+
+    /** The focus monitor: latest defocus estimate in px (NaN when none) and drift warnings so far. */
+    void showFocus(double sigmaPx, long warnings) {
+        set(defocusSigmaPx, sigmaPx);
+        set(focusDriftWarnings, u(warnings));
     }
 
     /** Results whose event could not be queued because the publisher fell behind. */

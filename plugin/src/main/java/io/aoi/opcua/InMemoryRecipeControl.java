@@ -3,54 +3,122 @@ package io.aoi.opcua;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.InvalidSettingException;
+import io.aoi.config.RecipeSettings;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * A {@link RecipeControl} that holds the deblur settings in memory, validates changes with
- * {@link DeblurSettings#with}, keeps an audit trail and tells a listener (the pipeline) about every applied change.
- * The recipe id is {@code <base>-r<revision>} and counts up with each change. Thread-safe.
+ * A {@link RecipeControl} over the recipes of a station file, held in memory: each recipe overrides the deblur
+ * model and passes of the station's deblur settings (validated with {@link DeblurSettings#with}). The first recipe
+ * is prepared at start. Keeps an audit trail (prepare, unprepare and every changed field) and tells a listener (the
+ * pipeline) about every applied change. Thread-safe.
  */
 public final class InMemoryRecipeControl implements RecipeControl {
     /** Audit entries kept; older ones are forgotten. */
     public static final int MAX_AUDIT_RECORDS = 1000;
 
-    private final String baseRecipeId;
+    private final Map<String, DeblurSettings> recipes = new LinkedHashMap<>();
     private final Clock clock;
     private final Consumer<DeblurSettings> onChange;
     private final List<AuditRecord> audit = new ArrayList<>();
+    private String name;
     private DeblurSettings settings;
+    private boolean prepared = true;
     private int revision;
 
     /**
-     * @param baseRecipeId prefix of the recipe ids
-     * @param initial      the deblur settings the station started with
-     * @param onChange     called with the new settings after each applied change, under this object's lock
+     * One recipe, named {@code recipeName}, with the station's deblur settings.
+     *
+     * @param onChange called with the new settings after each applied change, under this object's lock
      */
-    public InMemoryRecipeControl(String baseRecipeId, DeblurSettings initial, Consumer<DeblurSettings> onChange) {
-        this(baseRecipeId, initial, onChange, Clock.systemUTC());
+    public InMemoryRecipeControl(String recipeName, DeblurSettings initial, Consumer<DeblurSettings> onChange) {
+        this(List.of(new RecipeSettings(recipeName, initial.model(), initial.iterations())), initial, onChange,
+                Clock.systemUTC());
     }
 
-    InMemoryRecipeControl(String baseRecipeId, DeblurSettings initial, Consumer<DeblurSettings> onChange,
+    /**
+     * The station file's recipes over its deblur settings; the first one is prepared.
+     *
+     * @param recipes  at least one, distinct names (the station file's loader checks both)
+     * @param station  the station's deblur settings, whose model and passes each recipe overrides
+     * @param onChange called with the new settings after each applied change, under this object's lock
+     */
+    public InMemoryRecipeControl(List<RecipeSettings> recipes, DeblurSettings station,
+            Consumer<DeblurSettings> onChange) {
+        this(recipes, station, onChange, Clock.systemUTC());
+    }
+
+    InMemoryRecipeControl(List<RecipeSettings> recipes, DeblurSettings station, Consumer<DeblurSettings> onChange,
             Clock clock) {
-        this.baseRecipeId = Objects.requireNonNull(baseRecipeId, "baseRecipeId");
-        this.settings = Objects.requireNonNull(initial, "initial");
+        Objects.requireNonNull(station, "station");
+        if (recipes.isEmpty()) {
+            throw new IllegalArgumentException("a station needs at least one recipe");
+        }
+        for (RecipeSettings r : recipes) {
+            if (this.recipes.put(r.name(), station.with(r.model(), r.iterations())) != null) {
+                throw new IllegalArgumentException("recipe name " + r.name() + " is declared twice");
+            }
+        }
         this.onChange = Objects.requireNonNull(onChange, "onChange");
         this.clock = clock;
+        this.name = recipes.get(0).name();
+        this.settings = this.recipes.get(name);
     }
 
     @Override
     public synchronized RecipeState current() {
-        return new RecipeState(baseRecipeId + "-r" + revision, settings.model(), settings.iterations());
+        return new RecipeState(name, revision, settings.model(), settings.iterations());
+    }
+
+    @Override
+    public synchronized List<String> recipeNames() {
+        return List.copyOf(recipes.keySet());
+    }
+
+    @Override
+    public synchronized boolean isPrepared() {
+        return prepared;
+    }
+
+    @Override
+    public synchronized RecipeState prepare(String recipeName, String user) {
+        DeblurSettings next = recipes.get(recipeName);
+        if (next == null) {
+            throw new InvalidSettingException("recipe", recipeName, "one of " + recipes.keySet());
+        }
+        record(user, "PreparedRecipe", prepared ? name : "(none)", recipeName);
+        name = recipeName;
+        prepared = true;
+        revision++;
+        if (!next.equals(settings)) {
+            settings = next;
+            onChange.accept(next);
+        }
+        return current();
+    }
+
+    @Override
+    public synchronized void unprepare(String recipeName, String user) {
+        if (!prepared || !name.equals(recipeName)) {
+            throw new InvalidSettingException("recipe", recipeName,
+                    prepared ? "the prepared recipe " + name : "none: no recipe is prepared");
+        }
+        record(user, "PreparedRecipe", name, "(none)");
+        prepared = false;
+        revision++;
     }
 
     @Override
     public synchronized RecipeState change(DeblurModel model, int iterations, String user) {
         if (model == null) {
-            throw new InvalidSettingException("model", "(missing)", "one of none, wiener, udbd, udbd_acf, motion");
+            throw new InvalidSettingException("model", "(missing)", "one of "
+                    + List.of(DeblurModel.values()).stream().map(m -> m.name().toLowerCase(Locale.ROOT)).toList());
         }
         DeblurSettings next = settings.with(model, iterations);
         if (next.equals(settings)) {

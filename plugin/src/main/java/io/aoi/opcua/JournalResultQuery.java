@@ -1,11 +1,8 @@
 package io.aoi.opcua;
 
 import io.aoi.results.InspectionResult;
-import io.aoi.results.Verdict;
 import io.aoi.results.journal.JournalException;
 import io.aoi.results.journal.ResultJournal;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** Answers the ResultManagement methods from a {@link ResultJournal}, which the caller owns and closes. */
@@ -26,13 +23,12 @@ public final class JournalResultQuery implements ResultQuery {
     }
 
     @Override
-    public List<InspectionResult> list(Instant from, Instant to, Optional<Verdict> v, int max)
-            throws ResultQueryException {
+    public ResultJournal.Page query(ResultFilter filter, int startIndex, int max) throws ResultQueryException {
         try {
-            return journal.list(from, to, v, max);
+            return journal.query(filter.from().orElse(null), filter.to().orElse(null), filter.predicate(),
+                    startIndex, max);
         } catch (JournalException e) {
-            throw new ResultQueryException("results " + from + " to " + to + " could not be read: " + e.getMessage(),
-                    e);
+            throw new ResultQueryException("results " + filter + " could not be read: " + e.getMessage(), e);
         }
     }
 }

@@ -1,12 +1,15 @@
 package io.aoi.opcua;
 
+import io.aoi.opcua.nodeset.TypeInstantiator;
 import io.aoi.results.InspectionResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.milo.opcua.sdk.core.Reference;
 import org.eclipse.milo.opcua.sdk.server.EventListener;
+import org.eclipse.milo.opcua.sdk.server.Lifecycle;
 import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.items.DataItem;
@@ -23,15 +26,24 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
 
 /**
- * The OPC 40100 MachineVision namespace of one station: type nodes, Objects/&lt;stationId&gt; (VisionSystem) with
- * VisionStateMachine, RecipeManagement, ResultManagement and Diagnostics. ResultReady events have the VisionSystem as
- * source; event subscriptions on the VisionSystem receive them, and so do subscriptions on the Server object.
- * {@link #publish}, {@link #showDiagnostics} and {@link #setState} are thread-safe.
+ * The station's namespace ({@value #NAMESPACE_URI}): Objects/&lt;stationId&gt;, an instance of the NodeSet's
+ * VisionSystemType ({@code MV;i=1003}, loaded by {@link MvNodeSetNamespace}) built by {@link TypeInstantiator}
+ * with every mandatory member plus RecipeManagement, ResultManagement (with ReleaseResultHandle), the
+ * AutomaticModeStateMachine and SelectModeAutomatic; members keep the NodeSet's browse names (MachineVision
+ * namespace, {@code 0:CurrentState}, {@code 0:Id}). The station's own nodes have browse names in this namespace:
+ * Diagnostics, the recipe variables and AuditLog, LastResult and GetResultsInWindow. ResultReady events have the
+ * VisionSystem as source; event subscriptions on the VisionSystem receive them, and so do subscriptions on the
+ * Server object. {@link #publish}, {@link #showDiagnostics} and {@link #setState} are thread-safe.
  */
 final class MachineVisionNamespace extends ManagedNamespaceWithLifecycle {
-    static final String NAMESPACE_URI = "http://opcfoundation.org/UA/MachineVision";
+    static final String NAMESPACE_URI = "urn:aoi:station";
+    /** Optional members of VisionSystemType the station implements, by path. */
+    private static final Set<String> OPTIONAL_MEMBERS = Set.of(RecipeNodes.PATH, ResultNodes.PATH,
+            ResultNodes.PATH + "/ReleaseResultHandle", VisionStateMachineNodes.AUTO,
+            VisionStateMachineNodes.MACHINE + "/SelectModeAutomatic");
 
     private final StationIdentity identity;
+    private final RecipeControl recipes;
     private final SubscriptionModel subscriptionModel;
     private final VisionStateMachineNodes stateMachine;
     private final RecipeNodes recipeNodes;
@@ -45,27 +57,37 @@ final class MachineVisionNamespace extends ManagedNamespaceWithLifecycle {
             VisionControl control, RolePolicy policy) {
         super(server, NAMESPACE_URI);
         this.identity = identity;
+        this.recipes = recipes;
         this.stateMachine = new VisionStateMachineNodes(control);
         this.recipeNodes = new RecipeNodes(recipes, policy);
         this.resultNodes = new ResultNodes(query, policy);
         this.subscriptionModel = new SubscriptionModel(server, this);
+        // the NodeSet's types start (and stop) with this namespace, first: the instance is built from them
+        MvNodeSetNamespace types = new MvNodeSetNamespace(server);
+        getLifecycleManager().addLifecycle(new Lifecycle() {
+            @Override
+            public void startup() {
+                types.startup();
+            }
+
+            @Override
+            public void shutdown() {
+                types.shutdown();
+            }
+        });
         getLifecycleManager().addLifecycle(subscriptionModel);
         getLifecycleManager().addStartupTask(() -> build(policy));
     }
 
     private void build(RolePolicy policy) {
-        Nodes nodes = new Nodes(getNodeContext(), getNodeManager(), getNamespaceIndex().intValue());
-        NodeId visionSystemType = nodes.objectType("VisionSystemType", NodeIds.BaseObjectType).getNodeId();
-        NodeId stateMachineType = nodes.objectType("VisionStateMachineType", NodeIds.FiniteStateMachineType)
-                .getNodeId();
-        NodeId automaticModeType = nodes.objectType("VisionAutomaticModeStateMachineType",
-                NodeIds.FiniteStateMachineType).getNodeId();
-        NodeId recipeManagementType = nodes.objectType("RecipeManagementType", NodeIds.BaseObjectType).getNodeId();
-        NodeId resultManagementType = nodes.objectType("ResultManagementType", NodeIds.BaseObjectType).getNodeId();
-        events = new ResultReadyEvents(getServer(), nodes);
-        events.declareType();
+        int ns = getNamespaceIndex().intValue();
+        int mv = getServer().getNamespaceTable().getIndex(MvIds.NAMESPACE_URI).intValue();
+        Nodes nodes = new Nodes(getNodeContext(), getNodeManager(), ns);
+        MvStructs structs = new MvStructs(getServer().getStaticEncodingContext(), mv);
+        events = new ResultReadyEvents(getServer(), ns, mv, structs);
 
         String prefix = identity.stationId();
+        NodeId visionSystemType = MvIds.id(mv, MvIds.VISION_SYSTEM_TYPE);
         UaObjectNode vs = new UaObjectNode.UaObjectNodeBuilder(getNodeContext())
                 .setNodeId(nodes.id(prefix))
                 .setBrowseName(nodes.name(prefix))
@@ -79,10 +101,14 @@ final class MachineVisionNamespace extends ManagedNamespaceWithLifecycle {
         vs.addReference(new Reference(vs.getNodeId(), NodeIds.HasNotifier,
                 NodeIds.Server.expanded(), false));
         visionSystemId = vs.getNodeId();
+        Map<String, UaNode> instance = new TypeInstantiator(getNodeContext(), getNodeManager(),
+                getServer().getAddressSpaceManager(), ns, OPTIONAL_MEMBERS::contains)
+                .populate(vs, prefix, visionSystemType);
 
-        stateMachine.build(nodes, vs, prefix, stateMachineType, automaticModeType, policy);
-        recipeNodes.build(nodes, vs, prefix, recipeManagementType);
-        resultNodes.build(nodes, vs, prefix, resultManagementType);
+        StationMethods methods = new StationMethods(policy);
+        stateMachine.bind(instance, mv, recipes::isPrepared, methods, structs, identity);
+        recipeNodes.build(nodes, instance, prefix, methods, stateMachine, structs);
+        resultNodes.build(nodes, instance, prefix, methods, structs, identity);
         diagnosticsNodes.build(nodes, vs, prefix);
 
         UaNode serverNode = getServer().getAddressSpaceManager().getManagedNode(NodeIds.Server).orElse(null);
@@ -99,6 +125,10 @@ final class MachineVisionNamespace extends ManagedNamespaceWithLifecycle {
 
     void showDiagnostics(Diagnostics d) {
         diagnosticsNodes.show(d);
+    }
+
+    void showFocus(double defocusSigmaPx, long focusDriftWarnings) {
+        diagnosticsNodes.showFocus(defocusSigmaPx, focusDriftWarnings);
     }
 
     void showEventsDropped(long n) {

@@ -8,7 +8,6 @@ import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaNodeContext;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaObjectNode;
-import org.eclipse.milo.opcua.sdk.server.nodes.UaObjectTypeNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
@@ -20,8 +19,8 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
 
 /**
- * Builds and adds nodes of the MachineVision namespace: string NodeIds {@code <prefix>/<path>} and browse names in
- * the namespace's index. Used once, at startup, on the namespace's startup thread.
+ * Builds and adds the station's own nodes: string NodeIds {@code <prefix>/<path>} and browse names in the station
+ * namespace's index. Used once, at startup, on the namespace's startup thread.
  */
 final class Nodes {
     private final UaNodeContext context;
@@ -40,38 +39,6 @@ final class Nodes {
 
     QualifiedName name(String browseName) {
         return new QualifiedName(namespaceIndex, browseName);
-    }
-
-    UaObjectTypeNode objectType(String browseName, NodeId superType) {
-        UaObjectTypeNode type = UaObjectTypeNode.builder(context)
-                .setNodeId(id("Types/" + browseName))
-                .setBrowseName(name(browseName))
-                .setDisplayName(LocalizedText.english(browseName))
-                .setIsAbstract(false)
-                .build();
-        type.addReference(new Reference(type.getNodeId(), NodeIds.HasSubtype, superType.expanded(), false));
-        nodeManager.addNode(type);
-        return type;
-    }
-
-    /** A mandatory property declaration of an object type. */
-    UaVariableNode propertyDeclaration(UaObjectTypeNode type, String browseName, NodeId dataType, boolean array) {
-        UaVariableNode p = new UaVariableNode.UaVariableNodeBuilder(context)
-                .setNodeId(id(type.getBrowseName().name() + "/" + browseName))
-                .setBrowseName(name(browseName))
-                .setDisplayName(LocalizedText.english(browseName))
-                .setDataType(dataType)
-                .setValueRank(array ? ValueRanks.OneDimension : ValueRanks.Scalar)
-                .setArrayDimensions(array ? new UInteger[] {Unsigned.uint(0)} : null)
-                .setAccessLevel(AccessLevel.toValue(AccessLevel.READ_ONLY))
-                .setUserAccessLevel(AccessLevel.toValue(AccessLevel.READ_ONLY))
-                .setTypeDefinition(NodeIds.PropertyType)
-                .build();
-        p.addReference(new Reference(p.getNodeId(), NodeIds.HasModellingRule,
-                NodeIds.ModellingRule_Mandatory.expanded(), true));
-        nodeManager.addNode(p);
-        type.addReference(new Reference(type.getNodeId(), NodeIds.HasProperty, p.getNodeId().expanded(), true));
-        return p;
     }
 
     UaObjectNode object(UaNode parent, NodeId referenceType, String path, String browseName, NodeId typeDefinition) {

@@ -2,12 +2,16 @@ package io.aoi.opcua;
 
 import io.aoi.config.DeblurModel;
 import io.aoi.config.InvalidSettingException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.milo.opcua.sdk.core.AccessLevel;
 import org.eclipse.milo.opcua.sdk.server.Session;
+import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
+import org.eclipse.milo.opcua.sdk.server.nodes.UaNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaObjectNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.filters.AttributeFilter;
@@ -17,23 +21,45 @@ import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
-import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * RecipeManagement: PreparedRecipeId, the writable DeblurModel (String) and DeblurIterations (Int32), AuditLog
- * (String[], one line per change, oldest first) and LastChangeError (why the last refused write was refused; OPC UA
- * write results carry only a status code). Writes are allowed to ENGINEER only (Bad_UserAccessDenied otherwise),
- * validated by {@link RecipeControl#change} (Bad_OutOfRange for numbers out of range, Bad_InvalidArgument for an
- * unknown model) and applied at once, also while running.
+ * RecipeManagement of the VisionSystem instance. The NodeSet's mandatory methods work on the recipes of the station
+ * file ({@link RecipeControl}):
+ * <ul>
+ * <li>GetRecipeListFiltered(ExternalId, ProductId, IsPrepared, MaxResults, StartIndex, Timeout) -> (IsComplete,
+ * ResultCount, RecipeHandle, RecipeList, Error): the recipes whose name equals ExternalId's Id (all when empty),
+ * none for a ProductId (no products are linked), IsPrepared FALSE/TRUE/DONTCARE; from StartIndex, at most
+ * MaxResults (0: all); RecipeHandle is always 0 (the list is complete in one call or paged by StartIndex).</li>
+ * <li>PrepareRecipe(ExternalId, InternalIdIn) -> (InternalIdOut, IsCompleted, Error): InternalIdIn's Id (or else
+ * ExternalId's) names the recipe; Operational/Initialized moves to Ready.</li>
+ * <li>UnprepareRecipe(ExternalId, InternalIdIn) -> (InternalIdOut, Error): the prepared recipe only; Ready moves to
+ * Initialized.</li>
+ * </ul>
+ * Both are refused with Bad_InvalidState while executing, with Bad_InvalidArgument for an unknown or unprepared
+ * recipe (the message names the allowed ones), and are for ENGINEER only. The station's own variables, in its
+ * namespace: PreparedRecipeId ({@code <recipe>-r<revision>}), the writable DeblurModel (String) and DeblurIterations
+ * (Int32), AuditLog (String[], one line per change, oldest first) and LastChangeError (why the last refused write
+ * was refused; OPC UA write results carry only a status code). Writes are allowed to ENGINEER only
+ * (Bad_UserAccessDenied otherwise), validated by {@link RecipeControl#change} (Bad_OutOfRange for numbers out of
+ * range, Bad_InvalidArgument for an unknown model) and applied at once, also while running.
  */
 final class RecipeNodes {
     private static final Logger LOG = LoggerFactory.getLogger(RecipeNodes.class);
+    static final String PATH = "RecipeManagement";
+    /** TriStateBooleanDataType values. */
+    private static final int FALSE = 0;
+    private static final int TRUE = 1;
+    private static final int DONTCARE = 2;
 
     private final RecipeControl recipes;
     private final RolePolicy policy;
+    private VisionStateMachineNodes stateMachine;
+    private MvStructs structs;
     private UaVariableNode preparedRecipeId;
     private UaVariableNode deblurModel;
     private UaVariableNode deblurIterations;
@@ -45,10 +71,12 @@ final class RecipeNodes {
         this.policy = policy;
     }
 
-    void build(Nodes nodes, UaObjectNode visionSystem, String prefix, NodeId recipeManagementType) {
-        String base = prefix + "/RecipeManagement";
-        UaObjectNode rm = nodes.object(visionSystem, NodeIds.HasComponent, base, "RecipeManagement",
-                recipeManagementType);
+    void build(Nodes nodes, Map<String, UaNode> instance, String prefix, StationMethods methods,
+            VisionStateMachineNodes stateMachine, MvStructs structs) {
+        this.stateMachine = stateMachine;
+        this.structs = structs;
+        String base = prefix + "/" + PATH;
+        UaObjectNode rm = (UaObjectNode) instance.get(PATH);
         RecipeState now = recipes.current();
         preparedRecipeId = nodes.variable(rm, base + "/PreparedRecipeId", "PreparedRecipeId", NodeIds.String,
                 new Variant(now.recipeId()), false);
@@ -64,7 +92,84 @@ final class RecipeNodes {
             v.setAccessLevel(AccessLevel.toValue(AccessLevel.READ_WRITE));
             v.getFilterChain().addLast(writeFilter(v), policy.userAccessLevel(RolePolicy.CONTROLLERS));
         }
+        methods.controller((UaMethodNode) instance.get(PATH + "/GetRecipeListFiltered"), (user, in) -> list(in));
+        methods.controller((UaMethodNode) instance.get(PATH + "/PrepareRecipe"), (user, in) -> prepare(user, in));
+        methods.controller((UaMethodNode) instance.get(PATH + "/UnprepareRecipe"),
+                (user, in) -> unprepare(user, in));
         refresh();
+    }
+
+    private Variant[] list(Variant[] in) throws UaException {
+        Optional<String> external = structs.idOf(in[0], "ExternalId");
+        Optional<String> product = structs.idOf(in[1], "ProductId");
+        int isPrepared = in[2].value() == null ? DONTCARE : StationMethods.int32(in[2], "IsPrepared");
+        if (isPrepared < FALSE || isPrepared > DONTCARE) {
+            throw new UaException(StatusCodes.Bad_OutOfRange,
+                    "IsPrepared = " + isPrepared + " is not allowed; allowed: 0 FALSE, 1 TRUE, 2 DONTCARE");
+        }
+        long max = StationMethods.uint32(in[3], "MaxResults");
+        long start = StationMethods.uint32(in[4], "StartIndex");
+        List<String> matching = new ArrayList<>();
+        RecipeState now = recipes.current();
+        boolean anyPrepared = recipes.isPrepared();
+        for (String name : recipes.recipeNames()) {
+            boolean isThePrepared = anyPrepared && name.equals(now.name());
+            if (product.isPresent() || (external.isPresent() && !external.get().equals(name))
+                    || (isPrepared == TRUE && !isThePrepared) || (isPrepared == FALSE && isThePrepared)) {
+                continue;
+            }
+            matching.add(name);
+        }
+        List<String> page = matching.stream().skip(start).limit(max == 0 ? Long.MAX_VALUE : max).toList();
+        ExtensionObject[] list = page.stream().map(structs::recipeIdInternal).toArray(ExtensionObject[]::new);
+        boolean complete = start + page.size() >= matching.size();
+        return new Variant[] {new Variant(complete), new Variant(Unsigned.uint(page.size())),
+            new Variant(Unsigned.uint(0)), new Variant(list), new Variant(0)};
+    }
+
+    private String recipeName(Variant external, Variant internal) throws UaException {
+        Optional<String> name = structs.idOf(internal, "InternalIdIn");
+        if (name.isEmpty()) {
+            name = structs.idOf(external, "ExternalId");
+        }
+        return name.orElseThrow(() -> new UaException(StatusCodes.Bad_InvalidArgument,
+                "name the recipe in InternalIdIn or ExternalId; recipes: " + recipes.recipeNames()));
+    }
+
+    private Variant[] prepare(String user, Variant[] in) throws UaException {
+        String name = recipeName(in[0], in[1]);
+        requireNotExecuting("PrepareRecipe");
+        try {
+            recipes.prepare(name, user);
+        } catch (InvalidSettingException e) {
+            throw new UaException(StatusCodes.Bad_InvalidArgument, "PrepareRecipe: " + e.getMessage());
+        }
+        LOG.info("recipe {} prepared by {}", name, user);
+        stateMachine.recipePrepared(true);
+        refresh();
+        return new Variant[] {new Variant(structs.recipeIdInternal(name)), new Variant(true), new Variant(0)};
+    }
+
+    private Variant[] unprepare(String user, Variant[] in) throws UaException {
+        String name = recipeName(in[0], in[1]);
+        requireNotExecuting("UnprepareRecipe");
+        try {
+            recipes.unprepare(name, user);
+        } catch (InvalidSettingException e) {
+            throw new UaException(StatusCodes.Bad_InvalidArgument, "UnprepareRecipe: " + e.getMessage());
+        }
+        LOG.info("recipe {} unprepared by {}", name, user);
+        stateMachine.recipePrepared(false);
+        refresh();
+        return new Variant[] {new Variant(structs.recipeIdInternal(name)), new Variant(0)};
+    }
+
+    private void requireNotExecuting(String method) throws UaException {
+        VisionState s = stateMachine.get();
+        if (s == VisionState.OPERATIONAL_SINGLE_EXECUTION || s == VisionState.OPERATIONAL_CONTINUOUS_EXECUTION) {
+            throw new UaException(StatusCodes.Bad_InvalidState, method + " is not allowed in state Operational/"
+                    + s.subStateName() + "; Stop first");
+        }
     }
 
     private AttributeFilter writeFilter(UaVariableNode node) {
@@ -128,14 +233,10 @@ final class RecipeNodes {
     /** Shows the recipe and audit trail as {@link RecipeControl} reports them now. */
     synchronized void refresh() {
         RecipeState now = recipes.current();
-        preparedRecipeId.setValue(new DataValue(new Variant(now.recipeId())));
+        preparedRecipeId.setValue(new DataValue(new Variant(recipes.isPrepared() ? now.recipeId() : "")));
         deblurModel.setValue(new DataValue(new Variant(now.model().name().toLowerCase(Locale.ROOT))));
         deblurIterations.setValue(new DataValue(new Variant(now.iterations())));
         auditLog.setValue(new DataValue(new Variant(
                 recipes.audit().stream().map(AuditRecord::line).toArray(String[]::new))));
-    }
-
-    String preparedRecipeId() {
-        return recipes.current().recipeId();
     }
 }

@@ -8,8 +8,9 @@ import io.aoi.results.ResultJson;
 
 /**
  * The ResultContent JSON that MES decodes without custom OPC UA codecs (schema in {@code plugin/OPCUA.md}):
- * {@code {resultId, frameId, gapLinesBefore, createdAt, verdict, outcome, reason, particleCount, densityPerMm2,
- * bumps:[{id,x,y,width,height,count,ok}], times:{deblurMillis, detectMillis, totalMillis}}}. Thread-safe.
+ * {@code {resultId, jobId, recipe, frameId, gapLinesBefore, createdAt, verdict, outcome, reason, particleCount,
+ * densityPerMm2, bumps:[{id,x,y,width,height,count,ok}], times:{deblurMillis, detectMillis, totalMillis},
+ * defocusSigmaPx, illuminationAngleDeg, deblurFallback}}. Thread-safe.
  */
 public final class ResultContentJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -19,6 +20,9 @@ public final class ResultContentJson {
 
     public static String of(InspectionResult r) {
         ObjectNode o = MAPPER.createObjectNode();
+        o.put("resultId", r.resultId());
+        o.put("jobId", r.jobId() == null ? "" : r.jobId());
+        o.put("recipe", r.recipeId() == null ? "" : r.recipeId());
         ResultJson.putContent(o, r);
         try {
             return MAPPER.writeValueAsString(o);

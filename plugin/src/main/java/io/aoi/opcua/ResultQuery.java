@@ -1,9 +1,7 @@
 package io.aoi.opcua;
 
 import io.aoi.results.InspectionResult;
-import io.aoi.results.Verdict;
-import java.time.Instant;
-import java.util.List;
+import io.aoi.results.journal.ResultJournal;
 import java.util.Optional;
 
 /**
@@ -15,8 +13,8 @@ public interface ResultQuery {
     Optional<InspectionResult> byId(String id) throws ResultQueryException;
 
     /**
-     * Results created in {@code [from, to]}, oldest first, only verdict {@code v} when present, at most
-     * {@code max}.
+     * The results that match {@code filter}, newest first, from the {@code startIndex}-th match on, at most
+     * {@code max}; the page also tells how many matched in all.
      */
-    List<InspectionResult> list(Instant from, Instant to, Optional<Verdict> v, int max) throws ResultQueryException;
+    ResultJournal.Page query(ResultFilter filter, int startIndex, int max) throws ResultQueryException;
 }

@@ -1,19 +1,39 @@
 package io.aoi.opcua;
 
 import io.aoi.config.Role;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.milo.opcua.sdk.server.methods.AbstractMethodInvocationHandler;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
+import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
 
-/** A method whose caller must hold one of the given roles; refused with Bad_UserAccessDenied otherwise. */
+/**
+ * A method whose caller must hold one of the given roles; refused with Bad_UserAccessDenied otherwise (logged as
+ * {@code access-denied}). Calls of methods that change the station (those for {@link RolePolicy#CONTROLLERS}: the
+ * state machine, recipe methods) are written to the {@link SecurityLog} as {@code method-call} with their inputs and
+ * outcome; read-only methods (results) are not.
+ */
 abstract class RoleCheckedMethod extends AbstractMethodInvocationHandler {
     private final RolePolicy policy;
     private final Set<Role> roles;
     private final Argument[] inputs;
     private final Argument[] outputs;
+
+    /** A method with the arguments its node already declares (a method built from a NodeSet declaration). */
+    RoleCheckedMethod(UaMethodNode node, RolePolicy policy, Set<Role> roles) {
+        this(node, policy, roles, orNone(node.getInputArguments()), orNone(node.getOutputArguments()));
+    }
+
+    private static Argument[] orNone(Argument[] a) {
+        return a == null ? new Argument[0] : a;
+    }
 
     RoleCheckedMethod(UaMethodNode node, RolePolicy policy, Set<Role> roles, Argument[] inputs,
             Argument[] outputs) {
@@ -24,8 +44,25 @@ abstract class RoleCheckedMethod extends AbstractMethodInvocationHandler {
         this.outputs = outputs.clone();
         node.setInputArguments(this.inputs);
         node.setOutputArguments(this.outputs);
-        node.setInvocationHandler(this);
+        // a null structure argument ("no filter") reaches Milo's argument check as a null Variant
+        node.setInvocationHandler((ctx, request) -> invoke(ctx, withNullStructures(request)));
         node.getFilterChain().addLast(policy.userExecutable(roles));
+    }
+
+    /** Replaces null ExtensionObjects (no encoding, no body) among the inputs by null Variants. */
+    private static CallMethodRequest withNullStructures(CallMethodRequest request) {
+        Variant[] in = request.getInputArguments();
+        if (in == null) {
+            return request;
+        }
+        Variant[] out = in.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] != null && out[i].value() instanceof ExtensionObject eo && (eo.isNull()
+                    || eo.getEncodingOrTypeId() == null || eo.getEncodingOrTypeId().isNull())) {
+                out[i] = Variant.NULL_VALUE;
+            }
+        }
+        return new CallMethodRequest(request.getObjectId(), request.getMethodId(), out);
     }
 
     @Override
@@ -40,8 +77,27 @@ abstract class RoleCheckedMethod extends AbstractMethodInvocationHandler {
 
     @Override
     protected final Variant[] invoke(InvocationContext ctx, Variant[] in) throws UaException {
-        policy.require(ctx.getSession(), roles, "call " + getNode().getBrowseName().name());
-        return call(policy.userName(ctx.getSession()), in);
+        String method = getNode().getBrowseName().name();
+        policy.require(ctx.getSession(), roles, "call " + method);
+        String user = policy.userName(ctx.getSession());
+        if (!roles.equals(RolePolicy.CONTROLLERS)) {
+            return call(user, in);
+        }
+        String status = "Good";
+        try {
+            return call(user, in);
+        } catch (UaException | RuntimeException e) {
+            status = e instanceof UaException u ? StatusCodes.lookup(u.getStatusCode().value())
+                    .map(names -> names[0]).orElse(u.getStatusCode().toString()) : e.getClass().getSimpleName();
+            throw e;
+        } finally {
+            policy.log().record(SecurityEvent.METHOD_CALL, user, RolePolicy.clientOf(ctx.getSession()),
+                    Map.of("method", method, "inputs", inputsText(in), "status", status));
+        }
+    }
+
+    private static String inputsText(Variant[] in) {
+        return Arrays.stream(in).map(v -> String.valueOf(v.value())).collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** Runs the method for an authorised caller. */

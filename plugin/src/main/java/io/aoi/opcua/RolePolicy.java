@@ -1,6 +1,7 @@
 package io.aoi.opcua;
 
 import io.aoi.config.Role;
+import java.net.InetAddress;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -20,15 +21,18 @@ import org.eclipse.milo.opcua.stack.core.UaException;
  * <li>{@link #CONTROLLERS} (ENGINEER): recipe writes and the state machine methods.</li>
  * </ul>
  * OPERATOR may not call the result methods: operators watch the line; result history is MES's interface.
+ * Refusals reach the {@link SecurityLog} through {@link DenialAuditor}, which sees every Bad_UserAccessDenied result.
  */
 final class RolePolicy {
     static final Set<Role> RESULT_READERS = EnumSet.of(Role.MES, Role.ENGINEER);
     static final Set<Role> CONTROLLERS = EnumSet.of(Role.ENGINEER);
 
     private final UserDirectory users;
+    private final SecurityLog log;
 
-    RolePolicy(UserDirectory users) {
+    RolePolicy(UserDirectory users, SecurityLog log) {
         this.users = users;
+        this.log = log;
     }
 
     boolean allows(Optional<Session> session, Set<Role> roles) {
@@ -46,6 +50,16 @@ final class RolePolicy {
 
     String userName(Optional<Session> session) {
         return users.userName(session);
+    }
+
+    /** The client's address, or null for the server itself. */
+    static InetAddress clientOf(Optional<Session> session) {
+        return session.map(Session::getClientAddress).orElse(null);
+    }
+
+    /** The log refusals and audited calls go to. */
+    SecurityLog log() {
+        return log;
     }
 
     /** Reports UserExecutable per the caller's role on a method node. */

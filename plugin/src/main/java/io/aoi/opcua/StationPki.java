@@ -1,6 +1,9 @@
 package io.aoi.opcua;
 
+import io.aoi.config.IpLiteral;
+import io.aoi.config.OpcUaSettings;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +12,12 @@ import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.Security;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.eclipse.milo.opcua.stack.core.security.CertificateGroup;
@@ -30,7 +37,9 @@ import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
  * has no certificate):
  * <ul>
  * <li>{@code server-keystore.pfx} (+ {@code server-keystore.password}, owner-readable only): the self-signed server
- * certificate (RSA 2048, SHA-256), created on the first start and reused after;</li>
+ * certificate (RSA 2048, SHA-256), created on the first start and reused after; its subject alternative names are
+ * {@link #hostnamesFor}, and a reused certificate that lacks one of them is refused with a message saying to delete
+ * it;</li>
  * <li>{@code trusted/certs}: client certificates (DER {@code .der}) that may connect;</li>
  * <li>{@code rejected}: certificates of clients that were refused, to be moved to {@code trusted/certs} by an
  * administrator;</li>
@@ -80,7 +89,7 @@ final class StationPki {
                             .setOrganization("ACF bond inspection")
                             .setApplicationUri(applicationUri);
                     for (String h : hostnames) {
-                        if (h.matches("[0-9.]+") || h.contains(":")) {
+                        if (IpLiteral.parse(h).isPresent()) {
                             b.addIpAddress(h);
                         } else {
                             b.addDnsName(h);
@@ -96,6 +105,14 @@ final class StationPki {
             String uri = CertificateUtil.getSanUri(cert).orElseThrow(() -> new OpcUaException(
                     "server certificate in " + pkiDir + " has no application URI; delete server-keystore.pfx to "
                             + "create a new one"));
+            List<String> missing = missingNames(cert, hostnames);
+            if (!missing.isEmpty()) {
+                throw new OpcUaException("server certificate in " + pkiDir + "/server-keystore.pfx does not name "
+                        + missing + " (it names " + CertificateUtil.getSanDnsNames(cert) + " and "
+                        + CertificateUtil.getSanIpAddresses(cert) + "); clients that check host names would refuse "
+                        + "it. Delete server-keystore.pfx to create a certificate for " + hostnames
+                        + ", then trust the new certificate on the clients");
+            }
             return new StationPki(new DefaultCertificateManager(quarantine, group), cert, uri);
         } catch (OpcUaException e) {
             throw e;
@@ -120,11 +137,36 @@ final class StationPki {
         return password.toCharArray();
     }
 
-    static Set<String> hostnamesFor(String bindAddress) {
+    /**
+     * The names the certificate carries as subject alternative names: the advertised host (what clients connect to,
+     * {@link OpcUaSettings#endpointHost()}), the bind address unless it is a wildcard, and localhost / 127.0.0.1 for
+     * clients on the station itself.
+     */
+    static Set<String> hostnamesFor(OpcUaSettings settings) {
         Set<String> names = new LinkedHashSet<>();
+        names.add(settings.endpointHost());
+        if (!IpLiteral.isWildcard(settings.bindAddress())) {
+            names.add(settings.bindAddress());
+        }
         names.add("localhost");
         names.add("127.0.0.1");
-        names.add(bindAddress);
         return names;
+    }
+
+    /** Names of {@code wanted} the certificate lacks (DNS names compared without case, addresses by value). */
+    static List<String> missingNames(X509Certificate cert, Set<String> wanted) {
+        List<String> dns = CertificateUtil.getSanDnsNames(cert).stream().map(n -> n.toLowerCase(Locale.ROOT))
+                .toList();
+        List<InetAddress> ips = CertificateUtil.getSanIpAddresses(cert).stream().map(IpLiteral::parse)
+                .flatMap(Optional::stream).toList();
+        List<String> missing = new ArrayList<>();
+        for (String w : wanted) {
+            Optional<InetAddress> ip = IpLiteral.parse(w);
+            boolean present = ip.isPresent() ? ips.contains(ip.get()) : dns.contains(w.toLowerCase(Locale.ROOT));
+            if (!present) {
+                missing.add(w);
+            }
+        }
+        return missing;
     }
 }

@@ -8,6 +8,7 @@ import io.aoi.config.SecurityProfile;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.ResultSink;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -25,13 +26,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigLimits;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.IdentityValidator;
-import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.servicesets.AttributeServiceSet;
+import org.eclipse.milo.opcua.sdk.server.servicesets.MethodServiceSet;
+import org.eclipse.milo.opcua.sdk.server.servicesets.impl.DefaultAttributeServiceSet;
+import org.eclipse.milo.opcua.sdk.server.servicesets.impl.DefaultMethodServiceSet;
+import org.eclipse.milo.opcua.sdk.server.servicesets.impl.DefaultSessionServiceSet;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.structured.BuildInfo;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
@@ -42,12 +50,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The station's embedded OPC UA server (OPC 40100 Machine Vision model, see {@code plugin/OPCUA.md}).
  *
- * <p>Security: the DEMO profile offers SecurityPolicy None with anonymous access (as ENGINEER) and is bound to
- * loopback only (enforced by {@link OpcUaSettings}). The PRODUCTION profile offers Basic256Sha256 and
- * Aes256_Sha256_RsaPss with SignAndEncrypt only, user name and password (PBKDF2 hashes from the station file) and no
- * anonymous access; client certificates must be in {@code pkiDir/trusted/certs}, refused ones are copied to
- * {@code pkiDir/rejected}. GetEndpoints is answered on an unsecured channel, as discovery requires; sessions are
- * only created on the secured endpoints.
+ * <p>Security: the DEMO profile offers SecurityPolicy None with anonymous access (as
+ * {@link OpcUaSettings#effectiveAnonymousRole()}: OPERATOR unless the station file names another role) and is bound
+ * to loopback only (enforced by {@link OpcUaSettings}). The PRODUCTION profile offers Basic256Sha256 and
+ * Aes256_Sha256_RsaPss with SignAndEncrypt only, user name and password (PBKDF2 hashes from the station file, checked
+ * through a {@link LoginThrottle}) and no anonymous access; client certificates must be in
+ * {@code pkiDir/trusted/certs}, refused ones are copied to {@code pkiDir/rejected}. GetEndpoints is answered on an
+ * unsecured channel, as discovery requires; sessions are only created on the secured endpoints. Endpoints advertise
+ * {@link OpcUaSettings#endpointHost()}. Sessions are limited per client address and time out when idle
+ * ({@link SessionGuard}); failed logins, refusals, recipe changes and state machine calls go to the
+ * {@link SecurityLog} of the {@link SecurityOptions}.
  *
  * <p>Threads: {@link #accept} only queues the result (capacity {@link #EVENT_QUEUE_CAPACITY}); one publishing thread
  * updates LastResult and fires the ResultReady event. If the queue is full the event is dropped and counted in
@@ -85,32 +97,46 @@ public final class StationServer implements AutoCloseable, ResultSink {
 
     /**
      * Starts a server whose state machine methods are accepted without side effects
-     * ({@link VisionControl#ACCEPT_ALL}).
+     * ({@link VisionControl#ACCEPT_ALL}) and whose security events go to SLF4J only.
      */
     public static StationServer start(OpcUaSettings settings, StationIdentity identity, RecipeControl recipes,
             ResultQuery query) throws OpcUaException {
         return start(settings, identity, recipes, query, VisionControl.ACCEPT_ALL);
     }
 
+    /** Starts a server whose security events go to SLF4J only ({@link SecurityLog#loggerOnly()}), default limits. */
+    public static StationServer start(OpcUaSettings settings, StationIdentity identity, RecipeControl recipes,
+            ResultQuery query, VisionControl control) throws OpcUaException {
+        return start(settings, identity, recipes, query, control,
+                SecurityOptions.defaults(SecurityLog.loggerOnly(), settings.profile()));
+    }
+
     /**
      * Binds, builds the address space and starts serving. Port 0 picks a free port (found by binding a probe socket
      * first; {@link #port()} tells which).
      *
+     * @param security the security log and the session and login limits (see {@code plugin/OPCUA.md}, Security)
      * @throws OpcUaException when the port cannot be bound or the certificates in {@code pkiDir} cannot be set up
      */
     public static StationServer start(OpcUaSettings settings, StationIdentity identity, RecipeControl recipes,
-            ResultQuery query, VisionControl control) throws OpcUaException {
+            ResultQuery query, VisionControl control, SecurityOptions security) throws OpcUaException {
+        Objects.requireNonNull(security, "security");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(recipes, "recipes");
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(control, "control");
         int port = settings.port() == 0 ? freePort(settings.bindAddress()) : settings.port();
-        String host = settings.bindAddress().equals("::1") ? "[::1]" : settings.bindAddress();
+        if (settings.port() != 0) {
+            requireFree(settings.bindAddress(), port);
+        }
+        String host = settings.endpointHost().contains(":") ? "[" + settings.endpointHost() + "]"
+                : settings.endpointHost();
         StationPki pki = settings.profile() == SecurityProfile.DEMO ? StationPki.none(identity.stationId())
-                : StationPki.load(settings.pkiDir(), identity.stationId(),
-                        StationPki.hostnamesFor(settings.bindAddress()));
-        UserDirectory users = new UserDirectory(settings.profile(), settings.users());
+                : StationPki.load(settings.pkiDir(), identity.stationId(), StationPki.hostnamesFor(settings));
+        UserDirectory users = new UserDirectory(settings.effectiveAnonymousRole(), settings.users());
+        SecurityLog log = security.log();
+        SessionLimits sessionLimits = security.sessions();
         OpcUaServerConfig config = OpcUaServerConfig.builder()
                 .setApplicationUri(pki.applicationUri)
                 .setProductUri("urn:aoi:acf-inspection")
@@ -119,16 +145,27 @@ public final class StationServer implements AutoCloseable, ResultSink {
                         "", DateTime.now()))
                 .setEndpoints(endpoints(settings, host, port, pki))
                 .setCertificateManager(pki.certificateManager)
-                .setIdentityValidator(identityValidator(settings.profile(), users))
+                .setIdentityValidator(identityValidator(settings.profile(), users, security))
+                .setLimits(limits(sessionLimits))
                 .build();
+        ConnectionLimiter connections = new ConnectionLimiter(sessionLimits.maxConnectionsPerClient(), log);
         OpcUaServer server = new OpcUaServer(config, profile -> {
             if (profile != TransportProfile.TCP_UASC_UABINARY) {
                 throw new IllegalArgumentException("unsupported transport " + profile);
             }
-            return new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build());
+            return new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder()
+                    .setChannelPipelineCustomizer(p -> p.addFirst("aoi-connection-limit", connections))
+                    .build());
         });
-        MachineVisionNamespace ns = new MachineVisionNamespace(server, identity, recipes, query, control,
-                new RolePolicy(users));
+        SessionGuard guard = new SessionGuard(server, new DefaultSessionServiceSet(server), sessionLimits, log);
+        server.addServiceSet(PATH, guard);
+        server.getSessionManager().addSessionListener(guard);
+        DenialAuditor auditor = new DenialAuditor(server, new DefaultMethodServiceSet(server),
+                new DefaultAttributeServiceSet(server), users, log);
+        server.addServiceSet(PATH, (MethodServiceSet) auditor);
+        server.addServiceSet(PATH, (AttributeServiceSet) auditor);
+        MachineVisionNamespace ns = new MachineVisionNamespace(server, identity, new AuditedRecipeControl(recipes, log),
+                query, control, new RolePolicy(users, log));
         ns.startup();
         try {
             server.startup().get(30, TimeUnit.SECONDS);
@@ -138,6 +175,7 @@ public final class StationServer implements AutoCloseable, ResultSink {
             throw new OpcUaException("interrupted while starting the OPC UA server on port " + port, e);
         } catch (ExecutionException | TimeoutException e) {
             shutdownQuietly(server, ns);
+            requireFree(settings.bindAddress(), port); // taken between the probe and the bind: say so
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new OpcUaException("cannot start the OPC UA server on " + settings.bindAddress() + ":" + port + ": "
                     + cause.getMessage(), cause);
@@ -173,11 +211,26 @@ public final class StationServer implements AutoCloseable, ResultSink {
         return out;
     }
 
-    private static IdentityValidator identityValidator(SecurityProfile profile, UserDirectory users) {
+    private static IdentityValidator identityValidator(SecurityProfile profile, UserDirectory users,
+            SecurityOptions security) {
         if (profile == SecurityProfile.DEMO) {
             return AnonymousIdentityValidator.INSTANCE;
         }
-        return new UsernameIdentityValidator(c -> users.authenticate(c.getUsername(), c.getPassword()));
+        return new PasswordLoginValidator(users, new LoginThrottle(security.logins()), security.log());
+    }
+
+    private static OpcUaServerConfigLimits limits(SessionLimits sessions) {
+        return new OpcUaServerConfigLimits() {
+            @Override
+            public UInteger getMaxSessions() {
+                return Unsigned.uint(sessions.maxSessions());
+            }
+
+            @Override
+            public Double getMaxSessionTimeout() {
+                return (double) sessions.maxSessionTimeoutMillis();
+            }
+        };
     }
 
     private static int freePort(String bindAddress) throws OpcUaException {
@@ -188,6 +241,26 @@ public final class StationServer implements AutoCloseable, ResultSink {
         } catch (IOException e) {
             throw new OpcUaException("cannot find a free port on " + bindAddress + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Binds and releases the port once before the server binds it, so that a port in use is one line naming it
+     * (the server itself would log the bind failure with its whole stack).
+     */
+    private static void requireFree(String bindAddress, int port) throws OpcUaException {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), port));
+        } catch (BindException inUse) {
+            throw new OpcUaException(portInUse(bindAddress, port), inUse);
+        } catch (IOException e) {
+            throw new OpcUaException("cannot bind port " + port + " on " + bindAddress + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String portInUse(String bindAddress, int port) {
+        return "port " + port + " on " + bindAddress + " is in use; allowed: a free port (opcua.port), or stop "
+                + "what holds it";
     }
 
     private static void shutdownQuietly(OpcUaServer server, MachineVisionNamespace ns) {
@@ -206,7 +279,7 @@ public final class StationServer implements AutoCloseable, ResultSink {
         return port;
     }
 
-    /** {@code opc.tcp://<bindAddress>:<port>/aoi}. */
+    /** {@code opc.tcp://<advertised host or bind address>:<port>/aoi}, as the endpoints advertise it. */
     public String endpointUrl() {
         return endpointUrl;
     }
@@ -234,6 +307,14 @@ public final class StationServer implements AutoCloseable, ResultSink {
     /** Publishes a diagnostics snapshot. */
     public void updateDiagnostics(Diagnostics d) {
         namespace.showDiagnostics(Objects.requireNonNull(d, "d"));
+    }
+
+    /**
+     * Publishes the focus monitor: the latest defocus estimate (sigma of the equivalent Gaussian, px; NaN while
+     * the model makes none) and how often it has crossed the station's focus-drift threshold.
+     */
+    public void updateFocus(double defocusSigmaPx, long focusDriftWarnings) {
+        namespace.showFocus(defocusSigmaPx, focusDriftWarnings);
     }
 
     /** Sets the state machine as the pipeline sees it (for example ERROR after a camera failure). */

@@ -6,14 +6,35 @@ package io.aoi.opcua;
  * target state. Called on an OPC UA service thread: return quickly (start work, do not wait for it).
  */
 public interface VisionControl {
-    /** Halt(cause, causeDescription): stop inspecting; target state Halted. */
-    void halt(String cause, String causeDescription) throws VisionControlException;
+    /**
+     * Halt(Cause, CauseDescription): stop inspecting; target state Halted.
+     *
+     * @param cause            the caller's Int32 cause code (OPC 40100: application-specific)
+     * @param causeDescription free text
+     */
+    void halt(int cause, String causeDescription) throws VisionControlException;
 
     /** Reset: leave Halted/Error (or any state); target state Preoperational. */
     void reset() throws VisionControlException;
 
-    /** SelectModeAutomatic: the configured recipe is prepared implicitly; target state Operational/Ready. */
+    /**
+     * SelectModeAutomatic: target state Operational/Ready when a recipe is prepared, Operational/Initialized
+     * otherwise.
+     */
     default void selectModeAutomatic() throws VisionControlException {
+    }
+
+    /**
+     * StartSingleJob: inspect one part; target state Operational/SingleExecution. Stations that only run
+     * continuously refuse it.
+     */
+    default void startSingleJob() throws VisionControlException {
+        throw new VisionControlException("this station inspects a continuous line; single jobs are not supported");
+    }
+
+    /** Abort: end execution at once; target state Operational/Ready. Stops like {@link #stop()} unless overridden. */
+    default void abort() throws VisionControlException {
+        stop();
     }
 
     /** StartContinuous: inspect every frame; target state Operational/ContinuousExecution. */
@@ -25,7 +46,11 @@ public interface VisionControl {
     /** A control that accepts every request and does nothing; for tests and stations without remote control. */
     VisionControl ACCEPT_ALL = new VisionControl() {
         @Override
-        public void halt(String cause, String causeDescription) {
+        public void halt(int cause, String causeDescription) {
+        }
+
+        @Override
+        public void startSingleJob() {
         }
 
         @Override

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param gapLinesBefore  lines the source lost just before this frame (camera outage, dropped strips); 0 normally
  * @param sourceName      camera or file the frame came from
  * @param createdAt       when the result was made
- * @param outcome         completed, failed or dropped
+ * @param outcome         completed, failed, dropped or interrupted
  * @param verdict         OK, NG or NO_DECISION for completed results, NONE otherwise
  * @param reason          why a result failed, was dropped or has no decision; empty for OK and NG
  * @param recipeId        the prepared recipe (deblur and detector settings) it was made with
@@ -72,6 +72,24 @@ public record InspectionResult(
             throw new IllegalArgumentException("a " + outcome + " result has no verdict, got " + verdict);
         }
     }
+
+    /**
+     * The OPC 40100 ResultStateDataType value of this result: the {@link Outcome#resultState() outcome's}, except
+     * that a completed result without a decision is {@value #RESULT_STATE_NO_DECISION} (Failed): processing did
+     * not reach a verdict the station stands behind, so no client that reads only ResultState takes it for a
+     * pass. The verdict NO_DECISION and its reason are in ResultContent.
+     */
+    public int resultState() {
+        return resultState(outcome, verdict);
+    }
+
+    /** The ResultState of a result with this outcome and verdict; the one mapping every form uses. */
+    public static int resultState(Outcome outcome, Verdict verdict) {
+        return verdict == Verdict.NO_DECISION ? RESULT_STATE_NO_DECISION : outcome.resultState();
+    }
+
+    /** ResultState of a completed result without a decision: 4, Failed. */
+    public static final int RESULT_STATE_NO_DECISION = 4;
 
     public static Builder builder() {
         return new Builder();

@@ -19,6 +19,7 @@ public final class ResultJson {
         o.put("createdAt", r.createdAt() == null ? null : r.createdAt().toString());
         o.put("verdict", r.verdict().name());
         o.put("outcome", r.outcome().name());
+        o.put("resultState", r.resultState());
         o.put("reason", r.reason());
         o.put("particleCount", r.particleCount());
         o.put("densityPerMm2", r.densityPerMm2());

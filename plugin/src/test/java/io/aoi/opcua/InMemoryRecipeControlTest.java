@@ -1,12 +1,14 @@
 package io.aoi.opcua;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.InvalidSettingException;
+import io.aoi.config.RecipeSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,11 +22,12 @@ class InMemoryRecipeControlTest {
     @Test
     void appliesValidChangesAuditsEachFieldAndTellsTheListener() {
         List<DeblurSettings> applied = new ArrayList<>();
-        InMemoryRecipeControl rc = new InMemoryRecipeControl("R7", StationServerDemoTest.DEBLUR, applied::add,
-                Clock.fixed(T, ZoneOffset.UTC));
-        assertEquals(new RecipeState("R7-r0", DeblurModel.UDBD, 2), rc.current());
+        InMemoryRecipeControl rc = new InMemoryRecipeControl(List.of(new RecipeSettings("R7", DeblurModel.UDBD, 2)),
+                StationServerDemoTest.DEBLUR, applied::add, Clock.fixed(T, ZoneOffset.UTC));
+        assertEquals(new RecipeState("R7", 0, DeblurModel.UDBD, 2), rc.current());
+        assertEquals("R7-r0", rc.current().recipeId());
         RecipeState after = rc.change(DeblurModel.WIENER, 0, "eng");
-        assertEquals(new RecipeState("R7-r1", DeblurModel.WIENER, 0), after);
+        assertEquals(new RecipeState("R7", 1, DeblurModel.WIENER, 0), after);
         assertEquals(List.of(new AuditRecord(T, "eng", "DeblurModel", "UDBD", "WIENER"),
                 new AuditRecord(T, "eng", "DeblurIterations", "2", "0")), rc.audit());
         assertEquals(1, applied.size());
@@ -41,8 +44,38 @@ class InMemoryRecipeControlTest {
         assertEquals("iterations", e.field());
         assertTrue(e.getMessage().contains("0 to 3"), e.getMessage());
         assertThrows(InvalidSettingException.class, () -> rc.change(null, 1, "eng"));
-        assertEquals(new RecipeState("R7-r0", DeblurModel.UDBD, 2), rc.change(DeblurModel.UDBD, 2, "eng"));
+        assertEquals(new RecipeState("R7", 0, DeblurModel.UDBD, 2), rc.change(DeblurModel.UDBD, 2, "eng"));
         assertEquals(List.of(), rc.audit());
         assertEquals(List.of(), applied);
+    }
+
+    @Test
+    void preparesAndUnpreparesDeclaredRecipesAndAuditsEachStep() {
+        List<DeblurSettings> applied = new ArrayList<>();
+        InMemoryRecipeControl rc = new InMemoryRecipeControl(List.of(new RecipeSettings("panel-a", DeblurModel.UDBD,
+                2), new RecipeSettings("panel-b", DeblurModel.WIENER, 0)), StationServerDemoTest.DEBLUR, applied::add,
+                Clock.fixed(T, ZoneOffset.UTC));
+        assertEquals(List.of("panel-a", "panel-b"), rc.recipeNames());
+        assertTrue(rc.isPrepared());
+        assertEquals("panel-a", rc.current().name());
+
+        RecipeState b = rc.prepare("panel-b", "eng");
+        assertEquals(new RecipeState("panel-b", 1, DeblurModel.WIENER, 0), b);
+        assertEquals(DeblurModel.WIENER, applied.get(0).model());
+        assertEquals(StationServerDemoTest.DEBLUR.tileSizePx(), applied.get(0).tileSizePx(), "station settings kept");
+
+        InvalidSettingException wrong = assertThrows(InvalidSettingException.class,
+                () -> rc.unprepare("panel-a", "eng"));
+        assertTrue(wrong.getMessage().contains("the prepared recipe panel-b"), wrong.getMessage());
+        rc.unprepare("panel-b", "eng");
+        assertFalse(rc.isPrepared());
+        InvalidSettingException unknown = assertThrows(InvalidSettingException.class,
+                () -> rc.prepare("panel-z", "eng"));
+        assertTrue(unknown.getMessage().contains("[panel-a, panel-b]"), unknown.getMessage());
+        assertEquals(List.of(new AuditRecord(T, "eng", "PreparedRecipe", "panel-a", "panel-b"),
+                new AuditRecord(T, "eng", "PreparedRecipe", "panel-b", "(none)")), rc.audit());
+        assertThrows(IllegalArgumentException.class, () -> new InMemoryRecipeControl(List.of(
+                new RecipeSettings("x", DeblurModel.NONE, 0), new RecipeSettings("x", DeblurModel.NONE, 0)),
+                StationServerDemoTest.DEBLUR, s -> { }));
     }
 }

@@ -1,6 +1,5 @@
 package io.aoi.opcua;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,28 +10,42 @@ import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.ExecutionProvider;
 import io.aoi.config.OpcUaSettings;
+import io.aoi.config.Role;
+import io.aoi.config.RecipeSettings;
 import io.aoi.config.SecurityProfile;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.SampleResults;
-import io.aoi.results.Verdict;
 import io.aoi.results.journal.ResultJournal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.core.types.DynamicStructType;
+import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
+import org.eclipse.milo.opcua.stack.core.types.structured.BrowsePath;
+import org.eclipse.milo.opcua.stack.core.types.structured.BrowsePathResult;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
+import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
+import org.eclipse.milo.opcua.stack.core.types.structured.RelativePath;
+import org.eclipse.milo.opcua.stack.core.types.structured.RelativePathElement;
+import org.eclipse.milo.opcua.stack.core.types.structured.StructureDefinition;
+import org.eclipse.milo.opcua.stack.core.types.structured.StructureField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,14 +65,16 @@ class StationServerDemoTest {
     private StationServer server;
     private OpcUaClient client;
     private int ns;
+    private int mv;
 
     @BeforeEach
     void start() throws Exception {
         journal = ResultJournal.open(dir.resolve("journal"), 30, 1L << 20);
-        recipes = new InMemoryRecipeControl("R1", DEBLUR, s -> { });
+        recipes = new InMemoryRecipeControl(List.of(new RecipeSettings("R1", DeblurModel.UDBD, 2),
+                new RecipeSettings("R2", DeblurModel.WIENER, 0)), DEBLUR, s -> { });
         VisionControl control = new VisionControl() {
             @Override
-            public void halt(String cause, String causeDescription) {
+            public void halt(int cause, String causeDescription) {
                 controlCalls.add("halt:" + cause + ":" + causeDescription);
             }
 
@@ -82,12 +97,25 @@ class StationServerDemoTest {
             public void stop() {
                 controlCalls.add("stop");
             }
+
+            @Override
+            public void startSingleJob() {
+                controlCalls.add("single");
+            }
+
+            @Override
+            public void abort() {
+                controlCalls.add("abort");
+            }
         };
         server = StationServer.start(
-                new OpcUaSettings("127.0.0.1", 0, SecurityProfile.DEMO, List.of(), dir.resolve("pki")),
+                // anonymous is an operator by default; these tests drive the station, so the role is named
+                new OpcUaSettings("127.0.0.1", 0, SecurityProfile.DEMO, List.of(), dir.resolve("pki"))
+                        .withAnonymousRole(Role.ENGINEER),
                 new StationIdentity("S1", "J1", "C1"), recipes, new JournalResultQuery(journal), control);
         client = TestClients.demo(server.endpointUrl());
         ns = client.getNamespaceTable().getIndex(MachineVisionNamespace.NAMESPACE_URI).intValue();
+        mv = TestClients.mv(client);
     }
 
     @AfterEach
@@ -116,6 +144,61 @@ class StationServerDemoTest {
         return client.writeValues(List.of(node(path)), List.of(new DataValue(v))).get(0);
     }
 
+    private ExtensionObject resultId(String id) throws Exception {
+        return TestClients.id(client, 3021, id);
+    }
+
+    private ExtensionObject recipeId(String id) throws Exception {
+        return TestClients.id(client, 3013, id);
+    }
+
+    private Map<String, Object> members(Object eo) throws Exception {
+        return TestClients.members(client, eo);
+    }
+
+    /** The spec's GetResultListFiltered with only JobId, MaxResults and StartIndex set. */
+    private CallMethodResult listFiltered(int resultState, String jobId, long max, long start) throws Exception {
+        Variant none = Variant.NULL_VALUE;
+        return call("ResultManagement", "ResultManagement/GetResultListFiltered", new Variant(resultState), none,
+                none, none, none, none, none, none,
+                jobId == null ? none : new Variant(TestClients.id(client, 3016, jobId)),
+                new Variant(Unsigned.uint(max)), new Variant(Unsigned.uint(start)), new Variant(1000));
+    }
+
+    private CallMethodResult window(DateTime from, DateTime to, String job, String verdict, long start, long max)
+            throws Exception {
+        return call("ResultManagement", "ResultManagement/GetResultsInWindow",
+                from == null ? Variant.NULL_VALUE : new Variant(from), to == null ? Variant.NULL_VALUE : new Variant(to),
+                new Variant(job), new Variant(verdict), new Variant(Unsigned.uint(start)),
+                new Variant(Unsigned.uint(max)));
+    }
+
+    private static List<Long> frameIds(String[] json) throws Exception {
+        List<Long> out = new ArrayList<>();
+        for (String s : json) {
+            out.add(JSON.readTree(s).get("frameId").asLong());
+        }
+        return out;
+    }
+
+    private CallMethodResult halt(int cause, String description) throws Exception {
+        return call("VisionStateMachine", "VisionStateMachine/Halt", new Variant(cause), new Variant(description));
+    }
+
+    private CallMethodResult auto(String method, Variant... in) throws Exception {
+        return call("VisionStateMachine/AutomaticModeStateMachine",
+                "VisionStateMachine/AutomaticModeStateMachine/" + method, in);
+    }
+
+    private static Variant[] startArgs() {
+        Variant none = Variant.NULL_VALUE;
+        return new Variant[] {none, none, none, none, new Variant(new Variant[0])};
+    }
+
+    private static Variant[] causeArgs() {
+        return new Variant[] {new Variant(0), new Variant("")};
+    }
+
     private void publish(InspectionResult r) throws Exception {
         journal.append(r);
         server.accept(r);
@@ -128,7 +211,66 @@ class StationServerDemoTest {
     }
 
     @Test
-    void firesOneResultReadyEventWithAllMandatoryFieldsPerAcceptedResult() throws Exception {
+    void servesTheOfficialTypesWithTheirNumericIdsAndStructureDefinitions() throws Exception {
+        assertEquals(new QualifiedName(mv, "VisionSystemType"),
+                client.getAddressSpace().getNode(TestClients.mvId(client, 1003)).getBrowseName());
+        assertEquals("ResultReadyEventType",
+                client.getAddressSpace().getNode(TestClients.mvId(client, 1024)).getBrowseName().name());
+        DataValue def = client.read(0, TimestampsToReturn.Neither, List.of(new ReadValueId(
+                TestClients.mvId(client, 3006), AttributeId.DataTypeDefinition.uid(), null,
+                QualifiedName.NULL_VALUE))).getResults()[0];
+        StructureDefinition sd = (StructureDefinition) ((ExtensionObject) def.value().value())
+                .decode(client.getStaticEncodingContext());
+        List<String> fields = java.util.Arrays.stream(sd.getFields()).map(StructureField::getName).toList();
+        assertEquals(List.of("ResultId", "HasTransferableDataOnFile", "IsPartial", "IsSimulated", "ResultState",
+                "MeasId", "PartId", "ExternalRecipeId", "InternalRecipeId", "ProductId", "ExternalConfigurationId",
+                "InternalConfigurationId", "JobId", "CreationTime", "ProcessingTimes", "ResultContent"), fields);
+        assertEquals(TestClients.mvId(client, 5018), sd.getDefaultEncodingId(), "Default Binary of ResultDataType");
+        // an inherited structure: RecipeIdInternalDataType has BinaryIdBaseDataType's fields
+        DataValue recipeDef = client.read(0, TimestampsToReturn.Neither, List.of(new ReadValueId(
+                TestClients.mvId(client, 3013), AttributeId.DataTypeDefinition.uid(), null,
+                QualifiedName.NULL_VALUE))).getResults()[0];
+        StructureDefinition rd = (StructureDefinition) ((ExtensionObject) recipeDef.value().value())
+                .decode(client.getStaticEncodingContext());
+        assertEquals("Id", rd.getFields()[0].getName());
+        assertEquals(5, rd.getFields().length);
+
+        NodeId vs = new NodeId(ns, "S1");
+        assertEquals(TestClients.mvId(client, 1003),
+                client.getAddressSpace().getObjectNode(vs).getTypeDefinition().getNodeId());
+        BrowsePathResult[] paths = client.translateBrowsePaths(List.of(
+                path(vs, new QualifiedName(mv, "VisionStateMachine"), new QualifiedName(0, "CurrentState"),
+                        new QualifiedName(0, "Id")),
+                path(vs, new QualifiedName(mv, "VisionStateMachine"), new QualifiedName(mv, "AutomaticModeStateMachine"),
+                        new QualifiedName(mv, "StartSingleJob")),
+                path(vs, new QualifiedName(mv, "VisionStateMachine"), new QualifiedName(mv, "Preoperational")),
+                path(vs, new QualifiedName(mv, "RecipeManagement"), new QualifiedName(mv, "PrepareRecipe")),
+                path(vs, new QualifiedName(mv, "ResultManagement"), new QualifiedName(mv, "GetResultComponentsById")),
+                path(vs, new QualifiedName(mv, "ResultManagement"), new QualifiedName(ns, "GetResultsInWindow")),
+                path(vs, new QualifiedName(ns, "Diagnostics"))))
+                .getResults();
+        for (BrowsePathResult r : paths) {
+            assertTrue(r.getStatusCode().isGood(), r.toString());
+        }
+        // the spec's signature, as the NodeSet declares it
+        org.eclipse.milo.opcua.stack.core.types.structured.Argument[] haltIn =
+                ((org.eclipse.milo.opcua.sdk.client.nodes.UaMethodNode) client.getAddressSpace()
+                        .getNode(node("VisionStateMachine/Halt"))).readInputArgumentsAsync().get();
+        assertEquals(List.of("Cause", "CauseDescription"), java.util.Arrays.stream(haltIn)
+                .map(org.eclipse.milo.opcua.stack.core.types.structured.Argument::getName).toList());
+        assertEquals(NodeIds.Int32, haltIn[0].getDataType());
+    }
+
+    private static BrowsePath path(NodeId start, QualifiedName... names) {
+        RelativePathElement[] elements = new RelativePathElement[names.length];
+        for (int i = 0; i < names.length; i++) {
+            elements[i] = new RelativePathElement(NodeIds.HierarchicalReferences, false, true, names[i]);
+        }
+        return new BrowsePath(start, new RelativePath(elements));
+    }
+
+    @Test
+    void firesOneResultReadyEventThroughTheOfficialTypeWithTheSpecDataTypes() throws Exception {
         List<Variant[]> onServer = TestClients.newSink();
         List<Variant[]> onStation = TestClients.newSink();
         TestClients.subscribeEvents(client, NodeIds.Server, onServer, 50);
@@ -142,81 +284,170 @@ class StationServerDemoTest {
         }
         assertEquals(6, TestClients.await(onServer, 6, 10_000), "events on the Server object");
         assertEquals(6, TestClients.await(onStation, 6, 10_000), "events on the VisionSystem object");
-        Thread.sleep(300);
-        assertEquals(6, onServer.size(), "exactly one event per result");
         for (int i = 0; i < sent.size(); i++) {
             InspectionResult r = sent.get(i);
             Variant[] v = onServer.get(i);
             assertEquals(new NodeId(ns, "S1"), v[2].value(), "SourceNode");
             assertEquals(Boolean.FALSE, v[3].value(), "IsPartial");
-            assertEquals(r.outcome().resultState(), v[4].value(), "ResultState");
-            assertEquals("R1", v[5].value(), "InternalRecipeId");
-            assertEquals("C1", v[6].value(), "InternalConfigurationId");
-            assertEquals("J1", v[7].value(), "JobId");
-            assertEquals(r.resultId(), v[8].value(), "ResultId");
+            assertEquals(ResultStates.of(r.outcome(), r.verdict()), v[4].value(), "ResultState");
+            assertEquals("R1", TestClients.idOf(client, v[5].value()), "InternalRecipeId");
+            assertEquals("C1", TestClients.idOf(client, v[6].value()), "InternalConfigurationId");
+            assertEquals("J1", TestClients.idOf(client, v[7].value()), "JobId");
+            assertEquals(r.resultId(), TestClients.idOf(client, v[8].value()), "ResultId");
             assertEquals(r.createdAt(), ((DateTime) v[9].value()).getJavaInstant(), "CreationTime");
-            assertArrayEquals(new Double[] {r.times().deblurMillis(), r.times().detectMillis(),
-                r.times().totalMillis()}, (Double[]) v[10].value(), "ProcessingTimes");
-            JsonNode content = JSON.readTree((String) v[11].value());
+            Map<String, Object> times = members(v[10].value());
+            assertEquals(r.createdAt(), ((DateTime) times.get("EndTime")).getJavaInstant(), "ProcessingTimes");
+            assertEquals(r.times().totalMillis(), (Double) times.get("ProcessingDuration"), 1e-9);
+            assertEquals(1, ((Object[]) v[11].value()).length, "ResultContent is one JSON string");
+            JsonNode content = JSON.readTree(TestClients.resultContent(v[11]));
             assertEquals(r.resultId(), content.get("resultId").asText());
-            assertEquals(r.frameId(), content.get("frameId").asLong());
+            assertEquals("J1", content.get("jobId").asText());
+            assertEquals("R1", content.get("recipe").asText());
             assertEquals(r.verdict().name(), content.get("verdict").asText());
-            assertEquals(r.outcome().name(), content.get("outcome").asText());
             assertEquals(r.particleCount(), content.get("particleCount").asInt());
             assertEquals(r.bumps().size(), content.get("bumps").size());
-            if (!r.bumps().isEmpty()) {
-                assertEquals(r.bumps().get(2).count(), content.get("bumps").get(2).get("count").asInt());
-                assertEquals(r.bumps().get(2).ok(), content.get("bumps").get(2).get("ok").asBoolean());
-            }
         }
         InspectionResult last = sent.get(sent.size() - 1);
         assertEquals(last.resultId(), read("ResultManagement/LastResult/ResultId"));
         assertEquals(last.verdict().name(), read("ResultManagement/LastResult/Verdict"));
-        assertEquals(last.particleCount(), read("ResultManagement/LastResult/ParticleCount"));
         assertEquals(last.frameId(), ((Number) read("ResultManagement/LastResult/FrameId")).longValue());
     }
 
     @Test
-    void returnsStoredResultsByIdAndByFilter() throws Exception {
+    void answersTheSpecResultMethodsNewestFirstWithFiltersAndPaging() throws Exception {
+        Instant t0 = Instant.parse("2026-05-01T10:00:00Z");
+        for (int i = 1; i <= 12; i++) {
+            InspectionResult r = SampleResults.result(i, t0.plusSeconds(i));
+            if (i > 8) {
+                r = r.toBuilder().jobId("J2").resultId(InspectionResult.resultId("S1", "J2", i)).build();
+            }
+            publish(r);
+        }
+        CallMethodResult byId = call("ResultManagement", "ResultManagement/GetResultById",
+                new Variant(resultId("S1-J1-4")), new Variant(1000));
+        assertTrue(byId.getStatusCode().isGood(), byId.getStatusCode().toString());
+        Variant[] out = byId.getOutputArguments();
+        assertEquals(0, out[2].value(), "Error");
+        Map<String, Object> r4 = members(out[1].value());
+        assertEquals("S1-J1-4", ((DynamicStructType) r4.get("ResultId")).getMembers().get("Id"));
+        assertEquals(1, r4.get("ResultState"));
+        assertEquals("J1", ((DynamicStructType) r4.get("JobId")).getMembers().get("Id"));
+        JsonNode json = JSON.readTree(TestClients.resultContent(new Variant(r4.get("ResultContent"))));
+        assertEquals(4, json.get("frameId").asInt());
+        long handle = ((Number) out[0].value()).longValue();
+        assertTrue(handle > 0);
+        CallMethodResult release = call("ResultManagement", "ResultManagement/ReleaseResultHandle",
+                new Variant(Unsigned.uint(handle)));
+        assertEquals(0, release.getOutputArguments()[0].value());
+        CallMethodResult again = call("ResultManagement", "ResultManagement/ReleaseResultHandle",
+                new Variant(Unsigned.uint(handle)));
+        assertEquals(ResultNodes.UNKNOWN_HANDLE, again.getOutputArguments()[0].value());
+
+        CallMethodResult unknown = call("ResultManagement", "ResultManagement/GetResultById",
+                new Variant(resultId("nope")), new Variant(0));
+        assertTrue(unknown.getStatusCode().isGood());
+        assertEquals(ResultNodes.UNKNOWN_RESULT_ID, unknown.getOutputArguments()[2].value());
+
+        CallMethodResult parts = call("ResultManagement", "ResultManagement/GetResultComponentsById",
+                new Variant(resultId("S1-J1-5")), new Variant(1000));
+        Variant[] p = parts.getOutputArguments();
+        assertEquals(17, p.length);
+        assertEquals(3, p[4].value(), "a dropped frame is Aborted");
+        assertEquals("R1", TestClients.idOf(client, p[8].value()));
+        assertEquals("C1", TestClients.idOf(client, p[11].value()));
+        assertEquals(t0.plusSeconds(5), ((DateTime) p[13].value()).getJavaInstant());
+        assertEquals(0, p[16].value());
+
+        CallMethodResult job2 = listFiltered(0, "J2", 0, 0);
+        assertTrue(job2.getStatusCode().isGood(), job2.getStatusCode().toString());
+        Object[] list = (Object[]) job2.getOutputArguments()[3].value();
+        List<String> ids = new ArrayList<>();
+        for (Object o : list) {
+            ids.add((String) ((DynamicStructType) members(o).get("ResultId")).getMembers().get("Id"));
+        }
+        assertEquals(List.of("S1-J2-12", "S1-J2-11", "S1-J2-10", "S1-J2-9"), ids, "newest first");
+        assertEquals(Boolean.TRUE, job2.getOutputArguments()[0].value(), "IsComplete");
+
+        CallMethodResult page = listFiltered(0, "J1", 3, 2);
+        assertEquals(3, ((Object[]) page.getOutputArguments()[3].value()).length);
+        assertEquals(Boolean.FALSE, page.getOutputArguments()[0].value(), "8 J1 results, 3 from index 2");
+        assertEquals(Unsigned.uint(3), page.getOutputArguments()[1].value());
+        CallMethodResult aborted = listFiltered(3, null, 0, 0);
+        assertEquals(1, ((Object[]) aborted.getOutputArguments()[3].value()).length, "frame 5 was dropped");
+    }
+
+    @Test
+    void catchUpWindowIsNewestFirstOpenEndedByJobAndRefusesAnEmptyWindow() throws Exception {
         Instant t0 = Instant.parse("2026-05-01T10:00:00Z");
         for (int i = 1; i <= 12; i++) {
             publish(SampleResults.result(i, t0.plusSeconds(i)));
         }
-        CallMethodResult byId = call("ResultManagement", "ResultManagement/GetResultById", new Variant("S1-J1-4"));
-        assertTrue(byId.getStatusCode().isGood(), byId.getStatusCode().toString());
-        assertEquals(0, byId.getOutputArguments()[1].value());
-        JsonNode r4 = JSON.readTree((String) byId.getOutputArguments()[0].value());
-        assertEquals(4, r4.get("frameId").asInt());
-        assertEquals(SampleResults.result(4, t0.plusSeconds(4)).particleCount(), r4.get("particleCount").asInt());
+        CallMethodResult open = window(null, null, "", "", 0, 500);
+        assertTrue(open.getStatusCode().isGood(), open.getStatusCode().toString());
+        assertEquals(List.of(12L, 11L, 10L, 9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L),
+                frameIds((String[]) open.getOutputArguments()[0].value()));
+        assertEquals(Unsigned.uint(12), open.getOutputArguments()[1].value());
 
-        CallMethodResult unknown = call("ResultManagement", "ResultManagement/GetResultById", new Variant("nope"));
-        assertTrue(unknown.getStatusCode().isGood());
-        assertEquals(ResultNodes.UNKNOWN_RESULT_ID, unknown.getOutputArguments()[1].value());
+        CallMethodResult since = window(new DateTime(t0.plusSeconds(10)), null, "J1", "", 0, 500);
+        assertEquals(List.of(12L, 11L, 10L), frameIds((String[]) since.getOutputArguments()[0].value()));
+        CallMethodResult ng = window(null, new DateTime(t0.plusSeconds(9)), "", "NG", 1, 2);
+        assertEquals(List.of(6L, 3L), frameIds((String[]) ng.getOutputArguments()[0].value()));
+        CallMethodResult otherJob = window(null, null, "J9", "", 0, 10);
+        assertEquals(0, ((String[]) otherJob.getOutputArguments()[0].value()).length);
 
-        CallMethodResult ng = call("ResultManagement", "ResultManagement/GetResultListFiltered",
-                new Variant(new DateTime(t0)), new Variant(new DateTime(t0.plusSeconds(100))), new Variant("NG"),
-                new Variant(100));
-        assertTrue(ng.getStatusCode().isGood(), ng.getStatusCode().toString());
-        String[] ngJson = (String[]) ng.getOutputArguments()[0].value();
-        assertEquals(4, ngJson.length, "frames 3, 6, 9, 12 are NG");
-        for (String s : ngJson) {
-            assertEquals(Verdict.NG.name(), JSON.readTree(s).get("verdict").asText());
-        }
-        CallMethodResult window = call("ResultManagement", "ResultManagement/GetResultListFiltered",
-                new Variant(new DateTime(t0.plusSeconds(2))), new Variant(new DateTime(t0.plusSeconds(5))),
-                new Variant(""), new Variant(2));
-        String[] two = (String[]) window.getOutputArguments()[0].value();
-        assertEquals(2, two.length);
-        assertEquals(2, JSON.readTree(two[0]).get("frameId").asInt());
-        assertEquals(3, JSON.readTree(two[1]).get("frameId").asInt());
-
-        CallMethodResult badVerdict = call("ResultManagement", "ResultManagement/GetResultListFiltered",
-                new Variant(new DateTime(t0)), new Variant(new DateTime(t0)), new Variant("MAYBE"),
-                new Variant(10));
+        CallMethodResult reversed = window(new DateTime(t0.plusSeconds(60)), new DateTime(t0), "", "", 0, 10);
+        assertEquals(StatusCodes.Bad_InvalidArgument, reversed.getStatusCode().value());
+        CallMethodResult badVerdict = window(null, null, "", "MAYBE", 0, 10);
         assertEquals(StatusCodes.Bad_InvalidArgument, badVerdict.getStatusCode().value());
-        CallMethodResult badMax = call("ResultManagement", "ResultManagement/GetResultListFiltered",
-                new Variant(new DateTime(t0)), new Variant(new DateTime(t0)), new Variant(""), new Variant(0));
+        CallMethodResult badMax = window(null, null, "", "", 0, 0);
         assertEquals(StatusCodes.Bad_OutOfRange, badMax.getStatusCode().value());
+    }
+
+    @Test
+    void preparesListsAndUnpreparesRecipesAndAuditsEachChange() throws Exception {
+        Variant none = Variant.NULL_VALUE;
+        CallMethodResult all = call("RecipeManagement", "RecipeManagement/GetRecipeListFiltered", none, none,
+                new Variant(2), new Variant(Unsigned.uint(0)), new Variant(Unsigned.uint(0)), new Variant(0));
+        assertTrue(all.getStatusCode().isGood(), all.getStatusCode().toString());
+        List<String> names = new ArrayList<>();
+        for (Object o : (Object[]) all.getOutputArguments()[3].value()) {
+            names.add(TestClients.idOf(client, o));
+        }
+        assertEquals(List.of("R1", "R2"), names);
+        CallMethodResult prepared = call("RecipeManagement", "RecipeManagement/GetRecipeListFiltered", none, none,
+                new Variant(1), new Variant(Unsigned.uint(0)), new Variant(Unsigned.uint(0)), new Variant(0));
+        assertEquals(1, ((Object[]) prepared.getOutputArguments()[3].value()).length);
+
+        assertTrue(call("VisionStateMachine", "VisionStateMachine/SelectModeAutomatic").getStatusCode().isGood());
+        assertEquals(LocalizedText.english("Ready"), read("VisionStateMachine/AutomaticModeStateMachine/CurrentState"));
+        CallMethodResult unprep = call("RecipeManagement", "RecipeManagement/UnprepareRecipe", none,
+                new Variant(recipeId("R1")));
+        assertTrue(unprep.getStatusCode().isGood(), unprep.getStatusCode().toString());
+        assertEquals(LocalizedText.english("Initialized"),
+                read("VisionStateMachine/AutomaticModeStateMachine/CurrentState"));
+        assertEquals("", read("RecipeManagement/PreparedRecipeId"));
+        assertEquals(StatusCodes.Bad_InvalidState, auto("StartContinuous", startArgs()).getStatusCode().value(),
+                "no recipe, no start");
+
+        CallMethodResult unknown = call("RecipeManagement", "RecipeManagement/PrepareRecipe", none,
+                new Variant(recipeId("R9")));
+        assertEquals(StatusCodes.Bad_InvalidArgument, unknown.getStatusCode().value());
+        CallMethodResult prep = call("RecipeManagement", "RecipeManagement/PrepareRecipe", none,
+                new Variant(recipeId("R2")));
+        assertTrue(prep.getStatusCode().isGood(), prep.getStatusCode().toString());
+        assertEquals("R2", TestClients.idOf(client, prep.getOutputArguments()[0].value()));
+        assertEquals(Boolean.TRUE, prep.getOutputArguments()[1].value(), "IsCompleted");
+        assertEquals(DeblurModel.WIENER, recipes.settings().model());
+        assertEquals(LocalizedText.english("Ready"), read("VisionStateMachine/AutomaticModeStateMachine/CurrentState"));
+        String[] audit = (String[]) read("RecipeManagement/AuditLog");
+        assertEquals(2, audit.length);
+        assertTrue(audit[0].endsWith("anonymous PreparedRecipe R1 -> (none)"), audit[0]);
+        assertTrue(audit[1].endsWith("anonymous PreparedRecipe (none) -> R2"), audit[1]);
+
+        assertTrue(auto("StartContinuous", startArgs()).getStatusCode().isGood());
+        CallMethodResult busy = call("RecipeManagement", "RecipeManagement/PrepareRecipe", none,
+                new Variant(recipeId("R1")));
+        assertEquals(StatusCodes.Bad_InvalidState, busy.getStatusCode().value(), "not while executing");
     }
 
     @Test
@@ -226,8 +457,7 @@ class StationServerDemoTest {
         assertEquals("R1-r0", read("RecipeManagement/PreparedRecipeId"));
 
         assertTrue(call("VisionStateMachine", "VisionStateMachine/SelectModeAutomatic").getStatusCode().isGood());
-        assertTrue(call("VisionStateMachine/VisionAutomaticModeStateMachine",
-                "VisionStateMachine/VisionAutomaticModeStateMachine/StartContinuous").getStatusCode().isGood());
+        assertTrue(auto("StartContinuous", startArgs()).getStatusCode().isGood());
 
         StatusCode ok = write("RecipeManagement/DeblurIterations", new Variant(3));
         assertTrue(ok.isGood(), ok.toString());
@@ -254,28 +484,40 @@ class StationServerDemoTest {
     }
 
     @Test
-    void drivesTheStateMachineThroughTheControlAndRefusesInvalidTransitions() throws Exception {
+    void drivesTheStateMachineWithTheSpecSignaturesAndShowsTheStateIds() throws Exception {
         assertEquals(LocalizedText.english("Preoperational"), read("VisionStateMachine/CurrentState"));
-        CallMethodResult early = call("VisionStateMachine/VisionAutomaticModeStateMachine",
-                "VisionStateMachine/VisionAutomaticModeStateMachine/StartContinuous");
-        assertEquals(StatusCodes.Bad_InvalidState, early.getStatusCode().value());
+        assertEquals(node("VisionStateMachine/Preoperational"), read("VisionStateMachine/CurrentState/Id"));
+        assertEquals(StatusCodes.Bad_InvalidState, auto("StartContinuous", startArgs()).getStatusCode().value());
 
-        assertTrue(call("VisionStateMachine", "VisionStateMachine/SelectModeAutomatic").getStatusCode().isGood());
+        CallMethodResult select = call("VisionStateMachine", "VisionStateMachine/SelectModeAutomatic");
+        assertTrue(select.getStatusCode().isGood());
+        assertEquals(0, select.getOutputArguments()[0].value(), "Error");
         assertEquals(LocalizedText.english("Operational"), read("VisionStateMachine/CurrentState"));
-        assertEquals(LocalizedText.english("Ready"),
-                read("VisionStateMachine/VisionAutomaticModeStateMachine/CurrentState"));
-        assertTrue(call("VisionStateMachine/VisionAutomaticModeStateMachine",
-                "VisionStateMachine/VisionAutomaticModeStateMachine/StartContinuous").getStatusCode().isGood());
+        assertEquals(node("VisionStateMachine/Operational"), read("VisionStateMachine/CurrentState/Id"));
+        assertEquals(TestClients.mvId(client, 5057), read("VisionStateMachine/AutomaticModeStateMachine/CurrentState/Id"),
+                "Ready of VisionAutomaticModeStateMachineType");
+
+        CallMethodResult single = auto("StartSingleJob", startArgs());
+        assertTrue(single.getStatusCode().isGood(), single.getStatusCode().toString());
+        assertEquals("J1", TestClients.idOf(client, single.getOutputArguments()[0].value()), "JobId");
+        assertEquals(LocalizedText.english("SingleExecution"),
+                read("VisionStateMachine/AutomaticModeStateMachine/CurrentState"));
+        assertTrue(auto("Abort", causeArgs()).getStatusCode().isGood());
+        CallMethodResult start = auto("StartContinuous", startArgs());
+        assertTrue(start.getStatusCode().isGood());
         assertEquals(LocalizedText.english("ContinuousExecution"),
-                read("VisionStateMachine/VisionAutomaticModeStateMachine/CurrentState"));
-        assertTrue(call("VisionStateMachine/VisionAutomaticModeStateMachine",
-                "VisionStateMachine/VisionAutomaticModeStateMachine/Stop").getStatusCode().isGood());
-        assertTrue(call("VisionStateMachine", "VisionStateMachine/Halt", new Variant("operator"),
-                new Variant("panel jam")).getStatusCode().isGood());
+                read("VisionStateMachine/AutomaticModeStateMachine/CurrentState"));
+        assertTrue(auto("Stop", causeArgs()).getStatusCode().isGood());
+        assertEquals(StatusCodes.Bad_InvalidArgument, call("VisionStateMachine", "VisionStateMachine/Halt",
+                new Variant("operator"), new Variant("panel jam")).getStatusCode().value(), "Cause is an Int32");
+        assertTrue(halt(17, "panel jam").getStatusCode().isGood());
         assertEquals(LocalizedText.english("Halted"), read("VisionStateMachine/CurrentState"));
-        assertTrue(call("VisionStateMachine", "VisionStateMachine/Reset").getStatusCode().isGood());
+        String sub = ((LocalizedText) read("VisionStateMachine/AutomaticModeStateMachine/CurrentState")).text();
+        assertTrue(sub == null || sub.isEmpty(), "no sub-state outside Operational: " + sub);
+        assertTrue(call("VisionStateMachine", "VisionStateMachine/Reset", causeArgs()).getStatusCode().isGood());
         assertEquals(VisionState.PREOPERATIONAL, server.state());
-        assertEquals(List.of("automatic", "start", "stop", "halt:operator:panel jam", "reset"), controlCalls);
+        assertEquals(List.of("automatic", "single", "abort", "start", "stop", "halt:17:panel jam", "reset"),
+                controlCalls);
 
         server.setState(VisionState.ERROR);
         assertEquals(LocalizedText.english("Error"), read("VisionStateMachine/CurrentState"));
@@ -291,5 +533,15 @@ class StationServerDemoTest {
         assertEquals(120.5, read("Diagnostics/DeblurMillisAvg"));
         assertEquals(100L, ((Number) read("Diagnostics/ResultsCompleted")).longValue());
         assertFalse(read("Diagnostics/TotalMillisAvg") == null);
+    }
+
+    @Test
+    void publishesTheFocusMonitor() throws Exception {
+        assertTrue(Double.isNaN((Double) read("Diagnostics/DefocusSigmaPx")), "no estimate before the first one");
+
+        server.updateFocus(2.75, 3);
+
+        assertEquals(2.75, read("Diagnostics/DefocusSigmaPx"));
+        assertEquals(3L, ((Number) read("Diagnostics/FocusDriftWarnings")).longValue());
     }
 }

@@ -15,13 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.milo.opcua.sdk.client.DiscoveryClient;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClientConfig;
-import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
-import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
 import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
+import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
+import org.eclipse.milo.opcua.sdk.core.types.DynamicStructType;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
@@ -29,6 +30,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.UserTokenType;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
@@ -85,9 +87,11 @@ class StationServerProductionTest {
                 List.of(new DataValue(new Variant(n)))).get(0);
     }
 
+    /** The spec's GetResultById(ResultId: ResultIdDataType, Timeout: Int32). */
     private static CallMethodResult getResultById(OpcUaClient c, String id) throws Exception {
         return c.call(List.of(new CallMethodRequest(node(c, "ResultManagement"),
-                node(c, "ResultManagement/GetResultById"), new Variant[] {new Variant(id)}))).getResults()[0];
+                node(c, "ResultManagement/GetResultById"),
+                new Variant[] {new Variant(TestClients.id(c, 3021, id)), new Variant(1000)}))).getResults()[0];
     }
 
     @Test
@@ -125,7 +129,7 @@ class StationServerProductionTest {
             assertEquals(StatusCodes.Bad_UserAccessDenied, getResultById(op, "S1-J1-1").getStatusCode().value(),
                     "operators do not call the result methods");
             CallMethodResult halt = op.call(List.of(new CallMethodRequest(node(op, "VisionStateMachine"),
-                    node(op, "VisionStateMachine/Halt"), new Variant[] {new Variant("x"), new Variant("y")})))
+                    node(op, "VisionStateMachine/Halt"), new Variant[] {new Variant(1), new Variant("y")})))
                     .getResults()[0];
             assertEquals(StatusCodes.Bad_UserAccessDenied, halt.getStatusCode().value());
             assertTrue(recipes.audit().stream().allMatch(a -> a.user().equals("eng")));
@@ -140,7 +144,9 @@ class StationServerProductionTest {
         try {
             CallMethodResult r = getResultById(mes, "S1-J1-1");
             assertTrue(r.getStatusCode().isGood(), r.getStatusCode().toString());
-            assertTrue(((String) r.getOutputArguments()[0].value()).contains("\"resultId\":\"S1-J1-1\""));
+            assertEquals(0, r.getOutputArguments()[2].value(), "Error");
+            Map<String, Object> result = TestClients.members(mes, r.getOutputArguments()[1].value());
+            assertEquals("S1-J1-1", ((DynamicStructType) result.get("ResultId")).getMembers().get("Id"));
             assertEquals(StatusCodes.Bad_UserAccessDenied, writeIterations(mes, 0).value());
         } finally {
             mes.disconnect();

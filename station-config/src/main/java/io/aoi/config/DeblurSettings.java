@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param modelFile         an ONNX file to use instead of the shipped one
  * @param wienerSigmaPx     Gaussian PSF sigma the Wiener baseline assumes, in pixels
  * @param wienerNoiseToSignal noise-to-signal power ratio of the Wiener baseline
+ * @param policy            region, overload policy and focus-drift warning ({@link DeblurPolicy#DEFAULTS} when
+ *                          built with the constructor without it)
  */
 public record DeblurSettings(
         DeblurModel model,
@@ -25,9 +27,18 @@ public record DeblurSettings(
         int tileOverlapPx,
         Optional<Path> modelFile,
         double wienerSigmaPx,
-        double wienerNoiseToSignal) {
+        double wienerNoiseToSignal,
+        DeblurPolicy policy) {
 
     public static final int MAX_ITERATIONS = 3;
+
+    /** The settings with {@link DeblurPolicy#DEFAULTS}. */
+    public DeblurSettings(DeblurModel model, int iterations, ExecutionProvider executionProvider, int threads,
+            int tileSizePx, int tileOverlapPx, Optional<Path> modelFile, double wienerSigmaPx,
+            double wienerNoiseToSignal) {
+        this(model, iterations, executionProvider, threads, tileSizePx, tileOverlapPx, modelFile, wienerSigmaPx,
+                wienerNoiseToSignal, DeblurPolicy.DEFAULTS);
+    }
 
     public DeblurSettings {
         Check.present("model", model);
@@ -42,11 +53,18 @@ public record DeblurSettings(
         Check.present("modelFile", modelFile);
         Check.range("wienerSigmaPx", wienerSigmaPx, 0.3, 10);
         Check.range("wienerNoiseToSignal", wienerNoiseToSignal, 1e-6, 1);
+        Check.present("policy", policy);
     }
 
     /** A copy with another model and iteration count, validated like the original. */
     public DeblurSettings with(DeblurModel newModel, int newIterations) {
         return new DeblurSettings(newModel, newIterations, executionProvider, threads, tileSizePx, tileOverlapPx,
-                modelFile, wienerSigmaPx, wienerNoiseToSignal);
+                modelFile, wienerSigmaPx, wienerNoiseToSignal, policy);
+    }
+
+    /** A copy with another region, overload and focus policy. */
+    public DeblurSettings withPolicy(DeblurPolicy newPolicy) {
+        return new DeblurSettings(model, iterations, executionProvider, threads, tileSizePx, tileOverlapPx,
+                modelFile, wienerSigmaPx, wienerNoiseToSignal, newPolicy);
     }
 }

@@ -17,6 +17,7 @@ package io.aoi.config;
  * @param illuminationAngleAuto  estimate the direction per frame from the particles' relief orientation, falling
  *                               back to the last confident estimate (at first {@code illuminationAngleDeg}) when
  *                               a frame has too few particles
+ * @param decisionLimits         when a frame gets no decision (NO_DECISION) rather than OK or NG
  */
 public record DetectorSettings(
         double minDiameterPx,
@@ -26,14 +27,8 @@ public record DetectorSettings(
         double illuminationAngleDeg,
         BumpLayout bumps,
         int minParticlesPerBump,
-        boolean illuminationAngleAuto) {
-
-    /** A detector with a fixed illumination direction. */
-    public DetectorSettings(double minDiameterPx, double maxDiameterPx, double minContrast, double micronsPerPixel,
-            double illuminationAngleDeg, BumpLayout bumps, int minParticlesPerBump) {
-        this(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, illuminationAngleDeg, bumps,
-                minParticlesPerBump, false);
-    }
+        boolean illuminationAngleAuto,
+        DecisionLimits decisionLimits) {
 
     public DetectorSettings {
         Check.range("minDiameterPx", minDiameterPx, 2, 64);
@@ -47,23 +42,44 @@ public record DetectorSettings(
         Check.range("illuminationAngleDeg", illuminationAngleDeg, -360, 360);
         Check.present("bumps", bumps);
         Check.intRange("minParticlesPerBump", minParticlesPerBump, 0, 10_000);
+        Check.present("decisionLimits", decisionLimits);
+        if (decisionLimits.maxParticlesPerBump() > 0 && decisionLimits.maxParticlesPerBump() < minParticlesPerBump) {
+            throw new InvalidSettingException("maxParticlesPerBump", decisionLimits.maxParticlesPerBump(),
+                    "0 or a count not below minParticlesPerBump (" + minParticlesPerBump + ")");
+        }
+    }
+
+    /**
+     * Settings with a fixed illumination direction and the {@link DecisionLimits#DEFAULT default decision limits}
+     * (the defaults of both live here; change them with the withers).
+     */
+    public DetectorSettings(double minDiameterPx, double maxDiameterPx, double minContrast, double micronsPerPixel,
+            double illuminationAngleDeg, BumpLayout bumps, int minParticlesPerBump) {
+        this(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, illuminationAngleDeg, bumps,
+                minParticlesPerBump, false, DecisionLimits.DEFAULT);
+    }
+
+    /** These settings with other decision limits. */
+    public DetectorSettings withDecisionLimits(DecisionLimits limits) {
+        return new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, illuminationAngleDeg,
+                bumps, minParticlesPerBump, illuminationAngleAuto, limits);
     }
 
     /** The same settings with a fixed illumination direction. */
     public DetectorSettings withIlluminationAngleDeg(double angleDeg) {
         return new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, angleDeg, bumps,
-                minParticlesPerBump, false);
+                minParticlesPerBump, false, decisionLimits);
     }
 
     /** The same settings estimating the direction per frame, {@code fallbackDeg} until the first estimate. */
     public DetectorSettings withAutoIlluminationAngle(double fallbackDeg) {
         return new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, fallbackDeg, bumps,
-                minParticlesPerBump, true);
+                minParticlesPerBump, true, decisionLimits);
     }
 
     /** The same settings with another minContrast. */
     public DetectorSettings withMinContrast(double contrast) {
         return new DetectorSettings(minDiameterPx, maxDiameterPx, contrast, micronsPerPixel, illuminationAngleDeg,
-                bumps, minParticlesPerBump, illuminationAngleAuto);
+                bumps, minParticlesPerBump, illuminationAngleAuto, decisionLimits);
     }
 }

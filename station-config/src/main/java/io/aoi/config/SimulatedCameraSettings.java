@@ -1,5 +1,7 @@
 package io.aoi.config;
 
+import java.util.OptionalDouble;
+
 /**
  * The simulated line-scan camera: renders an endless ACF bonding area with known ground truth.
  *
@@ -15,6 +17,10 @@ package io.aoi.config;
  *                           {@value #MIN_MICRONS_PER_PIXEL} (particles of up to 9 px radius, the most the
  *                           simulator renders) to {@value #MAX_MICRONS_PER_PIXEL} (1.5 to 2.5 px diameter)
  * @param seed               random seed; the same seed renders the same panel
+ * @param ngBandFraction     the line's yield: the fraction of panel bands (256 lines each) that hold one NG bump
+ *                           (fewer than 5 particles), 0 to 1; every other bump is populated normally. Empty (the
+ *                           default) keeps the simulator's bump mix, in which about 10 % of all bumps are sparse,
+ *                           so nearly every frame is NG
  */
 public record SimulatedCameraSettings(
         int widthPx,
@@ -25,12 +31,20 @@ public record SimulatedCameraSettings(
         double noiseSigma,
         double particlesPerBump,
         double micronsPerPixel,
-        long seed) implements CameraSettings {
+        long seed,
+        OptionalDouble ngBandFraction) implements CameraSettings {
 
     /** A typical ACF inspection optics scale, and the YAML default. */
     public static final double DEFAULT_MICRONS_PER_PIXEL = 0.5;
     public static final double MIN_MICRONS_PER_PIXEL = 0.3;
     public static final double MAX_MICRONS_PER_PIXEL = 2.0;
+
+    /** The settings with the simulator's own bump mix (no {@code ngBandFraction}). */
+    public SimulatedCameraSettings(int widthPx, int bitDepth, double lineRateHz, double defocusSigmaPx,
+            double motionBlurPx, double noiseSigma, double particlesPerBump, double micronsPerPixel, long seed) {
+        this(widthPx, bitDepth, lineRateHz, defocusSigmaPx, motionBlurPx, noiseSigma, particlesPerBump,
+                micronsPerPixel, seed, OptionalDouble.empty());
+    }
 
     public SimulatedCameraSettings {
         Check.intRange("widthPx", widthPx, 64, 16384);
@@ -43,5 +57,21 @@ public record SimulatedCameraSettings(
         Check.range("noiseSigma", noiseSigma, 0, 0.2);
         Check.range("particlesPerBump", particlesPerBump, 0, 500);
         Check.range("micronsPerPixel", micronsPerPixel, MIN_MICRONS_PER_PIXEL, MAX_MICRONS_PER_PIXEL);
+        Check.present("ngBandFraction", ngBandFraction);
+        if (ngBandFraction.isPresent()) {
+            Check.range("ngBandFraction", ngBandFraction.getAsDouble(), 0, 1);
+        }
+    }
+
+    /** A copy with another line rate. */
+    public SimulatedCameraSettings withLineRateHz(double v) {
+        return new SimulatedCameraSettings(widthPx, bitDepth, v, defocusSigmaPx, motionBlurPx, noiseSigma,
+                particlesPerBump, micronsPerPixel, seed, ngBandFraction);
+    }
+
+    /** A copy with a yield setting; see {@code ngBandFraction}. */
+    public SimulatedCameraSettings withNgBandFraction(double v) {
+        return new SimulatedCameraSettings(widthPx, bitDepth, lineRateHz, defocusSigmaPx, motionBlurPx, noiseSigma,
+                particlesPerBump, micronsPerPixel, seed, OptionalDouble.of(v));
     }
 }

@@ -22,14 +22,25 @@ import java.nio.file.Path;
 public final class StationConfigLoader {
     /** Classpath resource holding the demo station (a copy of {@code examples/demo-line.yaml}). */
     public static final String DEMO_RESOURCE = "/io/aoi/config/demo-line.yaml";
+    /** Largest station file {@link #load(Path)} reads: 1 MiB (a station file is a few KiB). */
+    public static final long MAX_FILE_BYTES = StationReader.MAX_TEXT_CHARS;
 
     private StationConfigLoader() {
     }
 
-    /** Reads {@code file} (UTF-8); relative paths in it resolve against its folder. */
+    /**
+     * Reads {@code file} (UTF-8); relative paths in it resolve against its folder.
+     *
+     * @throws StationConfigException also for a file over {@link #MAX_FILE_BYTES}, refused from its size alone
+     */
     public static StationConfig load(Path file) throws StationConfigException {
         String text;
         try {
+            long bytes = Files.size(file);
+            if (bytes > MAX_FILE_BYTES) {
+                throw new StationConfigException(file.toString(), 0, "", "the file is " + bytes
+                        + " bytes; allowed: at most " + MAX_FILE_BYTES + " bytes (1 MiB)");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException notUtf8) {
             throw new StationConfigException(file.toString(), 0, "", "cannot read: not UTF-8 text", notUtf8);

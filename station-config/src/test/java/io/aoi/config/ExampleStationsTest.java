@@ -28,10 +28,10 @@ class ExampleStationsTest {
     }
 
     @Test
-    void shipsTheFourDocumentedExamples() throws IOException {
+    void shipsTheFiveDocumentedExamples() throws IOException {
         List<String> names = exampleFiles().map(file -> file.getFileName().toString()).toList();
-        assertTrue(names.containsAll(
-                List.of("demo-line.yaml", "folder-replay.yaml", "aravis-line.yaml", "production-line.yaml")), names::toString);
+        assertTrue(names.containsAll(List.of("demo-line.yaml", "folder-replay.yaml", "aravis-line.yaml",
+                "aravis-fake.yaml", "production-line.yaml")), names::toString);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -46,14 +46,14 @@ class ExampleStationsTest {
         StationConfig demo = StationConfigLoader.load(EXAMPLES.resolve("demo-line.yaml"));
 
         assertEquals("demo-line", demo.stationId());
-        assertEquals(new SimulatedCameraSettings(1024, 8, 25, 2.5, 0, 0.01, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 42), demo.camera());
+        assertEquals(new SimulatedCameraSettings(1024, 8, 100, 2.5, 0, 0.01, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 42).withNgBandFraction(0.05), demo.camera());
         assertEquals(new FrameAssemblySettings(64, 512, 96), demo.assembly());
         assertEquals(new DeblurSettings(DeblurModel.UDBD_ACF, 1, ExecutionProvider.CPU, 2, 256, 32, Optional.empty(),
-                2.5, 0.01), demo.deblur());
+                2.5, 0.01, DeblurPolicy.DEFAULTS.withOverload(OverloadPolicy.FALLBACK)), demo.deblur());
         assertEquals(new DetectorSettings(5, 12, 0.018, 0.5, 0, new BumpLayout.Automatic(60, 32), 5), demo.detector());
         assertEquals(new OpcUaSettings("127.0.0.1", 4840, SecurityProfile.DEMO, List.of(),
-                EXAMPLES.resolve("runtime/pki")), demo.opcua());
+                EXAMPLES.resolve("runtime/pki")).withAnonymousRole(Role.MES), demo.opcua());
         assertEquals(new OutputSettings(EXAMPLES.resolve("runtime/journal"), 30, 1L << 30, Optional.empty()),
                 demo.outputs());
     }
@@ -75,6 +75,18 @@ class ExampleStationsTest {
         assertEquals(Optional.of(EXAMPLES.resolve("runtime/overlays")), replay.outputs().overlayDir());
         assertEquals(2.0, replay.deblur().wienerSigmaPx());
         assertEquals(0.02, replay.deblur().wienerNoiseToSignal());
+    }
+
+    @Test
+    void aravisFakeFitsTheFakeCameraOnLoopback() throws StationConfigException {
+        StationConfig fake = StationConfigLoader.load(EXAMPLES.resolve("aravis-fake.yaml"));
+
+        AravisCameraSettings camera = assertInstanceOf(AravisCameraSettings.class, fake.camera());
+        assertEquals(Optional.of("127.0.0.1"), camera.cameraId());
+        assertEquals(List.of(), camera.features(), "the fake camera has no line trigger to select");
+        assertEquals(0, camera.packetSizeBytes());
+        assertTrue(!camera.packetSocket(), "loopback delivers nothing through the packet socket");
+        assertTrue(fake.opcua().port() != 4840, "runs beside the demo station");
     }
 
     @Test
@@ -109,6 +121,7 @@ class ExampleStationsTest {
         OpcUaSettings opcua = production.opcua();
         assertEquals(SecurityProfile.PRODUCTION, opcua.profile());
         assertEquals("0.0.0.0", opcua.bindAddress());
+        assertEquals("bonder-7.plant.example", opcua.endpointHost());
         assertEquals(List.of("operator", "mes", "engineer"), opcua.users().stream().map(UserAccount::name).toList());
         assertEquals(List.of(Role.OPERATOR, Role.MES, Role.ENGINEER),
                 opcua.users().stream().map(UserAccount::role).toList());
@@ -118,6 +131,8 @@ class ExampleStationsTest {
         assertEquals(90, production.outputs().retentionDays());
         assertEquals(Optional.of(EXAMPLES.resolve("models/udbd-bonder-7.onnx")), production.deblur().modelFile());
         assertEquals(ExecutionProvider.CUDA, production.deblur().executionProvider());
+        assertEquals(List.of(new RecipeSettings("panel-55in", DeblurModel.UDBD, 2),
+                new RecipeSettings("panel-32in-thin-acf", DeblurModel.UDBD, 1)), production.recipes());
         AravisCameraSettings camera = assertInstanceOf(AravisCameraSettings.class, production.camera());
         assertEquals("Mono10", camera.pixelFormat());
         assertEquals(Duration.ofMillis(500), camera.grabTimeout());

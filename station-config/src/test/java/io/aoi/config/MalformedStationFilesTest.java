@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the field, the bad value and what is allowed, exactly as listed here.
  */
 class MalformedStationFilesTest {
+    private static final String DEMO_BIND =
+            "a literal loopback IP address (127.0.0.1 to 127.255.255.254, or ::1) with the demo profile";
 
     static Stream<Arguments> malformedFiles() {
         return Stream.of(
@@ -28,7 +30,8 @@ class MalformedStationFilesTest {
                 malformed("rejects a misspelt field and suggests the right one", "misspelt-field.yaml", 16,
                         "deblur.iteratoins", "unknown field (did you mean iterations?); allowed: model, "
                                 + "iterations, executionProvider, threads, tileSizePx, tileOverlapPx, modelFile, "
-                                + "wienerSigmaPx, wienerNoiseToSignal"),
+                                + "wienerSigmaPx, wienerNoiseToSignal, region, regionMarginPx, overload, fallbackModel, "
+                                + "focusDriftWarnSigmaPx"),
                 malformed("rejects a file without the detector section", "missing-detector-section.yaml", 0,
                         "detector", "required section is missing"),
                 malformed("rejects a maximum diameter below the minimum", "max-diameter-below-min.yaml", 23,
@@ -38,8 +41,29 @@ class MalformedStationFilesTest {
                         "assembly.overlapLines", "256 is not allowed; allowed: an integer from 0 to 255 "
                                 + "(less than half of frameHeight 512)"),
                 malformed("rejects the demo profile on a non-loopback address", "demo-profile-on-any-address.yaml",
-                        32, "opcua.bindAddress", "0.0.0.0 is not allowed; allowed: a loopback address "
-                                + "(127.x.x.x, localhost or ::1) with the demo profile"),
+                        32, "opcua.bindAddress", "0.0.0.0 is not allowed; allowed: " + DEMO_BIND),
+                malformed("rejects a host name that only starts like a loopback address",
+                        "demo-profile-on-loopback-look-alike.yaml", 32, "opcua.bindAddress",
+                        "127.evil.example is not allowed; allowed: " + DEMO_BIND),
+                malformed("rejects localhost with the demo profile: no name service decides the bind address",
+                        "demo-profile-on-localhost.yaml", 32, "opcua.bindAddress",
+                        "localhost is not allowed; allowed: " + DEMO_BIND),
+                malformed("rejects a host name as production bind address", "production-bind-host-name.yaml", 32,
+                        "opcua.bindAddress", "aoi.plant.example is not allowed; allowed: a literal IP address such "
+                                + "as 127.0.0.1, 0.0.0.0, 192.168.10.20 or ::1 (no host names)"),
+                malformed("rejects a wildcard production bind without an advertised host",
+                        "production-wildcard-without-advertised-host.yaml", 31, "opcua.advertisedHost",
+                        "(missing) is not allowed; allowed: the host name clients connect to (for example "
+                                + "aoi-line3.plant.example) when bindAddress 0.0.0.0 is a wildcard"),
+                malformed("rejects an advertised wildcard", "advertised-wildcard.yaml", 33, "opcua.advertisedHost",
+                        "0.0.0.0 is not allowed; allowed: a host name (letters, digits, '-' and '.') or a literal "
+                                + "IP address that is not a wildcard"),
+                malformed("rejects an anonymous role with the production profile",
+                        "production-with-anonymous-role.yaml", 33, "opcua.anonymousRole",
+                        "engineer is not allowed; allowed: no anonymousRole with the production profile (it has no "
+                                + "anonymous access)"),
+                malformed("rejects an unknown anonymous role", "unknown-anonymous-role.yaml", 36,
+                        "opcua.anonymousRole", "root is not allowed; allowed: operator, mes, engineer"),
                 malformed("rejects the production profile without users", "production-without-users.yaml", 31,
                         "opcua.users", "[] is not allowed; allowed: at least one user with the production profile"),
                 malformed("rejects Mono12Packed with the allowed formats", "pixel-format-mono12packed.yaml", 6,
@@ -72,6 +96,9 @@ class MalformedStationFilesTest {
                         "detector.bumps.rectangles", "[] is not allowed; allowed: at least one bump rectangle"),
                 malformed("rejects a zero-width rectangle and names its index", "rectangle-with-zero-width.yaml", 32,
                         "detector.bumps.rectangles[2].width", "0 is not allowed; allowed: an integer from 1 to 1048576"),
+                malformed("rejects a particle bound below the minimum per bump", "max-particles-below-min.yaml", 27,
+                        "detector.maxParticlesPerBump",
+                        "3 is not allowed; allowed: 0 or a count not below minParticlesPerBump (5)"),
                 malformed("rejects zero threads", "threads-zero.yaml", 18, "deblur.threads",
                         "0 is not allowed; allowed: an integer from 1 to 64"),
                 malformed("rejects a tile overlap of half the tile", "tile-overlap-half-tile.yaml", 20,
@@ -93,7 +120,7 @@ class MalformedStationFilesTest {
                         "demo line! is not allowed; allowed: 1 to 64 letters, digits, '_', '.' or '-'"),
                 malformed("rejects a folder field on a simulated camera", "folder-field-on-simulated-camera.yaml",
                         10, "camera.folder", "unknown field; allowed: type, widthPx, bitDepth, lineRateHz, "
-                                + "defocusSigmaPx, motionBlurPx, noiseSigma, particlesPerBump, micronsPerPixel, seed"),
+                                + "defocusSigmaPx, motionBlurPx, noiseSigma, particlesPerBump, micronsPerPixel, seed, ngBandFraction"),
                 malformed("rejects a document that is a list", "document-is-a-list.yaml", 1, "",
                         "expected a mapping with stationId, camera, assembly, deblur, detector, opcua and outputs, "
                                 + "found a list"),

@@ -51,10 +51,22 @@ class StationConfigLoaderTest {
                 2.5, 0.01), config.deblur());
         assertEquals(0.05, config.detector().minContrast());
         assertEquals(0, config.detector().illuminationAngleDeg());
+        assertEquals(DecisionLimits.DEFAULT, config.detector().decisionLimits());
         assertEquals(new OpcUaSettings("127.0.0.1", 4840, SecurityProfile.DEMO, List.of(), BASE.resolve("pki")),
                 config.opcua());
         assertEquals(new OutputSettings(BASE.resolve("journal"), 30, 1_073_741_824L, Optional.empty()),
                 config.outputs());
+    }
+
+    @Test
+    void readsTheDecisionLimits() throws StationConfigException {
+        String text = MINIMAL.replace("  minParticlesPerBump: 5\n",
+                "  minParticlesPerBump: 5\n  expectedBumpsPerFrame: 3\n  maxParticlesPerBump: 400\n"
+                        + "  minJudgedBumpAreaPx: 20000\n");
+        StationConfig config = StationConfigLoader.parse(text, "limits.yaml", BASE);
+
+        assertEquals(DecisionLimits.DEFAULT.withExpectedBumpsPerFrame(3).withMaxParticlesPerBump(400)
+                .withMinJudgedBumpAreaPx(20_000), config.detector().decisionLimits());
     }
 
     @Test
@@ -97,6 +109,19 @@ class StationConfigLoaderTest {
         assertEquals(Duration.ofHours(1),
                 ((AravisCameraSettings) StationConfigLoader.parse(hours, "a.yaml", BASE).camera())
                         .reconnectBackoffMax());
+    }
+
+    @Test
+    void readsTheFolderImageSizeLimitAndRefusesZero() throws StationConfigException {
+        String yaml = MINIMAL.replace("  type: simulated\n", "  type: folder\n  folder: frames\n  maxMegapixels: 12.5\n");
+
+        assertEquals(new ImageFolderSettings(BASE.resolve("frames"), false, 12.5),
+                StationConfigLoader.parse(yaml, "limit.yaml", BASE).camera());
+
+        StationConfigException error = assertThrows(StationConfigException.class, () -> StationConfigLoader.parse(
+                yaml.replace("maxMegapixels: 12.5", "maxMegapixels: 0"), "zero.yaml", BASE));
+        assertEquals("zero.yaml:5: camera.maxMegapixels: 0 is not allowed; allowed: a number from 0.001 to 10000",
+                error.getMessage());
     }
 
     @Test
@@ -201,7 +226,8 @@ class StationConfigLoaderTest {
         StationConfigException error = assertThrows(StationConfigException.class,
                 () -> StationConfigLoader.parse(yaml, "colour.yaml", BASE));
 
-        assertEquals("colour.yaml:16: opcua.colour: unknown field; allowed: bindAddress, port, profile, users, pkiDir",
+        assertEquals("colour.yaml:16: opcua.colour: unknown field; allowed: bindAddress, port, profile, users, pkiDir, "
+                + "advertisedHost, anonymousRole",
                 error.getMessage());
     }
 
@@ -235,7 +261,7 @@ class StationConfigLoaderTest {
                 () -> StationConfigLoader.parse(yaml, "merge.yaml", BASE));
 
         assertEquals("merge.yaml:4: camera.<<: unknown field; allowed: type, widthPx, bitDepth, lineRateHz, "
-                + "defocusSigmaPx, motionBlurPx, noiseSigma, particlesPerBump, micronsPerPixel, seed", error.getMessage());
+                + "defocusSigmaPx, motionBlurPx, noiseSigma, particlesPerBump, micronsPerPixel, seed, ngBandFraction", error.getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.aoi.camera.aravis;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import io.aoi.camera.CameraException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -161,6 +162,20 @@ final class AravisCamera implements AutoCloseable {
         NativeErrors.check(lib, e, label + ": setting ExposureTime=" + plain(exposureMicros) + " us");
     }
 
+    double exposureMicros() throws CameraException {
+        PointerByReference e = NativeErrors.slot();
+        double value = lib.arv_camera_get_exposure_time(live(), e);
+        NativeErrors.check(lib, e, label + ": reading ExposureTime");
+        return value;
+    }
+
+    double gainDb() throws CameraException {
+        PointerByReference e = NativeErrors.slot();
+        double value = lib.arv_camera_get_gain(live(), e);
+        NativeErrors.check(lib, e, label + ": reading Gain");
+        return value;
+    }
+
     void setGainDb(double gainDb) throws CameraException {
         PointerByReference e = NativeErrors.slot();
         lib.arv_camera_set_gain(live(), gainDb, e);
@@ -213,6 +228,16 @@ final class AravisCamera implements AutoCloseable {
         String value = lib.arv_gc_feature_node_get_value_as_string(node, e);
         NativeErrors.check(lib, e, label + ": reading " + feature);
         return value;
+    }
+
+    /** The camera's GenICam description (XML), as it sent it. */
+    String genicamXml() throws CameraException {
+        LongByReference size = new LongByReference();
+        Pointer xml = lib.arv_device_get_genicam_xml(device, size);
+        if (xml == null || size.getValue() <= 0) {
+            throw new CameraException(label + ": reading the GenICam description: the camera sent none");
+        }
+        return new String(xml.getByteArray(0, (int) size.getValue()), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Must be called before {@link #createStream}; GigE Vision only. */

@@ -79,7 +79,11 @@ interface AravisLibrary extends Library {
 
     void arv_camera_set_exposure_time(Pointer camera, double exposureMicros, PointerByReference error);
 
+    double arv_camera_get_exposure_time(Pointer camera, PointerByReference error);
+
     void arv_camera_set_gain(Pointer camera, double gain, PointerByReference error);
+
+    double arv_camera_get_gain(Pointer camera, PointerByReference error);
 
     int arv_camera_is_gv_device(Pointer camera);
 
@@ -97,6 +101,9 @@ interface AravisLibrary extends Library {
 
     // Device features.
     int arv_device_is_feature_available(Pointer device, String feature, PointerByReference error);
+
+    /** The device's GenICam description; owned by the device. {@code size} receives its length in bytes. */
+    Pointer arv_device_get_genicam_xml(Pointer device, LongByReference size);
 
     Pointer arv_device_get_feature(Pointer device, String feature);
 

@@ -7,6 +7,7 @@ import io.aoi.camera.GrabResult;
 import io.aoi.camera.LineRateMeter;
 import io.aoi.camera.LineSource;
 import io.aoi.camera.SourceCounters;
+import io.aoi.camera.SourceLoss;
 import io.aoi.camera.Strip;
 import io.aoi.config.AravisCameraSettings;
 import io.aoi.image.Image;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A GenICam camera (GigE Vision, USB3 Vision, or Aravis's simulated {@code Fake_1}) delivering strips of
@@ -29,8 +32,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>Camera loss.</b> When no buffer arrives and the transport reported {@code control-lost} (GigE Vision:
  * the heartbeat went unanswered for about 5 s; USB3 Vision: unplugged), grabs return {@link GrabResult.Lost},
- * the connection is released, and later grabs try to reopen it (same settings) with exponential back-off from
- * 250 ms up to {@code reconnectBackoffMax}. Silence alone is not a loss: a line-scan camera on an encoder
+ * the connection is released, and later grabs try to reopen it with exponential back-off from 250 ms up to
+ * {@code reconnectBackoffMax}. A reconnection writes back the settings in effect at the first connection
+ * ({@link CameraSnapshot}: also the width, line rate, exposure and gain the station file left to the camera),
+ * since a power-cycled camera comes back at its power-on values. A camera that answers but refuses them, or
+ * still delivers another strip layout, cannot serve the station: grabs report {@link GrabResult.Lost} with
+ * {@link SourceLoss#INCOMPATIBLE} and the reason, and the source keeps retrying. The loss, each new reason a
+ * reconnection fails for, and the recovery are logged. Silence alone is not a loss: a line-scan camera on an encoder
  * trigger sends nothing while the conveyor stands still. Retries happen inside {@link #grab(Duration)}, which
  * never waits longer than its timeout plus one native open attempt; no thread of its own is started. After
  * reconnection the strips lost during the outage are estimated from the outage length and the line rate
@@ -46,6 +54,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * short-lived background thread (GigE Vision time-outs take seconds), which close waits for.
  */
 public final class AravisLineSource implements LineSource {
+    private static final Logger LOG = LoggerFactory.getLogger(AravisLineSource.class);
     private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long RESEND_POLL_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** How long close waits for lost sessions still being torn down. */
@@ -54,6 +63,8 @@ public final class AravisLineSource implements LineSource {
     private final AravisLibrary lib;
     private final AravisCameraSettings settings;
     private final StripGeometry geometry;
+    /** Settings in effect at the first connection, written back on every reconnection. */
+    private final CameraSnapshot firstConnection;
     private final String description;
     private final StripDecoder decoder;
     private final ReentrantLock lock = new ReentrantLock();
@@ -68,6 +79,8 @@ public final class AravisLineSource implements LineSource {
     private final ReconnectBackoff backoff;
     private String lossCause = "";
     private String lastReconnectFailure = "";
+    private SourceLoss loss = SourceLoss.UNREACHABLE;
+    private long lostAtNanos;
     private long lastStripNanos;
     private long lastResendPollNanos;
     private long resendsOfEndedSessions;
@@ -86,6 +99,7 @@ public final class AravisLineSource implements LineSource {
         this.settings = settings;
         this.session = session;
         this.geometry = session.geometry();
+        this.firstConnection = session.snapshot();
         this.description = session.description();
         this.decoder = new StripDecoder(geometry);
         this.backoff = new ReconnectBackoff(settings.reconnectBackoffMax());
@@ -173,7 +187,7 @@ public final class AravisLineSource implements LineSource {
                         closedSignal.awaitNanos(wakeAt - now);
                     }
                     if (!closed && session == null && System.nanoTime() >= deadline) {
-                        return new GrabResult.Lost(lostMessage());
+                        return new GrabResult.Lost(lostMessage(), loss);
                     }
                     continue;
                 }
@@ -270,10 +284,14 @@ public final class AravisLineSource implements LineSource {
         session = null;
         lossCause = reason;
         lastReconnectFailure = "";
-        backoff.reset(System.nanoTime());
-        lineRateBeforeLossHz = meter.linesPerSecond(System.nanoTime());
+        loss = SourceLoss.UNREACHABLE;
+        lostAtNanos = System.nanoTime();
+        backoff.reset(lostAtNanos);
+        lineRateBeforeLossHz = meter.linesPerSecond(lostAtNanos);
         meter.reset();
-        return new GrabResult.Lost(lostMessage());
+        LOG.warn("{}: camera lost: {}; reconnecting with back-off up to {} ms", description, reason,
+                settings.reconnectBackoffMax().toMillis());
+        return new GrabResult.Lost(lostMessage(), loss);
     }
 
     private String lostMessage() {
@@ -284,30 +302,56 @@ public final class AravisLineSource implements LineSource {
 
     /** One reconnection attempt; true when acquisition runs again. */
     private boolean reconnect() {
+        AravisCamera camera;
+        try {
+            camera = AravisCamera.open(lib, settings.cameraId().orElse(""));
+        } catch (CameraException gone) {
+            return failedAttempt(gone.getMessage(), SourceLoss.UNREACHABLE);
+        }
         AravisSession fresh;
         try {
-            fresh = AravisSession.open(lib, settings);
-            if (!fresh.geometry().equals(geometry)) {
-                StripGeometry now = fresh.geometry();
-                fresh.close();
-                throw new CameraException("the camera came back with " + now + " instead of " + geometry);
-            }
-            try {
-                fresh.startAcquisition();
-            } catch (CameraException e) {
-                fresh.close();
-                throw e;
-            }
-        } catch (CameraException e) {
-            backoff.failed(System.nanoTime());
-            lastReconnectFailure = e.getMessage();
-            return false;
+            fresh = AravisSession.configure(lib, camera, settings, firstConnection);
+        } catch (CameraException | RuntimeException refused) {
+            return failedAttempt(incompatible(refused.getMessage()), SourceLoss.INCOMPATIBLE);
         }
-        long now = System.nanoTime();
+        StripGeometry now = fresh.geometry();
+        if (now.widthPx() != geometry.widthPx() || now.linesPerBuffer() != geometry.linesPerBuffer()
+                || now.format() != geometry.format()) {
+            fresh.close();
+            return failedAttempt(incompatible("it delivers " + now + " instead of " + geometry),
+                    SourceLoss.INCOMPATIBLE);
+        }
+        try {
+            fresh.startAcquisition();
+        } catch (CameraException e) {
+            fresh.close();
+            return failedAttempt(e.getMessage(), SourceLoss.UNREACHABLE);
+        }
+        long nanos = System.nanoTime();
         session = fresh;
         reconnects++;
-        tracker.newSession(estimatedLostStrips(now - lastStripNanos));
+        tracker.newSession(estimatedLostStrips(nanos - lastStripNanos));
+        loss = SourceLoss.UNREACHABLE;
+        LOG.info("{}: camera back after {} ms (reconnection {}), first connection's settings written back: {}",
+                description, TimeUnit.NANOSECONDS.toMillis(nanos - lostAtNanos), reconnects,
+                firstConnection.describe());
         return true;
+    }
+
+    private static String incompatible(String why) {
+        return "the camera answers but cannot serve the station with the settings of its first connection: " + why;
+    }
+
+    /** Records a failed attempt; logs it when its reason differs from the previous one's. Always false. */
+    private boolean failedAttempt(String reason, SourceLoss kind) {
+        backoff.failed(System.nanoTime());
+        if (!reason.equals(lastReconnectFailure) || kind != loss) {
+            LOG.warn("{}: reconnection failed ({}): {}; retrying up to every {} ms", description, kind, reason,
+                    settings.reconnectBackoffMax().toMillis());
+        }
+        lastReconnectFailure = reason;
+        loss = kind;
+        return false;
     }
 
     private long estimatedLostStrips(long outageNanos) {

@@ -14,21 +14,36 @@ final class AravisSession implements AutoCloseable {
     private final AravisCamera camera;
     private final AravisStream stream;
     private final StripGeometry geometry;
+    private final CameraSnapshot snapshot;
     private final String description;
     private boolean acquiring;
 
-    private AravisSession(AravisCamera camera, AravisStream stream, StripGeometry geometry, String description) {
+    private AravisSession(AravisCamera camera, AravisStream stream, StripGeometry geometry, CameraSnapshot snapshot,
+            String description) {
         this.camera = camera;
         this.stream = stream;
         this.geometry = geometry;
+        this.snapshot = snapshot;
         this.description = description;
     }
 
-    /** Opens and configures the camera and prepares its stream; acquisition is not started yet. */
+    /** First connection: opens and configures the camera and prepares its stream; acquisition is not started. */
     static AravisSession open(AravisLibrary lib, AravisCameraSettings settings) throws CameraException {
-        AravisCamera camera = AravisCamera.open(lib, settings.cameraId().orElse(""));
+        return configure(lib, AravisCamera.open(lib, settings.cameraId().orElse("")), settings, null);
+    }
+
+    /**
+     * Configures an open camera (closed here on failure) and prepares its stream.
+     *
+     * @param recorded the first connection's settings in effect, written back where the settings keep the
+     *                 camera's value; null at the first connection
+     * @throws CameraException when the camera refuses a setting: it answers but cannot serve the station
+     */
+    static AravisSession configure(AravisLibrary lib, AravisCamera camera, AravisCameraSettings settings,
+            CameraSnapshot recorded) throws CameraException {
         try {
-            StripGeometry geometry = CameraConfigurator.apply(camera, settings);
+            StripGeometry geometry = CameraConfigurator.apply(camera, settings, recorded);
+            CameraSnapshot snapshot = CameraConfigurator.snapshot(camera, settings, geometry);
             int payload = camera.payloadBytes();
             if (payload < geometry.bytesPerBuffer()) {
                 throw new CameraException(camera.label() + ": PayloadSize " + payload + " is smaller than one "
@@ -40,7 +55,7 @@ final class AravisSession implements AutoCloseable {
                     camera.isGigEVision());
             stream.setSocketBufferBytes((int) Math.min(MAX_SOCKET_BUFFER_BYTES,
                     (long) payload * settings.bufferCount()));
-            return new AravisSession(camera, stream, geometry, description);
+            return new AravisSession(camera, stream, geometry, snapshot, description);
         } catch (CameraException | RuntimeException e) {
             camera.close();
             throw e;
@@ -62,6 +77,11 @@ final class AravisSession implements AutoCloseable {
 
     StripGeometry geometry() {
         return geometry;
+    }
+
+    /** The settings in effect right after this session configured the camera. */
+    CameraSnapshot snapshot() {
+        return snapshot;
     }
 
     String description() {

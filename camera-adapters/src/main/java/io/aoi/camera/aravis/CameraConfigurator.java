@@ -8,6 +8,10 @@ import io.aoi.config.AravisCameraSettings.GenicamFeature;
  * Applies {@link AravisCameraSettings} to an open camera, in this order: pixel format, region, continuous
  * acquisition, line rate, exposure, gain, then the free-form features in the order given. Values the camera
  * must hold exactly (pixel format, width, height) are read back and a mismatch is an error.
+ *
+ * <p>On a reconnection the {@link CameraSnapshot} of the first connection stands in for every value the settings
+ * leave to the camera (width, line rate, exposure, gain), so that a camera that came back at its power-on values
+ * is put back to the ones the station ran with.
  */
 final class CameraConfigurator {
     static final String LINE_RATE_FEATURE = "AcquisitionLineRate";
@@ -18,7 +22,17 @@ final class CameraConfigurator {
     private CameraConfigurator() {
     }
 
+    /** First connection: values the settings leave to the camera stay as the camera has them. */
     static StripGeometry apply(AravisCamera camera, AravisCameraSettings settings) throws CameraException {
+        return apply(camera, settings, null);
+    }
+
+    /**
+     * @param recorded the first connection's settings in effect, written where {@code settings} keep the camera's
+     *                 value; null at the first connection
+     */
+    static StripGeometry apply(AravisCamera camera, AravisCameraSettings settings, CameraSnapshot recorded)
+            throws CameraException {
         MonoFormat format = MonoFormat.fromGenicamName(settings.pixelFormat());
         camera.setPixelFormat(format.genicamName());
         String accepted = camera.pixelFormat();
@@ -30,7 +44,7 @@ final class CameraConfigurator {
 
         int[] sensor = camera.sensorSize();
         int[] current = camera.region();
-        int width = settings.widthPx() > 0 ? settings.widthPx() : current[2];
+        int width = settings.widthPx() > 0 ? settings.widthPx() : recorded != null ? recorded.widthPx() : current[2];
         if (settings.offsetXPx() + width > sensor[0]) {
             throw new CameraException(camera.label() + ": offsetXPx " + settings.offsetXPx() + " + widthPx " + width
                     + " exceeds the sensor width " + sensor[0]);
@@ -44,12 +58,18 @@ final class CameraConfigurator {
         }
         camera.setContinuousAcquisition();
 
-        double lineRateHz = applyLineRate(camera, settings);
-        if (settings.exposureMicros() > 0) {
-            camera.setExposureMicros(settings.exposureMicros());
+        double askedLineRateHz = settings.lineRateHz() > 0 ? settings.lineRateHz()
+                : recorded != null ? recorded.lineRateHz() : 0;
+        double lineRateHz = applyLineRate(camera, settings, askedLineRateHz);
+        double exposureMicros = settings.exposureMicros() > 0 ? settings.exposureMicros()
+                : recorded != null && recorded.exposureMicros() > 0 ? recorded.exposureMicros() : 0;
+        if (exposureMicros > 0) {
+            camera.setExposureMicros(exposureMicros);
         }
-        if (settings.gainDb() >= 0) {
-            camera.setGainDb(settings.gainDb());
+        double gainDb = settings.gainDb() >= 0 ? settings.gainDb()
+                : recorded != null && recorded.gainDb() >= 0 ? recorded.gainDb() : -1;
+        if (gainDb >= 0) {
+            camera.setGainDb(gainDb);
         }
         for (GenicamFeature feature : settings.features()) {
             camera.setFeatureFromString(feature.name(), feature.value());
@@ -60,17 +80,39 @@ final class CameraConfigurator {
         return new StripGeometry(width, settings.linesPerBuffer(), format, lineRateHz);
     }
 
-    /** Sets the line rate where asked, and returns the rate the camera reports (0 when it reports none). */
-    private static double applyLineRate(AravisCamera camera, AravisCameraSettings settings) throws CameraException {
+    /** What the camera holds now, to be written back on reconnections. */
+    static CameraSnapshot snapshot(AravisCamera camera, AravisCameraSettings settings, StripGeometry geometry) {
+        return new CameraSnapshot(geometry.widthPx(), settings.offsetXPx(), geometry.format().genicamName(),
+                geometry.configuredLineRateHz(), readOrNaN(camera::exposureMicros), readOrNaN(camera::gainDb));
+    }
+
+    private interface Reading {
+        double read() throws CameraException;
+    }
+
+    private static double readOrNaN(Reading reading) {
+        try {
+            return reading.read();
+        } catch (CameraException notReadable) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * Sets the line rate where asked ({@code askedHz} > 0), and returns the rate the camera reports (0 when it
+     * reports none).
+     */
+    private static double applyLineRate(AravisCamera camera, AravisCameraSettings settings, double askedHz)
+            throws CameraException {
         boolean lineScan = camera.isFeatureAvailable(LINE_RATE_FEATURE);
-        if (settings.lineRateHz() > 0) {
+        if (askedHz > 0) {
             if (lineScan) {
                 if (camera.isFeatureAvailable(LINE_RATE_ENABLE_FEATURE)) {
                     camera.setBooleanFeature(LINE_RATE_ENABLE_FEATURE, true);
                 }
-                camera.setFloatFeature(LINE_RATE_FEATURE, settings.lineRateHz());
+                camera.setFloatFeature(LINE_RATE_FEATURE, askedHz);
             } else {
-                camera.setFrameRate(settings.lineRateHz() / settings.linesPerBuffer());
+                camera.setFrameRate(askedHz / settings.linesPerBuffer());
             }
         }
         double actualHz;
@@ -78,17 +120,17 @@ final class CameraConfigurator {
             actualHz = lineScan ? camera.floatFeature(LINE_RATE_FEATURE)
                     : camera.frameRate() * settings.linesPerBuffer();
         } catch (CameraException unreadable) {
-            if (settings.lineRateHz() > 0) {
+            if (askedHz > 0) {
                 throw unreadable;
             }
             return 0;
         }
-        if (settings.lineRateHz() > 0
-                && Math.abs(actualHz - settings.lineRateHz()) > LINE_RATE_TOLERANCE * settings.lineRateHz()) {
+        if (askedHz > 0
+                && Math.abs(actualHz - askedHz) > LINE_RATE_TOLERANCE * askedHz) {
             String how = lineScan ? LINE_RATE_FEATURE
                     : "AcquisitionFrameRate " + AravisCamera.plain(actualHz / settings.linesPerBuffer()) + " Hz x "
                             + settings.linesPerBuffer() + " lines per buffer";
-            throw new CameraException(camera.label() + ": lineRateHz " + AravisCamera.plain(settings.lineRateHz())
+            throw new CameraException(camera.label() + ": lineRateHz " + AravisCamera.plain(askedHz)
                     + " was not accepted; the camera runs at " + AravisCamera.plain(actualHz) + " lines/s (" + how
                     + "); choose a rate within its range");
         }

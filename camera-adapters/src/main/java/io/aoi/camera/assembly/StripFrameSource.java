@@ -10,6 +10,7 @@ import io.aoi.config.FrameAssemblySettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Optional;
 
 /**
  * Frames assembled from a {@link LineSource} by a {@link FrameAssembler}. Grab outcomes map to frame
@@ -27,6 +28,8 @@ public final class StripFrameSource implements FrameSource {
     private final FrameAssembler assembler;
     private final ArrayDeque<FrameResult> pending = new ArrayDeque<>();
     private boolean ended;
+    /** The last loss reported, until data arrives again; written by the consumer thread, read by any. */
+    private volatile FrameResult.SourceLost outage;
 
     public StripFrameSource(LineSource lines, FrameAssemblySettings settings) {
         this.lines = lines;
@@ -55,12 +58,16 @@ public final class StripFrameSource implements FrameSource {
             Duration remaining = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
             GrabResult grab = lines.grab(remaining);
             if (grab instanceof GrabResult.Grabbed grabbed) {
+                outage = null;
                 pending.addAll(assembler.add(grabbed.strip()));
             } else if (grab instanceof GrabResult.Incomplete incomplete) {
+                outage = null;
                 pending.addAll(assembler.incomplete(incomplete));
             } else if (grab instanceof GrabResult.Lost lost) {
                 pending.addAll(assembler.sourceLost(lost.reason()));
-                pending.add(new FrameResult.SourceLost(lost.reason()));
+                FrameResult.SourceLost sourceLost = new FrameResult.SourceLost(lost.reason(), lost.loss());
+                outage = sourceLost;
+                pending.add(sourceLost);
             } else if (grab instanceof GrabResult.Ended) {
                 pending.addAll(assembler.end(Instant.now()));
                 ended = true;
@@ -72,6 +79,11 @@ public final class StripFrameSource implements FrameSource {
             }
         }
         return pending.poll();
+    }
+
+    @Override
+    public Optional<FrameResult.SourceLost> outage() {
+        return Optional.ofNullable(outage);
     }
 
     @Override

@@ -6,8 +6,9 @@ import io.aoi.camera.FrameResult;
 import io.aoi.camera.FrameSource;
 import io.aoi.camera.SourceCounters;
 import io.aoi.config.ImageFolderSettings;
-import io.aoi.image.Image;
+import io.aoi.image.DecodedImage;
 import io.aoi.image.ImageFiles;
+import io.aoi.image.ImageLimits;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -17,21 +18,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Recorded frames: every *.png, *.tif and *.tiff file of a folder (not its subfolders, extensions in any
  * case), in file-name order, one {@link Frame} per file with firstLine 0 and no overlap. The file list is
  * taken at {@link #start()}.
  *
- * <p>A file that cannot be read as an image becomes {@link FrameResult.Dropped} naming the file and the
- * reason; the run goes on. After the last file: {@link FrameResult.Ended}, or the first file again when
+ * <p>A file that cannot be read as an image, or whose header gives more than {@code maxMegapixels} (checked
+ * before decoding), becomes {@link FrameResult.Dropped} naming the file and the reason; the run goes on. What a
+ * file held that its frame does not (an alpha channel, TIFF pages after the first) is logged as a warning. After the last file: {@link FrameResult.Ended}, or the first file again when
  * looping. Frame ids count every file delivered or dropped, across loops.
  *
  * <p>Counters: {@code stripsReceived} counts files read, {@code stripsIncomplete} files dropped.
  * Threads: as {@link FrameSource}; reading happens on the calling thread.
  */
 public final class ImageFolderSource implements FrameSource {
+    private static final Logger LOG = LoggerFactory.getLogger(ImageFolderSource.class);
+
     private final ImageFolderSettings settings;
+    private final ImageLimits limits;
     private final List<Path> files = new ArrayList<>();
     private int nextIndex;
     private long nextFrameId;
@@ -41,6 +48,7 @@ public final class ImageFolderSource implements FrameSource {
 
     public ImageFolderSource(ImageFolderSettings settings) {
         this.settings = settings;
+        this.limits = new ImageLimits(settings.maxMegapixels());
     }
 
     @Override
@@ -106,9 +114,12 @@ public final class ImageFolderSource implements FrameSource {
         }
         String name = file.getFileName().toString();
         try {
-            Image image = ImageFiles.read(file);
+            DecodedImage decoded = ImageFiles.read(file, limits);
+            for (String warning : decoded.warnings()) {
+                LOG.warn("{}: {}", file, warning);
+            }
             read++;
-            return new FrameResult.Ready(new Frame(frameId, 0, 0, 0, Instant.now(), name, image));
+            return new FrameResult.Ready(new Frame(frameId, 0, 0, 0, Instant.now(), name, decoded.image()));
         } catch (IOException | RuntimeException e) {
             dropped++;
             return new FrameResult.Dropped(frameId, name + ": " + e.getMessage());

@@ -29,7 +29,17 @@ final class BumpPopulation {
      */
     static List<TrueParticle> populate(Rng rng, String id, int x, long top, int width, int height,
             double meanCount, double micronsPerPixel) {
-        double kind = rng.nextDouble();
+        return populate(rng, id, x, top, width, height, meanCount, micronsPerPixel, true);
+    }
+
+    /**
+     * As above; with {@code allowSparse} false a bump that would have been sparse is populated as a normal one (the
+     * line's yield then comes from {@link PanelLayout}'s NG bands alone).
+     */
+    static List<TrueParticle> populate(Rng rng, String id, int x, long top, int width, int height,
+            double meanCount, double micronsPerPixel, boolean allowSparse) {
+        double drawn = rng.nextDouble();
+        double kind = !allowSparse && drawn < SPARSE_FRACTION ? 1.0 : drawn;
         boolean sparse = kind < SPARSE_FRACTION;
         boolean weak = !sparse && kind < SPARSE_FRACTION + WEAK_FRACTION;
         boolean clustered = !sparse && !weak && kind < SPARSE_FRACTION + WEAK_FRACTION + CLUSTERED_FRACTION;

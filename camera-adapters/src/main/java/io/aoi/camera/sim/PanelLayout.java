@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Where the bumps and particles of the endless panel are. The panel is cut into bands of
@@ -15,6 +16,10 @@ import java.util.Optional;
  * 80 to 160 px, with gaps), and per bump a particle population chosen by kind: about 10 % sparse (0 to 4
  * particles, NG), 15 % weak (contrast 30 to 50 % of normal), 10 % clustered (touching pairs and small
  * groups, centres at least 1.1 radii apart), the rest normal; plus a few particles in the resin.
+ *
+ * <p>With an NG band fraction (the line's yield) no bump is sparse by its kind; instead each band is NG with that
+ * probability, drawn from its own stream, and one of its bumps, chosen at random, keeps only 0 to 4 of its
+ * particles. Without it the layout is exactly as described above.
  *
  * <p>Thread-safe: bands are cached in a small synchronized LRU map.
  */
@@ -33,6 +38,7 @@ final class PanelLayout {
     private final int widthPx;
     private final double particlesPerBump;
     private final double micronsPerPixel;
+    private final OptionalDouble ngBandFraction;
     private final Map<Long, PanelBand> cache = new LinkedHashMap<>(CACHE_BANDS, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -43,6 +49,12 @@ final class PanelLayout {
     };
 
     PanelLayout(long seed, int widthPx, double particlesPerBump, double micronsPerPixel) {
+        this(seed, widthPx, particlesPerBump, micronsPerPixel, OptionalDouble.empty());
+    }
+
+    PanelLayout(long seed, int widthPx, double particlesPerBump, double micronsPerPixel,
+            OptionalDouble ngBandFraction) {
+        this.ngBandFraction = ngBandFraction;
         this.seed = seed;
         this.widthPx = widthPx;
         this.particlesPerBump = particlesPerBump;
@@ -92,14 +104,40 @@ final class PanelLayout {
             for (int b = 0; x + width <= widthPx - 8; b++, x += width + gapX) {
                 String id = "R" + rowNumber + "-B" + b;
                 List<TrueParticle> onBump = BumpPopulation.populate(rng, id, x, bandTop + y, width, height,
-                        particlesPerBump, micronsPerPixel);
+                        particlesPerBump, micronsPerPixel, ngBandFraction.isEmpty());
                 particles.addAll(onBump);
                 bumps.add(new TrueBump(id, x, bandTop + y, width, height, onBump.size()));
             }
             y += height + rng.intBetween(16, 40);
         }
+        if (ngBandFraction.isPresent()) {
+            makeOneBumpSparse(index, bumps, particles);
+        }
         addResinParticles(rng, bandTop, bumps, particles);
         return new PanelBand(index, bumps, particles);
+    }
+
+    /** With probability ngBandFraction, one bump of the band keeps fewer than {@code SPARSE_BELOW} particles. */
+    private void makeOneBumpSparse(long index, List<TrueBump> bumps, List<TrueParticle> particles) {
+        Rng ng = Rng.forKey(seed, 2, index);
+        if (bumps.isEmpty() || ng.nextDouble() >= ngBandFraction.getAsDouble()) {
+            return;
+        }
+        int chosen = ng.nextInt(bumps.size());
+        TrueBump bump = bumps.get(chosen);
+        int keep = Math.min(ng.nextInt(BumpPopulation.SPARSE_BELOW), bump.particleCount());
+        int kept = 0;
+        for (java.util.Iterator<TrueParticle> it = particles.iterator(); it.hasNext(); ) {
+            TrueParticle p = it.next();
+            if (p.bumpId().equals(Optional.of(bump.id()))) {
+                if (kept < keep) {
+                    kept++;
+                } else {
+                    it.remove();
+                }
+            }
+        }
+        bumps.set(chosen, new TrueBump(bump.id(), bump.x(), bump.y(), bump.width(), bump.height(), kept));
     }
 
     private void addResinParticles(Rng rng, long bandTop, List<TrueBump> bumps, List<TrueParticle> particles) {

@@ -45,7 +45,7 @@ public final class PanelSimulator {
         this.settings = settings;
         this.shearAngleDeg = shearAngleDeg;
         this.layout = new PanelLayout(settings.seed(), settings.widthPx(), settings.particlesPerBump(),
-                settings.micronsPerPixel());
+                settings.micronsPerPixel(), settings.ngBandFraction());
         this.renderer = new SharpRenderer(settings.seed(), settings.widthPx(), layout, shearAngleDeg);
     }
 

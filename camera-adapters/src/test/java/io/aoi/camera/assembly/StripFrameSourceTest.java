@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.aoi.camera.Frame;
 import io.aoi.camera.FrameResult;
 import io.aoi.camera.GrabResult;
+import io.aoi.camera.SourceLoss;
 import io.aoi.camera.Strip;
 import io.aoi.camera.sim.PanelSimulator;
 import io.aoi.camera.sim.SimulatedLineCamera;
@@ -96,5 +97,23 @@ class StripFrameSourceTest {
             assertInstanceOf(FrameResult.Ended.class, source.next(WAIT));
         }
         assertTrue(scripted.closed);
+    }
+
+    @Test
+    void aCameraThatCannotServeIsReportedWithItsKindUntilDataArrives() throws Exception {
+        Image lines = Image.blank(16, 20, 1, 8);
+        List<GrabResult> script = List.of(
+                new GrabResult.Lost("refuses width 1024", SourceLoss.INCOMPATIBLE),
+                new GrabResult.Grabbed(new Strip(5, 100, Instant.now(), lines)));
+        try (StripFrameSource source = new StripFrameSource(new ScriptedLineSource(16, script),
+                new FrameAssemblySettings(20, 16, 0))) {
+            source.start();
+            assertTrue(source.outage().isEmpty());
+            FrameResult.SourceLost lost = assertInstanceOf(FrameResult.SourceLost.class, source.next(WAIT));
+            assertEquals(SourceLoss.INCOMPATIBLE, lost.loss());
+            assertEquals(lost, source.outage().orElseThrow());
+            assertInstanceOf(FrameResult.Ready.class, source.next(WAIT));
+            assertTrue(source.outage().isEmpty(), "cleared once the camera delivers");
+        }
     }
 }

@@ -72,6 +72,21 @@ class ImageFolderSourceTest {
     }
 
     @Test
+    void anImageOverTheLimitIsDroppedFromItsHeaderAndTheRunGoesOn() throws Exception {
+        ImageFiles.write(flat(10, 8), dir.resolve("1.png"));
+        ImageFiles.write(new Image(1200, 1000, 1, 8, new short[1_200_000]), dir.resolve("2.png"));
+        ImageFiles.write(flat(20, 8), dir.resolve("3.png"));
+        try (ImageFolderSource source = new ImageFolderSource(new ImageFolderSettings(dir, false, 1))) {
+            source.start();
+            assertInstanceOf(FrameResult.Ready.class, source.next(WAIT));
+            FrameResult.Dropped dropped = assertInstanceOf(FrameResult.Dropped.class, source.next(WAIT));
+            assertEquals("2.png: " + dir.resolve("2.png") + ": found 1200 x 1000 pixels in the file header "
+                    + "(1.2 megapixels); allowed: at most 1 megapixels", dropped.reason());
+            assertInstanceOf(FrameResult.Ready.class, source.next(WAIT));
+        }
+    }
+
+    @Test
     void loopingStartsAgainWithIncreasingFrameIds() throws Exception {
         Image a = flat(1, 8);
         ImageFiles.write(a, dir.resolve("only.png"));

@@ -2,6 +2,7 @@ package io.aoi.deblur.motion;
 
 import io.aoi.config.DeblurSettings;
 import io.aoi.deblur.DeblurException;
+import io.aoi.deblur.DeblurOutputCheck;
 import io.aoi.deblur.onnx.ModelSignature;
 import io.aoi.deblur.onnx.OnnxModel;
 import io.aoi.deblur.onnx.TensorSpec;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * <p>The model is grayscale: colour frames are restored channel by channel (each channel sees the same
  * channel of the neighbours). 8- and 16-bit samples are scaled to [0, 1] and back. Frames larger than a
  * tile run in overlapping tiles ({@link Tiler}); the three frames are cut at the same positions.
- * Iterations do not apply: the model runs once per frame.
+ * Iterations do not apply: the model runs once per frame. The output is checked with {@link DeblurOutputCheck}.
  *
  * <p>Owns one {@link OnnxModel}; not thread-safe (callers serialise frames); {@link #close()} is idempotent.
  */
@@ -102,6 +103,7 @@ public final class MotionDeblurrer implements TripletDeblurrer {
                     ? tiler.apply(indexPlane(w * h), w, h, (tile, tw, th) -> run(gather(p, tile), gather(q, tile),
                             gather(n, tile), tw, th))
                     : run(p, q, n, w, h);
+            DeblurOutputCheck.check(name(), planes[c]);
         }
         return Image.fromFloatChannels(w, h, current.bitDepth(), planes);
     }
@@ -144,6 +146,12 @@ public final class MotionDeblurrer implements TripletDeblurrer {
             throw new IllegalArgumentException(which + " frame " + frame + " differs from the current frame "
                     + current + "; the three frames must have the same size, channels and bit depth");
         }
+    }
+
+    /** Ends the model run in progress on another thread (ONNX Runtime's terminate flag). */
+    @Override
+    public void abort() {
+        model.abortRuns();
     }
 
     @Override

@@ -13,7 +13,9 @@ import java.util.Objects;
  *
  * <p>Run policy: the first frame of a run is restored from (current, current, next), the last one (on
  * {@link #endRun()}) from (previous, current, current), and a run of a single frame from
- * (current, current, current). All frames of a run must have the same size, channel count and bit depth.
+ * (current, current, current). All frames of a run have the same size, channel count and bit depth: a frame
+ * that differs ends the run (the held frame is restored from (previous, held, held) and returned) and starts a
+ * new one, so no frame is lost when the frame size changes.
  *
  * <p>Owns the triplet deblurrer and closes it. One caller at a time.
  */
@@ -38,16 +40,23 @@ public final class SlidingWindow<T> implements DeblurStage<T> {
         return 1;
     }
 
-    /** Returns nothing for the first frame of a run, otherwise the restored frame before this one. */
+    /**
+     * Returns nothing for the first frame of a run, otherwise the restored frame before this one; a frame of
+     * another format than the run's returns the run's last frame, restored as by {@link #endRun()}.
+     */
     @Override
     public List<Restored<T>> accept(T tag, Image frame) throws DeblurException {
         checkOpen();
         Objects.requireNonNull(frame, "frame");
+        if (held != null && !sameFormat(frame)) {
+            List<Restored<T>> ended = endRun();
+            hold(null, tag, frame);
+            return ended;
+        }
         if (held == null) {
             hold(null, tag, frame);
             return List.of();
         }
-        checkSameFormat(frame);
         Image restored = model.deblur(beforeHeld != null ? beforeHeld : held, held, frame);
         Restored<T> out = new Restored<>(heldTag, restored);
         hold(held, tag, frame);
@@ -69,6 +78,11 @@ public final class SlidingWindow<T> implements DeblurStage<T> {
     }
 
     @Override
+    public void abort() {
+        model.abort();
+    }
+
+    @Override
     public void close() {
         if (!closed) {
             closed = true;
@@ -83,12 +97,9 @@ public final class SlidingWindow<T> implements DeblurStage<T> {
         held = frame;
     }
 
-    private void checkSameFormat(Image frame) {
-        if (frame.width() != held.width() || frame.height() != held.height()
-                || frame.channels() != held.channels() || frame.bitDepth() != held.bitDepth()) {
-            throw new IllegalArgumentException("frame " + frame + " differs from the run's frames " + held
-                    + "; all frames of a run must match (call endRun() before a format change)");
-        }
+    private boolean sameFormat(Image frame) {
+        return frame.width() == held.width() && frame.height() == held.height()
+                && frame.channels() == held.channels() && frame.bitDepth() == held.bitDepth();
     }
 
     private void checkOpen() {

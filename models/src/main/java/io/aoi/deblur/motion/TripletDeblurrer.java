@@ -21,6 +21,14 @@ public interface TripletDeblurrer extends AutoCloseable {
      */
     Image deblur(Image previous, Image current, Image next) throws DeblurException;
 
+    /**
+     * Makes a call in progress on another thread end soon with a {@link DeblurException}, and every later call
+     * fail; for a station that is stopping and must neither wait for the frame nor free the model under a running
+     * call. Any thread; idempotent. Implementations that cannot stop a running call do nothing.
+     */
+    default void abort() {
+    }
+
     @Override
     void close();
 }

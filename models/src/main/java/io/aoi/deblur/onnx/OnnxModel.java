@@ -17,11 +17,15 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An ONNX Runtime session for one model file, checked against the {@link ModelSignature} the caller expects.
@@ -31,8 +35,12 @@ import java.util.Optional;
  * one thread at a time (callers serialise), and throws {@link IllegalStateException} after close.
  */
 public final class OnnxModel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxModel.class);
     private final String source;
     private final OrtSession session;
+    /** Runs in progress; guarded by itself, so that a run's options are never terminated after they are freed. */
+    private final Set<OrtSession.RunOptions> activeRuns = new HashSet<>();
+    private volatile boolean aborted;
     private boolean closed;
 
     private OnnxModel(String source, OrtSession session) {
@@ -207,10 +215,53 @@ public final class OnnxModel implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("model " + source + " is closed");
         }
+        OrtSession.RunOptions options = null;
         try {
-            return session.run(inputs);
+            synchronized (activeRuns) {
+                if (aborted) {
+                    throw new DeblurException("model " + source + " run aborted: the station is stopping");
+                }
+                options = new OrtSession.RunOptions();
+                activeRuns.add(options);
+            }
+            return session.run(inputs, options);
         } catch (OrtException e) {
+            if (aborted) {
+                throw new DeblurException("model " + source + " run aborted: the station is stopping", e);
+            }
             throw new DeblurException("model " + source + " failed to run: " + e.getMessage(), e);
+        } finally {
+            if (options != null) {
+                synchronized (activeRuns) {
+                    activeRuns.remove(options);
+                    options.close();
+                }
+            }
+        }
+    }
+
+    /** Runs in progress now, for tests. */
+    int activeRuns() {
+        synchronized (activeRuns) {
+            return activeRuns.size();
+        }
+    }
+
+    /**
+     * Makes the runs in progress end soon (ONNX Runtime's terminate flag, checked between operators) and every
+     * later run fail, each with a {@link DeblurException}; for a station that is stopping and must not wait for a
+     * frame, nor free a session under a running call. Any thread; idempotent.
+     */
+    public void abortRuns() {
+        synchronized (activeRuns) {
+            aborted = true;
+            for (OrtSession.RunOptions options : activeRuns) {
+                try {
+                    options.setTerminate(true);
+                } catch (OrtException e) {
+                    LOG.warn("cannot terminate a run of model {}: {}", source, e.getMessage());
+                }
+            }
         }
     }
 

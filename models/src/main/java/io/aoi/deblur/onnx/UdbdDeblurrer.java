@@ -80,6 +80,12 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
         return grow ? Planes.crop(out, mw, width, height) : out;
     }
 
+    /** Ends the model run in progress on another thread (ONNX Runtime's terminate flag). */
+    @Override
+    public void abort() {
+        model.abortRuns();
+    }
+
     @Override
     protected void release() {
         model.close();

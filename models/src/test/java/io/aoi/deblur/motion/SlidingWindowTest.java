@@ -113,12 +113,16 @@ class SlidingWindowTest {
     }
 
     @Test
-    void rejectsAFrameOfAnotherSizeWithinARun() throws DeblurException {
-        try (SlidingWindow<Integer> w = new SlidingWindow<>(new RecordingModel())) {
+    void aFrameOfAnotherSizeEndsTheRunAndTheHeldFrameIsReturned() throws DeblurException {
+        RecordingModel model = new RecordingModel();
+        try (SlidingWindow<Integer> w = new SlidingWindow<>(model)) {
             w.accept(1, frame(1));
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> w.accept(2, Image.blank(3, 1, 1, 16)));
-            assertTrue(e.getMessage().contains("endRun"), e.getMessage());
+            w.accept(2, frame(2));
+            List<Restored<Integer>> atChange = w.accept(3, Image.blank(3, 1, 1, 16));
+            assertEquals(List.of(2), atChange.stream().map(Restored::tag).toList());
+            List<Restored<Integer>> last = w.endRun();
+            assertEquals(List.of(3), last.stream().map(Restored::tag).toList());
+            assertEquals(List.of("1,1,2", "1,2,2", "0,0,0"), model.calls);
         }
     }
 

@@ -71,6 +71,51 @@ public final class Args {
         }
     }
 
+    /** A decimal number, or the fallback when the option is absent. */
+    public double number(String name, double fallback) throws UsageException {
+        Optional<String> v = option(name);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(v.get());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " '" + v.get() + "' is not a number");
+        }
+    }
+
+    /** A comma-separated list of numbers, e.g. {@code --sigmas 0,2,2.5}, or the fallback when absent. */
+    public List<Double> numbers(String name, List<Double> fallback) throws UsageException {
+        Optional<String> v = option(name);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        List<Double> out = new java.util.ArrayList<>();
+        for (String part : v.get().split(",")) {
+            try {
+                out.add(Double.parseDouble(part.trim()));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--" + name + " '" + v.get() + "': '" + part + "' is not a number");
+            }
+        }
+        return out;
+    }
+
+    /** A comma-separated list of words, trimmed, or the fallback when absent. */
+    public List<String> words(String name, List<String> fallback) {
+        Optional<String> v = option(name);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String part : v.get().split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
+    }
+
     public boolean flag(String name) {
         used.add(name);
         return flags.contains(name);

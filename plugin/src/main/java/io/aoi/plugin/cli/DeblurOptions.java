@@ -44,7 +44,7 @@ final class DeblurOptions {
                 .or(base::modelFile);
         try {
             return new DeblurSettings(model, iterations, provider, threads, base.tileSizePx(), base.tileOverlapPx(),
-                    modelFile, base.wienerSigmaPx(), base.wienerNoiseToSignal());
+                    modelFile, base.wienerSigmaPx(), base.wienerNoiseToSignal(), base.policy());
         } catch (InvalidSettingException e) {
             throw new UsageException(e.getMessage());
         }

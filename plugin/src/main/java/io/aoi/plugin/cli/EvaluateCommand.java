@@ -4,15 +4,22 @@ import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.DetectorSettings;
 import io.aoi.config.StationConfigLoader;
+import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.deblur.motion.MotionDeblurrer;
+import io.aoi.deblur.region.RegionDeblurrer;
+import io.aoi.deblur.wiener.WienerDeblurrer;
+import io.aoi.detect.BumpLocator;
 import io.aoi.eval.DetectionEvaluation;
 import io.aoi.eval.DetectorVariant;
 import io.aoi.eval.EvaluationArm;
 import io.aoi.eval.EvaluationReport;
 import io.aoi.eval.EvaluationSettings;
 import io.aoi.eval.MotionEvaluation;
+import io.aoi.eval.MotionRow;
+import io.aoi.eval.plot.EvaluationPlots;
 import io.aoi.plugin.deblur.Deblurrers;
+import io.aoi.plugin.progress.Progress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,9 +36,13 @@ import java.util.Set;
  * demo station's {@code udbd_acf}; {@code --model udbd} picks the general model). Detector thresholds are the same for
  * every arm. With {@code --motion} it also scores the motion deblurrer on motion-blurred frames
  * ({@link MotionEvaluation}). With {@code --station} the detector settings and, for the UDBD-Net arms, the deblur section's model
- * file, threads and tiles come from that station file; {@code --model-file} names another ONNX file.
- * {@code --max-passes} limits the UDBD-Net arms to x1 .. xN. {@code --shear-deg} renders the frames with another DIC shear direction; {@code --shear-arms} runs every arm
- * with the detector at the true direction, off by 30, 90 and 180 degrees, and estimating it per frame (auto).
+ * file, threads and tiles come from that station file; {@code --model-file} names another ONNX file. With
+ * {@code --region} every deblurring arm (the fixed-sigma Wiener and the UDBD-Net passes) runs a second time
+ * restoring only the bumps ({@code region: bumps}, found on the blurred frame by {@link BumpLocator} with the
+ * detector's settings, {@code --region-margin} px of context, default the station's); {@code --passes} limits the
+ * UDBD-Net pass counts. {@code --shear-deg} renders the frames with another DIC shear direction;
+ * {@code --shear-arms} runs every arm with the detector at the true direction, off by 30, 90 and 180 degrees, and
+ * estimating it per frame (auto).
  */
 final class EvaluateCommand implements Command {
 
@@ -42,15 +53,15 @@ final class EvaluateCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "evaluate [--udbd] [--model udbd|udbd_acf] [--motion] [--motion-lengths 4,8,16] [--station FILE] [--frames N] [--width PX] [--height PX] [--seed S]"
+        return "evaluate [--udbd] [--model udbd|udbd_acf] [--passes 1,2,3] [--region] [--region-margin PX] [--motion] [--motion-lengths 4,8,16] [--station FILE] [--frames N] [--width PX] [--height PX] [--seed S]"
                 + " [--sigmas 0,1,2,2.5,3,4] [--noise F] [--particles-per-bump N] [--bit-depth 8|16]"
                 + " [--min-contrast F] [--station-sigma PX] [--nsr F] [--model-file FILE.onnx]"
-                + " [--shear-deg A] [--shear-arms] [--max-passes 1-3] [--out FILE.md]";
+                + " [--shear-deg A] [--shear-arms] [--out FILE.md] [--plot DIR]";
     }
 
     @Override
     public Set<String> flags() {
-        return Set.of("udbd", "motion", "shear-arms");
+        return Set.of("udbd", "motion", "region", "shear-arms");
     }
 
     @Override
@@ -66,12 +77,21 @@ final class EvaluateCommand implements Command {
         double nsr = number(args, "nsr", DetectionEvaluation.DEFAULT_NOISE_TO_SIGNAL);
         boolean udbd = args.flag("udbd");
         boolean motion = args.flag("motion");
+        boolean region = args.flag("region");
         boolean shearArms = args.flag("shear-arms");
-        int maxPasses = args.intOption("max-passes", DeblurSettings.MAX_ITERATIONS, 1, DeblurSettings.MAX_ITERATIONS);
         double shearDeg = number(args, "shear-deg", 0);
+        List<Double> passCounts = numbers(args, "passes", List.of(1.0, 2.0, 3.0));
+        for (double p : passCounts) {
+            if (p != Math.rint(p) || p < 1 || p > DeblurSettings.MAX_ITERATIONS) {
+                throw new UsageException("--passes " + p + " is not allowed; allowed: whole numbers from 1 to "
+                        + DeblurSettings.MAX_ITERATIONS);
+            }
+        }
         List<Double> motionLengths = numbers(args, "motion-lengths", MotionEvaluation.DEFAULT_LENGTHS_PX);
         DeblurSettings udbdSettings = udbdSettings(args);
+        int regionMarginPx = args.intOption("region-margin", udbdSettings.policy().regionMarginPx(), 0, 256);
         Optional<Path> out = args.option("out").map(Path::of);
+        Optional<Path> plotDir = args.option("plot").map(Path::of);
         EvaluationSettings settings;
         DeblurSettings wiener;
         try {
@@ -93,25 +113,41 @@ final class EvaluateCommand implements Command {
                 wiener.wienerNoiseToSignal()));
         List<DetectorVariant> variants = shearArms ? DetectorVariant.shearArms(settings.detector(), shearDeg)
                 : List.of(new DetectorVariant("", settings.detector()));
+        BumpLocator bumps = new BumpLocator(settings.detector());
         long t0 = System.nanoTime();
         EvaluationReport report;
-        if (udbd) {
-            try (Deblurrer model = Deblurrers.open(udbdSettings)) {
-                for (int passes = 1; passes <= maxPasses; passes++) {
-                    arms.add(EvaluationArm.deblurred(model.name() + " x" + passes, model, passes));
-                }
-                report = DetectionEvaluation.run(settings, arms, variants);
+        try (RegionDeblurrer wienerBumps = new RegionDeblurrer(new WienerDeblurrer(wiener), bumps, regionMarginPx,
+                wiener.tileOverlapPx())) {
+            if (region) {
+                arms.add(EvaluationArm.deblurred(arms.get(arms.size() - 1).label() + " bumps", wienerBumps, 1));
             }
-        } else {
-            report = DetectionEvaluation.run(settings, arms, variants);
+            if (udbd) {
+                try (Deblurrer model = Deblurrers.open(udbdSettings);
+                        // shares the model; closing both closes it once
+                        RegionDeblurrer modelBumps = new RegionDeblurrer(model, bumps, regionMarginPx,
+                                udbdSettings.tileOverlapPx())) {
+                    for (double p : passCounts) {
+                        int passes = (int) p;
+                        arms.add(EvaluationArm.deblurred(model.name() + " x" + passes, model, passes));
+                        if (region) {
+                            arms.add(EvaluationArm.deblurred(model.name() + " x" + passes + " bumps", modelBumps,
+                                    passes));
+                        }
+                    }
+                    report = evaluate(settings, arms, variants);
+                }
+            } else {
+                report = evaluate(settings, arms, variants);
+            }
         }
         String markdown = report.toMarkdown();
         System.out.print(markdown);
+        List<MotionRow> motionRows = List.of();
         if (motion) {
             try (MotionDeblurrer model = MotionDeblurrer.open(motionSettings(udbdSettings))) {
+                motionRows = MotionEvaluation.run(settings, motionLengths, model);
                 String table = "\nMotion blur along y (no defocus), 3-frame motion deblurrer on the contiguous"
-                        + " neighbours:\n\n" + MotionEvaluation.toMarkdown(MotionEvaluation.run(settings,
-                        motionLengths, model));
+                        + " neighbours:\n\n" + MotionEvaluation.toMarkdown(motionRows);
                 System.out.print(table);
                 markdown += table;
             }
@@ -121,7 +157,19 @@ final class EvaluateCommand implements Command {
             writeMarkdown(out.get(), markdown);
             System.out.println("written to " + out.get());
         }
+        if (plotDir.isPresent()) {
+            for (Path png : EvaluationPlots.write(report, motionRows, plotDir.get())) {
+                System.out.println("plot written to " + png);
+            }
+        }
         return 0;
+    }
+
+    private static EvaluationReport evaluate(EvaluationSettings settings, List<EvaluationArm> arms,
+            List<DetectorVariant> variants) throws DeblurException {
+        try (Progress progress = Progress.start("evaluate", DetectionEvaluation.steps(settings, arms), System.err)) {
+            return DetectionEvaluation.run(settings, arms, variants, progress);
+        }
     }
 
     private static DeblurSettings motionSettings(DeblurSettings s) {
@@ -146,38 +194,18 @@ final class EvaluateCommand implements Command {
         DeblurModel model = s.model().isUdbd() ? s.model() : DeblurOptions.DEFAULTS.model();
         try {
             return new DeblurSettings(model, s.iterations(), s.executionProvider(), s.threads(),
-                    s.tileSizePx(), s.tileOverlapPx(), s.modelFile(), s.wienerSigmaPx(), s.wienerNoiseToSignal());
+                    s.tileSizePx(), s.tileOverlapPx(), s.modelFile(), s.wienerSigmaPx(), s.wienerNoiseToSignal(),
+                    s.policy());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
     private static double number(Args args, String name, double fallback) throws UsageException {
-        Optional<String> v = args.option(name);
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(v.get());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " '" + v.get() + "' is not a number");
-        }
+        return args.number(name, fallback);
     }
 
-    /** A comma-separated list of numbers, e.g. {@code --sigmas 0,2,2.5}. */
     private static List<Double> numbers(Args args, String name, List<Double> fallback) throws UsageException {
-        Optional<String> v = args.option(name);
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        List<Double> out = new ArrayList<>();
-        for (String part : v.get().split(",")) {
-            try {
-                out.add(Double.parseDouble(part.trim()));
-            } catch (NumberFormatException e) {
-                throw new UsageException("--" + name + " '" + v.get() + "': '" + part + "' is not a number");
-            }
-        }
-        return out;
+        return args.numbers(name, fallback);
     }
 }

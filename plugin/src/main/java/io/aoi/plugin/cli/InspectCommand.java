@@ -6,24 +6,37 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigLoader;
+import io.aoi.deblur.DeblurOutputException;
 import io.aoi.deblur.Deblurrer;
+import io.aoi.detect.BumpLocator;
 import io.aoi.detect.Detection;
 import io.aoi.detect.OverlayRenderer;
 import io.aoi.detect.Particle;
 import io.aoi.detect.ParticleDetector;
+import io.aoi.image.DecodedImage;
 import io.aoi.image.Image;
 import io.aoi.image.ImageFiles;
+import io.aoi.image.ImageLimits;
 import io.aoi.plugin.deblur.Deblurrers;
 import io.aoi.results.BumpCount;
+import io.aoi.results.Verdict;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code inspect --station FILE --out results.json [--overlay DIR] IMAGE...}: deblurs and inspects image files
- * with a station's settings. An image that cannot be read or inspected gets an {@code error} entry and the
- * others go on; the exit code is 1 when any image failed.
+ * {@code inspect --station FILE --out results.json [--overlay DIR] [--max-megapixels N] IMAGE...}: deblurs and
+ * inspects image files with a station's settings.
+ *
+ * <p>Checked before any work: {@code --out} is not a folder (its folder is created), {@code --overlay} is not a
+ * file, and with overlays no two inputs share a file name. Then per image: one that is missing, larger than the
+ * size limit (from its header), or cannot be read or inspected gets an {@code error} entry and the others go on;
+ * what reading left out (alpha channel, later TIFF pages) is listed under {@code warnings} and printed on stderr.
+ * The overlay of {@code x.png} is {@code x.png-overlay.png}. The exit code is 1 when any image failed. An image
+ * the station cannot judge (blank, no bumps, a deblurrer output that is not finite...) gets verdict
+ * {@code NO_DECISION} and a {@code reason}; it is not a failure.
  */
 final class InspectCommand implements Command {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -35,7 +48,7 @@ final class InspectCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "inspect --station FILE --out results.json [--overlay DIR] IMAGE...";
+        return "inspect --station FILE --out results.json [--overlay DIR] [--max-megapixels N] IMAGE...";
     }
 
     @Override
@@ -43,10 +56,13 @@ final class InspectCommand implements Command {
         StationConfig station = StationConfigLoader.load(args.requiredPath("station"));
         Path out = args.requiredPath("out");
         Optional<Path> overlayDir = args.option("overlay").map(Path::of);
-        List<Path> inputs = ImageInputs.existing(Command.requirePositional(args, "image"));
+        ImageLimits limits = ImageInputs.limits(args);
+        List<Path> inputs = ImageInputs.given(Command.requirePositional(args, "image"));
         args.requireAllUsed();
+        ImageInputs.prepareFile(out, "out");
         if (overlayDir.isPresent()) {
-            Files.createDirectories(overlayDir.get());
+            ImageInputs.requireDistinctNames(inputs, "overlays");
+            ImageInputs.prepareFolder(overlayDir.get(), "overlay");
         }
         ParticleDetector detector = new ParticleDetector(station.detector());
         int passes = station.deblur().iterations();
@@ -54,30 +70,45 @@ final class InspectCommand implements Command {
         root.put("station", station.stationId());
         ArrayNode images = root.putArray("images");
         int failed = 0;
-        try (Deblurrer deblurrer = Deblurrers.open(station.deblur())) {
+        // as the station runs: only the bumps are restored when its deblur section says region: bumps
+        try (Deblurrer deblurrer = Deblurrers.open(station.deblur(),
+                Optional.of(new BumpLocator(station.detector())))) {
             root.put("deblur", deblurrer.name());
             root.put("passes", passes);
             for (Path in : inputs) {
                 ObjectNode entry = images.addObject();
                 entry.put("image", in.getFileName().toString());
                 try {
-                    Image frame = ImageFiles.read(in);
+                    DecodedImage decoded = ImageFiles.read(in, limits);
+                    warn(entry, in, decoded.warnings());
+                    Image frame = decoded.image();
                     long t0 = System.nanoTime();
-                    Image restored = deblurrer.deblur(frame, passes);
+                    Image restored;
+                    try {
+                        restored = deblurrer.deblur(frame, passes);
+                    } catch (DeblurOutputException unusable) {
+                        entry.put("verdict", Verdict.NO_DECISION.name());
+                        entry.put("reason", "deblur output unusable: " + unusable.getMessage());
+                        System.out.printf("%s: %s (%s)%n", in.getFileName(), Verdict.NO_DECISION,
+                                entry.get("reason").asText());
+                        continue;
+                    }
                     long t1 = System.nanoTime();
                     Detection d = detector.detect(restored);
                     long t2 = System.nanoTime();
                     describe(entry, d, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
                     if (overlayDir.isPresent()) {
                         ImageFiles.write(OverlayRenderer.render(restored, d), overlayDir.get()
-                                .resolve(baseName(in) + "-overlay.png"));
+                                .resolve(ImageInputs.derivedName(in, "overlay.png")));
                     }
-                    System.out.printf("%s: %s, %d particles, %d bumps%n", in.getFileName(), d.verdict(),
-                            d.particles().size(), d.bumps().size());
+                    System.out.printf("%s: %s, %d particles, %d bumps%s%n", in.getFileName(), d.verdict(),
+                            d.particles().size(), d.bumps().size(), d.reason().isEmpty() ? "" : " (" + d.reason() + ")");
                 } catch (Exception e) {
                     failed++;
-                    entry.put("error", e.getMessage());
-                    System.err.printf("%s: %s%n", in.getFileName(), e.getMessage());
+                    String reason = e instanceof IOException io ? ImageInputs.readFailure(in, io)
+                            : e.getMessage() != null ? e.getMessage() : e.toString();
+                    entry.put("error", reason);
+                    System.err.printf("%s: %s%n", in.getFileName(), reason);
                 }
             }
         }
@@ -86,8 +117,22 @@ final class InspectCommand implements Command {
         return failed == 0 ? 0 : 1;
     }
 
+    private static void warn(ObjectNode entry, Path in, List<String> warnings) {
+        if (warnings.isEmpty()) {
+            return;
+        }
+        ArrayNode list = entry.putArray("warnings");
+        for (String w : warnings) {
+            list.add(w);
+            System.err.printf("%s: warning: %s%n", in, w);
+        }
+    }
+
     private static void describe(ObjectNode entry, Detection d, double deblurMillis, double detectMillis) {
         entry.put("verdict", d.verdict().name());
+        if (!d.reason().isEmpty()) {
+            entry.put("reason", d.reason());
+        }
         entry.put("particleCount", d.particles().size());
         entry.put("densityPerMm2", d.densityPerMm2());
         entry.put("deblurMillis", deblurMillis);
@@ -101,11 +146,5 @@ final class InspectCommand implements Command {
             bumps.addObject().put("id", b.id()).put("x", b.x()).put("y", b.y()).put("width", b.width())
                     .put("height", b.height()).put("count", b.count()).put("ok", b.ok());
         }
-    }
-
-    static String baseName(Path p) {
-        String n = p.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
     }
 }

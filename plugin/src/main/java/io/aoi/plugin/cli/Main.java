@@ -25,6 +25,7 @@ public final class Main {
                 new TuneCommand(),
                 new EvaluateCommand(),
                 new CalibrateCommand(),
+                new BenchCommand(),
                 new CamerasCommand(),
                 new HashPasswordCommand()));
     }

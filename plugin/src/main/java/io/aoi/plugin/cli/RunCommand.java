@@ -3,6 +3,7 @@ package io.aoi.plugin.cli;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigLoader;
 import io.aoi.plugin.pipeline.PipelineCounters;
+import io.aoi.plugin.pipeline.QueueDepths;
 import io.aoi.plugin.runtime.StationRuntime;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -10,9 +11,11 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code run --station FILE [--frames N]}: runs a station until interrupted (Ctrl-C stops it cleanly: frames
- * inside are finished and recorded), or with {@code --frames} until N frames have entered and left, then prints
- * a summary. Progress goes to the terminal every half second (every 5 s when output is not a terminal).
+ * {@code run --station FILE [--frames N]}: runs a station until interrupted, or with {@code --frames} until N
+ * frames have entered and left, then prints a summary. Ctrl-C or SIGTERM stops it within a few seconds following
+ * the pipeline's drain policy (queued frames are recorded as dropped) and prints the same summary. Progress goes
+ * to the terminal every half second (every 5 s when output is not a terminal). With the simulated camera,
+ * progress and summary show how many bump and frame verdicts agree with the simulator's truth.
  */
 final class RunCommand implements Command {
 
@@ -37,11 +40,18 @@ final class RunCommand implements Command {
         Thread hook = new Thread(() -> {
             if (closed.compareAndSet(false, true)) {
                 runtime.close();
+                out.println(System.lineSeparator() + "stopped: " + summary(runtime) + "; results journal "
+                        + station.outputs().journalDir());
+                out.flush();
             }
         }, "station-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.printf("station %s running, job %s%nOPC UA endpoint: %s%n", station.stationId(), runtime.jobId(),
                 runtime.server().endpointUrl());
+        if (!runtime.recovered().isEmpty()) {
+            out.printf("recovered %d frame(s) a previous run left without a result: recorded as INTERRUPTED%n",
+                    runtime.recovered().size());
+        }
         boolean terminal = System.console() != null;
         Duration period = Duration.ofMillis(terminal ? 500 : 5000);
         while (!runtime.pipeline().awaitFinished(period)) {
@@ -50,27 +60,34 @@ final class RunCommand implements Command {
         }
         if (closed.compareAndSet(false, true)) {
             runtime.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already stopping (SIGTERM at the moment the run ended): the summary still follows
+            }
+            out.println((terminal ? "\r" : "") + progress(runtime));
+            out.println(summary(runtime) + "; results journal " + station.outputs().journalDir());
         }
-        Runtime.getRuntime().removeShutdownHook(hook);
-        out.println((terminal ? "\r" : "") + progress(runtime));
-        out.println(summary(runtime) + "; results journal " + station.outputs().journalDir());
         return runtime.pipeline().failure() == null ? 0 : 1;
     }
 
     private static String progress(StationRuntime runtime) {
         PipelineCounters c = runtime.pipeline().counters();
-        int[] q = runtime.pipeline().queueDepths();
-        return String.format(Locale.ROOT, "frames %d | OK %d NG %d failed %d dropped %d | %.2f frames/s | "
-                        + "queues %d/%d/%d | source %s   ",
-                c.framesIn(), c.ok(), c.ng(), c.failed(), c.dropped(), c.resultsPerSecond(), q[0], q[1], q[2],
-                runtime.pipeline().sourceState());
+        QueueDepths q = runtime.pipeline().queueDepths();
+        return String.format(Locale.ROOT, "frames %d | OK %d NG %d no decision %d failed %d dropped %d | "
+                        + "%.2f frames/s | queues deblur %d detect %d record %d | source %s%s   ",
+                c.framesIn(), c.ok(), c.ng(), c.noDecision(), c.failed(), c.dropped(), c.resultsPerSecond(),
+                q.deblur(), q.detect(), q.record(), runtime.pipeline().sourceState(),
+                runtime.truthAccuracy().map(t -> " | truth " + t).orElse(""));
     }
 
     private static String summary(StationRuntime runtime) {
         PipelineCounters c = runtime.pipeline().counters();
-        return String.format(Locale.ROOT, "summary: %d frames in, %d results (%d OK, %d NG, %d failed, %d dropped); "
+        return String.format(Locale.ROOT, "summary: %d frames in, %d results (%d OK, %d NG, %d no decision, "
+                        + "%d failed, %d dropped); %d interrupted frame(s) of an earlier run recorded at start; "
                         + "mean deblur %.0f ms, detect %.0f ms, frame-to-result %.0f ms",
-                c.framesIn(), c.results(), c.ok(), c.ng(), c.failed(), c.dropped(), c.deblurMillisMean(),
-                c.detectMillisMean(), c.totalMillisMean());
+                c.framesIn(), c.results(), c.ok(), c.ng(), c.noDecision(), c.failed(), c.dropped(),
+                runtime.recovered().size(), c.deblurMillisMean(), c.detectMillisMean(), c.totalMillisMean())
+                + runtime.truthAccuracy().map(t -> "; verdicts against the simulator's truth: " + t).orElse("");
     }
 }

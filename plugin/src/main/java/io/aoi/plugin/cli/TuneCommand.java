@@ -8,8 +8,10 @@ import io.aoi.deblur.Deblurrer;
 import io.aoi.detect.Detection;
 import io.aoi.detect.OverlayRenderer;
 import io.aoi.detect.ParticleDetector;
+import io.aoi.image.DecodedImage;
 import io.aoi.image.Image;
 import io.aoi.image.ImageFiles;
+import io.aoi.image.ImageLimits;
 import io.aoi.plugin.deblur.Deblurrers;
 import io.aoi.plugin.tune.ContactSheet;
 import io.aoi.plugin.tune.Recommendation;
@@ -25,10 +27,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code tune --station FILE --out DIR IMAGE...}: runs the station's iterative model 0 to 3 times on recorded
- * frames and writes, per image, a contact sheet PNG (each pass count side by side with the particles drawn),
- * one {@code tuning.csv} over all images, and {@code recommendation.txt} with the recommended pass count and
- * its reason.
+ * {@code tune --station FILE --out DIR [--max-megapixels N] IMAGE...}: runs the station's iterative model 0 to 3
+ * times on recorded frames and writes, per image, a contact sheet PNG ({@code x.png-passes.png}: each pass count
+ * side by side with the particles drawn), one {@code tuning.csv} over all images, and {@code recommendation.txt}
+ * with the recommended pass count and its reason. Inputs must exist and have distinct file names; an image over
+ * the size limit (from its header) stops the command with its name.
  */
 final class TuneCommand implements Command {
 
@@ -39,27 +42,29 @@ final class TuneCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "tune --station FILE --out DIR IMAGE...";
+        return "tune --station FILE --out DIR [--max-megapixels N] IMAGE...";
     }
 
     @Override
     public int run(Args args) throws Exception {
         StationConfig station = StationConfigLoader.load(args.requiredPath("station"));
         Path out = args.requiredPath("out");
+        ImageLimits limits = ImageInputs.limits(args);
         List<Path> inputs = ImageInputs.existing(Command.requirePositional(args, "image"));
         args.requireAllUsed();
+        ImageInputs.requireDistinctNames(inputs, "contact sheets");
         DeblurSettings settings = station.deblur();
         if (!settings.model().isUdbd()) {
             throw new UsageException("station " + station.stationId() + " uses deblur model '"
                     + settings.model().name().toLowerCase(Locale.ROOT)
                     + "'; tuning the pass count needs an iterative model, udbd or udbd_acf");
         }
-        Files.createDirectories(out);
+        ImageInputs.prepareFolder(out, "out");
         ParticleDetector detector = new ParticleDetector(station.detector());
         List<TuningRow> rows = new ArrayList<>();
         try (Deblurrer deblurrer = Deblurrers.open(settings)) {
             for (Path in : inputs) {
-                rows.addAll(tuneOne(in, deblurrer, detector, out));
+                rows.addAll(tuneOne(in, limits, deblurrer, detector, out));
             }
         }
         writeCsv(rows, out.resolve("tuning.csv"));
@@ -72,10 +77,14 @@ final class TuneCommand implements Command {
     }
 
     /** Passes 0..3, each one more pass over the previous result, so that p passes cost p model runs. */
-    private static List<TuningRow> tuneOne(Path in, Deblurrer deblurrer, ParticleDetector detector, Path out)
-            throws Exception {
+    private static List<TuningRow> tuneOne(Path in, ImageLimits limits, Deblurrer deblurrer,
+            ParticleDetector detector, Path out) throws Exception {
         String name = in.getFileName().toString();
-        Image current = ImageFiles.read(in);
+        DecodedImage decoded = ImageFiles.read(in, limits);
+        for (String warning : decoded.warnings()) {
+            System.err.printf("%s: warning: %s%n", in, warning);
+        }
+        Image current = decoded.image();
         double cumulativeMillis = 0;
         List<TuningRow> rows = new ArrayList<>();
         List<ContactSheet.Panel> panels = new ArrayList<>();
@@ -92,7 +101,7 @@ final class TuneCommand implements Command {
             panels.add(new ContactSheet.Panel(OverlayRenderer.render(current, d), String.format(Locale.ROOT,
                     "%d pass%s: %d particles, %s", passes, passes == 1 ? "" : "es", row.particles(), row.verdict())));
         }
-        ContactSheet.write(panels, out.resolve(InspectCommand.baseName(in) + "-passes.png"));
+        ContactSheet.write(panels, out.resolve(ImageInputs.derivedName(in, "passes.png")));
         return rows;
     }
 

@@ -10,6 +10,7 @@ public final class PipelineCounters {
     final AtomicLong completed = new AtomicLong();
     final AtomicLong ok = new AtomicLong();
     final AtomicLong ng = new AtomicLong();
+    final AtomicLong noDecision = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
     final AtomicLong dropped = new AtomicLong();
     final Latency deblur = new Latency();
@@ -32,6 +33,11 @@ public final class PipelineCounters {
 
     public long ng() {
         return ng.get();
+    }
+
+    /** Completed results without a decision (never counted as OK or NG). */
+    public long noDecision() {
+        return noDecision.get();
     }
 
     public long failed() {

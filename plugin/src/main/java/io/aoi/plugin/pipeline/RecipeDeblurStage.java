@@ -3,15 +3,21 @@ package io.aoi.plugin.pipeline;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.deblur.DeblurException;
+import io.aoi.deblur.DeblurOutputException;
 import io.aoi.deblur.DeblurStage;
 import io.aoi.deblur.Restored;
 import io.aoi.image.Image;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the station's current deblur recipe over the stream of frames. The recipe is read for every frame: a
@@ -22,8 +28,14 @@ import java.util.function.Supplier;
  * the held frame at the end of a run. Every accepted frame comes back exactly once, in a {@link Batch}: restored,
  * or failed with the reason.
  *
- * <p>Thread-confined: opened by the station's starting thread, then used by the pipeline's deblur thread only.
- * {@link #close()} is idempotent.
+ * <p>A frame whose size, channels or bit depth differ from the previous frame's starts a new run, so a
+ * multi-frame model returns the frame it holds instead of losing it.
+ *
+ * <p>Threads: opened by the station's starting thread, then used by the pipeline's deblur thread only.
+ * {@link #close()} and {@link #abortRunning()} may come from another thread while a frame is being restored: close
+ * waits up to {@link #CLOSE_WAIT} for that frame, then aborts it ({@link DeblurStage#abort()}) and waits once more;
+ * a model that cannot be aborted is left to be released when the process ends (a native model must not be freed
+ * under a running call). close is idempotent.
  *
  * @param <T> the caller's tag of a frame
  */
@@ -35,13 +47,28 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
         DeblurStage<T> open(DeblurSettings settings, IntSupplier passes) throws DeblurException;
     }
 
-    /** A restored frame, with the model and passes that restored it. */
-    public record Output<T>(T tag, Image image, String modelName, int passes) {
+    /**
+     * A restored frame, with the model and passes that restored it and the model's defocus estimate (sigma of the
+     * equivalent Gaussian, px; NaN when the model makes none).
+     */
+    public record Output<T>(T tag, Image image, String modelName, int passes, double defocusSigmaPx) {
     }
 
-    /** Frames the model could not restore, and why. */
-    public record Failure<T>(List<T> tags, String reason) {
+    /**
+     * Frames the model could not restore, and why.
+     *
+     * @param unusableOutput the model ran but its output is not finite or out of range
+     *                       ({@link DeblurOutputException}): the frames get no decision rather than a failure
+     */
+    public record Failure<T>(List<T> tags, String reason, boolean unusableOutput) {
+        Failure(List<T> tags, Exception cause) {
+            this(tags, cause.getMessage(), cause instanceof DeblurOutputException);
+        }
     }
+
+    /** How long {@link #close()} waits for a frame being restored. */
+    public static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
+    private static final Logger LOG = LoggerFactory.getLogger(RecipeDeblurStage.class);
 
     /** What one call finished: restored frames (oldest first) and failed ones. */
     public record Batch<T>(List<Output<T>> restored, List<Failure<T>> failed) {
@@ -54,9 +81,12 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
     private final Supplier<DeblurSettings> recipe;
     private final Opener<T> opener;
     private final Deque<T> inFlight = new ArrayDeque<>();
-    private DeblurStage<T> current;
+    private final ReentrantLock running = new ReentrantLock();
+    private volatile DeblurStage<T> current;
     private DeblurModel currentModel;
     private int passesNow;
+    private String lastFormat = "";
+    private volatile boolean closed;
 
     public RecipeDeblurStage(Supplier<DeblurSettings> recipe, Opener<T> opener) {
         this.recipe = recipe;
@@ -80,34 +110,53 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
      *               models restart their window
      */
     public Batch<T> accept(T tag, Image frame, boolean newRun) {
-        List<Output<T>> restored = new ArrayList<>();
-        List<Failure<T>> failed = new ArrayList<>();
-        DeblurSettings settings = recipe.get();
-        boolean switching = current != null && currentModel != settings.model();
-        if (current != null && (newRun || switching)) {
-            endRunInto(restored, failed);
-        }
-        if (switching) {
-            close();
-        }
+        running.lock();
         try {
-            open();
-            passesNow = currentModel == DeblurModel.MOTION ? 1 : settings.iterations();
-            List<Restored<T>> done = current.accept(tag, frame);
-            inFlight.add(tag);
-            restored.addAll(outputs(done));
-        } catch (DeblurException | RuntimeException e) {
-            failed.add(new Failure<>(List.of(tag), e.getMessage()));
+            List<Output<T>> restored = new ArrayList<>();
+            List<Failure<T>> failed = new ArrayList<>();
+            if (closed) {
+                failed.add(new Failure<>(List.of(tag), "the deblur model is closed (station stopping)", false));
+                return new Batch<>(restored, failed);
+            }
+            DeblurSettings settings = recipe.get();
+            boolean switching = current != null && currentModel != settings.model();
+            String format = frame.width() + "x" + frame.height() + "x" + frame.channels() + "@" + frame.bitDepth();
+            boolean formatChanged = !lastFormat.isEmpty() && !lastFormat.equals(format);
+            lastFormat = format;
+            if (current != null && (newRun || switching || formatChanged)) {
+                endRunInto(restored, failed);
+            }
+            if (switching) {
+                closeModel();
+            }
+            try {
+                open();
+                passesNow = currentModel == DeblurModel.MOTION ? 1 : settings.iterations();
+                List<Restored<T>> done = current.accept(tag, frame);
+                inFlight.add(tag);
+                restored.addAll(outputs(done));
+            } catch (DeblurException | RuntimeException e) {
+                failed.add(new Failure<>(List.of(tag), e));
+            }
+            return new Batch<>(restored, failed);
+        } finally {
+            running.unlock();
         }
-        return new Batch<>(restored, failed);
     }
 
     /** Restores and returns the frames the model still holds; the next frame starts a new run. */
     public Batch<T> endRun() {
-        List<Output<T>> restored = new ArrayList<>();
-        List<Failure<T>> failed = new ArrayList<>();
-        endRunInto(restored, failed);
-        return new Batch<>(restored, failed);
+        running.lock();
+        try {
+            List<Output<T>> restored = new ArrayList<>();
+            List<Failure<T>> failed = new ArrayList<>();
+            if (!closed) {
+                endRunInto(restored, failed);
+            }
+            return new Batch<>(restored, failed);
+        } finally {
+            running.unlock();
+        }
     }
 
     private void endRunInto(List<Output<T>> restored, List<Failure<T>> failed) {
@@ -117,32 +166,64 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
         try {
             restored.addAll(outputs(current.endRun()));
         } catch (DeblurException | RuntimeException e) {
-            failed.add(new Failure<>(List.copyOf(inFlight), e.getMessage()));
+            failed.add(new Failure<>(List.copyOf(inFlight), e));
             inFlight.clear();
         }
     }
 
     private List<Output<T>> outputs(List<Restored<T>> done) {
         List<Output<T>> out = new ArrayList<>(done.size());
+        double sigma = current.lastDefocusSigmaPx();
         for (Restored<T> r : done) {
             inFlight.remove(r.tag());
-            out.add(new Output<>(r.tag(), r.image(), current.name(), passesNow));
+            out.add(new Output<>(r.tag(), r.image(), current.name(), passesNow, sigma));
         }
         return out;
     }
 
     /**
-     * Forgets the frames the model holds and returns their tags, for a pipeline that is being torn down and
-     * must still record them.
+     * Makes the model's call in progress (on the deblur thread) end soon with a failure, and every later call
+     * fail: for a station that is stopping. Any thread.
      */
-    public List<T> abandon() {
-        List<T> held = List.copyOf(inFlight);
-        inFlight.clear();
-        return held;
+    public void abortRunning() {
+        closed = true;
+        DeblurStage<T> stage = current;
+        if (stage != null) {
+            stage.abort();
+        }
     }
 
     @Override
     public void close() {
+        boolean idle = awaitIdle();
+        if (!idle) {
+            abortRunning();
+            idle = awaitIdle();
+        }
+        if (!idle) {
+            closed = true;
+            LOG.warn("deblur model still restoring a frame after {}; it is released when the process ends",
+                    CLOSE_WAIT);
+            return;
+        }
+        try {
+            closed = true;
+            closeModel();
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private boolean awaitIdle() {
+        try {
+            return running.tryLock(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void closeModel() {
         if (current != null) {
             current.close();
             current = null;

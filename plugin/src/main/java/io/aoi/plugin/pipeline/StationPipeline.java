@@ -4,6 +4,7 @@ import io.aoi.camera.CameraException;
 import io.aoi.camera.Frame;
 import io.aoi.camera.FrameResult;
 import io.aoi.camera.FrameSource;
+import io.aoi.results.FrameAdmission;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.Outcome;
 import io.aoi.results.ProcessingTimes;
@@ -11,11 +12,13 @@ import io.aoi.results.Verdict;
 import io.aoi.results.journal.JournalException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,20 +29,33 @@ import org.slf4j.LoggerFactory;
 /**
  * Source → deblur → detect → record, one thread per stage, bounded queues between them.
  *
- * <p>Every frame that enters ends in exactly one {@link InspectionResult}: completed (OK/NG), failed (with
- * the exception's message) or dropped (with the reason). Frames the source could not assemble arrive as
- * {@link FrameResult.Dropped} and are recorded as dropped. When the deblur queue is full (the models cannot
- * keep up with the camera) the newest frame is dropped and recorded, because a line-scan camera cannot be
- * paused. The later queues block instead, so nothing past deblur is ever dropped.
+ * <h2>Exactly one record per frame</h2>
+ * Every frame that enters is admitted: journaled ({@link ResultRecorder#admit}) before it is processed, and held
+ * in the pipeline's table of open frames until its one {@link InspectionResult} is recorded: completed (OK, NG or
+ * NO_DECISION), failed (with the reason) or dropped (with the reason). Recording claims the frame in that table,
+ * so a frame is never recorded twice, whichever thread records it. Frames the source could not assemble arrive as
+ * {@link FrameResult.Dropped} and are recorded as dropped. When the deblur queue is full (the models cannot keep
+ * up with the camera) the newest frame is dropped and recorded, because a line-scan camera cannot be paused. A
+ * deblurrer whose output is not finite or out of range gives a completed result without a decision.
  *
- * <p>Life cycle: {@link #start()} once, then {@link #close()} from any thread; close stops the source, lets
- * the stages finish the frames already taken (up to {@code drainTimeout}), records whatever is left as
- * dropped, and is idempotent. The pipeline does not own the source, stage or recorder: its owner closes them
- * after the pipeline.
+ * <h2>Ending and stopping</h2>
+ * When the source ends or the frame limit is reached, every frame inside is finished and recorded. {@link #close()}
+ * (a stop: Ctrl-C, SIGTERM, the station shutting down) follows the drain policy: it stops taking frames at once;
+ * frames still queued are recorded as dropped ("station stopped before inspection"); a frame being deblurred or
+ * detected is finished if it finishes within the stop grace, otherwise it is recorded as dropped with the stage it
+ * was in and its late result is discarded; a deblur still running then is aborted ({@link
+ * RecipeDeblurStage#abortRunning()}), so the process does not exit, nor the model get freed, under a native call. Results already made are journaled. close returns within about the
+ * stop grace plus one source poll, and is idempotent. The stage threads are daemons and are never interrupted
+ * (an interrupt would close the journal's file channel under a write).
+ *
+ * <p>The pipeline does not own the source, stage or recorder: its owner closes them after the pipeline.
  */
 public final class StationPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StationPipeline.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    static final String STOPPED_QUEUED = "station stopped before inspection";
+    /** How long close waits for the deblur thread after aborting its model run. */
+    private static final Duration ABORT_WAIT = Duration.ofSeconds(1);
 
     private final FrameSource source;
     private final RecipeDeblurStage<CapturedFrame> deblur;
@@ -47,12 +63,15 @@ public final class StationPipeline implements AutoCloseable {
     private final ResultRecorder recorder;
     private final PipelineIdentity identity;
     private final long maxFrames;
-    private final Duration drainTimeout;
+    private final Duration stopGrace;
+    private final OverloadHandler overload;
 
     private final BlockingQueue<Item> toDeblur;
     private final BlockingQueue<Item> toDetect;
     private final BlockingQueue<Item> toRecord;
     private final PipelineCounters counters = new PipelineCounters();
+    /** Admitted frames without a record yet, by frame id; removing one is the claim to record it. */
+    private final Map<Long, OpenFrame> open = new ConcurrentHashMap<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean inspecting = new AtomicBoolean(true);
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -60,8 +79,22 @@ public final class StationPipeline implements AutoCloseable {
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final List<Thread> threads;
-    /** Items a stage held when it was interrupted; recorded as dropped by {@link #close()}. */
-    private final Queue<Item> stranded = new ConcurrentLinkedQueue<>();
+
+    /** An admitted frame and where it is now, for the reason it is dropped with if the station stops. */
+    private static final class OpenFrame {
+        final long frameId;
+        final long gapLinesBefore;
+        final String sourceName;
+        final long enteredNanos;
+        volatile String stage = "queued for deblurring";
+
+        OpenFrame(long frameId, long gapLinesBefore, String sourceName, long enteredNanos) {
+            this.frameId = frameId;
+            this.gapLinesBefore = gapLinesBefore;
+            this.sourceName = sourceName;
+            this.enteredNanos = enteredNanos;
+        }
+    }
 
     /** Work travelling between stages. */
     private sealed interface Item {
@@ -70,8 +103,9 @@ public final class StationPipeline implements AutoCloseable {
     private record Captured(CapturedFrame captured) implements Item {
     }
 
+    /** {@code fallback} names the cheaper deblurrer that restored an overload frame; empty normally. */
     private record Restored(CapturedFrame captured, RecipeDeblurStage.Output<CapturedFrame> output,
-            double deblurMillis) implements Item {
+            double deblurMillis, String fallback) implements Item {
         Frame frame() {
             return captured.frame();
         }
@@ -88,27 +122,45 @@ public final class StationPipeline implements AutoCloseable {
     }
 
     /**
-     * @param maxFrames    stop by itself after this many frames entered (0 = run until closed or the source ends)
-     * @param queueDepth   capacity of each queue between stages
-     * @param drainTimeout how long close waits for frames already in the pipeline
+     * @param maxFrames  stop by itself after this many frames entered (0 = run until closed or the source ends)
+     * @param queueDepth capacity of each queue between stages
+     * @param stopGrace  how long {@link #close()} lets a frame being deblurred or detected finish
      */
-    public StationPipeline(FrameSource source, RecipeDeblurStage<CapturedFrame> deblur, FrameInspector inspector, ResultRecorder recorder,
-            PipelineIdentity identity, long maxFrames, int queueDepth, Duration drainTimeout) {
+    public StationPipeline(FrameSource source, RecipeDeblurStage<CapturedFrame> deblur, FrameInspector inspector,
+            ResultRecorder recorder, PipelineIdentity identity, long maxFrames, int queueDepth, Duration stopGrace) {
+        this(source, deblur, inspector, recorder, identity, maxFrames, queueDepth, stopGrace,
+                OverloadHandler.dropping());
+    }
+
+    /**
+     * @param overload what becomes of a frame that finds the deblur queue full ({@code deblur.overload}); not
+     *                 owned, the caller closes it after the pipeline
+     */
+    public StationPipeline(FrameSource source, RecipeDeblurStage<CapturedFrame> deblur, FrameInspector inspector,
+            ResultRecorder recorder, PipelineIdentity identity, long maxFrames, int queueDepth, Duration stopGrace,
+            OverloadHandler overload) {
+        this.overload = overload;
         this.source = source;
         this.deblur = deblur;
         this.inspector = inspector;
         this.recorder = recorder;
         this.identity = identity;
         this.maxFrames = maxFrames;
-        this.drainTimeout = drainTimeout;
+        this.stopGrace = stopGrace;
         this.toDeblur = new ArrayBlockingQueue<>(queueDepth);
         this.toDetect = new ArrayBlockingQueue<>(queueDepth);
         this.toRecord = new ArrayBlockingQueue<>(queueDepth * 4);
         this.threads = List.of(
-                new Thread(this::captureLoop, identity.stationId() + "-capture"),
-                new Thread(this::deblurLoop, identity.stationId() + "-deblur"),
-                new Thread(this::detectLoop, identity.stationId() + "-detect"),
-                new Thread(this::recordLoop, identity.stationId() + "-record"));
+                daemon(this::captureLoop, identity.stationId() + "-capture"),
+                daemon(this::deblurLoop, identity.stationId() + "-deblur"),
+                daemon(this::detectLoop, identity.stationId() + "-detect"),
+                daemon(this::recordLoop, identity.stationId() + "-record"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     public void start() {
@@ -120,8 +172,13 @@ public final class StationPipeline implements AutoCloseable {
     }
 
     /** Items waiting in front of the deblur, detect and record stages. */
-    public int[] queueDepths() {
-        return new int[] {toDeblur.size(), toDetect.size(), toRecord.size()};
+    public QueueDepths queueDepths() {
+        return new QueueDepths(toDeblur.size(), toDetect.size(), toRecord.size());
+    }
+
+    /** Frames admitted and not yet recorded. */
+    public int framesInFlight() {
+        return open.size();
     }
 
     /**
@@ -156,12 +213,17 @@ public final class StationPipeline implements AutoCloseable {
                     continue;
                 }
                 FrameResult next = source.next(POLL);
+                if (stopping.get()) {
+                    // a frame taken after the stop never enters: it is not admitted and needs no record
+                    return;
+                }
                 if (next instanceof FrameResult.Ready ready) {
                     admit(ready.frame());
                 } else if (next instanceof FrameResult.Dropped d) {
-                    counters.framesIn.incrementAndGet();
-                    putQuietly(toRecord, new Decided(notInspected(d.frameId(), 0, source.describe(),
-                            Outcome.DROPPED, d.reason(), 0)));
+                    if (enter(d.frameId(), 0, 0, source.describe(), 0)) {
+                        offerOrRecord(toRecord, new Decided(notInspected(d.frameId(), 0, source.describe(),
+                                Outcome.DROPPED, d.reason(), 0)));
+                    }
                 } else if (next instanceof FrameResult.SourceLost lost) {
                     sourceState.set("lost: " + lost.reason());
                 } else if (next instanceof FrameResult.Ended) {
@@ -171,23 +233,64 @@ public final class StationPipeline implements AutoCloseable {
                 // TimedOut: the source is alive but idle; poll again
             }
         } catch (CameraException e) {
-            LOG.error("frame source failed: " + e.getMessage(), e);
+            LOG.error("frame source failed: " + e.getMessage());
             sourceState.set("failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            putQuietly(toDeblur, new End());
+            offerOrRecord(toDeblur, new End());
+        }
+    }
+
+    /**
+     * Admits a frame: journals the admission, then opens it. A journal that cannot write stops the station.
+     *
+     * @return whether the frame entered
+     */
+    private boolean enter(long frameId, long firstLine, long gapLinesBefore, String sourceName, long enteredNanos) {
+        counters.framesIn.incrementAndGet();
+        open.put(frameId, new OpenFrame(frameId, gapLinesBefore, sourceName, enteredNanos));
+        try {
+            recorder.admit(new FrameAdmission(InspectionResult.resultId(identity.stationId(), identity.jobId(),
+                    frameId), identity.stationId(), identity.jobId(), frameId, firstLine, sourceName, Instant.now()));
+            return true;
+        } catch (JournalException e) {
+            fail(e);
+            return false;
         }
     }
 
     private void admit(Frame frame) {
         sourceState.set("running");
-        counters.framesIn.incrementAndGet();
         long entered = System.nanoTime();
-        if (!toDeblur.offer(new Captured(new CapturedFrame(frame, entered)))) {
-            putQuietly(toRecord, new Decided(notInspected(frame, Outcome.DROPPED,
-                    "deblur stage overloaded: " + toDeblur.size() + " frames waiting", entered)));
+        if (!enter(frame.frameId(), frame.firstLine(), frame.gapLinesBefore(), frame.sourceName(), entered)) {
+            return;
         }
+        CapturedFrame captured = new CapturedFrame(frame, entered);
+        if (!toDeblur.offer(new Captured(captured))) {
+            overloaded(captured);
+        }
+    }
+
+    /** The deblur queue is full: the overload policy drops the frame or restores it with the fallback. */
+    private void overloaded(CapturedFrame c) {
+        Frame frame = c.frame();
+        OverloadHandler.Decision decision = overload.decide(frame.image(), toDeblur.size());
+        if (decision instanceof OverloadHandler.Decision.Fallback f) {
+            RecipeDeblurStage.Output<CapturedFrame> output = new RecipeDeblurStage.Output<>(c, f.restored(),
+                    f.recipeModel(), 0, Double.NaN);
+            if (toDetect.offer(new Restored(c, output, f.deblurMillis(), f.fallbackName()))) {
+                stage(frame.frameId(), "queued for detection after fallback " + f.fallbackName());
+                return;
+            }
+            decision = new OverloadHandler.Decision.Drop("deblur and detect stages overloaded: fallback "
+                    + f.fallbackName() + " restored the frame but detection has " + toDetect.size() + " waiting");
+        }
+        boolean failed = decision instanceof OverloadHandler.Decision.Failed;
+        String reason = decision instanceof OverloadHandler.Decision.Drop d ? d.reason()
+                : ((OverloadHandler.Decision.Failed) decision).reason();
+        offerOrRecord(toRecord, new Decided(notInspected(frame, failed ? Outcome.FAILED : Outcome.DROPPED, reason,
+                c.enteredNanos())));
     }
 
     /**
@@ -196,24 +299,32 @@ public final class StationPipeline implements AutoCloseable {
      */
     private void deblurLoop() {
         try {
-            while (true) {
-                Item item = toDeblur.take();
+            while (!stopping.get()) {
+                Item item = toDeblur.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (item == null || keptAtStop(item)) {
+                    continue;
+                }
                 if (item instanceof End) {
                     emit(deblur.endRun(), System.nanoTime());
-                    putQuietly(toDetect, item);
+                    offerOrRecord(toDetect, item);
                     return;
                 }
                 if (item instanceof Decided) {
-                    putQuietly(toDetect, item);
+                    offerOrRecord(toDetect, item);
                     continue;
                 }
                 CapturedFrame c = ((Captured) item).captured();
+                stage(c.frame().frameId(), "deblurring");
                 long t0 = System.nanoTime();
-                emit(deblur.accept(c, c.frame().image(), c.frame().gapLinesBefore() > 0), t0);
+                try {
+                    emit(deblur.accept(c, c.frame().image(), c.frame().gapLinesBefore() > 0), t0);
+                } catch (RuntimeException | LinkageError e) {
+                    offerOrRecord(toDetect, new Decided(notInspected(c.frame(), Outcome.FAILED,
+                            "deblur failed: " + e, c.enteredNanos())));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            deblur.abandon().forEach(c -> stranded.add(new Captured(c)));
         }
     }
 
@@ -221,52 +332,72 @@ public final class StationPipeline implements AutoCloseable {
     private void emit(RecipeDeblurStage.Batch<CapturedFrame> batch, long startedNanos) {
         double millis = millisSince(startedNanos);
         for (RecipeDeblurStage.Output<CapturedFrame> out : batch.restored()) {
-            putQuietly(toDetect, new Restored(out.tag(), out, millis));
+            stage(out.tag().frame().frameId(), "queued for detection");
+            offerOrRecord(toDetect, new Restored(out.tag(), out, millis, ""));
         }
         for (RecipeDeblurStage.Failure<CapturedFrame> f : batch.failed()) {
+            if (stopping.get()) {
+                // a run aborted by the stop: the frames stay open and close records them as dropped
+                continue;
+            }
             for (CapturedFrame c : f.tags()) {
-                putQuietly(toDetect, new Decided(notInspected(c.frame(), Outcome.FAILED,
-                        "deblur failed: " + f.reason(), c.enteredNanos())));
+                InspectionResult r = f.unusableOutput()
+                        ? undecided(c, "deblur output unusable: " + f.reason(), millis)
+                        : notInspected(c.frame(), Outcome.FAILED, "deblur failed: " + f.reason(), c.enteredNanos());
+                offerOrRecord(toDetect, new Decided(r));
             }
         }
     }
 
     private void detectLoop() {
-        forward(toDetect, toRecord, item -> {
-            if (item instanceof Decided decided) {
-                return decided;
-            }
-            Restored r = (Restored) item;
-            long t0 = System.nanoTime();
-            try {
-                Inspection inspection = inspector.inspect(r.frame(), r.output().image());
-                double detectMillis = millisSince(t0);
-                return new Decided(completed(r, inspection, detectMillis));
-            } catch (RuntimeException e) {
-                return new Decided(notInspected(r.frame(), Outcome.FAILED,
-                        "detection failed: " + e.getMessage(), r.enteredNanos()));
-            }
-        });
-    }
-
-    private void recordLoop() {
-        Item item = null;
         try {
-            while (true) {
-                item = toRecord.take();
+            while (!stopping.get()) {
+                Item item = toDetect.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (item == null || keptAtStop(item)) {
+                    continue;
+                }
+                if (item instanceof Restored r) {
+                    item = detect(r);
+                }
+                offerOrRecord(toRecord, item);
                 if (item instanceof End) {
                     return;
                 }
-                InspectionResult result = ((Decided) item).result();
-                recorder.record(result);
-                count(result);
-                item = null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Decided detect(Restored r) {
+        stage(r.frame().frameId(), "detecting");
+        long t0 = System.nanoTime();
+        try {
+            Inspection inspection = inspector.inspect(r.frame(), r.output().image());
+            return new Decided(completed(r, inspection, millisSince(t0)));
+        } catch (RuntimeException | LinkageError e) {
+            return new Decided(notInspected(r.frame(), Outcome.FAILED, "detection failed: " + e.getMessage(),
+                    r.enteredNanos()));
+        }
+    }
+
+    private void recordLoop() {
+        try {
+            while (true) {
+                Item item = toRecord.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (item == null) {
+                    if (stopping.get()) {
+                        return;
+                    }
+                    continue;
+                }
+                if (item instanceof End) {
+                    return;
+                }
+                record(((Decided) item).result());
             }
         } catch (JournalException e) {
-            LOG.error("cannot record results, stopping the station: " + e.getMessage(), e);
-            fatal.set(e);
-            stopping.set(true);
-            stranded.add(item);
+            fail(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -274,33 +405,68 @@ public final class StationPipeline implements AutoCloseable {
         }
     }
 
-    /** Runs one stage: takes items, maps them, passes results on, forwards the end marker. */
-    private void forward(BlockingQueue<Item> in, BlockingQueue<Item> out, StageFunction f) {
-        Item held = null;
-        try {
-            while (true) {
-                held = in.take();
-                if (held instanceof End) {
-                    out.put(held);
-                    return;
-                }
-                if (!(held instanceof Decided)) {
-                    held = f.apply(held);
-                }
-                out.put(held);
-                held = null;
+    /** Records a frame's result unless it already has one (then the late result is discarded). */
+    private void record(InspectionResult result) throws JournalException {
+        if (open.remove(result.frameId()) == null) {
+            return;
+        }
+        recorder.record(result);
+        count(result);
+    }
+
+    /**
+     * After the stop a stage does no more work: a result already made is recorded now, a frame is left open for
+     * {@link #close()} to record as dropped.
+     *
+     * @return whether the station is stopping (the item is dealt with)
+     */
+    private boolean keptAtStop(Item item) {
+        if (!stopping.get()) {
+            return false;
+        }
+        if (item instanceof Decided d) {
+            try {
+                record(d.result());
+            } catch (JournalException e) {
+                fail(e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            if (held != null && !(held instanceof End)) {
-                stranded.add(held);
-            }
+        }
+        return true;
+    }
+
+    private void fail(JournalException e) {
+        if (fatal.compareAndSet(null, e)) {
+            LOG.error("cannot journal, stopping the station: " + e.getMessage());
+        }
+        stopping.set(true);
+    }
+
+    private void stage(long frameId, String stage) {
+        OpenFrame f = open.get(frameId);
+        if (f != null) {
+            f.stage = stage;
         }
     }
 
-    @FunctionalInterface
-    private interface StageFunction {
-        Item apply(Item item);
+    /**
+     * Puts an item on a queue, waiting while it is full; when the station stops meanwhile, a result is recorded
+     * here and a frame is left open, for {@link #close()} to record as dropped.
+     */
+    private void offerOrRecord(BlockingQueue<Item> queue, Item item) {
+        try {
+            while (!queue.offer(item, POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (stopping.get()) {
+                    if (item instanceof Decided d) {
+                        record(d.result());
+                    }
+                    return;
+                }
+            }
+        } catch (JournalException e) {
+            fail(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private InspectionResult completed(Restored r, Inspection inspection, double detectMillis) {
@@ -309,15 +475,22 @@ public final class StationPipeline implements AutoCloseable {
         counters.deblur.add(r.deblurMillis());
         counters.detect.add(detectMillis);
         counters.total.add(totalMillis);
-        return InspectionResult.builder().stationId(identity.stationId()).jobId(identity.jobId())
-                .frameId(frame.frameId()).idFromParts().gapLinesBefore(frame.gapLinesBefore())
-                .sourceName(frame.sourceName()).createdAt(Instant.now()).outcome(Outcome.COMPLETED)
-                .verdict(inspection.verdict()).recipeId(identity.recipeId().get())
+        return base(frame.frameId(), frame.gapLinesBefore(), frame.sourceName()).outcome(Outcome.COMPLETED)
+                .verdict(inspection.verdict()).reason(inspection.reason())
                 .deblurModel(r.output().modelName()).deblurPasses(r.output().passes())
+                .defocusSigmaPx(r.output().defocusSigmaPx()).deblurFallback(r.fallback())
                 .particleCount(inspection.particleCount()).densityPerMm2(inspection.densityPerMm2())
                 .bumps(inspection.bumps()).times(new ProcessingTimes(r.deblurMillis(), detectMillis, totalMillis))
                 .illuminationAngleDeg(inspection.illuminationAngleDeg())
                 .build();
+    }
+
+    /** A frame the deblurrer restored into something that cannot be judged. */
+    private InspectionResult undecided(CapturedFrame c, String reason, double deblurMillis) {
+        Frame frame = c.frame();
+        return base(frame.frameId(), frame.gapLinesBefore(), frame.sourceName()).outcome(Outcome.COMPLETED)
+                .verdict(Verdict.NO_DECISION).reason(reason)
+                .times(new ProcessingTimes(deblurMillis, 0, millisSince(c.enteredNanos()))).build();
     }
 
     private InspectionResult notInspected(Frame frame, Outcome outcome, String reason, long enteredNanos) {
@@ -328,20 +501,28 @@ public final class StationPipeline implements AutoCloseable {
     private InspectionResult notInspected(long frameId, long gapLinesBefore, String sourceName, Outcome outcome,
             String reason, long enteredNanos) {
         double totalMillis = enteredNanos == 0 ? 0 : millisSince(enteredNanos);
+        return base(frameId, gapLinesBefore, sourceName).outcome(outcome).reason(reason)
+                .times(new ProcessingTimes(0, 0, totalMillis)).build();
+    }
+
+    private InspectionResult.Builder base(long frameId, long gapLinesBefore, String sourceName) {
         return InspectionResult.builder().stationId(identity.stationId()).jobId(identity.jobId()).frameId(frameId)
                 .idFromParts().gapLinesBefore(gapLinesBefore).sourceName(sourceName).createdAt(Instant.now())
-                .outcome(outcome).reason(reason).recipeId(identity.recipeId().get())
-                .times(new ProcessingTimes(0, 0, totalMillis)).build();
+                .recipeId(identity.recipeId().get());
     }
 
     private void count(InspectionResult result) {
         switch (result.outcome()) {
             case COMPLETED -> {
                 counters.completed.incrementAndGet();
-                (result.verdict() == Verdict.OK ? counters.ok : counters.ng).incrementAndGet();
+                switch (result.verdict()) {
+                    case OK -> counters.ok.incrementAndGet();
+                    case NG -> counters.ng.incrementAndGet();
+                    default -> counters.noDecision.incrementAndGet();
+                }
             }
             case FAILED -> counters.failed.incrementAndGet();
-            case DROPPED -> counters.dropped.incrementAndGet();
+            case DROPPED, INTERRUPTED -> counters.dropped.incrementAndGet();
         }
     }
 
@@ -349,67 +530,65 @@ public final class StationPipeline implements AutoCloseable {
         return (System.nanoTime() - nanos) / 1e6;
     }
 
-    /** Puts an item on a queue; if interrupted, keeps it for {@link #close()} to record. */
-    private void putQuietly(BlockingQueue<Item> queue, Item item) {
-        try {
-            queue.put(item);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            if (!(item instanceof End)) {
-                stranded.add(item);
-            }
-        }
-    }
-
     /**
-     * Stops taking frames, lets the stages finish what they hold for up to the drain timeout, then stops them.
-     * Frames still queued after that are recorded as dropped by the record stage's last pass.
+     * Stops the pipeline following the drain policy in the class comment; returns within about the stop grace.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        boolean stopped = finished.getCount() > 0 && !stopping.get();
         stopping.set(true);
+        long deadline = System.nanoTime() + stopGrace.toNanos();
         try {
-            boolean drained = finished.await(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!drained) {
-                LOG.warn("pipeline did not drain within " + drainTimeout + "; recording the rest as dropped");
-            }
-            // after a drain every stage has returned; after a timeout or a journal failure some may still
-            // wait on a queue, and the interrupt ends them
-            threads.forEach(Thread::interrupt);
             for (Thread t : threads) {
-                t.join(drainTimeout.toMillis());
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                }
             }
-            recordLeftovers();
+            Thread deblurThread = threads.get(1);
+            if (deblurThread.isAlive()) {
+                // the grace is over: end the model run of the frame in flight rather than exit under it
+                deblur.abortRunning();
+                deblurThread.join(ABORT_WAIT.toMillis());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        recordLeftovers(stopped);
     }
 
-    private void recordLeftovers() {
-        for (Queue<Item> q : List.of(stranded, toDeblur, toDetect, toRecord)) {
-            for (Item item; (item = q.poll()) != null; ) {
-                InspectionResult result = null;
-                if (item instanceof Captured c) {
-                    result = notInspected(c.captured().frame(), Outcome.DROPPED,
-                            "station stopped before inspection", c.captured().enteredNanos());
-                } else if (item instanceof Restored r) {
-                    result = notInspected(r.frame(), Outcome.DROPPED,
-                            "station stopped before inspection", r.enteredNanos());
-                } else if (item instanceof Decided d) {
-                    result = d.result();
-                }
-                if (result != null) {
-                    try {
-                        recorder.record(result);
-                        count(result);
-                    } catch (JournalException e) {
-                        LOG.error("could not record " + result.resultId() + ": " + e.getMessage(), e);
-                    }
+    /** Journals results already made, then records every frame still open as dropped, naming its stage. */
+    private void recordLeftovers(boolean stopped) {
+        List<Item> made = new ArrayList<>();
+        toRecord.drainTo(made);
+        toDetect.drainTo(made);
+        int dropped = 0;
+        try {
+            for (Item item : made) {
+                if (item instanceof Decided d) {
+                    record(d.result());
                 }
             }
+            List<OpenFrame> left = new ArrayList<>(open.values());
+            left.sort(Comparator.comparingLong(f -> f.frameId));
+            for (OpenFrame f : left) {
+                String reason = f.stage.startsWith("queued") ? STOPPED_QUEUED + " (" + f.stage + ")"
+                        : "station stopped while " + f.stage + "; abandoned after the stop grace of " + stopGrace;
+                record(notInspected(f.frameId, f.gapLinesBefore, f.sourceName, Outcome.DROPPED, reason,
+                        f.enteredNanos));
+                dropped++;
+            }
+        } catch (JournalException e) {
+            fail(e);
+            LOG.error("{} frame(s) could not be recorded at stop; they are recorded as interrupted at the next "
+                    + "start", open.size());
+        }
+        toDeblur.clear();
+        if (stopped || dropped > 0) {
+            LOG.info("pipeline stopped: {} frame(s) inside at the stop recorded as dropped", dropped);
         }
     }
 }

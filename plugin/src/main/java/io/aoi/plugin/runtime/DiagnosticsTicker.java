@@ -5,6 +5,7 @@ import io.aoi.camera.SourceCounters;
 import io.aoi.opcua.Diagnostics;
 import io.aoi.opcua.StationServer;
 import io.aoi.plugin.pipeline.PipelineCounters;
+import io.aoi.plugin.pipeline.QueueDepths;
 import io.aoi.plugin.pipeline.StationPipeline;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -12,8 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Copies the pipeline's and the source's counters into the OPC UA Diagnostics object at a fixed period, on its
- * own daemon thread. {@link #close()} stops it and is idempotent.
+ * Copies the pipeline's and the source's counters and the focus monitor into the OPC UA Diagnostics object at a
+ * fixed period, on its own daemon thread, and moves the station into and out of Error with the source
+ * ({@link SourceErrorState}). {@link #close()} stops it and is idempotent.
  */
 final class DiagnosticsTicker implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -24,13 +26,18 @@ final class DiagnosticsTicker implements AutoCloseable {
     private final StationPipeline pipeline;
     private final FrameSource source;
     private final StationServer server;
+    private final SourceErrorState errorState;
+    private final FocusMonitor focus;
     private long lastResults;
     private long lastNanos = System.nanoTime();
 
-    DiagnosticsTicker(StationPipeline pipeline, FrameSource source, StationServer server, Duration period) {
+    DiagnosticsTicker(StationPipeline pipeline, FrameSource source, StationServer server, FocusMonitor focus,
+            Duration period) {
+        this.focus = focus;
         this.pipeline = pipeline;
         this.source = source;
         this.server = server;
+        this.errorState = new SourceErrorState(source, server::state, server::setState);
         timer.scheduleAtFixedRate(this::tick, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -45,12 +52,21 @@ final class DiagnosticsTicker implements AutoCloseable {
     }
 
     private void tick() {
+        errorState.update();
         PipelineCounters c = pipeline.counters();
-        SourceCounters s = source.counters();
-        int[] q = pipeline.queueDepths();
-        server.updateDiagnostics(new Diagnostics(rate(c.results()), q[0], q[1], q[2], c.dropped(),
-                s.stripsIncomplete(), s.stripsReceived(), c.deblurMillisMean(), c.detectMillisMean(),
-                c.totalMillisMean(), c.completed(), c.failed(), c.dropped()));
+        server.updateDiagnostics(snapshot(rate(c.results()), c, pipeline.queueDepths(), source.counters()));
+        server.updateFocus(focus.lastSigmaPx(), focus.warnings());
+    }
+
+    /**
+     * The Diagnostics object's values, field by field. The capture queue (strips waiting for assembly) lives
+     * inside the source, which does not report it: 0. The record queue has no Diagnostics field. Completed results
+     * are those with an OK or NG verdict, as the field says (results without a decision are not among them).
+     */
+    static Diagnostics snapshot(double framesPerSecond, PipelineCounters c, QueueDepths q, SourceCounters s) {
+        return new Diagnostics(framesPerSecond, 0, q.deblur(), q.detect(), c.dropped(), s.stripsIncomplete(),
+                s.stripsReceived(), c.deblurMillisMean(), c.detectMillisMean(), c.totalMillisMean(),
+                c.ok() + c.ng(), c.failed(), c.dropped());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.aoi.plugin.runtime;
 
 import io.aoi.plugin.pipeline.ResultRecorder;
+import io.aoi.results.FrameAdmission;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.ResultSink;
 import io.aoi.results.journal.JournalException;
@@ -11,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records a result in the journal (durably) and only then hands it to the sinks (OPC UA, ...). Sinks may be
+ * Journals each frame's admission; records a result in the journal (durably) and only then hands it to the sinks (OPC UA, ...). Sinks may be
  * added after the pipeline was built; one that throws is reported and the others still get the result, which
  * stays in the journal for clients to fetch.
  */
@@ -26,6 +27,11 @@ final class ResultFanOut implements ResultRecorder {
 
     void add(ResultSink sink) {
         sinks.add(sink);
+    }
+
+    @Override
+    public void admit(FrameAdmission admission) throws JournalException {
+        journal.admit(admission);
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class ServiceStack implements AutoCloseable {
     private record Named(String name, AutoCloseable service) {
     }
 
-    /** Registers a started service; returns it for chaining. */
+    /** Registers a service the moment it exists (opened, whether or not started); returns it for chaining. */
     public <T extends AutoCloseable> T push(String name, T service) {
         started.push(new Named(name, service));
         return service;
@@ -30,7 +30,8 @@ public final class ServiceStack implements AutoCloseable {
             try {
                 n.service().close();
             } catch (Exception e) {
-                LOG.warn("stopping " + n.name() + " failed: " + e.getMessage(), e);
+                LOG.warn("stopping {} failed: {}", n.name(), e.toString());
+                LOG.debug("stopping " + n.name() + " failed", e);
             }
         }
     }

@@ -5,7 +5,8 @@ import io.aoi.plugin.pipeline.StationPipeline;
 
 /**
  * The OPC UA state machine's methods, applied to the pipeline: Halt and Stop stop taking frames, StartContinuous
- * resumes, Reset leaves the pipeline halted until the next StartContinuous. Frames already inside the pipeline
+ * resumes, Reset leaves the pipeline halted until the next StartContinuous; Abort stops like Stop; single jobs are
+ * refused (the line runs continuously). Frames already inside the pipeline
  * are always finished and recorded. Called on OPC UA service threads; returns at once.
  */
 final class StationControl implements VisionControl {
@@ -16,7 +17,7 @@ final class StationControl implements VisionControl {
     }
 
     @Override
-    public void halt(String cause, String causeDescription) {
+    public void halt(int cause, String causeDescription) {
         pipeline.setInspecting(false);
     }
 

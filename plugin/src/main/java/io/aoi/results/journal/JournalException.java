@@ -1,5 +1,7 @@
 package io.aoi.results.journal;
 
+import io.aoi.plugin.IoReasons;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /** The one checked exception of the result journal; the message names the directory or file and the operation. */
@@ -15,6 +17,7 @@ public final class JournalException extends Exception {
     }
 
     static JournalException io(String operation, Path path, Throwable cause) {
-        return new JournalException(operation + " failed for " + path + ": " + cause.getMessage(), cause);
+        String reason = cause instanceof IOException io ? IoReasons.of(io) : String.valueOf(cause.getMessage());
+        return new JournalException(operation + " failed for " + path + ": " + reason, cause);
     }
 }

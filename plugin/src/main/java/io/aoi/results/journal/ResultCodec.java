@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aoi.results.BumpCount;
+import io.aoi.results.FrameAdmission;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.Outcome;
 import io.aoi.results.ProcessingTimes;
@@ -15,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Converts an {@link InspectionResult} to and from one line of compact JSON (all fields, Instants as ISO-8601
- * strings). Thread-safe.
+ * Converts an {@link InspectionResult}, or a {@link FrameAdmission}, to and from one line of compact JSON (all
+ * fields, Instants as ISO-8601 strings; an admission carries {@code "record": "admission"}). Thread-safe.
  */
 final class ResultCodec {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -40,9 +41,54 @@ final class ResultCodec {
         }
     }
 
+    /** Field that marks a record that is not a result; absent on results. */
+    static final String RECORD_KIND = "record";
+    static final String ADMISSION = "admission";
+
     /** @throws IOException when the bytes are not a result written by {@link #encode} */
     static InspectionResult decode(byte[] json, int offset, int length) throws IOException {
-        JsonNode o = MAPPER.readTree(json, offset, length);
+        return decode(MAPPER.readTree(json, offset, length));
+    }
+
+    /** A parsed record: a result, or an admission when it carries {@code "record": "admission"}. */
+    static JsonNode parse(byte[] json, int offset, int length) throws IOException {
+        return MAPPER.readTree(json, offset, length);
+    }
+
+    static boolean isAdmission(JsonNode o) {
+        return ADMISSION.equals(o.path(RECORD_KIND).asText(""));
+    }
+
+    static byte[] encode(FrameAdmission a) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put(RECORD_KIND, ADMISSION);
+        o.put("resultId", a.resultId());
+        o.put("stationId", a.stationId());
+        o.put("jobId", a.jobId());
+        o.put("frameId", a.frameId());
+        o.put("firstLine", a.firstLine());
+        o.put("sourceName", a.sourceName());
+        o.put("admittedAt", a.admittedAt().toString());
+        try {
+            return MAPPER.writeValueAsBytes(o);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode admission " + a.resultId(), e);
+        }
+    }
+
+    /** @throws IOException when the record is not an admission written by {@link #encode(FrameAdmission)} */
+    static FrameAdmission decodeAdmission(JsonNode o) throws IOException {
+        try {
+            return new FrameAdmission(text(o, "resultId"), text(o, "stationId"), text(o, "jobId"),
+                    required(o, "frameId").asLong(), required(o, "firstLine").asLong(), text(o, "sourceName"),
+                    Instant.parse(text(o, "admittedAt")));
+        } catch (RuntimeException e) {
+            throw new IOException("not a journal admission record: " + e.getMessage(), e);
+        }
+    }
+
+    /** @throws IOException when the record is not a result written by {@link #encode} */
+    static InspectionResult decode(JsonNode o) throws IOException {
         try {
             List<BumpCount> bumps = new ArrayList<>();
             for (JsonNode b : required(o, "bumps")) {

@@ -1,5 +1,7 @@
 package io.aoi.results.journal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aoi.results.FrameAdmission;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.Verdict;
 import java.io.IOException;
@@ -19,12 +21,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +42,12 @@ import org.slf4j.LoggerFactory;
  * holds the results created on one UTC day and is closed at {@link #segmentLimitBytes(long) a size limit}; the next
  * append then starts a new one. {@link #append} returns only after the bytes are forced to stable storage, so an
  * acknowledged result survives a crash or {@code kill -9}. A {@code journal.lock} file keeps a second process out.
+ *
+ * <h2>Admissions</h2>
+ * {@link #admit} writes, durably and before the frame is processed, that a frame entered the pipeline: a record
+ * {@code {"record": "admission", ...}} in the same segments. {@link #open} pairs admissions with results; those
+ * without a result (the process ended while they were in flight) are {@link #unrecordedAdmissions()}, for the
+ * station to record as interrupted before it takes new frames ({@link CrashRecovery}).
  *
  * <h2>Recovery</h2>
  * {@link #open} reads every segment. A record whose CRC does not match, or that lacks its line feed, at the end of a
@@ -54,7 +64,8 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Speed</h2>
  * Every append is one {@code write} plus one {@code fdatasync}; on the development disk that measured 122 appends/s
- * (p50 5.4 ms, p99 31 ms per append). The disk's sync latency bounds the result rate.
+ * (p50 5.4 ms, p99 31 ms per append). The disk's sync latency bounds the result rate; a station journals two
+ * records per frame (admission and result), so it takes half as many frames per second.
  *
  * <h2>Memory and threads</h2>
  * An in-memory index keeps, per result, its id, creation time, verdict and file position (about 150 bytes); results
@@ -67,7 +78,19 @@ public final class ResultJournal implements AutoCloseable {
     public static final long MIN_MAX_BYTES = 64L << 10;
 
     private record Entry(String resultId, Instant createdAt, long order, Verdict verdict, Segment segment,
-            long offset, int length) {
+            long offset, int length, ResultSummary summary) {
+    }
+
+    /**
+     * One page of a {@link #query}.
+     *
+     * @param results the results of the page, newest first
+     * @param matched how many results matched in all (for paging)
+     */
+    public record Page(List<InspectionResult> results, int matched) {
+        public Page {
+            results = List.copyOf(results);
+        }
     }
 
     private record TimeKey(Instant createdAt, long order) implements Comparable<TimeKey> {
@@ -89,6 +112,9 @@ public final class ResultJournal implements AutoCloseable {
     private final Deque<Segment> segments = new ArrayDeque<>();
     private final Map<String, Entry> byId = new HashMap<>();
     private final NavigableMap<TimeKey, Entry> byTime = new TreeMap<>();
+    /** Admissions without a result, oldest first; filled by the scan, emptied as results arrive. */
+    private final Map<String, FrameAdmission> unrecorded = new LinkedHashMap<>();
+    private Instant lastRecordAt;
     private int tornCount;
     private int corruptRecords;
     private long nextOrder;
@@ -191,18 +217,35 @@ public final class ResultJournal implements AutoCloseable {
             int lf = indexOf(buf, (byte) '\n', start);
             int end = lf < 0 ? buf.length : lf;
             InspectionResult r = null;
+            FrameAdmission a = null;
             if (lf >= 0 && RecordFormat.valid(buf, start, end)) {
                 int jsonStart = start + RecordFormat.CRC_CHARS + 1;
                 try {
-                    r = ResultCodec.decode(buf, jsonStart, end - jsonStart);
+                    JsonNode o = ResultCodec.parse(buf, jsonStart, end - jsonStart);
+                    if (ResultCodec.isAdmission(o)) {
+                        a = ResultCodec.decodeAdmission(o);
+                    } else {
+                        r = ResultCodec.decode(o);
+                    }
                 } catch (IOException e) {
                     r = null;
+                    a = null;
                 }
             }
-            if (r != null) {
+            if (r != null || a != null) {
                 corruptRecords += badSinceGood;
                 badSinceGood = 0;
-                index(r, seg, start, end + 1 - start);
+                if (r != null) {
+                    index(r, seg, start, end + 1 - start);
+                    unrecorded.remove(r.resultId());
+                    noteWrite(r.createdAt());
+                } else {
+                    if (!byId.containsKey(a.resultId())) {
+                        unrecorded.put(a.resultId(), a);
+                    }
+                    noteWrite(a.admittedAt());
+                    seg.newestMillis = Math.max(seg.newestMillis, a.admittedAt().toEpochMilli());
+                }
                 goodEnd = end + 1;
             } else {
                 badSinceGood++;
@@ -217,6 +260,12 @@ public final class ResultJournal implements AutoCloseable {
         }
     }
 
+    private void noteWrite(Instant at) {
+        if (at != null && (lastRecordAt == null || at.isAfter(lastRecordAt))) {
+            lastRecordAt = at;
+        }
+    }
+
     private static int indexOf(byte[] buf, byte b, int from) {
         for (int i = from; i < buf.length; i++) {
             if (buf[i] == b) {
@@ -228,7 +277,7 @@ public final class ResultJournal implements AutoCloseable {
 
     private void index(InspectionResult r, Segment seg, long offset, int length) {
         Instant at = r.createdAt() == null ? Instant.EPOCH : r.createdAt();
-        Entry e = new Entry(r.resultId(), at, nextOrder++, r.verdict(), seg, offset, length);
+        Entry e = new Entry(r.resultId(), at, nextOrder++, r.verdict(), seg, offset, length, ResultSummary.of(r));
         Entry old = byId.put(r.resultId(), e);
         if (old != null) {
             byTime.remove(new TimeKey(old.createdAt, old.order));
@@ -247,9 +296,10 @@ public final class ResultJournal implements AutoCloseable {
         rw.writeLock().lock();
         try {
             ensureOpen();
-            Segment seg = segmentFor(r, record.length);
+            Segment seg = segmentFor(r.createdAt(), record.length);
             long offset = seg.appendDurably(record);
             index(r, seg, offset, record.length);
+            unrecorded.remove(r.resultId());
         } catch (IOException e) {
             throw JournalException.io("appending result " + r.resultId(), dir, e);
         } finally {
@@ -257,8 +307,45 @@ public final class ResultJournal implements AutoCloseable {
         }
     }
 
-    private Segment segmentFor(InspectionResult r, int recordBytes) throws IOException {
-        LocalDate day = LocalDate.ofInstant(r.createdAt() == null ? clock.instant() : r.createdAt(), ZoneOffset.UTC);
+    /**
+     * Writes that a frame entered the pipeline and forces it to stable storage before returning (one fsync, as
+     * {@link #append}). Not served by {@link #byId} or {@link #list}: only results are.
+     */
+    public void admit(FrameAdmission a) throws JournalException {
+        byte[] record = RecordFormat.frame(ResultCodec.encode(a));
+        rw.writeLock().lock();
+        try {
+            ensureOpen();
+            Segment seg = segmentFor(a.admittedAt(), record.length);
+            seg.appendDurably(record);
+            seg.newestMillis = Math.max(seg.newestMillis, a.admittedAt().toEpochMilli());
+        } catch (IOException e) {
+            throw JournalException.io("journaling the admission of " + a.resultId(), dir, e);
+        } finally {
+            rw.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Frames admitted (in an earlier run of the process) whose result is not in the journal, oldest first; a
+     * result appended for one removes it.
+     */
+    public List<FrameAdmission> unrecordedAdmissions() {
+        rw.readLock().lock();
+        try {
+            return List.copyOf(unrecorded.values());
+        } finally {
+            rw.readLock().unlock();
+        }
+    }
+
+    /** The time of the newest record (result or admission) found when the journal was opened. */
+    public Optional<Instant> lastRecordAtOpen() {
+        return Optional.ofNullable(lastRecordAt);
+    }
+
+    private Segment segmentFor(Instant createdAt, int recordBytes) throws IOException {
+        LocalDate day = LocalDate.ofInstant(createdAt == null ? clock.instant() : createdAt, ZoneOffset.UTC);
         Segment last = segments.peekLast();
         if (last != null && last.day.equals(day) && last.sizeBytes() + recordBytes <= segmentLimitBytes) {
             return last;
@@ -361,6 +448,46 @@ public final class ResultJournal implements AutoCloseable {
                 }
             }
             return out;
+        } finally {
+            rw.readLock().unlock();
+        }
+    }
+
+    /**
+     * Results created in {@code [from, to]} that {@code filter} accepts, newest first: the first {@code startIndex}
+     * are skipped, at most {@code maxResults} are read from disk.
+     *
+     * @param from oldest creation time, inclusive; null for no lower bound
+     * @param to   newest creation time, inclusive; null for no upper bound
+     */
+    public Page query(Instant from, Instant to, Predicate<ResultSummary> filter, int startIndex, int maxResults)
+            throws JournalException {
+        if (maxResults < 0 || startIndex < 0) {
+            throw new IllegalArgumentException("startIndex = " + startIndex + ", maxResults = " + maxResults
+                    + "; allowed: 0 or more");
+        }
+        rw.readLock().lock();
+        try {
+            ensureOpen();
+            NavigableMap<TimeKey, Entry> window = byTime;
+            if (from != null) {
+                window = window.tailMap(new TimeKey(from, Long.MIN_VALUE), true);
+            }
+            if (to != null) {
+                window = window.headMap(new TimeKey(to, Long.MAX_VALUE), true);
+            }
+            List<InspectionResult> out = new ArrayList<>();
+            int matched = 0;
+            for (Entry e : window.descendingMap().values()) {
+                if (!filter.test(e.summary())) {
+                    continue;
+                }
+                if (matched >= startIndex && out.size() < maxResults) {
+                    out.add(read(e));
+                }
+                matched++;
+            }
+            return new Page(out, matched);
         } finally {
             rw.readLock().unlock();
         }

@@ -6,13 +6,15 @@ import io.aoi.config.ExecutionProvider;
 import io.aoi.config.OpcUaSettings;
 import io.aoi.config.SecurityProfile;
 import io.aoi.opcua.InMemoryRecipeControl;
+import io.aoi.opcua.ResultFilter;
+import io.aoi.opcua.NoResults;
 import io.aoi.opcua.ResultQuery;
 import io.aoi.opcua.StationIdentity;
 import io.aoi.opcua.StationServer;
 import io.aoi.opcua.TestClients;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.SampleResults;
-import io.aoi.results.Verdict;
+import io.aoi.results.journal.ResultJournal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,6 +29,7 @@ import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
 
@@ -55,17 +58,7 @@ public final class OpcUaBenchmark {
         double intervalMs = args.length > 2 ? Double.parseDouble(args[2]) : 10;
         int window = args.length > 3 ? Integer.parseInt(args[3]) : 200;
         Path pki = Files.createTempDirectory("bench-pki");
-        ResultQuery none = new ResultQuery() {
-            @Override
-            public Optional<InspectionResult> byId(String id) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<InspectionResult> list(Instant from, Instant to, Optional<Verdict> v, int max) {
-                return List.of();
-            }
-        };
+        ResultQuery none = new NoResults();
         InMemoryRecipeControl recipes = new InMemoryRecipeControl("R1", new DeblurSettings(DeblurModel.UDBD, 2,
                 ExecutionProvider.CPU, 2, 256, 16, Optional.empty(), 1.5, 0.01), s -> { });
         try (StationServer server = StationServer.start(
@@ -87,7 +80,13 @@ public final class OpcUaBenchmark {
                     long now = nowInstant.getEpochSecond() * 1_000_000 + nowInstant.getNano() / 1000;
                     Instant sent = ((DateTime) v[1].value()).getJavaInstant();
                     long lat = now - (sent.getEpochSecond() * 1_000_000 + sent.getNano() / 1000);
-                    if (!r.ids.add((String) v[8].value())) {
+                    String resultId;
+                    try {
+                        resultId = TestClients.idOf(client, v[8].value());
+                    } catch (UaException e) {
+                        throw new IllegalStateException("ResultId does not decode", e);
+                    }
+                    if (!r.ids.add(resultId)) {
                         r.duplicates.incrementAndGet(); // client-side redelivery after a republish
                         return;
                     }

@@ -104,9 +104,61 @@ class MainTest {
             assertEquals(b.get("count").asInt() >= 5, b.get("ok").asBoolean());
         }
         assertTrue(images.get(1).get("error").asText().contains("corrupt.png"), images.get(1).toString());
-        Image overlay = ImageFiles.read(overlays.resolve("frame-overlay.png"));
+        Image overlay = ImageFiles.read(overlays.resolve("frame.png-overlay.png"));
         assertEquals(3, overlay.channels());
         assertEquals(640, overlay.width());
+    }
+
+    @Test
+    void inspectGivesNoDecisionWithTheReasonForFramesItCannotJudge(@TempDir Path tmp) throws Exception {
+        Path black = tmp.resolve("black.png");
+        ImageFiles.write(Image.blank(256, 128, 1, 8), black);
+        Path tiny = tmp.resolve("tiny.png");
+        ImageFiles.write(Image.blank(1, 4096, 1, 8), tiny);
+        short[] ramp = new short[512 * 256];
+        for (int i = 0; i < ramp.length; i++) {
+            ramp[i] = (short) ((i % 512 + i / 512) % 256);
+        }
+        Path pattern = tmp.resolve("pattern.png");
+        ImageFiles.write(new Image(512, 256, 1, 8, ramp), pattern);
+        Path json = tmp.resolve("results.json");
+
+        assertEquals(0, run("inspect", "--station", station(tmp, "none").toString(), "--out", json.toString(),
+                black.toString(), tiny.toString(), pattern.toString()), err());
+
+        JsonNode images = new ObjectMapper().readTree(json.toFile()).get("images");
+        assertEquals(3, images.size());
+        for (JsonNode image : images) {
+            assertEquals("NO_DECISION", image.get("verdict").asText(), image.toString());
+        }
+        assertTrue(images.get(0).get("reason").asText().contains("blank"), images.get(0).toString());
+        assertTrue(images.get(1).get("reason").asText().contains("too small"), images.get(1).toString());
+        assertTrue(images.get(2).get("reason").asText().contains("bump"), images.get(2).toString());
+    }
+
+    @Test
+    void inspectWithAModelThatOutputsNaNGivesNoDecisionNotABlackOkFrame(@TempDir Path tmp) throws Exception {
+        Path model = tmp.resolve("nan-output.onnx");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/io/aoi/models/udbd/nan-output.onnx")) {
+            Files.write(model, in.readAllBytes());
+        }
+        String demo = Files.readString(station(tmp, "udbd"));
+        Path nanStation = tmp.resolve("station-nan.yaml");
+        Files.writeString(nanStation, demo.replaceFirst("(?m)^  model: udbd$", "  model: udbd\n  modelFile: "
+                + model.toString().replace("\\", "/")));
+        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(320, 8, 0, 0, 0, 0.01, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 5));
+        Path img = tmp.resolve("frame.png");
+        ImageFiles.write(sim.frame(0, 256).image(), img);
+        Path json = tmp.resolve("results.json");
+
+        assertEquals(0, run("inspect", "--station", nanStation.toString(), "--out", json.toString(), img.toString()),
+                err());
+
+        JsonNode entry = new ObjectMapper().readTree(json.toFile()).get("images").get(0);
+        assertEquals("NO_DECISION", entry.get("verdict").asText(), entry.toString());
+        assertTrue(entry.get("reason").asText().startsWith("deblur output unusable: udbd output is not finite"),
+                entry.toString());
     }
 
     @Test
@@ -169,7 +221,7 @@ class MainTest {
         assertTrue(csv.get(1).startsWith("defocused.png,0,"), csv.get(1));
         String rec = Files.readString(outDir.resolve("recommendation.txt"));
         assertTrue(rec.matches("(?s)recommended iterations: [0-3]\nreason: .+"), rec);
-        Image sheet = ImageFiles.read(outDir.resolve("defocused-passes.png"));
+        Image sheet = ImageFiles.read(outDir.resolve("defocused.png-passes.png"));
         assertTrue(sheet.width() > 4 * 192, "four panels side by side: " + sheet);
     }
 

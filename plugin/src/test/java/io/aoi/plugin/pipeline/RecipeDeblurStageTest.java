@@ -99,9 +99,102 @@ class RecipeDeblurStageTest {
             stage.accept(7, frame(7), false);
             witness.failNext = true;
             RecipeDeblurStage.Batch<Integer> b = stage.accept(8, frame(8), false);
-            assertEquals(List.of(new RecipeDeblurStage.Failure<>(List.of(8), "model ran out of memory")), b.failed());
+            assertEquals(List.of(new RecipeDeblurStage.Failure<>(List.of(8), "model ran out of memory", false)), b.failed());
             RecipeDeblurStage.Batch<Integer> end = stage.endRun();
             assertEquals(List.of(7), end.failed().get(0).tags(), "the frame still held is reported, not lost");
         }
+    }
+
+    @Test
+    void aFrameSizeChangeReturnsTheFrameTheMotionModelHolds() {
+        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> MOTION,
+                (s, passes) -> new SlidingWindow<>(new Witness()))) {
+            assertTrue(stage.accept(7, frame(7), false).restored().isEmpty(), "the first frame is held");
+            short[] wider = new short[6];
+            wider[0] = 8;
+            RecipeDeblurStage.Batch<Integer> b = stage.accept(8, new Image(3, 2, 1, 16, wider), false);
+            assertEquals(List.of(7), b.restored().stream().map(RecipeDeblurStage.Output::tag).toList(),
+                    "frame 7 is restored as the end of its run, not lost");
+            assertEquals(List.of(777), restored(b, new ArrayList<>()));
+            assertTrue(b.failed().isEmpty());
+            assertEquals(List.of(8), stage.endRun().restored().stream().map(RecipeDeblurStage.Output::tag).toList());
+        }
+    }
+
+    @Test
+    void anOutputThatIsNotFiniteIsReportedAsUnusableNotAsAModelFailure() {
+        io.aoi.deblur.PlaneDeblurrer nan = new io.aoi.deblur.PlaneDeblurrer() {
+            @Override
+            public String name() {
+                return "nan";
+            }
+
+            @Override
+            protected float[] restore(float[] plane, int width, int height, int passes) {
+                float[] out = new float[plane.length];
+                java.util.Arrays.fill(out, Float.NaN);
+                return out;
+            }
+        };
+        DeblurSettings wiener = MOTION.with(DeblurModel.WIENER, 1);
+        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> wiener,
+                (s, passes) -> new SingleFrameStage<>(nan, passes))) {
+            RecipeDeblurStage.Batch<Integer> b = stage.accept(1, frame(1), false);
+            assertTrue(b.restored().isEmpty());
+            assertEquals(1, b.failed().size());
+            assertTrue(b.failed().get(0).unusableOutput());
+            assertTrue(b.failed().get(0).reason().contains("nan output is not finite: 4 of 4 samples"),
+                    b.failed().get(0).reason());
+        }
+    }
+
+    @Test
+    void closingWhileAFrameIsRestoredAbortsTheRunInsteadOfFreeingTheModelUnderIt() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch aborted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean closedUnderRun = new java.util.concurrent.atomic.AtomicBoolean();
+        io.aoi.deblur.Deblurrer blocking = new io.aoi.deblur.Deblurrer() {
+            private volatile boolean running;
+
+            @Override
+            public String name() {
+                return "blocking";
+            }
+
+            @Override
+            public Image deblur(Image frame, int passes) throws DeblurException {
+                running = true;
+                entered.countDown();
+                try {
+                    aborted.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                running = false;
+                throw new DeblurException("run aborted: the station is stopping");
+            }
+
+            @Override
+            public void abort() {
+                aborted.countDown();
+            }
+
+            @Override
+            public void close() {
+                closedUnderRun.set(running);
+            }
+        };
+        DeblurSettings wiener = MOTION.with(DeblurModel.WIENER, 1);
+        RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> wiener,
+                (s, passes) -> new SingleFrameStage<>(blocking, passes));
+        java.util.concurrent.CompletableFuture<RecipeDeblurStage.Batch<Integer>> accept =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> stage.accept(1, frame(1), false));
+        assertTrue(entered.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        stage.close();
+        assertEquals(0, aborted.getCount(), "close aborted the run in progress");
+        RecipeDeblurStage.Batch<Integer> b = accept.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(List.of(1), b.failed().get(0).tags(), "the frame comes back as failed, not lost");
+        assertTrue(!closedUnderRun.get(), "the model was not freed while it ran");
+        stage.close();
     }
 }

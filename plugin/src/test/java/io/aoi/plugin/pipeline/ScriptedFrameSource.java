@@ -11,13 +11,20 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-/** A frame source that plays back a fixed list of outcomes, then ends. */
+/** A frame source that plays back a fixed list of outcomes, then ends (or stays idle, timing out). */
 final class ScriptedFrameSource implements FrameSource {
     private final Deque<FrameResult> script;
+    private final boolean idleAfterScript;
     private volatile boolean closed;
 
     ScriptedFrameSource(List<FrameResult> script) {
+        this(script, false);
+    }
+
+    /** @param idleAfterScript after the script, time out instead of ending, as a camera with nothing in view */
+    ScriptedFrameSource(List<FrameResult> script, boolean idleAfterScript) {
         this.script = new ArrayDeque<>(script);
+        this.idleAfterScript = idleAfterScript;
     }
 
     static FrameResult.Ready frame(long id, int width, int height) {
@@ -39,9 +46,19 @@ final class ScriptedFrameSource implements FrameSource {
     }
 
     @Override
-    public synchronized FrameResult next(Duration timeout) {
-        FrameResult r = script.poll();
-        return r == null ? new FrameResult.Ended() : r;
+    public FrameResult next(Duration timeout) throws InterruptedException {
+        FrameResult r;
+        synchronized (this) {
+            r = script.poll();
+        }
+        if (r != null) {
+            return r;
+        }
+        if (!idleAfterScript) {
+            return new FrameResult.Ended();
+        }
+        Thread.sleep(timeout.toMillis());
+        return new FrameResult.TimedOut();
     }
 
     @Override

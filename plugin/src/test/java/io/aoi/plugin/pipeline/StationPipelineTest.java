@@ -10,9 +10,11 @@ import io.aoi.config.DeblurSettings;
 import io.aoi.config.ExecutionProvider;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Deblurrer;
+import io.aoi.deblur.PlaneDeblurrer;
 import io.aoi.deblur.SingleFrameStage;
 import io.aoi.image.Image;
 import io.aoi.results.BumpCount;
+import io.aoi.results.FrameAdmission;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.Outcome;
 import io.aoi.results.Verdict;
@@ -23,8 +25,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 class StationPipelineTest {
@@ -211,6 +216,136 @@ class StationPipelineTest {
             assertInstanceOf(JournalException.class, pipeline.failure());
             assertTrue(pipeline.failure().getMessage().contains("disk full"));
         }
+    }
+
+    @Test
+    void aDeblurrerThatOutputsNaNGivesNoDecisionCountedApartFromNg() throws Exception {
+        List<FrameResult> script = new ArrayList<>();
+        for (long id = 0; id < 3; id++) {
+            script.add(ScriptedFrameSource.frame(id, 32, 16));
+        }
+        PlaneDeblurrer nan = new PlaneDeblurrer() {
+            @Override
+            public String name() {
+                return "nan";
+            }
+
+            @Override
+            protected float[] restore(float[] plane, int width, int height, int passes) {
+                float[] out = new float[plane.length];
+                java.util.Arrays.fill(out, Float.NaN);
+                return out;
+            }
+        };
+        List<InspectionResult> recorded = Collections.synchronizedList(new ArrayList<>());
+        PipelineCounters counters;
+        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> SETTINGS,
+                (s, passes) -> new SingleFrameStage<>(nan, passes));
+                StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(script), stage,
+                        StationPipelineTest::brightPixels, recorded::add,
+                        new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 4, Duration.ofSeconds(2))) {
+            pipeline.start();
+            assertTrue(pipeline.awaitFinished(Duration.ofSeconds(30)));
+            counters = pipeline.counters();
+        }
+        assertEquals(3, recorded.size());
+        for (InspectionResult r : recorded) {
+            assertEquals(Outcome.COMPLETED, r.outcome());
+            assertEquals(Verdict.NO_DECISION, r.verdict(), "a NaN restoration must never be judged OK");
+            assertTrue(r.reason().startsWith("deblur output unusable: nan output is not finite"), r.reason());
+            assertEquals(4, r.resultState(), "OPC 40100 ResultState Failed");
+        }
+        assertEquals(3, counters.noDecision());
+        assertEquals(0, counters.ok() + counters.ng());
+    }
+
+    @Test
+    void everyFrameIsAdmittedBeforeItIsRecorded() throws Exception {
+        List<FrameResult> script = new ArrayList<>();
+        for (long id = 0; id < 5; id++) {
+            script.add(ScriptedFrameSource.frame(id, 32, 16));
+        }
+        script.add(new FrameResult.Dropped(5, "incomplete strip"));
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        ResultRecorder recorder = new ResultRecorder() {
+            @Override
+            public void admit(FrameAdmission a) {
+                events.add("admit " + a.resultId());
+            }
+
+            @Override
+            public void record(InspectionResult r) {
+                events.add("record " + r.resultId());
+            }
+        };
+        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> SETTINGS,
+                (s, passes) -> new SingleFrameStage<>(new InvertingDeblurrer(0), passes));
+                StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(script), stage,
+                        StationPipelineTest::brightPixels, recorder,
+                        new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 8, Duration.ofSeconds(2))) {
+            pipeline.start();
+            assertTrue(pipeline.awaitFinished(Duration.ofSeconds(30)));
+        }
+        assertEquals(12, events.size(), "events " + events);
+        for (long id = 0; id < 6; id++) {
+            int admitted = events.indexOf("admit st1-J1-" + id);
+            int recordedAt = events.indexOf("record st1-J1-" + id);
+            assertTrue(admitted >= 0 && recordedAt > admitted, "frame " + id + ": " + events);
+            assertEquals(recordedAt, events.lastIndexOf("record st1-J1-" + id), "one record for frame " + id);
+        }
+    }
+
+    @Test
+    void stoppingRecordsQueuedFramesAsDroppedAndAbandonsAStuckDeblurAfterTheGrace() throws Exception {
+        List<FrameResult> script = new ArrayList<>();
+        for (long id = 0; id < 5; id++) {
+            script.add(ScriptedFrameSource.frame(id, 32, 16));
+        }
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Deblurrer stuck = new InvertingDeblurrer(0) {
+            @Override
+            public Image deblur(Image frame, int passes) throws DeblurException {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.deblur(frame, passes);
+            }
+        };
+        List<InspectionResult> recorded = Collections.synchronizedList(new ArrayList<>());
+        // never ends: the source stays idle after the script, like a camera between panels
+        ScriptedFrameSource source = new ScriptedFrameSource(script, true);
+        RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> SETTINGS,
+                (s, passes) -> new SingleFrameStage<>(stuck, passes));
+        StationPipeline pipeline = new StationPipeline(source, stage, StationPipelineTest::brightPixels,
+                recorded::add, new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 8, Duration.ofMillis(500));
+        try {
+            pipeline.start();
+            assertTrue(entered.await(10, TimeUnit.SECONDS), "the first frame reached the deblurrer");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pipeline.queueDepths().deblur() == 4);
+            long t0 = System.nanoTime();
+            pipeline.close();
+            double stopSeconds = (System.nanoTime() - t0) / 1e9;
+            assertTrue(stopSeconds < 5, "stopped in " + stopSeconds + " s");
+        } finally {
+            release.countDown();
+            stage.close();
+        }
+        assertEquals(5, recorded.size(), "results " + recorded);
+        assertEquals(5, recorded.stream().map(InspectionResult::resultId).distinct().count());
+        InspectionResult inFlight = byFrame(recorded, 0);
+        assertEquals(Outcome.DROPPED, inFlight.outcome());
+        assertTrue(inFlight.reason().startsWith("station stopped while deblurring; abandoned after the stop grace"),
+                inFlight.reason());
+        for (long id = 1; id < 5; id++) {
+            InspectionResult r = byFrame(recorded, id);
+            assertEquals(Outcome.DROPPED, r.outcome());
+            assertEquals("station stopped before inspection (queued for deblurring)", r.reason());
+        }
+        assertEquals(0, pipeline.framesInFlight());
     }
 
     private static InspectionResult byFrame(List<InspectionResult> results, long frameId) {

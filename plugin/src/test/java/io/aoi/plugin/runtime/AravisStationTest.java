@@ -10,9 +10,12 @@ import io.aoi.config.AravisCameraSettings;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.FrameAssemblySettings;
 import io.aoi.config.StationConfig;
+import io.aoi.opcua.VisionState;
 import io.aoi.plugin.pipeline.PipelineCounters;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.journal.ResultJournal;
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,6 +96,43 @@ class AravisStationTest {
             double expectedAtLeast = 0.5 * rateBeforeLossHz * secondsToNotice;
             assertTrue(largestGap >= expectedAtLeast, "largest gap " + largestGap + " lines; the camera ran at "
                     + rateBeforeLossHz + " lines/s and was gone " + secondsToNotice + " s before the station noticed");
+        }
+    }
+
+    @Test
+    @Timeout(150)
+    void aCameraThatComesBackUnableToServePutsTheStationInErrorUntilItServesAgain(@TempDir Path tmp)
+            throws Exception {
+        StationConfig config = station(tmp);
+        File log = tmp.resolve("camera.log").toFile();
+        FakeGigECamera camera = FakeGigECamera.start("STATION2", log);
+        StationRuntime station = null;
+        try {
+            waitFor(() -> cameraVisible("STATION2"), Duration.ofSeconds(15), "fake camera on loopback");
+            File smallSensor = tmp.resolve("small-sensor.xml").toFile();
+            Files.writeString(smallSensor.toPath(), FakeGigECamera.descriptionWithSensorWidth(200));
+            station = StationRuntime.start(config, 0);
+            StationRuntime s = station;
+            waitFor(() -> s.pipeline().counters().results() >= 3, Duration.ofSeconds(40), "results before");
+            assertEquals(VisionState.OPERATIONAL_CONTINUOUS_EXECUTION, s.server().state());
+
+            camera.kill();
+            camera = FakeGigECamera.start("STATION2", smallSensor, log); // 200 px sensor, the station reads 256
+            waitFor(() -> s.server().state() == VisionState.ERROR, Duration.ofSeconds(40),
+                    "the station in Error while the camera cannot serve it");
+            assertTrue(s.pipeline().sourceState().contains("cannot serve the station"), s.pipeline().sourceState());
+
+            camera.kill();
+            camera = FakeGigECamera.start("STATION2", log);
+            long resultsInError = s.pipeline().counters().results();
+            waitFor(() -> s.server().state() == VisionState.OPERATIONAL_CONTINUOUS_EXECUTION
+                    && s.pipeline().counters().results() >= resultsInError + 3, Duration.ofSeconds(40),
+                    "the station back in continuous execution with new results");
+        } finally {
+            if (station != null) {
+                station.close();
+            }
+            camera.close();
         }
     }
 

@@ -21,9 +21,7 @@ final class DemoStations {
         StationConfig c = StationConfigLoader.load(Path.of("..", "station-config", "examples", "demo-line.yaml"));
         OpcUaSettings o = c.opcua();
         SimulatedCameraSettings cam = (SimulatedCameraSettings) c.camera();
-        SimulatedCameraSettings faster = new SimulatedCameraSettings(cam.widthPx(), cam.bitDepth(), 2000,
-                cam.defocusSigmaPx(), cam.motionBlurPx(), cam.noiseSigma(), cam.particlesPerBump(),
-                cam.micronsPerPixel(), cam.seed());
+        SimulatedCameraSettings faster = cam.withLineRateHz(2000);
         return new StationConfig(c.stationId(), faster, c.assembly(), c.deblur().with(model, iterations),
                 c.detector(),
                 new OpcUaSettings("127.0.0.1", 0, o.profile(), o.users(), tmp.resolve("pki")),

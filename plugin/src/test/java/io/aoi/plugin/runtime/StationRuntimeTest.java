@@ -31,11 +31,14 @@ class StationRuntimeTest {
         StationConfig config = DemoStations.demo(tmp, DeblurModel.WIENER, 1);
         List<Variant[]> events = TestClients.newSink();
         StationRuntime station = StationRuntime.start(config, 0);
+        String firstResultId;
         try {
             OpcUaClient client = TestClients.demo(station.server().endpointUrl());
             try {
                 TestClients.subscribeEvents(client, NodeIds.Server, events, 50);
                 assertTrue(TestClients.await(events, 2, 120_000) >= 2, "two ResultReady events within 2 minutes");
+                firstResultId = TestClients.idOf(client,
+                        events.get(0)[3 + TestClients.FIELDS.indexOf("ResultId")].getValue());
             } finally {
                 client.disconnect();
             }
@@ -50,12 +53,11 @@ class StationRuntimeTest {
         // the event carries a ResultContent MES can decode, and the same result is in the journal
         Variant[] first = events.get(0);
         int content = 3 + TestClients.FIELDS.indexOf("ResultContent");
-        int resultId = 3 + TestClients.FIELDS.indexOf("ResultId");
-        JsonNode json = JSON.readTree((String) first[content].getValue());
-        assertTrue(json.get("verdict").asText().matches("OK|NG|NONE"), json.toString());
+        JsonNode json = JSON.readTree(TestClients.resultContent(first[content]));
+        assertTrue(json.get("verdict").asText().matches("OK|NG|NO_DECISION|NONE"), json.toString());
         try (ResultJournal journal = ResultJournal.open(config.outputs().journalDir(), 30, 64L << 20)) {
             assertEquals(results, journal.size());
-            InspectionResult r = journal.byId((String) first[resultId].getValue()).orElseThrow();
+            InspectionResult r = journal.byId(firstResultId).orElseThrow();
             assertEquals(json.get("particleCount").asInt(), r.particleCount());
             List<InspectionResult> all = journal.list(Instant.EPOCH, Instant.now().plusSeconds(60),
                     Optional.empty(), 1000);
@@ -96,5 +98,62 @@ class StationRuntimeTest {
         PipelineCounters c = station.pipeline().counters();
         assertTrue(c.framesIn() >= 3);
         assertEquals(c.framesIn(), c.results());
+        String truth = station.truthAccuracy().orElseThrow(() -> new AssertionError("simulated camera, no truth"));
+        assertTrue(truth.matches("bumps [01]\\.\\d{3} \\(\\d+/\\d+\\), frames [01]\\.\\d{3} \\(\\d+/\\d+\\)"), truth);
+    }
+
+    @Test
+    void aStartThatFailsAtTheOpcUaServerClosesTheOpenedCamera(@TempDir Path tmp) throws Exception {
+        StationConfig demo = DemoStations.demo(tmp, DeblurModel.NONE, 1);
+        java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean opened = new java.util.concurrent.atomic.AtomicBoolean();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            io.aoi.config.OpcUaSettings o = demo.opcua();
+            StationConfig config = new StationConfig(demo.stationId(), demo.camera(), demo.assembly(), demo.deblur(),
+                    demo.detector(), new io.aoi.config.OpcUaSettings(o.bindAddress(), taken.getLocalPort(),
+                            o.profile(), o.users(), o.pkiDir()), demo.outputs());
+            StationException e = org.junit.jupiter.api.Assertions.assertThrows(StationException.class,
+                    () -> StationRuntime.start(config, 0, c -> {
+                        io.aoi.camera.FrameSource real = io.aoi.camera.sources.FrameSources.open(c.camera(),
+                                c.assembly());
+                        opened.set(true);
+                        return new ClosingWitness(real, closes);
+                    }));
+            assertTrue(e.getMessage().contains("cannot start the OPC UA server"), e.getMessage());
+        }
+        assertTrue(opened.get(), "the source was opened before the server");
+        assertEquals(1, closes.get(), "the opened source was closed when the start failed");
+    }
+
+    /** Passes everything to a real source and counts closes. */
+    private record ClosingWitness(io.aoi.camera.FrameSource real,
+            java.util.concurrent.atomic.AtomicInteger closes) implements io.aoi.camera.FrameSource {
+        @Override
+        public String describe() {
+            return real.describe();
+        }
+
+        @Override
+        public void start() throws io.aoi.camera.CameraException {
+            real.start();
+        }
+
+        @Override
+        public io.aoi.camera.FrameResult next(Duration timeout) throws io.aoi.camera.CameraException,
+                InterruptedException {
+            return real.next(timeout);
+        }
+
+        @Override
+        public io.aoi.camera.SourceCounters counters() {
+            return real.counters();
+        }
+
+        @Override
+        public void close() {
+            closes.incrementAndGet();
+            real.close();
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** Reads the {@code camera} section; {@code type} picks the source and which fields are allowed. */
 final class CameraReader {
@@ -28,10 +29,10 @@ final class CameraReader {
     }
 
     /** Defaults are the demo station's: 1024 px, 8 bit, 20 kHz, sigma 2.5, no motion, 1% noise, 12 particles per bump, 0.5 um per pixel,
-     * seed 42. */
+     * seed 42, the simulator's own bump mix (no ngBandFraction). */
     private static SimulatedCameraSettings simulated(YamlMap map) throws StationConfigException {
         map.allow("type", "widthPx", "bitDepth", "lineRateHz", "defocusSigmaPx", "motionBlurPx", "noiseSigma",
-                "particlesPerBump", "micronsPerPixel", "seed");
+                "particlesPerBump", "micronsPerPixel", "seed", "ngBandFraction");
         int widthPx = map.integer("widthPx", 1024);
         int bitDepth = map.integer("bitDepth", 8);
         double lineRateHz = map.number("lineRateHz", 20_000);
@@ -41,16 +42,18 @@ final class CameraReader {
         double particlesPerBump = map.number("particlesPerBump", 12);
         double micronsPerPixel = map.number("micronsPerPixel", SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL);
         long seed = map.longInteger("seed", 42);
+        OptionalDouble ngBandFraction = map.optionalNumber("ngBandFraction");
         return map.build(() -> new SimulatedCameraSettings(widthPx, bitDepth, lineRateHz, defocusSigmaPx,
-                motionBlurPx, noiseSigma, particlesPerBump, micronsPerPixel, seed));
+                motionBlurPx, noiseSigma, particlesPerBump, micronsPerPixel, seed, ngBandFraction));
     }
 
-    /** folder is required; loop defaults to false. */
+    /** folder is required; loop defaults to false, maxMegapixels to 64. */
     private static ImageFolderSettings folder(YamlMap map) throws StationConfigException {
-        map.allow("type", "folder", "loop");
+        map.allow("type", "folder", "loop", "maxMegapixels");
         Path folder = map.path("folder");
         boolean loop = map.flag("loop", false);
-        return map.build(() -> new ImageFolderSettings(folder, loop));
+        double maxMegapixels = map.number("maxMegapixels", ImageFolderSettings.DEFAULT_MAX_MEGAPIXELS);
+        return map.build(() -> new ImageFolderSettings(folder, loop, maxMegapixels));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.aoi.config.yaml;
 
 import io.aoi.config.BumpLayout;
 import io.aoi.config.Check;
+import io.aoi.config.DecisionLimits;
 import io.aoi.config.DetectorSettings;
 import io.aoi.config.StationConfigException;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.OptionalDouble;
  * bumps are required (they depend on the optics and the product); minContrast defaults to 0.05 and
  * illuminationAngleDeg to 0. {@code illuminationAngleDeg: auto} estimates the direction per frame; then
  * illuminationAngleFallbackDeg (default 0) is used until the first confident estimate, and it is refused with a
- * fixed angle.
+ * fixed angle. expectedBumpsPerFrame, maxParticlesPerBump and minJudgedBumpAreaPx are optional (0: see
+ * {@link DecisionLimits}).
  */
 final class DetectorReader {
     static final List<String> BUMP_MODES = List.of("automatic", "fixed");
@@ -26,7 +28,8 @@ final class DetectorReader {
 
     static DetectorSettings read(YamlMap map) throws StationConfigException {
         map.allow("minDiameterPx", "maxDiameterPx", "minContrast", "micronsPerPixel", "illuminationAngleDeg",
-                "illuminationAngleFallbackDeg", "minParticlesPerBump", "bumps");
+                "illuminationAngleFallbackDeg", "minParticlesPerBump", "bumps", "expectedBumpsPerFrame",
+                "maxParticlesPerBump", "minJudgedBumpAreaPx");
         double minDiameterPx = map.number("minDiameterPx");
         double maxDiameterPx = map.number("maxDiameterPx");
         double minContrast = map.number("minContrast", 0.05);
@@ -41,9 +44,15 @@ final class DetectorReader {
         double illuminationAngleDeg = auto ? map.number("illuminationAngleFallbackDeg", 0)
                 : fixedAngle.getAsDouble();
         int minParticlesPerBump = map.integer("minParticlesPerBump");
+        DecisionLimits none = DecisionLimits.DEFAULT;
+        int expectedBumpsPerFrame = map.integer("expectedBumpsPerFrame", none.expectedBumpsPerFrame());
+        int maxParticlesPerBump = map.integer("maxParticlesPerBump", none.maxParticlesPerBump());
+        long minJudgedBumpAreaPx = map.longInteger("minJudgedBumpAreaPx", none.minJudgedBumpAreaPx());
         BumpLayout bumps = bumps(map.section("bumps"));
         return map.build(() -> new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel,
-                illuminationAngleDeg, bumps, minParticlesPerBump, auto),
+                illuminationAngleDeg, bumps, minParticlesPerBump, auto,
+                none.withExpectedBumpsPerFrame(expectedBumpsPerFrame).withMaxParticlesPerBump(maxParticlesPerBump)
+                        .withMinJudgedBumpAreaPx(minJudgedBumpAreaPx)),
                 auto ? Map.of("illuminationAngleDeg", "illuminationAngleFallbackDeg") : Map.of());
     }
 

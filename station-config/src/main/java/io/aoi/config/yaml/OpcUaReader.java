@@ -8,17 +8,19 @@ import io.aoi.config.UserAccount;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the {@code opcua} section. profile and pkiDir are required; bindAddress defaults to 127.0.0.1, port to
- * 4840 and users to none. Each user needs name, passwordHash and role.
+ * 4840 and users to none; advertisedHost and anonymousRole are optional (see {@link OpcUaSettings}). Each user needs
+ * name, passwordHash and role.
  */
 final class OpcUaReader {
     private OpcUaReader() {
     }
 
     static OpcUaSettings read(YamlMap map) throws StationConfigException {
-        map.allow("bindAddress", "port", "profile", "users", "pkiDir");
+        map.allow("bindAddress", "port", "profile", "users", "pkiDir", "advertisedHost", "anonymousRole");
         String bindAddress = map.text("bindAddress", "127.0.0.1");
         int port = map.integer("port", 4840);
         SecurityProfile profile = map.choice("profile", SecurityProfile.class);
@@ -31,6 +33,9 @@ final class OpcUaReader {
             users.add(item.build(() -> new UserAccount(name, passwordHash, role)));
         }
         Path pkiDir = map.path("pkiDir");
-        return map.build(() -> new OpcUaSettings(bindAddress, port, profile, users, pkiDir));
+        Optional<String> advertisedHost = map.optionalText("advertisedHost");
+        Optional<Role> anonymousRole = map.optionalChoice("anonymousRole", Role.class);
+        return map.build(() -> new OpcUaSettings(bindAddress, port, profile, users, pkiDir, advertisedHost,
+                anonymousRole));
     }
 }

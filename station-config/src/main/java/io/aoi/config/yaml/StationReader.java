@@ -6,9 +6,11 @@ import io.aoi.config.DetectorSettings;
 import io.aoi.config.FrameAssemblySettings;
 import io.aoi.config.OpcUaSettings;
 import io.aoi.config.OutputSettings;
+import io.aoi.config.RecipeSettings;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,8 @@ public final class StationReader {
     public static final int DEFAULT_RETENTION_DAYS = 30;
     /** Default of {@code outputs.maxJournalBytes}: 1 GiB. */
     public static final long DEFAULT_MAX_JOURNAL_BYTES = 1L << 30;
+    /** Longest station text: 1 Mi characters (the loader refuses files over 1 MiB before reading them). */
+    public static final int MAX_TEXT_CHARS = 1 << 20;
 
     private StationReader() {
     }
@@ -31,11 +35,16 @@ public final class StationReader {
      * @param text       the YAML document
      * @param sourceName how messages name the file
      * @param baseDir    folder that relative paths resolve against; made absolute first
+     * @throws StationConfigException also for text over {@link #MAX_TEXT_CHARS} characters, before it is parsed
      */
     public static StationConfig read(String text, String sourceName, Path baseDir) throws StationConfigException {
         YamlSource source = new YamlSource(sourceName, baseDir.toAbsolutePath().normalize());
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw source.fail(0, "", "the text is " + text.length() + " characters long; allowed: at most "
+                    + MAX_TEXT_CHARS + " (1 Mi)");
+        }
         YamlMap root = YamlMap.root(YamlTree.compose(text, source), source)
-                .allow("stationId", "camera", "assembly", "deblur", "detector", "opcua", "outputs");
+                .allow("stationId", "camera", "assembly", "deblur", "detector", "opcua", "outputs", "recipes");
         String stationId = root.text("stationId");
         CameraSettings camera = CameraReader.read(root.section("camera"));
         FrameAssemblySettings assembly = assembly(root.section("assembly"));
@@ -43,7 +52,9 @@ public final class StationReader {
         DetectorSettings detector = DetectorReader.read(root.section("detector"));
         OpcUaSettings opcua = OpcUaReader.read(root.section("opcua"));
         OutputSettings outputs = outputs(root.section("outputs"));
-        return root.build(() -> new StationConfig(stationId, camera, assembly, deblur, detector, opcua, outputs));
+        List<RecipeSettings> recipes = RecipeReader.read(root, stationId, deblur);
+        return root.build(() -> new StationConfig(stationId, camera, assembly, deblur, detector, opcua, outputs,
+                recipes));
     }
 
     /** linesPerStrip 64, frameHeight 512, overlapLines 96 unless given. */

@@ -117,6 +117,12 @@ final class YamlMap {
         return value(key).isPresent();
     }
 
+    /** A number that may be left out (empty then). */
+    OptionalDouble optionalNumber(String key) throws StationConfigException {
+        Optional<ScalarNode> node = scalar(key, "a number");
+        return node.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(numberValue(key, node.get()));
+    }
+
     boolean flag(String key, boolean fallback) throws StationConfigException {
         Optional<ScalarNode> node = scalar(key, "true or false");
         if (node.isEmpty()) {
@@ -155,6 +161,11 @@ final class YamlMap {
     <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) throws StationConfigException {
         Optional<ScalarNode> node = scalar(key, "one of " + choices(type));
         return node.isEmpty() ? fallback : parseChoice(key, type, node.get());
+    }
+
+    <E extends Enum<E>> Optional<E> optionalChoice(String key, Class<E> type) throws StationConfigException {
+        Optional<ScalarNode> node = scalar(key, "one of " + choices(type));
+        return node.isEmpty() ? Optional.empty() : Optional.of(parseChoice(key, type, node.get()));
     }
 
     /** A path; a relative one resolves against the station file's folder. */

@@ -1,0 +1,41 @@
+package io.aoi.deblur.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aoi.config.ExecutionProvider;
+import io.aoi.deblur.DeblurException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** A stopping station aborts a model run in progress instead of exiting, or freeing the session, under it. */
+class OnnxAbortTest {
+    @Test
+    void abortEndsARunInProgressAndRefusesLaterRuns() throws Exception {
+        try (OnnxModel model = OnnxModel.openResource(UdbdDeblurrer.SHIPPED_MODEL, UdbdDeblurrer.SIGNATURE,
+                ExecutionProvider.CPU, 1)) {
+            int side = 1024; // one large run: seconds of work on a CPU
+            float[] plane = new float[side * side];
+            CompletableFuture<float[]> run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return model.runPlanes(Map.of(UdbdDeblurrer.INPUT, plane), UdbdDeblurrer.OUTPUT, side, side);
+                } catch (DeblurException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            });
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> model.activeRuns() == 1 || run.isDone());
+            model.abortRuns();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> run.get(60, TimeUnit.SECONDS));
+            assertTrue(e.getCause().getMessage().contains("run aborted: the station is stopping"),
+                    e.getCause().getMessage());
+            DeblurException later = assertThrows(DeblurException.class, () -> model.runPlanes(
+                    Map.of(UdbdDeblurrer.INPUT, new float[16 * 16]), UdbdDeblurrer.OUTPUT, 16, 16));
+            assertTrue(later.getMessage().contains("run aborted"), later.getMessage());
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.aoi.deblur.region;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aoi.deblur.DefocusEstimating;
+import io.aoi.deblur.Deblurrer;
+import io.aoi.deblur.wiener.WienerDeblurrer;
+import io.aoi.image.Image;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class RegionDeblurrerTest {
+
+    /** Inverts every sample and reports a defocus equal to the width of what it was given. */
+    private static final class Inverter implements Deblurrer, DefocusEstimating {
+        int closes;
+        double last = Double.NaN;
+
+        @Override
+        public String name() {
+            return "invert";
+        }
+
+        @Override
+        public Image deblur(Image frame, int passes) {
+            short[] s = frame.samples().clone();
+            for (int i = 0; i < s.length; i++) {
+                s[i] = (short) (frame.maxValue() - (s[i] & 0xFFFF));
+            }
+            last = frame.width();
+            return new Image(frame.width(), frame.height(), frame.channels(), frame.bitDepth(), s);
+        }
+
+        @Override
+        public double lastDefocusSigmaPx() {
+            return last;
+        }
+
+        @Override
+        public void close() {
+            closes++;
+        }
+    }
+
+    private static Image noise(int w, int h, long seed) {
+        Random rng = new Random(seed);
+        short[] s = new short[w * h];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (short) rng.nextInt(256);
+        }
+        return new Image(w, h, 1, 8, s);
+    }
+
+    @Test
+    void restoresTheRegionsWithTheirMarginAndLeavesTheRestAsCaptured() throws Exception {
+        Image frame = noise(64, 48, 1);
+        Inverter inverter = new Inverter();
+        RegionDeblurrer regions = new RegionDeblurrer(inverter, f -> List.of(new PixelRect(10, 10, 6, 4),
+                new PixelRect(40, 30, 10, 10)), 2, 0);
+
+        Image out = regions.deblur(frame, 1);
+
+        List<PixelRect> restored = List.of(new PixelRect(8, 8, 10, 8), new PixelRect(38, 28, 14, 14));
+        assertEquals(restored, regions.lastRegions());
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 64; x++) {
+                int px = x;
+                int py = y;
+                boolean inside = restored.stream().anyMatch(r -> px >= r.x() && px < r.right() && py >= r.y()
+                        && py < r.bottom());
+                int expected = inside ? 255 - frame.sample(x, y, 0) : frame.sample(x, y, 0);
+                assertEquals(expected, out.sample(x, y, 0), "pixel " + x + "," + y);
+            }
+        }
+        // area-weighted mean of the widths each call reported: (10 * 80 + 14 * 196) / 276
+        assertEquals((10.0 * 80 + 14.0 * 196) / 276, regions.lastDefocusSigmaPx(), 1e-9);
+    }
+
+    @Test
+    void aRegionCoveringTheFrameEqualsRestoringTheFrame() throws Exception {
+        Image frame = noise(96, 64, 2);
+        try (WienerDeblurrer whole = new WienerDeblurrer(2.0, 0.01);
+                RegionDeblurrer regions = new RegionDeblurrer(new WienerDeblurrer(2.0, 0.01),
+                        f -> List.of(new PixelRect(0, 0, f.width(), f.height())), 16, 32)) {
+            assertArrayEquals(whole.deblur(frame, 1).samples(), regions.deblur(frame, 1).samples());
+        }
+    }
+
+    @Test
+    void aFrameWithoutRegionsOrWithZeroPassesComesBackUnchanged() throws Exception {
+        Image frame = noise(32, 32, 3);
+        RegionDeblurrer none = new RegionDeblurrer(new Inverter(), f -> List.of(), 8, 0);
+        RegionDeblurrer zero = new RegionDeblurrer(new Inverter(), f -> List.of(new PixelRect(0, 0, 8, 8)), 8, 0);
+
+        assertSame(frame, none.deblur(frame, 1));
+        assertTrue(Double.isNaN(none.lastDefocusSigmaPx()));
+        assertSame(frame, zero.deblur(frame, 0));
+        assertEquals(List.of(), zero.lastRegions());
+    }
+
+    @Test
+    void closesTheWrappedDeblurrerOnceAndRefusesFramesAfterwards() {
+        Inverter inverter = new Inverter();
+        RegionDeblurrer regions = new RegionDeblurrer(inverter, f -> List.of(), 0, 0);
+
+        regions.close();
+        regions.close();
+
+        assertEquals(1, inverter.closes);
+        assertThrows(IllegalStateException.class, () -> regions.deblur(noise(8, 8, 4), 1));
+    }
+}

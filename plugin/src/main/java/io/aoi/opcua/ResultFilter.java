@@ -1,0 +1,34 @@
+package io.aoi.opcua;
+
+import io.aoi.results.Verdict;
+import io.aoi.results.journal.ResultSummary;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Predicate;
+
+/**
+ * Which stored results a query returns. Empty parts do not filter.
+ *
+ * @param from        oldest creation time, inclusive
+ * @param to          newest creation time, inclusive
+ * @param jobId       only results of this job
+ * @param recipeId    only results made with this recipe ({@code <recipe>-r<revision>}, or the recipe name for all
+ *                    its revisions)
+ * @param resultState only results with this OPC 40100 ResultState ({@link ResultStates})
+ * @param verdict     only results with this verdict
+ */
+public record ResultFilter(Optional<Instant> from, Optional<Instant> to, Optional<String> jobId,
+        Optional<String> recipeId, OptionalInt resultState, Optional<Verdict> verdict) {
+    /** Every result. */
+    public static final ResultFilter ALL = new ResultFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), OptionalInt.empty(), Optional.empty());
+
+    /** The filter on the journal's index (the time window is applied separately). */
+    Predicate<ResultSummary> predicate() {
+        return s -> jobId.map(j -> j.equals(s.jobId())).orElse(true)
+                && recipeId.map(r -> r.equals(s.recipeId()) || s.recipeId().startsWith(r + "-r")).orElse(true)
+                && (resultState.isEmpty() || resultState.getAsInt() == ResultStates.of(s.outcome(), s.verdict()))
+                && verdict.map(v -> v == s.verdict()).orElse(true);
+    }
+}

@@ -1,0 +1,96 @@
+package io.aoi.plugin.bench;
+
+import io.aoi.camera.sim.PanelSimulator;
+import io.aoi.config.DeblurModel;
+import io.aoi.config.DeblurRegion;
+import io.aoi.config.DeblurSettings;
+import io.aoi.config.SimulatedCameraSettings;
+import io.aoi.deblur.DeblurException;
+import io.aoi.deblur.Deblurrer;
+import io.aoi.deblur.region.RegionDeblurrer;
+import io.aoi.deblur.region.RegionFinder;
+import io.aoi.deblur.region.RegionPlan;
+import io.aoi.detect.BumpLocator;
+import io.aoi.detect.ParticleDetector;
+import io.aoi.image.Image;
+import io.aoi.plugin.deblur.Deblurrers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Measures the station's inspection end to end (deblur + detection of a frame, on the caller's thread, as the
+ * pipeline runs them) per frame size and arm: frames of the simulated ACF panel are rendered first (not timed),
+ * each arm's deblurrer is opened and run once on the first frame (warm-up, not timed), then every frame is inspected
+ * {@code repeats} times. Wall time, process CPU time (all threads: ONNX Runtime's intra-op threads too) and resident
+ * memory are taken around the timed span. Prints nothing itself; the command renders {@link BenchTable}.
+ */
+public final class LineRateBench {
+    private LineRateBench() {
+    }
+
+    /** @param progress told about each row as it is measured (for a long run's terminal) */
+    public static List<BenchRow> run(BenchSettings settings, Consumer<BenchRow> progress) throws DeblurException {
+        ParticleDetector detector = new ParticleDetector(settings.detector());
+        RegionFinder bumps = new BumpLocator(settings.detector());
+        List<BenchRow> rows = new ArrayList<>();
+        for (int[] size : settings.sizes()) {
+            List<Image> frames = render(settings, size[0], size[1]);
+            for (BenchArm arm : settings.arms()) {
+                BenchRow row = measure(settings, arm, frames, detector, bumps);
+                rows.add(row);
+                progress.accept(row);
+            }
+        }
+        return rows;
+    }
+
+    private static List<Image> render(BenchSettings settings, int width, int height) {
+        PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(width, 8, 0,
+                settings.defocusSigmaPx(), 0, settings.noiseSigma(), 12, settings.detector().micronsPerPixel(),
+                settings.seed()));
+        List<Image> frames = new ArrayList<>();
+        for (int n = 0; n < settings.frames(); n++) {
+            frames.add(simulator.render(256 + (long) n * height, height));
+        }
+        return frames;
+    }
+
+    private static BenchRow measure(BenchSettings settings, BenchArm arm, List<Image> frames,
+            ParticleDetector detector, RegionFinder bumps) throws DeblurException {
+        DeblurSettings deblur = settings.deblur().with(arm.model(), arm.passes())
+                .withPolicy(settings.deblur().policy().withRegion(arm.region()));
+        Image first = frames.get(0);
+        try (Deblurrer deblurrer = Deblurrers.open(deblur, Optional.of(bumps))) {
+            detector.detect(deblurrer.deblur(first, arm.passes()));
+            double restored = restoredFraction(deblurrer, arm, first);
+            double deblurSeconds = 0;
+            double cpu0 = ProcessMeters.cpuSeconds();
+            long t0 = System.nanoTime();
+            for (int r = 0; r < settings.repeats(); r++) {
+                for (Image frame : frames) {
+                    long d0 = System.nanoTime();
+                    Image input = deblurrer.deblur(frame, arm.passes());
+                    deblurSeconds += (System.nanoTime() - d0) / 1e9;
+                    detector.detect(input);
+                }
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double cpu = ProcessMeters.cpuSeconds() - cpu0;
+            return new BenchRow(first.width(), first.height(), arm.label(), frames.size() * settings.repeats(), wall,
+                    cpu, deblurSeconds, restored, ProcessMeters.rssMegabytes(), ProcessMeters.peakRssMegabytes());
+        }
+    }
+
+    /** Share of the warm-up frame the deblurrer restored. */
+    private static double restoredFraction(Deblurrer deblurrer, BenchArm arm, Image frame) {
+        if (arm.model() == DeblurModel.NONE) {
+            return 0;
+        }
+        if (deblurrer instanceof RegionDeblurrer regional) {
+            return (double) RegionPlan.areaPx(regional.lastRegions()) / ((long) frame.width() * frame.height());
+        }
+        return arm.region() == DeblurRegion.FRAME ? 1 : Double.NaN;
+    }
+}

@@ -1,0 +1,69 @@
+package io.aoi.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aoi.camera.sim.PanelSimulator;
+import io.aoi.camera.sim.SimulatedFrame;
+import io.aoi.camera.sim.TrueBump;
+import io.aoi.config.BumpLayout;
+import io.aoi.config.DetectorSettings;
+import io.aoi.config.SimulatedCameraSettings;
+import io.aoi.deblur.region.PixelRect;
+import io.aoi.image.Image;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BumpLocatorTest {
+    private static final DetectorSettings AUTOMATIC = new DetectorSettings(5, 12, 0.018, 0.5, 0,
+            new BumpLayout.Automatic(60, 32), 5);
+
+    @Test
+    void findsEveryTrueBumpOnABlurredFrame() {
+        PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(512, 8, 0, 0, 0, 0.01, 12, 0.5, 7));
+        SimulatedFrame blurred = simulator.frame(300, 512, 2.5, 0, 0.01);
+
+        List<PixelRect> found = new BumpLocator(AUTOMATIC).find(blurred.image());
+
+        assertTrue(blurred.bumps().size() >= 6, "the test frame holds several whole bumps");
+        for (TrueBump t : blurred.bumps()) {
+            double best = 0;
+            for (PixelRect r : found) {
+                best = Math.max(best, overlap(t, r));
+            }
+            assertTrue(best >= 0.8, "true bump " + t + " found with intersection over union " + best);
+        }
+    }
+
+    @Test
+    void keepsBumpsCutByTheFrameEdgeWhoseParticlesAreInTheFrame() {
+        short[] s = new short[200 * 100];
+        java.util.Arrays.fill(s, (short) 40);
+        for (int y = 0; y < 40; y++) {
+            for (int x = 20; x < 120; x++) {
+                s[y * 200 + x] = 200;
+            }
+        }
+        Image frame = new Image(200, 100, 1, 8, s);
+
+        assertEquals(List.of(new PixelRect(20, 0, 100, 40)), new BumpLocator(AUTOMATIC).find(frame));
+    }
+
+    @Test
+    void fixedBumpsAreClippedToTheFrame() {
+        DetectorSettings fixed = new DetectorSettings(5, 12, 0.018, 0.5, 0, new BumpLayout.Fixed(List.of(
+                new BumpLayout.Bump("A", 10, 10, 50, 20), new BumpLayout.Bump("B", 180, 90, 50, 20),
+                new BumpLayout.Bump("C", 300, 10, 10, 10))), 5);
+
+        List<PixelRect> found = new BumpLocator(fixed).find(Image.blank(200, 100, 1, 8));
+
+        assertEquals(List.of(new PixelRect(10, 10, 50, 20), new PixelRect(180, 90, 20, 10)), found);
+    }
+
+    private static double overlap(TrueBump t, PixelRect r) {
+        double ix = Math.max(0, Math.min(t.x() + t.width(), r.right()) - Math.max(t.x(), r.x()));
+        double iy = Math.max(0, Math.min(t.y() + t.height(), r.bottom()) - Math.max(t.y(), r.y()));
+        double i = ix * iy;
+        return i / ((double) t.width() * t.height() + r.areaPx() - i);
+    }
+}

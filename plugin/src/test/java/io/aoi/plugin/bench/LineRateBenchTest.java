@@ -1,0 +1,70 @@
+package io.aoi.plugin.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aoi.config.DeblurModel;
+import io.aoi.config.DeblurRegion;
+import io.aoi.config.DeblurSettings;
+import io.aoi.config.ExecutionProvider;
+import io.aoi.eval.EvaluationSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark's bookkeeping on a tiny run; no timing is asserted. */
+class LineRateBenchTest {
+    private static final DeblurSettings DEBLUR = new DeblurSettings(DeblurModel.WIENER, 1, ExecutionProvider.CPU, 1,
+            256, 32, Optional.empty(), 2.5, 0.01);
+
+    @Test
+    void measuresEveryArmOnEverySizeAndCountsTheFrameArea() throws Exception {
+        List<BenchArm> arms = List.of(new BenchArm(DeblurModel.NONE, 1, DeblurRegion.FRAME),
+                new BenchArm(DeblurModel.WIENER, 1, DeblurRegion.BUMPS),
+                new BenchArm(DeblurModel.WIENER, 1, DeblurRegion.FRAME));
+        BenchSettings settings = new BenchSettings(List.of(new int[] {256, 192}, new int[] {320, 256}), 2, 2, 2.5,
+                0.01, 3, arms, DEBLUR, EvaluationSettings.defaultDetector());
+        List<BenchRow> progress = new ArrayList<>();
+
+        List<BenchRow> rows = LineRateBench.run(settings, progress::add);
+
+        assertEquals(rows, progress);
+        assertEquals(List.of("none", "wiener bumps", "wiener frame", "none", "wiener bumps", "wiener frame"),
+                rows.stream().map(BenchRow::arm).toList());
+        for (BenchRow r : rows) {
+            assertEquals(4, r.frames(), "2 frames x 2 repeats");
+            assertEquals(r.widthPx() * r.heightPx() * 4 / 1e6, r.megapixels(), 1e-12);
+            assertEquals(r.megapixels() / r.wallSeconds(), r.megapixelsPerSecond(), 1e-9);
+            assertEquals(r.cpuSeconds() / r.megapixels(), r.cpuSecondsPerMegapixel(), 1e-9);
+            assertTrue(r.deblurSeconds() <= r.wallSeconds(), "deblurring is part of the end-to-end time");
+            assertTrue(r.peakRssMegabytes() >= r.rssMegabytes(), "the peak is never below the current RSS");
+        }
+        assertEquals(0, rows.get(0).restoredFraction());
+        assertEquals(1, rows.get(2).restoredFraction());
+        assertTrue(rows.get(1).restoredFraction() > 0 && rows.get(1).restoredFraction() <= 1,
+                "bumps and their margins are part of the frame: " + rows.get(1).restoredFraction());
+    }
+
+    @Test
+    void rendersOneTableRowPerMeasurement() {
+        BenchRow row = new BenchRow(1024, 512, "udbd_acf x1 bumps", 4, 2.0, 3.0, 1.5, 0.5, 300, 400);
+
+        String table = BenchTable.render(List.of(row));
+
+        assertEquals(BenchTable.header()
+                + "| 1024x512 | udbd_acf x1 bumps | 1.049 | 1.43 | 500 | 375 | 50 % | 300 | 400 |\n", table);
+    }
+
+    @Test
+    void refusesArmsAndSizesItCannotRun() {
+        assertThrows(IllegalArgumentException.class, () -> new BenchArm(DeblurModel.MOTION, 1, DeblurRegion.FRAME));
+        assertThrows(IllegalArgumentException.class, () -> new BenchArm(DeblurModel.UDBD_ACF, 4, DeblurRegion.FRAME));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BenchSettings(
+                List.of(new int[] {32, 32}), 1, 1, 2.5, 0.01, 1,
+                List.of(new BenchArm(DeblurModel.NONE, 1, DeblurRegion.FRAME)), DEBLUR,
+                EvaluationSettings.defaultDetector()));
+        assertEquals("frame size must be WIDTHxHEIGHT with width 64 to 16384 and height 64 to 8192", e.getMessage());
+    }
+}

@@ -1,0 +1,59 @@
+package io.aoi.plugin.deblur;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.aoi.config.DeblurModel;
+import io.aoi.config.DeblurPolicy;
+import io.aoi.config.DeblurRegion;
+import io.aoi.config.DeblurSettings;
+import io.aoi.config.ExecutionProvider;
+import io.aoi.deblur.Deblurrer;
+import io.aoi.deblur.PassThroughDeblurrer;
+import io.aoi.deblur.region.PixelRect;
+import io.aoi.deblur.region.RegionDeblurrer;
+import io.aoi.deblur.region.RegionFinder;
+import io.aoi.deblur.wiener.WienerDeblurrer;
+import io.aoi.image.Image;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DeblurrersRegionTest {
+    private static final DeblurSettings WIENER = new DeblurSettings(DeblurModel.WIENER, 1, ExecutionProvider.CPU, 1,
+            256, 32, Optional.empty(), 2.0, 0.01);
+    private static final Optional<RegionFinder> ONE_BUMP = Optional.of(f -> List.of(new PixelRect(20, 20, 16, 8)));
+
+    @Test
+    void regionBumpsWrapsTheModelAndRestoresOnlyTheBumpWithItsMargin() throws Exception {
+        try (Deblurrer d = Deblurrers.open(WIENER, ONE_BUMP)) {
+            assertInstanceOf(RegionDeblurrer.class, d);
+            d.deblur(Image.blank(96, 64, 1, 8), 1);
+            assertEquals(List.of(new PixelRect(4, 4, 48, 40)), ((RegionDeblurrer) d).lastRegions());
+        }
+    }
+
+    @Test
+    void regionFrameNoneAndAMissingFinderRestoreWholeFrames() throws Exception {
+        DeblurSettings frame = WIENER.withPolicy(DeblurPolicy.DEFAULTS.withRegion(DeblurRegion.FRAME));
+        try (Deblurrer a = Deblurrers.open(frame, ONE_BUMP);
+                Deblurrer b = Deblurrers.open(WIENER.with(DeblurModel.NONE, 1), ONE_BUMP);
+                Deblurrer c = Deblurrers.open(WIENER, Optional.empty())) {
+            assertInstanceOf(WienerDeblurrer.class, a);
+            assertInstanceOf(PassThroughDeblurrer.class, b);
+            assertInstanceOf(WienerDeblurrer.class, c);
+        }
+    }
+
+    @Test
+    void theFallbackIsTheCheapModelOnTheSameRegion() throws Exception {
+        DeblurSettings udbd = WIENER.with(DeblurModel.UDBD_ACF, 3);
+        try (Deblurrer wiener = Deblurrers.fallback(udbd, ONE_BUMP);
+                Deblurrer none = Deblurrers.fallback(udbd.withPolicy(DeblurPolicy.DEFAULTS
+                        .withFallbackModel(DeblurModel.NONE)), ONE_BUMP)) {
+            assertInstanceOf(RegionDeblurrer.class, wiener);
+            assertEquals("wiener s2.00", wiener.name());
+            assertInstanceOf(PassThroughDeblurrer.class, none);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.aoi.plugin.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aoi.camera.FrameResult;
+import io.aoi.config.DeblurModel;
+import io.aoi.config.DeblurSettings;
+import io.aoi.config.ExecutionProvider;
+import io.aoi.deblur.DeblurException;
+import io.aoi.deblur.Deblurrer;
+import io.aoi.deblur.SingleFrameStage;
+import io.aoi.image.Image;
+import io.aoi.results.InspectionResult;
+import io.aoi.results.Outcome;
+import io.aoi.results.Verdict;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Deblur and detect of consecutive frames overlap; the overload policy drops or falls back. */
+class OverloadAndOverlapTest {
+    private static final DeblurSettings SETTINGS = new DeblurSettings(DeblurModel.UDBD_ACF, 1, ExecutionProvider.CPU,
+            1, 256, 32, Optional.empty(), 2.0, 0.01);
+
+    /** Waits on a latch before it returns the frame unchanged; a named stand-in for a model. */
+    private static Deblurrer gated(String name, CountDownLatch gate) {
+        return new Deblurrer() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Image deblur(Image frame, int passes) throws DeblurException {
+                try {
+                    if (!gate.await(10, TimeUnit.SECONDS)) {
+                        throw new DeblurException(name + ": gate not opened");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DeblurException(name + ": interrupted");
+                }
+                return frame;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static Inspection ok(io.aoi.camera.Frame frame, Image restored) {
+        return new Inspection(0, 0, List.of(), Verdict.OK);
+    }
+
+    private static List<InspectionResult> run(List<FrameResult> script, Deblurrer model, FrameInspector inspector,
+            int queueDepth, OverloadHandler overload) throws Exception {
+        List<InspectionResult> recorded = Collections.synchronizedList(new ArrayList<>());
+        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> SETTINGS,
+                (s, passes) -> new SingleFrameStage<>(model, passes));
+                StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(script), stage, inspector,
+                        recorded::add, new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, queueDepth,
+                        Duration.ofSeconds(20), overload)) {
+            pipeline.start();
+            assertTrue(pipeline.awaitFinished(Duration.ofSeconds(30)), "pipeline did not finish");
+        }
+        return recorded;
+    }
+
+    @Test
+    void theNextFrameIsDeblurredWhileThePreviousOneIsDetected() throws Exception {
+        CountDownLatch detectingFirst = new CountDownLatch(1);
+        CountDownLatch deblurringSecond = new CountDownLatch(1);
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        Deblurrer model = new Deblurrer() {
+            private int n;
+
+            @Override
+            public String name() {
+                return "model";
+            }
+
+            @Override
+            public Image deblur(Image frame, int passes) {
+                if (n++ == 1) {
+                    deblurringSecond.countDown();
+                }
+                return frame;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        // detection of frame 0 finishes only once frame 1 is being deblurred: a serial pipeline would time out
+        FrameInspector inspector = (frame, restored) -> {
+            if (frame.frameId() == 0) {
+                detectingFirst.countDown();
+                try {
+                    seen.add(deblurringSecond.await(10, TimeUnit.SECONDS) ? "overlapped" : "serial");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return ok(frame, restored);
+        };
+        List<FrameResult> script = List.of(ScriptedFrameSource.frame(0, 16, 8), ScriptedFrameSource.frame(1, 16, 8));
+
+        List<InspectionResult> results = run(script, model, inspector, 4, OverloadHandler.dropping());
+
+        assertEquals(List.of("overlapped"), seen);
+        assertEquals(2, results.stream().filter(r -> r.outcome() == Outcome.COMPLETED).count());
+    }
+
+    @Test
+    void fallbackRestoresFramesTheBusyModelCannotTakeAndNamesItInTheResult() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<FrameResult> script = new ArrayList<>();
+        for (long id = 0; id < 8; id++) {
+            script.add(ScriptedFrameSource.frame(id, 16, 8));
+        }
+        // the model holds its first frame until the fallback has restored one, so frames pile up behind it
+        Deblurrer cheap = new Deblurrer() {
+            @Override
+            public String name() {
+                return "wiener s2.00";
+            }
+
+            @Override
+            public Image deblur(Image frame, int passes) {
+                release.countDown();
+                return frame;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        List<InspectionResult> results = run(script, gated("udbd_acf", release), OverloadAndOverlapTest::ok, 1,
+                OverloadHandler.withFallback(cheap, () -> "udbd_acf"));
+
+        assertEquals(8, results.size());
+        List<InspectionResult> fallbacks = results.stream().filter(r -> !r.deblurFallback().isEmpty()).toList();
+        assertTrue(fallbacks.size() >= 1, "with a queue of one, a held model and 8 frames some must fall back");
+        for (InspectionResult r : fallbacks) {
+            assertEquals(Outcome.COMPLETED, r.outcome());
+            assertEquals("wiener s2.00", r.deblurFallback());
+            assertEquals("udbd_acf", r.deblurModel());
+            assertEquals(0, r.deblurPasses());
+        }
+        for (InspectionResult r : results) {
+            if (r.outcome() == Outcome.DROPPED) {
+                assertTrue(r.reason().startsWith("deblur and detect stages overloaded"), r.reason());
+            }
+        }
+    }
+
+    @Test
+    void dropDecidesDropAndAFailingFallbackReportsWhy() {
+        Image frame = Image.blank(8, 8, 1, 8);
+        Deblurrer broken = new Deblurrer() {
+            @Override
+            public String name() {
+                return "wiener s2.00";
+            }
+
+            @Override
+            public Image deblur(Image f, int passes) throws DeblurException {
+                throw new DeblurException("no memory");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (OverloadHandler drop = OverloadHandler.dropping();
+                OverloadHandler failing = OverloadHandler.withFallback(broken, () -> "udbd")) {
+            OverloadHandler.Decision d = drop.decide(frame, 4);
+            OverloadHandler.Decision f = failing.decide(frame, 4);
+
+            assertEquals(new OverloadHandler.Decision.Drop("deblur stage overloaded: 4 frames waiting"), d);
+            assertInstanceOf(OverloadHandler.Decision.Failed.class, f);
+            assertEquals("deblur stage overloaded: 4 frames waiting; fallback wiener s2.00 failed: no memory",
+                    ((OverloadHandler.Decision.Failed) f).reason());
+        }
+    }
+}
