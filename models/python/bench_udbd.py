@@ -1,9 +1,12 @@
 """Speed of the shipped UDBD-Net in Python, for machines without the Java build (a GPU machine, say).
 Prints megapixels per second for 1 and 3 passes over 8-bit mono 2048x512 frames cut into 256x256 tiles with
-32 px overlap (as the Java side cuts them), all tiles of a frame in one batch.
+32 px overlap (as the Java side cuts them), all tiles of a frame in one batch, one kernel per frame (the mean of
+the kernel graph over the first 4 tiles, as the Java side does with the frame's most textured crops).
 
-Engines: `ort` runs the shipped ONNX graph in ONNX Runtime; `torch` runs the released checkpoint in PyTorch with
-the same matmul-DFT formulation the graph has (for a GPU whose ONNX Runtime has no CUDA provider).
+Engines: `ort` runs the three shipped graphs (udbd-net.{kernel,features,refine}.onnx) in ONNX Runtime with the
+Wiener step in NumPy's FFT on the CPU between them (the Java runtime's formulation: on a GPU provider this is
+one device-to-host-to-device round trip of the features per pass); `torch` runs the released checkpoint in
+PyTorch with torch.fft on the same device (no round trip), for comparison.
 
 Usage (from the repository root):
     python3 models/python/bench_udbd.py [--engine ort|torch] [--provider cuda|cpu] [--threads 2]
@@ -17,7 +20,8 @@ import sys
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ONNX_PATH = os.path.join(HERE, "..", "src/main/resources/io/aoi/models/udbd/udbd-net.onnx")
+ONNX_STEM = os.path.join(HERE, "..", "src/main/resources/io/aoi/models/udbd/udbd-net")
+KERNEL_TILES = 4
 PROVIDERS = {"cuda": "CUDAExecutionProvider", "cpu": "CPUExecutionProvider"}
 
 
@@ -32,13 +36,24 @@ def tiles(frame, size, overlap):
 
 def ort_runner(args):
     import onnxruntime as ort
+    sys.path.insert(0, HERE)
+    from udbd.split import wiener_numpy
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = args.threads
-    session = ort.InferenceSession(ONNX_PATH, opts, providers=[PROVIDERS[args.provider]])
-    print("onnxruntime %s, providers in use: %s" % (ort.__version__, session.get_providers()))
-    if PROVIDERS[args.provider] not in session.get_providers():
+    sessions = {part: ort.InferenceSession("%s.%s.onnx" % (ONNX_STEM, part), opts,
+                                           providers=[PROVIDERS[args.provider]])
+                for part in ("kernel", "features", "refine")}
+    print("onnxruntime %s, providers in use: %s" % (ort.__version__, sessions["refine"].get_providers()))
+    if PROVIDERS[args.provider] not in sessions["refine"].get_providers():
         raise SystemExit("%s is not available here" % PROVIDERS[args.provider])
-    return lambda x: session.run(None, {"blurred": x})[0]
+
+    def run(x):
+        kernel = sessions["kernel"].run(None, {"blurred": x[:KERNEL_TILES]})[0].mean(axis=0)[0]
+        features, regulariser = sessions["features"].run(None, {"blurred": x})
+        deconv = np.stack([wiener_numpy(features[n], kernel, regulariser[n, :, 0, 0])
+                           for n in range(x.shape[0])]).astype(np.float32)
+        return sessions["refine"].run(None, {"deconvolved": deconv, "blurred": x})[0]
+    return run
 
 
 def torch_runner(args):
@@ -47,14 +62,16 @@ def torch_runner(args):
     from export_udbd import RELEASE_CKPT, load
     torch.set_num_threads(args.threads)
     device = torch.device(args.provider)
-    model, _ = load(RELEASE_CKPT, dft="matmul")
+    model, _ = load(RELEASE_CKPT, dft="fft")
     model.to(device)
     print("torch %s on %s" % (torch.__version__, torch.cuda.get_device_name(device) if device.type == "cuda"
                                                    else "cpu x%d threads" % args.threads))
 
     def run(x):
         with torch.no_grad():
-            y = model(torch.from_numpy(np.ascontiguousarray(x)).to(device))[0].cpu().numpy()
+            t = torch.from_numpy(np.ascontiguousarray(x)).to(device)
+            kernel = model.kernel_net(t[:KERNEL_TILES]).mean(dim=0, keepdim=True).expand(t.shape[0], -1, -1, -1)
+            y = model.deconv_net(t, kernel).cpu().numpy()
         return y
     return run
 

@@ -41,6 +41,7 @@ from udbd.data import (GAUSSIAN8_SIGMAS, SPLIT_POLICY, blur_crops, degrade, ensu
                        informative, legacy_is_validation, load_gray, load_panels, missing_packages,
                        photo_sources, seen_by_legacy_training, split_of)
 from udbd.model import KERNEL_RADIUS, kernel_spectrum  # noqa: E402
+from udbd.split import split_forward  # noqa: E402
 
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 WORK = os.path.join(HERE, "work")
@@ -79,6 +80,17 @@ def oracle_wiener(blurred, kernels, sharp):
     table = np.array([per_image(wiener(blurred, kernels, float(nsr)).numpy(), sharp) for nsr in NSR_GRID])
     best = table.argmax(axis=0)
     return list(table.max(axis=0)), [float(NSR_GRID[i]) for i in best]
+
+
+class SplitBlind:
+    """The model with its blind passes in the split formulation (udbd/split.py); the non-blind row, which is fed
+    the true kernel, stays the torch.fft model."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def __call__(self, blurred, kernel=None):
+        return split_forward(self.model, blurred) if kernel is None else self.model(blurred, kernel=kernel)
 
 
 def run_rows(model, blurred, sharp, kernels):
@@ -158,6 +170,9 @@ def main():
     p.add_argument("--seed", type=int, default=1234)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--out", help="output stem (default models/python/work/udbd/eval-SET)")
+    p.add_argument("--formulation", choices=("fft", "split"), default="fft",
+                   help="fft: the torch.fft model; split: the blind rows run the split formulation the Java "
+                        "runtime uses (kernel, features and refine networks, Wiener step in NumPy's FFT)")
     args = p.parse_args()
     conditions = [c for c in args.conditions.split(",") if c]
     for c in conditions:
@@ -166,6 +181,8 @@ def main():
     torch.set_num_threads(args.threads)
     t0 = time.time()
     model, state = load(args.ckpt, dft="fft")
+    if args.formulation == "split":
+        model = SplitBlind(model)
     policy = state.get("split_policy", "legacy")
     photos = any(c != "panels" for c in conditions)
     lines = ["Checkpoint %s (step %d, split policy %s), %s%d crops of %d px per sigma, seed %d." % (

@@ -1,16 +1,20 @@
-"""Export a UDBD-Net checkpoint to ONNX with dynamic batch, height and width, and write the Java parity fixture.
+"""Export a UDBD-Net checkpoint to ONNX as three graphs split at the Wiener step, and write the Java parity fixture.
 
 Usage (from the repository root):
     /usr/bin/python3 models/python/export_udbd.py [--ckpt models/python/work/udbd/ckpt.pt] [--release]
-    (the ACF model: --ckpt models/python/work/udbd-acf3/ckpt.pt --out .../udbd-net-acf.onnx --no-fixture
-     --release --release-ckpt models/python/checkpoints/udbd-net-acf.pt)
+    (the ACF model: --ckpt models/python/checkpoints/udbd-net-acf.pt
+     --out models/src/main/resources/io/aoi/models/udbd/udbd-net-acf.onnx --no-fixture)
+    (re-export the shipped models from their released checkpoints: --ckpt models/python/checkpoints/udbd-net.pt)
 
-The Wiener step is exported with DFT matrices built in-graph (the checkpoint was trained with torch.fft; the
-step has no weights). Outputs: models/src/main/resources/io/aoi/models/udbd/udbd-net.onnx and
-models/src/test/resources/io/aoi/models/udbd/fixture-96x72.bin.
+`--out NAME.onnx` writes NAME.kernel.onnx, NAME.features.onnx and NAME.refine.onnx (see udbd/split.py for what
+each graph does and the Wiener step the runtime computes between features and refine), and NAME.cuda.onnx, the
+features-Wiener-refine chain as one graph with the Wiener step as in-graph matrix DFTs for the CUDA provider
+(kernel given as an input). Every graph has dynamic batch, height and width and contains no DFT op. Outputs by default: the three udbd-net.*.onnx files under
+models/src/main/resources/io/aoi/models/udbd/ and models/src/test/resources/io/aoi/models/udbd/fixture-96x72.bin.
 
 Fixture layout (little endian): int32 magic 0x55444244 ('UDBD'), int32 height, int32 width, then
-height*width float32 input, height*width float32 restored, 21*21 float32 kernel (PyTorch, FFT formulation).
+height*width float32 input, height*width float32 restored, 21*21 float32 kernel (PyTorch, FFT formulation, the
+kernel estimated on the whole fixture frame).
 """
 import argparse
 import os
@@ -31,18 +35,60 @@ FIXTURE_PATH = os.path.join(REPO, "models/src/test/resources/io/aoi/models/udbd/
 RELEASE_CKPT = os.path.join(HERE, "checkpoints/udbd-net.pt")
 OPSET = 17
 FIXTURE_MAGIC = 0x55444244
+PARTS = ("kernel", "features", "refine", "cuda")
 
 
-class Exported(torch.nn.Module):
-    """One pass: blurred [N,1,H,W] -> (restored [N,1,H,W], kernel [N,1,21,21])."""
+class KernelGraph(torch.nn.Module):
+    """blurred [N,1,H,W] -> kernel [N,1,21,21]."""
 
     def __init__(self, net):
         super().__init__()
         self.net = net
 
     def forward(self, blurred):
-        restored, kernel = self.net(blurred)
-        return restored, kernel
+        return self.net.kernel_net(blurred)
+
+
+class FeatureGraph(torch.nn.Module):
+    """blurred [N,1,H,W] -> (features [N,C,H,W], regulariser [N,C,1,1])."""
+
+    def __init__(self, net):
+        super().__init__()
+        self.net = net
+
+    def forward(self, blurred):
+        return self.net.deconv_net.extract(blurred)
+
+
+class RefineGraph(torch.nn.Module):
+    """(deconvolved [N,C,H,W], blurred [N,1,H,W]) -> restored [N,1,H,W]."""
+
+    def __init__(self, net):
+        super().__init__()
+        self.net = net
+
+    def forward(self, deconvolved, blurred):
+        return self.net.deconv_net.refine(deconvolved, blurred)
+
+
+class CudaGraph(torch.nn.Module):
+    """(blurred [N,1,H,W], kernel [N,1,21,21]) -> restored [N,1,H,W]: features, the Wiener step with DFT
+    matrices built in the graph (MatMul, O(N^3) per tile but on the device) and refine in one graph, for the
+    CUDA provider, where a round trip to a CPU FFT between two graphs would cost far more than the matrix DFT
+    (see MODEL_CARD.md, "GPU")."""
+
+    def __init__(self, net):
+        super().__init__()
+        self.net = net
+
+    def forward(self, blurred, kernel):
+        return self.net.deconv_net(blurred, kernel)
+
+
+def split_paths(onnx_path):
+    """NAME.onnx -> {part: NAME.part.onnx} for the three graphs."""
+    stem = onnx_path[:-len(".onnx")] if onnx_path.endswith(".onnx") else onnx_path
+    return {part: "%s.%s.onnx" % (stem, part) for part in PARTS}
 
 
 def load(ckpt, dft="fft"):
@@ -84,22 +130,40 @@ def write_fixture(model, path=FIXTURE_PATH):
 
 
 def export(ckpt, onnx_path=ONNX_PATH, fixture_path=FIXTURE_PATH, log=print):
-    """Writes the ONNX file (checked with onnx.checker) and, unless fixture_path is None, the fixture."""
-    model, state = load(ckpt, dft="matmul")
-    os.makedirs(os.path.dirname(onnx_path), exist_ok=True)
-    dummy = torch.rand(1, 1, 64, 80)
-    torch.onnx.export(Exported(model), (dummy,), onnx_path, opset_version=OPSET,
-                      input_names=["blurred"], output_names=["restored", "kernel"],
-                      dynamic_axes={"blurred": {0: "batch", 2: "height", 3: "width"},
-                                    "restored": {0: "batch", 2: "height", 3: "width"},
-                                    "kernel": {0: "batch"}},
-                      do_constant_folding=True)
+    """Writes the four graphs (each checked with onnx.checker) and, unless fixture_path is None, the fixture.
+    Returns {part: path}."""
     import onnx
-    onnx.checker.check_model(onnx.load(onnx_path))
+    model, state = load(ckpt)
+    paths = split_paths(onnx_path)
+    os.makedirs(os.path.dirname(os.path.abspath(onnx_path)), exist_ok=True)
+    blurred = torch.rand(1, 1, 64, 80)
+    with torch.no_grad():
+        features, _ = model.deconv_net.extract(blurred)
+        kernel = model.kernel_net(blurred)
+    specs = {
+        "kernel": (KernelGraph(model), (blurred,), ["blurred"], ["kernel"],
+                   {"blurred": {0: "batch", 2: "height", 3: "width"}, "kernel": {0: "batch"}}),
+        "features": (FeatureGraph(model), (blurred,), ["blurred"], ["features", "regulariser"],
+                     {"blurred": {0: "batch", 2: "height", 3: "width"},
+                      "features": {0: "batch", 2: "height", 3: "width"}, "regulariser": {0: "batch"}}),
+        "refine": (RefineGraph(model), (features, blurred), ["deconvolved", "blurred"], ["restored"],
+                   {"deconvolved": {0: "batch", 2: "height", 3: "width"},
+                    "blurred": {0: "batch", 2: "height", 3: "width"},
+                    "restored": {0: "batch", 2: "height", 3: "width"}}),
+        "cuda": (CudaGraph(model), (blurred, kernel), ["blurred", "kernel"], ["restored"],
+                 {"blurred": {0: "batch", 2: "height", 3: "width"}, "kernel": {0: "batch"},
+                  "restored": {0: "batch", 2: "height", 3: "width"}}),
+    }
+    for part, (module, args, inputs, outputs, axes) in specs.items():
+        model.set_dft("matmul" if part == "cuda" else "fft")
+        torch.onnx.export(module, args, paths[part], opset_version=OPSET, input_names=inputs,
+                          output_names=outputs, dynamic_axes=axes, do_constant_folding=True)
+        onnx.checker.check_model(onnx.load(paths[part]))
+    model.set_dft("fft")
     fixture = write_fixture(model, fixture_path) if fixture_path else "(none)"
-    log("exported %s (%d bytes, step %d) and fixture %s" % (onnx_path, os.path.getsize(onnx_path),
-                                                             state["step"], fixture))
-    return onnx_path
+    log("exported %s (step %d) and fixture %s" % (", ".join("%s %d bytes" % (p, os.path.getsize(p))
+                                                           for p in paths.values()), state["step"], fixture))
+    return paths
 
 
 def main():

@@ -1,5 +1,6 @@
-"""Writes the tiny test model with UDBD-Net's signature whose restored output is NaN everywhere (for the test
-that a deblurrer's non-finite output is refused instead of turning frames black).
+"""Writes the tiny test graph with the signature of UDBD-Net's refine graph whose restored output is NaN
+everywhere (for the test that a deblurrer's non-finite output is refused instead of turning frames black). The
+tests pair it with the shipped kernel and features graphs as the split set nan-output.{kernel,features,refine}.onnx.
 
 Usage: /usr/bin/python3 models/python/make_nan_model.py
 """
@@ -11,21 +12,17 @@ from onnx import TensorProto, helper, numpy_helper
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # the model module's tests open it directly, the plugin's station-level tests through a station file
-OUTS = [os.path.join(HERE, "../src/test/resources/io/aoi/models/udbd/nan-output.onnx"),
-        os.path.join(HERE, "../../plugin/src/test/resources/io/aoi/models/udbd/nan-output.onnx")]
+OUTS = [os.path.join(HERE, "../src/test/resources/io/aoi/models/udbd/nan-output.refine.onnx"),
+        os.path.join(HERE, "../../plugin/src/test/resources/io/aoi/models/udbd/nan-output.refine.onnx")]
 
 
 def main():
+    d = helper.make_tensor_value_info("deconvolved", TensorProto.FLOAT, ["batch", "channels", "height", "width"])
     x = helper.make_tensor_value_info("blurred", TensorProto.FLOAT, ["batch", 1, "height", "width"])
     y = helper.make_tensor_value_info("restored", TensorProto.FLOAT, ["batch", 1, "height", "width"])
-    k = helper.make_tensor_value_info("kernel", TensorProto.FLOAT, [1, 1, 21, 21])
     nan = numpy_helper.from_array(np.array([np.nan], dtype=np.float32), "nan")
-    kernel = numpy_helper.from_array(np.zeros((1, 1, 21, 21), dtype=np.float32), "kernel_value")
-    nodes = [
-        helper.make_node("Mul", ["blurred", "nan"], ["restored"]),
-        helper.make_node("Identity", ["kernel_value"], ["kernel"]),
-    ]
-    graph = helper.make_graph(nodes, "nan-output", [x], [y, k], initializer=[nan, kernel])
+    nodes = [helper.make_node("Mul", ["blurred", "nan"], ["restored"])]
+    graph = helper.make_graph(nodes, "nan-output", [d, x], [y], initializer=[nan])
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="aoi-tests")
     model.ir_version = 8
     onnx.checker.check_model(model)

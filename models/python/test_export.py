@@ -1,4 +1,5 @@
-"""Checks of the ONNX export formulation of UDBD-Net.
+"""Checks of the ONNX export of UDBD-Net: three graphs split at the Wiener step (udbd/split.py), with the
+Wiener step computed outside the graphs by an FFT.
 
 Run from models/python:  /usr/bin/python3 -m unittest test_export -v
 
@@ -22,6 +23,7 @@ sys.path.insert(0, HERE)
 import export_udbd  # noqa: E402
 from udbd import onnx_eval  # noqa: E402
 from udbd.model import kernel_spectrum, wiener_fft, wiener_matmul  # noqa: E402
+from udbd.split import defocus_sigma_px, wiener_numpy  # noqa: E402
 
 
 def model_under_test():
@@ -81,36 +83,105 @@ class ExportTest(unittest.TestCase):
         import onnx
         ckpt = os.path.join(d, "ckpt.pt")
         torch.save({"model": cls.model.state_dict(), "state": cls.state}, ckpt)
-        path = export_udbd.export(ckpt, os.path.join(d, "m.onnx"), fixture_path=None, log=lambda m: None)
-        return onnx.load(path)
+        paths = export_udbd.export(ckpt, os.path.join(d, "m.onnx"), fixture_path=None, log=lambda m: None)
+        return {part: onnx.load(path) for part, path in paths.items()}
 
-    def test_onnx_graph_matches_pytorch_fft_at_traced_and_other_sizes(self):
-        graph = self.graph
+    def split_forward(self, x, run_graph):
+        """kernel graph -> features graph -> NumPy FFT Wiener -> refine graph, on a [N,1,H,W] array."""
+        kernel = run_graph("kernel", {"blurred": x})[0]
+        features, regulariser = run_graph("features", {"blurred": x})
+        deconv = np.stack([wiener_numpy(features[n], kernel[n, 0], regulariser[n, :, 0, 0])
+                           for n in range(x.shape[0])]).astype(np.float32)
+        return run_graph("refine", {"deconvolved": deconv, "blurred": x})[0], kernel
+
+    def torch_graph(self, part, feeds):
+        with torch.no_grad():
+            t = {k: torch.from_numpy(v) for k, v in feeds.items()}
+            if part == "kernel":
+                return [self.model.kernel_net(t["blurred"]).numpy()]
+            if part == "features":
+                return [a.numpy() for a in self.model.deconv_net.extract(t["blurred"])]
+            return [self.model.deconv_net.refine(t["deconvolved"], t["blurred"]).numpy()]
+
+    def test_split_with_numpy_fft_wiener_matches_the_torch_fft_formulation(self):
+        self.model.set_dft("fft")
+        torch.manual_seed(5)
+        for h, w in [(64, 80), (57, 71), (96, 72)]:
+            x = torch.rand(2, 1, h, w)
+            with torch.no_grad():
+                ref, k_ref = self.model(x)
+            out, k_out = self.split_forward(x.numpy(), self.torch_graph)
+            err = float(np.abs(out - ref.numpy()).max())
+            print("\nsplit (PyTorch graphs + NumPy FFT Wiener) vs torch.fft model at %dx%d: max error %.3g" % (
+                h, w, err))
+            self.assertLess(err, 1e-4)
+            self.assertLess(float(np.abs(k_out - k_ref.numpy()).max()), 1e-6)
+
+    def test_numpy_wiener_equals_torch_fft_wiener_step(self):
+        torch.manual_seed(6)
+        for h, w in [(41, 37), (50, 51), (288, 288)]:
+            feat = torch.rand(1, 3, h, w, dtype=torch.float64)
+            k = torch.rand(1, 1, 21, 21, dtype=torch.float64)
+            k = k / k.sum()
+            c = torch.tensor([0.01, 0.003, 0.2], dtype=torch.float64).reshape(1, 3, 1, 1)
+            self.model.deconv_net.dft = "fft"
+            ref = self.model.deconv_net.deconvolve(feat, k, c)[0].numpy()
+            out = wiener_numpy(feat[0].numpy(), k[0, 0].numpy(), c.flatten().numpy())
+            # kernel_spectrum builds its DFT angles in float32 (as the training graph does): about 1e-6
+            self.assertLess(float(np.abs(ref - out).max()), 1e-5, "%dx%d" % (h, w))
+
+    def test_onnx_graphs_split_match_pytorch_fft_at_traced_and_other_sizes(self):
         self.model.set_dft("fft")
         torch.manual_seed(4)
         for h, w in [(64, 80), (57, 71)]:
             x = torch.rand(1, 1, h, w)
             with torch.no_grad():
                 ref, k_ref = self.model(x)
-            out, k_out = onnx_eval.run(graph, {"blurred": x.numpy()})
+            out, k_out = self.split_forward(x.numpy(), lambda part, feeds: onnx_eval.run(self.graph[part], feeds))
             self.assertEqual((1, 1, h, w), out.shape)
             err = float(np.abs(out - ref.numpy()).max())
             k_err = float(np.abs(k_out - k_ref.numpy()).max())
-            print("\nONNX graph (NumPy interpreter) vs PyTorch FFT at %dx%d: max error %.3g, kernel %.3g" % (
-                h, w, err, k_err))
+            print("\nONNX graphs (NumPy interpreter) + NumPy Wiener vs PyTorch FFT at %dx%d: max error %.3g,"
+                  " kernel %.3g" % (h, w, err, k_err))
             self.assertLess(err, 1e-4)
             self.assertLess(k_err, 1e-5)
 
-    def test_export_passes_checker_with_dynamic_height_and_width(self):
+    def test_exports_pass_checker_with_dynamic_height_and_width_and_no_dft(self):
         import onnx
-        graph = self.graph
-        onnx.checker.check_model(graph)
-        dims = graph.graph.input[0].type.tensor_type.shape.dim
-        self.assertEqual(["batch", "", "height", "width"], [x.dim_param for x in dims])
-        self.assertEqual(1, dims[1].dim_value)
-        self.assertEqual(["blurred"], [i.name for i in graph.graph.input])
-        self.assertEqual(["restored", "kernel"], [o.name for o in graph.graph.output])
-        self.assertEqual(0, sum(n.op_type == "DFT" for n in graph.graph.node))
+        names = {"kernel": (["blurred"], ["kernel"]),
+                 "features": (["blurred"], ["features", "regulariser"]),
+                 "refine": (["deconvolved", "blurred"], ["restored"]),
+                 "cuda": (["blurred", "kernel"], ["restored"])}
+        for part, graph in self.graph.items():
+            onnx.checker.check_model(graph)
+            self.assertEqual(names[part][0], [i.name for i in graph.graph.input], part)
+            self.assertEqual(names[part][1], [o.name for o in graph.graph.output], part)
+            for value in graph.graph.input:
+                dims = [x.dim_param for x in value.type.tensor_type.shape.dim]
+                expected = ["batch", "", "", ""] if value.name == "kernel" else ["batch", "", "height", "width"]
+                self.assertEqual(expected, dims, part + " " + value.name)
+            self.assertEqual(0, sum(n.op_type == "DFT" for n in graph.graph.node), part)
+            # only the CUDA graph has the Wiener step in it (as matrix DFTs)
+            self.assertEqual(part == "cuda", any(n.op_type == "MatMul" for n in graph.graph.node), part)
+
+    def test_cuda_graph_matches_pytorch_fft_given_the_kernel(self):
+        self.model.set_dft("fft")
+        torch.manual_seed(7)
+        for h, w in [(64, 80), (57, 71)]:
+            x = torch.rand(2, 1, h, w)
+            with torch.no_grad():
+                k = self.model.kernel_net(x[:1]).expand(2, -1, -1, -1).contiguous()
+                ref = self.model.deconv_net(x, k)
+            out = onnx_eval.run(self.graph["cuda"], {"blurred": x.numpy(), "kernel": k.numpy()})[0]
+            err = float(np.abs(out - ref.numpy()).max())
+            print("\nCUDA graph (NumPy interpreter) vs PyTorch FFT at %dx%d, one kernel: max error %.3g" % (h, w, err))
+            self.assertLess(err, 1e-4)
+
+    def test_defocus_sigma_of_a_gaussian_kernel_is_its_sigma(self):
+        yy, xx = np.mgrid[-10:11, -10:11]
+        for sigma in (1.0, 2.0, 2.5):
+            k = np.exp(-(xx ** 2 + yy ** 2) / (2 * sigma ** 2))
+            self.assertAlmostEqual(sigma, defocus_sigma_px(k), delta=0.01)
 
     def test_kernel_is_normalised_and_non_negative(self):
         x = torch.rand(3, 1, 40, 44)

@@ -213,15 +213,25 @@ class DeconvNet(nn.Module):
         self.outro = nn.Conv2d(ch, 1, 3, padding=1)
         self.dft = "fft"
 
-    def forward(self, x, kernel):
-        h = x.shape[-2]
-        w = x.shape[-1]
+    def extract(self, x):
+        """Graph A of the split network: blurred [N,1,H,W] -> (features [N,C,H,W], regulariser C_i [N,C,1,1])."""
         feat = self.features(x - 0.5)
         c = F.softplus(self.c_head(feat.mean(dim=(2, 3), keepdim=True))) + 1e-4  # [N, C, 1, 1]
+        return feat, c
+
+    def deconvolve(self, feat, kernel, c):
+        """The DFWD step: replicate pad by WIENER_PAD, conj(K)/(|K|^2 + C_i) per channel, crop back."""
+        h = feat.shape[-2]
+        w = feat.shape[-1]
         padded = F.pad(feat, (WIENER_PAD, WIENER_PAD, WIENER_PAD, WIENER_PAD), mode="replicate")
         kr, ki = kernel_spectrum(kernel, padded.shape[-2], padded.shape[-1])
         wiener = wiener_fft if self.dft == "fft" else wiener_matmul
-        deconv = wiener(padded, kr, ki, c)[:, :, WIENER_PAD:WIENER_PAD + h, WIENER_PAD:WIENER_PAD + w]
+        return wiener(padded, kr, ki, c)[:, :, WIENER_PAD:WIENER_PAD + h, WIENER_PAD:WIENER_PAD + w]
+
+    def refine(self, deconv, x):
+        """Graph B of the split network: deconvolved features and the blurred frame -> restored [N,1,H,W]."""
+        h = x.shape[-2]
+        w = x.shape[-1]
         z = torch.cat([deconv, x - 0.5], dim=1)
         # reflect pad to a multiple of the encoder stride, sizes computed from the tensor
         ph = torch.remainder(-h, ENCODER_STRIDE) if torch.is_tensor(h) else (-h) % ENCODER_STRIDE
@@ -234,6 +244,10 @@ class DeconvNet(nn.Module):
         d1 = self.up1(d2) + e1
         out = self.outro(d1)[:, :, :h, :w]
         return torch.clamp(x + out, 0.0, 1.0)
+
+    def forward(self, x, kernel):
+        feat, c = self.extract(x)
+        return self.refine(self.deconvolve(feat, kernel, c), x)
 
 
 class UDBDNet(nn.Module):

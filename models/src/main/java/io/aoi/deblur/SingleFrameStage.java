@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.IntSupplier;
 
-/** Runs a single-frame {@link Deblurrer} as a {@link DeblurStage} with no delay. Owns the deblurrer. */
+/**
+ * Runs a single-frame {@link Deblurrer} as a {@link DeblurStage} with no delay, through
+ * {@link Deblurrer#restore}, so each {@link Restored} carries the model's defocus estimate. Owns the deblurrer.
+ */
 public final class SingleFrameStage<T> implements DeblurStage<T> {
     private final Deblurrer deblurrer;
     private final IntSupplier passes;
@@ -51,7 +54,8 @@ public final class SingleFrameStage<T> implements DeblurStage<T> {
     @Override
     public List<Restored<T>> accept(T tag, Image frame) throws DeblurException {
         checkOpen();
-        return List.of(new Restored<>(tag, deblurrer.deblur(frame, passes.getAsInt())));
+        Restoration r = deblurrer.restore(frame, passes.getAsInt());
+        return List.of(new Restored<>(tag, r.image(), r.defocusSigmaPx()));
     }
 
     /** The wrapped deblurrer's estimate for the last frame, when it makes one. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class SingleFrameStageTest {
 
     /** Adds the number of passes to every sample. */
-    private static final class AddPasses implements Deblurrer {
+    private static class AddPasses implements Deblurrer {
         boolean closed;
 
         @Override
@@ -48,6 +48,22 @@ class SingleFrameStageTest {
             assertTrue(stage.endRun().isEmpty());
         }
         assertTrue(d.closed);
+    }
+
+    @Test
+    void carriesTheDefocusEstimateOfTheDeblurrer() throws DeblurException {
+        Deblurrer estimating = new AddPasses() {
+            @Override
+            public Restoration restore(Image frame, int passes) {
+                return new Restoration(deblur(frame, passes), java.util.OptionalDouble.of(1.75));
+            }
+        };
+        try (SingleFrameStage<String> stage = new SingleFrameStage<>(estimating, 1);
+             SingleFrameStage<String> plain = new SingleFrameStage<>(new AddPasses(), 1)) {
+            Image frame = new Image(1, 1, 1, 8, new short[] {10});
+            assertEquals(1.75, stage.accept("a", frame).get(0).defocusSigmaPx().orElseThrow(), 0.0);
+            assertTrue(plain.accept("b", frame).get(0).defocusSigmaPx().isEmpty());
+        }
     }
 
     @Test

@@ -15,8 +15,9 @@ import java.util.Random;
 /**
  * Prints deblurring throughput in megapixels per second on synthetic 8-bit mono frames: UDBD-Net after 1
  * and 3 passes (CPU, then CUDA when the runtime offers it) beside the Wiener baseline, in one run. Each
- * measurement follows a warm-up on the first 256 rows; the load average is printed since the numbers
- * depend on what else the host runs.
+ * measurement follows one warm-up run on the same frame (a station sees frames of one size, so sessions, shape
+ * plans and buffers are warm in production); the load average is printed since the numbers depend on what
+ * else the host runs.
  *
  * <pre>
  * java -cp ... io.aoi.deblur.bench.DeblurBenchmark [--width 2048] [--height 512] [--threads 2]
@@ -61,7 +62,7 @@ public final class DeblurBenchmark {
 
     private static void report(String label, Deblurrer d, Image frame, int passes, int repeats)
             throws DeblurException {
-        d.deblur(frame.rows(0, Math.min(frame.height(), 256)), passes); // warm-up: sessions, JIT, allocators
+        d.deblur(frame, passes); // warm-up: sessions, shape plans, JIT, buffers
         long start = System.nanoTime();
         for (int i = 0; i < repeats; i++) {
             d.deblur(frame, passes);

@@ -2,57 +2,82 @@ package io.aoi.deblur.onnx;
 
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
+import io.aoi.deblur.BlurKernel;
 import io.aoi.deblur.DeblurException;
+import io.aoi.deblur.KernelSmoothing;
+import io.aoi.deblur.PixelRegion;
 import io.aoi.deblur.PlaneDeblurrer;
-import io.aoi.deblur.tiling.Planes;
+import io.aoi.deblur.RestoredPlane;
 import io.aoi.deblur.tiling.Tiler;
+import io.aoi.deblur.wiener.FeatureWiener;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
- * UDBD-Net, the blind uniform-defocus deblurrer, run with ONNX Runtime.
+ * UDBD-Net, the blind uniform-defocus deblurrer, run with ONNX Runtime as three graphs ({@link UdbdGraphs})
+ * with the Wiener step between them done by OpenCV's DFT ({@link FeatureWiener}).
  *
- * <p>The model is grayscale: colour frames are restored channel by channel. Each pass runs the model over the
- * whole frame in overlapping tiles ({@link Tiler}, tile size and overlap from the settings); the kernel is
- * estimated per tile. 8- and 16-bit samples are scaled to [0, 1] and back.
+ * <p>Each pass: one blur kernel for the whole frame ({@link FrameKernelEstimator}: the kernel graph on the
+ * frame's most textured crops, averaged), then the frame in overlapping tiles ({@link Tiler}, tile size and
+ * overlap from the settings), {@value #TILES_PER_RUN} tiles per ONNX Runtime call, all with that kernel.
+ * Passes 2 and 3 estimate the kernel again on the restored frame: the network was trained to find the identity
+ * kernel on its own output, which is what keeps further passes safe. The defocus estimate of a restoration is
+ * the first pass's kernel as a Gaussian sigma ({@link BlurKernel#defocusSigmaPx()}); optionally that kernel is
+ * smoothed over consecutive frames ({@link KernelSmoothing}).
  *
- * <p>Owns one {@link OnnxModel}; not thread-safe (callers serialise frames); {@link #close()} is idempotent.
+ * <p>The model is grayscale: colour frames are restored channel by channel. 8- and 16-bit samples are scaled
+ * to [0, 1] and back. {@link #deblurRegions} restores only the given rectangles (each with
+ * {@link #contextMarginPx()} of context), with one kernel estimated from those windows.
+ *
+ * <p>Owns the graphs and the Wiener workspaces; not thread-safe (callers serialise frames); {@link #close()}
+ * is idempotent.
  */
 public final class UdbdDeblurrer extends PlaneDeblurrer {
-    /** The general model shipped in this module ({@code model: udbd}). */
-    public static final String SHIPPED_MODEL = "/io/aoi/models/udbd/udbd-net.onnx";
-    /** The model fine-tuned for ACF bonding panels ({@code model: udbd_acf}); same graph and signature. */
-    public static final String SHIPPED_ACF_MODEL = "/io/aoi/models/udbd/udbd-net-acf.onnx";
-    public static final String INPUT = "blurred";
-    public static final String OUTPUT = "restored";
-    public static final String KERNEL_OUTPUT = "kernel";
-    /** Inputs and outputs a UDBD-Net file must declare. */
-    public static final ModelSignature SIGNATURE = new ModelSignature(
-            List.of(TensorSpec.float32(INPUT, 4)),
-            List.of(TensorSpec.float32(OUTPUT, 4), TensorSpec.float32(KERNEL_OUTPUT, 4)));
-    /** Tiles smaller than this are mirrored up to it before they reach the model. */
-    static final int MIN_MODEL_SIDE = 16;
+    /** The general model shipped in this module ({@code model: udbd}): the stem of its three graph files. */
+    public static final String SHIPPED_MODEL = "/io/aoi/models/udbd/udbd-net";
+    /** The model fine-tuned for ACF bonding panels ({@code model: udbd_acf}); same graphs and signatures. */
+    public static final String SHIPPED_ACF_MODEL = "/io/aoi/models/udbd/udbd-net-acf";
+    /** Tiles per ONNX Runtime call. */
+    public static final int TILES_PER_RUN = 4;
 
     private final String name;
-    private final OnnxModel model;
+    private final UdbdGraphs graphs;
+    private final FrameKernelEstimator kernels;
+    private final UdbdTileRunner runner;
     private final Tiler tiler;
+    private final KernelSmoothing smoothing;
+    private BlurKernel previousFrameKernel;
 
     /**
-     * Opens {@code settings.modelFile()} when present, else the shipped model of {@code settings.model()}
-     * ({@link #SHIPPED_ACF_MODEL} for {@code UDBD_ACF}, otherwise {@link #SHIPPED_MODEL}), on the configured
-     * execution provider and thread count.
+     * Opens {@code settings.modelFile()} when present (see {@link UdbdGraphs#partFiles}), else the shipped
+     * model of {@code settings.model()} ({@link #SHIPPED_ACF_MODEL} for {@code UDBD_ACF}, otherwise
+     * {@link #SHIPPED_MODEL}), on the configured execution provider and thread count.
      *
      * @throws DeblurException when the model cannot be opened, does not match, or the provider is unavailable
      */
     public UdbdDeblurrer(DeblurSettings settings) throws DeblurException {
+        this(settings, KernelSmoothing.NONE);
+    }
+
+    /**
+     * Like {@link #UdbdDeblurrer(DeblurSettings)}, smoothing the first pass's kernel over consecutive frames
+     * (mono line frames in capture order; a colour frame's channels would be smoothed into each other).
+     * {@link #resetSmoothing()} starts a new line.
+     */
+    public UdbdDeblurrer(DeblurSettings settings, KernelSmoothing smoothing) throws DeblurException {
+        this.smoothing = java.util.Objects.requireNonNull(smoothing, "smoothing");
         this.name = settings.model().name().toLowerCase(Locale.ROOT);
-        Optional<java.nio.file.Path> file = settings.modelFile();
-        this.model = file.isPresent()
-                ? OnnxModel.open(file.get(), SIGNATURE, settings.executionProvider(), settings.threads())
-                : OnnxModel.openResource(settings.model() == DeblurModel.UDBD_ACF ? SHIPPED_ACF_MODEL : SHIPPED_MODEL,
-                        SIGNATURE, settings.executionProvider(), settings.threads());
+        Optional<Path> file = settings.modelFile();
+        this.graphs = file.isPresent()
+                ? UdbdGraphs.open(file.get(), settings.executionProvider(), settings.threads())
+                : UdbdGraphs.openResource(settings.model() == DeblurModel.UDBD_ACF ? SHIPPED_ACF_MODEL
+                        : SHIPPED_MODEL, settings.executionProvider(), settings.threads());
+        this.kernels = new FrameKernelEstimator(graphs.kernel());
+        this.runner = new UdbdTileRunner(graphs);
         this.tiler = new Tiler(settings.tileSizePx(), settings.tileOverlapPx());
     }
 
@@ -61,33 +86,84 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
         return name;
     }
 
+    /** The tile overlap plus the Wiener step's padding: what a region reads around itself per pass. */
     @Override
-    protected float[] restore(float[] plane, int width, int height, int passes) throws DeblurException {
-        float[] restored = plane;
-        for (int p = 0; p < passes; p++) {
-            restored = tiler.apply(restored, width, height, this::runTile);
-        }
-        return restored;
+    public int contextMarginPx() {
+        return tiler.overlapPx() + FeatureWiener.PAD_PX;
     }
 
-    /** One model run on one tile; tiles below {@link #MIN_MODEL_SIDE} are mirrored up and cropped back. */
-    private float[] runTile(float[] tile, int width, int height) throws DeblurException {
-        int mw = Math.max(width, MIN_MODEL_SIDE);
-        int mh = Math.max(height, MIN_MODEL_SIDE);
-        boolean grow = mw != width || mh != height;
-        float[] out = model.runPlanes(Map.of(INPUT, grow ? Planes.mirrorUp(tile, width, height, mw, mh) : tile),
-                OUTPUT, mw, mh);
-        return grow ? Planes.crop(out, mw, width, height) : out;
+    /** Forgets the previous frame's kernel, so that the next frame starts a new smoothing run. */
+    public void resetSmoothing() {
+        previousFrameKernel = null;
+    }
+
+    /** The first pass's kernel: the estimate, smoothed with the previous frame's when smoothing is on. */
+    private BlurKernel firstPassKernel(BlurKernel estimate) {
+        previousFrameKernel = smoothing.apply(previousFrameKernel, estimate);
+        return previousFrameKernel;
+    }
+
+    /** The kernel this model estimates for a plane in [0, 1] (the one its first pass would use, unsmoothed). */
+    public BlurKernel estimateKernel(float[] plane, int width, int height) throws DeblurException {
+        return kernels.estimate(plane, width, height);
+    }
+
+    @Override
+    protected RestoredPlane restorePlane(float[] plane, int width, int height, int passes) throws DeblurException {
+        float[] restored = plane;
+        OptionalDouble sigma = OptionalDouble.empty();
+        for (int p = 0; p < passes; p++) {
+            BlurKernel kernel = kernels.estimate(restored, width, height);
+            if (p == 0) {
+                kernel = firstPassKernel(kernel);
+                sigma = OptionalDouble.of(kernel.defocusSigmaPx());
+            }
+            runner.setKernel(kernel);
+            restored = tiler.apply(restored, width, height, runner, TILES_PER_RUN);
+        }
+        return new RestoredPlane(restored, sigma);
+    }
+
+    @Override
+    protected WindowsRestored restoreWindows(float[] plane, int width, int height, List<PixelRegion> windows,
+                                             int passes) throws DeblurException {
+        List<float[]> current = new ArrayList<>();
+        for (PixelRegion w : windows) {
+            current.add(w.cut(plane, width));
+        }
+        OptionalDouble sigma = OptionalDouble.empty();
+        for (int p = 0; p < passes; p++) {
+            List<FrameKernelEstimator.View> views = new ArrayList<>();
+            for (int i = 0; i < windows.size(); i++) {
+                views.add(new FrameKernelEstimator.View(current.get(i), windows.get(i).width(),
+                        windows.get(i).height()));
+            }
+            BlurKernel kernel = kernels.estimate(views);
+            if (p == 0) {
+                kernel = firstPassKernel(kernel);
+                sigma = OptionalDouble.of(kernel.defocusSigmaPx());
+            }
+            runner.setKernel(kernel);
+            for (int i = 0; i < windows.size(); i++) {
+                PixelRegion w = windows.get(i);
+                current.set(i, tiler.apply(current.get(i), w.width(), w.height(), runner, TILES_PER_RUN));
+            }
+        }
+        return new WindowsRestored(current, sigma);
     }
 
     /** Ends the model run in progress on another thread (ONNX Runtime's terminate flag). */
     @Override
     public void abort() {
-        model.abortRuns();
+        graphs.abortRuns();
     }
 
     @Override
     protected void release() {
-        model.close();
+        try {
+            runner.close();
+        } finally {
+            graphs.close();
+        }
     }
 }

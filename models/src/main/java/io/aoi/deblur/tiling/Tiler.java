@@ -46,8 +46,31 @@ public final class Tiler {
      * @return a new row-major plane of the same size
      */
     public float[] apply(float[] plane, int width, int height, TileProcessor processor) throws DeblurException {
+        return apply(plane, width, height, (tiles, count, tw, th, out) -> {
+            for (int i = 0; i < count; i++) {
+                float[] r = processor.process(tiles[i].clone(), tw, th);
+                if (r.length != tw * th) {
+                    throw new IllegalStateException("tile processor returned " + r.length + " samples for a "
+                            + tw + "x" + th + " tile");
+                }
+                System.arraycopy(r, 0, out[i], 0, r.length);
+            }
+        }, 1);
+    }
+
+    /**
+     * Like {@link #apply(float[], int, int, TileProcessor)}, handing the tiles (all of one size) to the
+     * processor {@code batchSize} at a time; the tile and result arrays are allocated once per call.
+     *
+     * @param batchSize at least 1
+     */
+    public float[] apply(float[] plane, int width, int height, TileBatchProcessor processor, int batchSize)
+            throws DeblurException {
         if (width <= 0 || height <= 0 || plane.length != width * height) {
             throw new IllegalArgumentException("plane has " + plane.length + " samples for " + width + "x" + height);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize = " + batchSize + "; must be at least 1");
         }
         int pad = overlapPx;
         int pw = width + 2 * pad;
@@ -60,21 +83,33 @@ public final class Tiler {
         float[] rampY = ramp(th, th < ph ? overlapPx : 0);
         float[] acc = new float[width * height];
         float[] weight = new float[width * height];
-        float[] tile = new float[tw * th];
-        for (int y0 : ys) {
-            for (int x0 : xs) {
-                for (int ty = 0; ty < th; ty++) {
-                    int sy = Planes.mirror(y0 + ty - pad, height) * width;
-                    for (int tx = 0; tx < tw; tx++) {
-                        tile[ty * tw + tx] = plane[sy + Planes.mirror(x0 + tx - pad, width)];
-                    }
+        int total = xs.length * ys.length;
+        int batch = Math.min(batchSize, total);
+        float[][] tiles = new float[batch][tw * th];
+        float[][] out = new float[batch][tw * th];
+        int[] batchX = new int[batch];
+        int[] batchY = new int[batch];
+        int filled = 0;
+        for (int t = 0; t < total; t++) {
+            int x0 = xs[t % xs.length];
+            int y0 = ys[t / xs.length];
+            float[] tile = tiles[filled];
+            for (int ty = 0; ty < th; ty++) {
+                int sy = Planes.mirror(y0 + ty - pad, height) * width;
+                for (int tx = 0; tx < tw; tx++) {
+                    tile[ty * tw + tx] = plane[sy + Planes.mirror(x0 + tx - pad, width)];
                 }
-                float[] out = processor.process(tile.clone(), tw, th);
-                if (out.length != tw * th) {
-                    throw new IllegalStateException("tile processor returned " + out.length + " samples for a "
-                            + tw + "x" + th + " tile");
+            }
+            batchX[filled] = x0;
+            batchY[filled] = y0;
+            filled++;
+            if (filled == batch || t == total - 1) {
+                processor.process(tiles, filled, tw, th, out);
+                for (int i = 0; i < filled; i++) {
+                    accumulate(out[i], batchX[i] - pad, batchY[i] - pad, tw, th, rampX, rampY, acc, weight, width,
+                            height);
                 }
-                accumulate(out, x0 - pad, y0 - pad, tw, th, rampX, rampY, acc, weight, width, height);
+                filled = 0;
             }
         }
         for (int i = 0; i < acc.length; i++) {

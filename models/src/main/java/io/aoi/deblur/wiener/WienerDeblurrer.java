@@ -3,6 +3,7 @@ package io.aoi.deblur.wiener;
 import io.aoi.config.DeblurSettings;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.deblur.PlaneDeblurrer;
+import io.aoi.deblur.RestoredPlane;
 import java.util.Locale;
 
 /**
@@ -54,7 +55,14 @@ public final class WienerDeblurrer extends PlaneDeblurrer {
 
     /** Not iterative: any number of passes applies the filter once. */
     @Override
-    protected float[] restore(float[] plane, int width, int height, int passes) {
-        return WienerFilter.wiener(plane, width, height, kernel, kernelSide, kernelSide, noiseToSignal);
+    protected RestoredPlane restorePlane(float[] plane, int width, int height, int passes) {
+        return RestoredPlane.of(WienerFilter.wiener(plane, width, height, kernel, kernelSide, kernelSide,
+                noiseToSignal));
+    }
+
+    /** The reflected padding the filter reads beyond a region: twice the PSF side. */
+    @Override
+    public int contextMarginPx() {
+        return 2 * kernelSide;
     }
 }

@@ -137,7 +137,7 @@ class MotionDeblurrerTest {
 
     @Test
     void refusesAModelWithoutThePrevCurrentNextInputs() throws URISyntaxException {
-        Path wrong = Path.of(getClass().getResource("/io/aoi/models/udbd/udbd-net.onnx").toURI());
+        Path wrong = Path.of(getClass().getResource("/io/aoi/models/udbd/udbd-net.kernel.onnx").toURI());
         DeblurException e = assertThrows(DeblurException.class,
                 () -> MotionDeblurrer.open(settings(256, 32, Optional.of(wrong))));
         assertTrue(e.getMessage().contains("'prev'"), e.getMessage());

@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Test;
 class OnnxAbortTest {
     @Test
     void abortEndsARunInProgressAndRefusesLaterRuns() throws Exception {
-        try (OnnxModel model = OnnxModel.openResource(UdbdDeblurrer.SHIPPED_MODEL, UdbdDeblurrer.SIGNATURE,
-                ExecutionProvider.CPU, 1)) {
-            int side = 1024; // one large run: seconds of work on a CPU
+        // the features graph: one input plane, and seconds of work on a CPU at this size
+        try (OnnxModel model = OnnxModel.openResource(UdbdDeblurrer.SHIPPED_MODEL + ".features.onnx",
+                UdbdGraphs.FEATURES_SIGNATURE, ExecutionProvider.CPU, 1)) {
+            int side = 1024;
             float[] plane = new float[side * side];
             CompletableFuture<float[]> run = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return model.runPlanes(Map.of(UdbdDeblurrer.INPUT, plane), UdbdDeblurrer.OUTPUT, side, side);
+                    return model.runPlanes(Map.of(UdbdGraphs.BLURRED, plane), UdbdGraphs.REGULARISER, side, side);
                 } catch (DeblurException e) {
                     throw new IllegalStateException(e.getMessage(), e);
                 }
@@ -34,7 +35,7 @@ class OnnxAbortTest {
             assertTrue(e.getCause().getMessage().contains("run aborted: the station is stopping"),
                     e.getCause().getMessage());
             DeblurException later = assertThrows(DeblurException.class, () -> model.runPlanes(
-                    Map.of(UdbdDeblurrer.INPUT, new float[16 * 16]), UdbdDeblurrer.OUTPUT, 16, 16));
+                    Map.of(UdbdGraphs.BLURRED, new float[16 * 16]), UdbdGraphs.REGULARISER, 16, 16));
             assertTrue(later.getMessage().contains("run aborted"), later.getMessage());
         }
     }

@@ -2,6 +2,7 @@ package io.aoi.deblur.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OnnxModelTest {
+    private static final String KERNEL_GRAPH = UdbdDeblurrer.SHIPPED_MODEL + ".kernel.onnx";
+
     @TempDir
     Path dir;
 
@@ -27,7 +30,7 @@ class OnnxModelTest {
         new Random(3).nextBytes(junk);
         Files.write(file, junk);
         DeblurException e = assertThrows(DeblurException.class,
-                () -> OnnxModel.open(file, UdbdDeblurrer.SIGNATURE, ExecutionProvider.CPU, 1));
+                () -> OnnxModel.open(file, UdbdGraphs.KERNEL_SIGNATURE, ExecutionProvider.CPU, 1));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("could not be loaded"), e.getMessage());
     }
@@ -36,29 +39,47 @@ class OnnxModelTest {
     void missingFileIsRejectedNamingTheFile() {
         Path file = dir.resolve("absent.onnx");
         DeblurException e = assertThrows(DeblurException.class,
-                () -> OnnxModel.open(file, UdbdDeblurrer.SIGNATURE, ExecutionProvider.CPU, 1));
+                () -> OnnxModel.open(file, UdbdGraphs.KERNEL_SIGNATURE, ExecutionProvider.CPU, 1));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
 
     @Test
     void mismatchedModelNamesWhatWasFoundAndWhatWasExpected() throws IOException {
-        Path file = dir.resolve("wrong-input-name.onnx");
-        try (InputStream in = getClass().getResourceAsStream("/io/aoi/models/udbd/wrong-input-name.onnx")) {
-            Files.write(file, in.readAllBytes());
-        }
+        Path file = dir.resolve("wrong.features.onnx");
+        copy("/io/aoi/models/udbd/wrong-input-name.onnx", file);
+        copy(UdbdDeblurrer.SHIPPED_MODEL + ".kernel.onnx", dir.resolve("wrong.kernel.onnx"));
+        copy(UdbdDeblurrer.SHIPPED_MODEL + ".refine.onnx", dir.resolve("wrong.refine.onnx"));
         DeblurException e = assertThrows(DeblurException.class,
                 () -> new UdbdDeblurrer(TestSettings.udbd(64, 8, ExecutionProvider.CPU, Optional.of(file))));
         String m = e.getMessage();
         assertTrue(m.contains(file.toString()), m);
         assertTrue(m.contains("no input named 'blurred'"), m);
-        assertTrue(m.contains("no output named 'kernel'"), m);
+        assertTrue(m.contains("no output named 'features'"), m);
         assertTrue(m.contains("image: FLOAT rank 4"), m);
+    }
+
+    @Test
+    void udbdModelWithMissingGraphFilesNamesThem() throws IOException {
+        Path file = dir.resolve("half.onnx");
+        copy(UdbdDeblurrer.SHIPPED_MODEL + ".kernel.onnx", dir.resolve("half.kernel.onnx"));
+        DeblurException e = assertThrows(DeblurException.class,
+                () -> new UdbdDeblurrer(TestSettings.udbd(64, 8, ExecutionProvider.CPU, Optional.of(file))));
+        String m = e.getMessage();
+        assertTrue(m.contains(dir.resolve("half.features.onnx").toString()), m);
+        assertTrue(m.contains(dir.resolve("half.refine.onnx").toString()), m);
+        assertFalse(m.contains(dir.resolve("half.kernel.onnx").toString()), m);
+    }
+
+    private void copy(String resource, Path to) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream(resource)) {
+            Files.write(to, in.readAllBytes());
+        }
     }
 
     @Test
     void missingResourceIsRejectedNamingIt() {
         DeblurException e = assertThrows(DeblurException.class, () -> OnnxModel.openResource(
-                "/io/aoi/models/none.onnx", UdbdDeblurrer.SIGNATURE, ExecutionProvider.CPU, 1));
+                "/io/aoi/models/none.onnx", UdbdGraphs.KERNEL_SIGNATURE, ExecutionProvider.CPU, 1));
         assertTrue(e.getMessage().contains("/io/aoi/models/none.onnx"), e.getMessage());
     }
 
@@ -66,7 +87,7 @@ class OnnxModelTest {
     void cudaRequestedWithoutGpuRuntimeFailsWithAClearMessage() throws DeblurException {
         OnnxModel model;
         try {
-            model = OnnxModel.openResource(UdbdDeblurrer.SHIPPED_MODEL, UdbdDeblurrer.SIGNATURE,
+            model = OnnxModel.openResource(KERNEL_GRAPH, UdbdGraphs.KERNEL_SIGNATURE,
                     ExecutionProvider.CUDA, 1);
         } catch (DeblurException e) {
             assertTrue(e.getMessage().startsWith(
@@ -77,13 +98,13 @@ class OnnxModelTest {
         }
         // A host with the GPU runtime gets a working session instead.
         try (OnnxModel m = model) {
-            assertEquals("classpath:" + UdbdDeblurrer.SHIPPED_MODEL, m.source());
+            assertEquals("classpath:" + KERNEL_GRAPH, m.source());
         }
     }
 
     @Test
     void closeIsIdempotentAndRunAfterCloseIsRefused() throws DeblurException {
-        OnnxModel model = OnnxModel.openResource(UdbdDeblurrer.SHIPPED_MODEL, UdbdDeblurrer.SIGNATURE,
+        OnnxModel model = OnnxModel.openResource(KERNEL_GRAPH, UdbdGraphs.KERNEL_SIGNATURE,
                 ExecutionProvider.CPU, 1);
         model.close();
         assertDoesNotThrow(model::close);

@@ -9,6 +9,12 @@ import io.aoi.deblur.DeblurException;
 import io.aoi.camera.sim.PanelSimulator;
 import io.aoi.config.SimulatedCameraSettings;
 import io.aoi.image.Image;
+import io.aoi.deblur.KernelSmoothing;
+import io.aoi.deblur.PixelRegion;
+import io.aoi.deblur.RegionRestoration;
+import io.aoi.deblur.Restoration;
+import io.aoi.deblur.RestoredRegion;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -80,9 +86,8 @@ class UdbdDeblurrerTest {
     }
 
     /**
-     * A defocused simulated panel frame in 128 px tiles with 32 px overlap (each tile's kernel is estimated
-     * from the tile) against one run over the whole frame. The content matters: on a pure sinusoid, whose blur
-     * cannot be told from its amplitude, the per-tile kernel estimates differ and so do the tiles.
+     * A defocused simulated panel frame in 128 px tiles with 32 px overlap against one run over the whole frame
+     * (both with the one kernel estimated for the frame).
      */
     @Test
     void tiledFrameDiffersLittleFromTheWholeFrame() throws DeblurException {
@@ -143,5 +148,92 @@ class UdbdDeblurrerTest {
         d.close();
         d.close();
         assertThrows(IllegalStateException.class, () -> d.deblur(texture(10, 10, 1, 8), 1));
+    }
+
+    private static Image panel(double sigmaPx, int w, int h, long seed) {
+        return new PanelSimulator(new SimulatedCameraSettings(w, 8, 0, sigmaPx, 0, 0.01, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, seed)).frame(0, h).image();
+    }
+
+    /**
+     * One kernel per frame: the defocus estimate grows with the simulated defocus, a sharp frame comes back
+     * nearly unchanged after 1 and 3 passes (passes 2 and 3 re-estimate on their input and find little blur).
+     */
+    @Test
+    void sharpFrameStaysNearlyUnchangedAndTheDefocusEstimateFollowsTheBlur() throws DeblurException {
+        int w = 256;
+        int h = 192;
+        Image sharp = new PanelSimulator(new SimulatedCameraSettings(w, 8, 0, 2.5, 0, 0.01, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 21)).frame(512, h, 0, 0, 0).image();
+        try (UdbdDeblurrer d = new UdbdDeblurrer(TestSettings.udbd(256, 32))) {
+            Restoration once = d.restore(sharp, 1);
+            Restoration thrice = d.restore(sharp, 3);
+            double sharpSigma = once.defocusSigmaPx().orElseThrow();
+            double blurredSigma = d.restore(panel(2.5, w, h, 21), 1).defocusSigmaPx().orElseThrow();
+            double mean1 = meanAbs(once.image(), sharp);
+            double mean3 = meanAbs(thrice.image(), sharp);
+            System.out.printf("UDBD sharp frame: defocus estimate %.2f px (sigma 2.5 frame: %.2f px); mean |change|"
+                    + " %.2f levels after 1 pass, %.2f after 3%n", sharpSigma, blurredSigma, mean1, mean3);
+            assertTrue(blurredSigma > sharpSigma + 0.5, "estimates " + sharpSigma + " and " + blurredSigma);
+            assertTrue(mean1 < 3.0, "sharp frame changed by " + mean1 + " levels on average after 1 pass");
+            assertTrue(mean3 < 5.0, "sharp frame changed by " + mean3 + " levels on average after 3 passes");
+        }
+    }
+
+    /** Regions restored with their context margin match the same pixels of a full-frame restoration. */
+    @Test
+    void regionsMatchTheFullFrameRestoration() throws DeblurException {
+        Image in = panel(2.5, 320, 240, 7);
+        List<PixelRegion> regions = List.of(new PixelRegion(40, 30, 60, 50), new PixelRegion(200, 150, 100, 80),
+                new PixelRegion(0, 0, 20, 20));
+        try (UdbdDeblurrer d = new UdbdDeblurrer(TestSettings.udbd(256, 32))) {
+            Image full = d.deblur(in, 1);
+            RegionRestoration parts = d.deblurRegions(in, regions, 1);
+            assertEquals(regions.size(), parts.regions().size());
+            assertTrue(parts.defocusSigmaPx().isPresent());
+            double sum = 0;
+            int n = 0;
+            for (RestoredRegion r : parts.regions()) {
+                PixelRegion g = r.region();
+                assertEquals(g.width(), r.image().width());
+                for (int y = 0; y < g.height(); y++) {
+                    for (int x = 0; x < g.width(); x++) {
+                        sum += Math.abs(r.image().sample(x, y, 0) - full.sample(g.x() + x, g.y() + y, 0));
+                        n++;
+                    }
+                }
+            }
+            System.out.printf("UDBD regions vs full frame: mean |diff| %.3f levels%n", sum / n);
+            assertTrue(sum / n < 1.5, "regions differ from the full frame by " + sum / n + " levels on average");
+            assertThrows(IllegalArgumentException.class,
+                    () -> d.deblurRegions(in, List.of(new PixelRegion(300, 0, 40, 10)), 1));
+        }
+    }
+
+    /** With smoothing, a sharp frame after a defocused one gets an estimate between the two; reset forgets. */
+    @Test
+    void kernelSmoothingCarriesTheDefocusOverConsecutiveFrames() throws DeblurException {
+        Image blurred = panel(2.5, 160, 128, 5);
+        Image sharp = new PanelSimulator(new SimulatedCameraSettings(160, 8, 0, 2.5, 0, 0.01, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 5)).frame(512, 128, 0, 0, 0).image();
+        try (UdbdDeblurrer d = new UdbdDeblurrer(TestSettings.udbd(256, 32), new KernelSmoothing(0.5))) {
+            double first = d.restore(blurred, 1).defocusSigmaPx().orElseThrow();
+            double next = d.restore(sharp, 1).defocusSigmaPx().orElseThrow();
+            d.resetSmoothing();
+            double alone = d.restore(sharp, 1).defocusSigmaPx().orElseThrow();
+            System.out.printf("UDBD smoothing 0.5: defocused %.2f px, then sharp %.2f px; sharp alone %.2f px%n",
+                    first, next, alone);
+            assertTrue(next < first && next > alone + 0.3, first + " / " + next + " / " + alone);
+        }
+    }
+
+    private static double meanAbs(Image a, Image b) {
+        double sum = 0;
+        for (int y = 0; y < a.height(); y++) {
+            for (int x = 0; x < a.width(); x++) {
+                sum += Math.abs(a.sample(x, y, 0) - b.sample(x, y, 0));
+            }
+        }
+        return sum / (a.width() * a.height());
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aoi.deblur.DefocusEstimating;
 import io.aoi.deblur.Deblurrer;
+import io.aoi.deblur.TestFrames;
 import io.aoi.deblur.wiener.WienerDeblurrer;
 import io.aoi.image.Image;
 import java.util.List;
@@ -83,7 +84,7 @@ class RegionDeblurrerTest {
 
     @Test
     void aRegionCoveringTheFrameEqualsRestoringTheFrame() throws Exception {
-        Image frame = noise(96, 64, 2);
+        Image frame = TestFrames.defocusedPanel(96, 64, 2.0, 2);
         try (WienerDeblurrer whole = new WienerDeblurrer(2.0, 0.01);
                 RegionDeblurrer regions = new RegionDeblurrer(new WienerDeblurrer(2.0, 0.01),
                         f -> List.of(new PixelRect(0, 0, f.width(), f.height())), 16, 32)) {

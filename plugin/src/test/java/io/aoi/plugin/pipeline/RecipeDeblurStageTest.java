@@ -123,19 +123,7 @@ class RecipeDeblurStageTest {
 
     @Test
     void anOutputThatIsNotFiniteIsReportedAsUnusableNotAsAModelFailure() {
-        io.aoi.deblur.PlaneDeblurrer nan = new io.aoi.deblur.PlaneDeblurrer() {
-            @Override
-            public String name() {
-                return "nan";
-            }
-
-            @Override
-            protected float[] restore(float[] plane, int width, int height, int passes) {
-                float[] out = new float[plane.length];
-                java.util.Arrays.fill(out, Float.NaN);
-                return out;
-            }
-        };
+        NanDeblurrer nan = new NanDeblurrer();
         DeblurSettings wiener = MOTION.with(DeblurModel.WIENER, 1);
         try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> wiener,
                 (s, passes) -> new SingleFrameStage<>(nan, passes))) {

@@ -10,7 +10,6 @@ import io.aoi.config.DeblurSettings;
 import io.aoi.config.ExecutionProvider;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Deblurrer;
-import io.aoi.deblur.PlaneDeblurrer;
 import io.aoi.deblur.SingleFrameStage;
 import io.aoi.image.Image;
 import io.aoi.results.BumpCount;
@@ -224,19 +223,7 @@ class StationPipelineTest {
         for (long id = 0; id < 3; id++) {
             script.add(ScriptedFrameSource.frame(id, 32, 16));
         }
-        PlaneDeblurrer nan = new PlaneDeblurrer() {
-            @Override
-            public String name() {
-                return "nan";
-            }
-
-            @Override
-            protected float[] restore(float[] plane, int width, int height, int passes) {
-                float[] out = new float[plane.length];
-                java.util.Arrays.fill(out, Float.NaN);
-                return out;
-            }
-        };
+        NanDeblurrer nan = new NanDeblurrer();
         List<InspectionResult> recorded = Collections.synchronizedList(new ArrayList<>());
         PipelineCounters counters;
         try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> SETTINGS,
