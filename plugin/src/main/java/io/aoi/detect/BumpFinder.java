@@ -19,8 +19,10 @@ import org.opencv.imgproc.Imgproc;
  *
  * <p>A frame whose two Otsu classes differ by less than {@link #MIN_STEP} of full scale has no bumps (the
  * threshold would only split texture). Components touching the top or bottom row are partial bumps that
- * continue in the neighbouring frame: they are not returned, because the station's frame overlap exceeds
- * the bump height and each bump is judged whole in another frame. Ids are {@code B<n>} in reading order.
+ * continue in the neighbouring frame: they are not judged, because the station's frame overlap exceeds
+ * the bump height and each bump is judged whole in another frame, but they are returned apart (at least
+ * minWidth wide, any height) so their particles are searched too. Ids are {@code B<n>} in reading order,
+ * {@code P<n>} for partial bumps.
  *
  * <p>Stateless; safe to use from several threads. Native memory lives in a {@link MatScope} per call.
  */
@@ -40,18 +42,34 @@ final class BumpFinder {
         this.minHeightPx = minHeightPx;
     }
 
-    /** Whole bumps in a w x h plane of values in [0, 1], sorted top to bottom, then left to right. */
-    List<BumpRegion> find(float[] plane, int w, int h) {
-        return find(plane, w, h, false);
+    /**
+     * What the finder saw in a frame.
+     *
+     * @param whole    whole bumps, sorted top to bottom, then left to right
+     * @param partial  bumps cut by the top or bottom frame edge, in the same order
+     * @param stepFound whether the frame shows bumps against resin at all (the Otsu classes differ by at least
+     *                  {@link #MIN_STEP}); without it the frame may be all bump or all resin
+     */
+    record Found(List<BumpRegion> whole, List<BumpRegion> partial, boolean stepFound) {
+        Found {
+            whole = List.copyOf(whole);
+            partial = List.copyOf(partial);
+        }
+
+        /** Whole and partial bumps together, sorted top to bottom, then left to right. */
+        List<BumpRegion> all() {
+            List<BumpRegion> all = new ArrayList<>(whole);
+            all.addAll(partial);
+            all.sort(Comparator.comparingInt(BumpRegion::y).thenComparingInt(BumpRegion::x));
+            return all;
+        }
     }
 
-    /**
-     * As {@link #find(float[], int, int)}; with {@code withPartial} the bumps cut by the top or bottom row are
-     * returned too (their particles are in the frame even though the bump is judged in a neighbouring one).
-     */
-    List<BumpRegion> find(float[] plane, int w, int h, boolean withPartial) {
+    /** Bumps in a w x h plane of values in [0, 1]. */
+    Found find(float[] plane, int w, int h) {
         OpenCv.load();
         List<int[]> boxes = new ArrayList<>();
+        List<int[]> cut = new ArrayList<>();
         try (MatScope scope = new MatScope()) {
             Mat image = scope.add(FloatPlanes.toMat(plane, w, h));
             Mat smooth = scope.mat();
@@ -65,7 +83,7 @@ final class BumpFinder {
             double step = (Core.mean(bytes, mask).val[0] - Core.mean(bytes, below).val[0]) / 255.0;
             if (Core.countNonZero(mask) == 0 || Core.countNonZero(below) == 0 || step < MIN_STEP
                     || Double.isNaN(threshold)) {
-                return List.of();
+                return new Found(List.of(), List.of(), false);
             }
             Mat kernel = scope.add(Imgproc.getStructuringElement(Imgproc.MORPH_RECT,
                     new Size(OPENING_PX, OPENING_PX)));
@@ -84,15 +102,24 @@ final class BumpFinder {
                 int bh = row[Imgproc.CC_STAT_HEIGHT];
                 int area = row[Imgproc.CC_STAT_AREA];
                 boolean partial = by == 0 || by + bh >= h;
-                if ((withPartial || !partial) && bw >= minWidthPx && bh >= minHeightPx && area >= MIN_FILL * bw * bh) {
+                if (area < MIN_FILL * bw * bh || bw < minWidthPx) {
+                    continue;
+                }
+                if (partial) {
+                    cut.add(new int[] {bx, by, bw, bh});
+                } else if (bh >= minHeightPx) {
                     boxes.add(new int[] {bx, by, bw, bh});
                 }
             }
         }
+        return new Found(regions("B", boxes), regions("P", cut), true);
+    }
+
+    private static List<BumpRegion> regions(String prefix, List<int[]> boxes) {
         boxes.sort(Comparator.<int[]>comparingInt(b -> b[1]).thenComparingInt(b -> b[0]));
         List<BumpRegion> out = new ArrayList<>();
         for (int[] b : boxes) {
-            out.add(new BumpRegion("B" + (out.size() + 1), b[0], b[1], b[2], b[3]));
+            out.add(new BumpRegion(prefix + (out.size() + 1), b[0], b[1], b[2], b[3]));
         }
         return out;
     }

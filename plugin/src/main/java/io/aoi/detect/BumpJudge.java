@@ -37,7 +37,7 @@ final class BumpJudge {
     /**
      * A bump is ok when it holds at least the minimum; the frame is OK when every judged bump is ok, NG when one
      * is not, NO_DECISION as described above. Density is particles in judged bumps over the judged bump area in
-     * mm^2, 0 without bumps.
+     * mm^2, 0 without bumps. The illumination direction is left unknown (the detector adds it).
      *
      * @param expectedBumps fewest bumps the frame must show, 1 or more
      * @param expectedFrom  where the expectation comes from, for the reason

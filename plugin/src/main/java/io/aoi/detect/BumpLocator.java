@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The detector's bumps as regions to deblur, found on the blurred frame: automatic bumps with the detector's own
  * {@link BumpFinder} (bumps are large, bright structures that survive defocus), including those cut by the top or
- * bottom edge, whose particles are in the frame too; fixed bumps as far as they lie in the frame.
+ * bottom edge, whose particles are in the frame too (the same whole and partial bumps the detector searches for
+ * particles); fixed bumps as far as they lie in the frame.
  *
  * <p>Stateless and thread-safe.
  */
@@ -32,8 +33,8 @@ public final class BumpLocator implements RegionFinder {
         List<PixelRegion> out = new ArrayList<>();
         if (layout instanceof BumpLayout.Automatic automatic) {
             float[] plane = MonoPlane.of(blurredFrame);
-            for (BumpRegion b : new BumpFinder(automatic.minWidthPx(), automatic.minHeightPx()).find(plane, w, h,
-                    true)) {
+            for (BumpRegion b : new BumpFinder(automatic.minWidthPx(), automatic.minHeightPx()).find(plane, w, h)
+                    .all()) {
                 out.add(new PixelRegion(b.x(), b.y(), b.width(), b.height()));
             }
             return out;

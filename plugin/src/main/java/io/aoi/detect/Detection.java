@@ -14,9 +14,12 @@ import java.util.Objects;
  *                      when the frame cannot be judged (see {@link ParticleDetector}); never OK without a bump
  * @param densityPerMm2 particles in judged bumps per mm^2 of judged bump area; 0 when no bump was judged
  * @param reason        why there is no decision; empty for OK and NG
+ * @param illuminationAngleDeg the relief (DIC shear) direction the particles were searched with, degrees: the
+ *                      station's fixed angle, or with {@code illuminationAngleDeg: auto} this frame's estimate (or
+ *                      the last confident one); NaN when not known (also when no particle was searched for)
  */
 public record Detection(List<Particle> particles, List<BumpCount> bumps, Verdict verdict, double densityPerMm2,
-        String reason) {
+        String reason, double illuminationAngleDeg) {
     public Detection {
         particles = List.copyOf(particles);
         bumps = List.copyOf(bumps);
@@ -31,14 +34,19 @@ public record Detection(List<Particle> particles, List<BumpCount> bumps, Verdict
         }
     }
 
-    /** An OK or NG detection. */
+    /** An OK or NG detection whose illumination direction is not known (see {@link #withIlluminationAngleDeg}). */
     public Detection(List<Particle> particles, List<BumpCount> bumps, Verdict verdict, double densityPerMm2) {
-        this(particles, bumps, verdict, densityPerMm2, "");
+        this(particles, bumps, verdict, densityPerMm2, "", Double.NaN);
     }
 
-    /** A frame the detector cannot stand behind, with the reason. */
+    /** A frame the detector cannot stand behind, with the reason; the illumination direction is not known. */
     public static Detection undecided(List<Particle> particles, List<BumpCount> bumps, double densityPerMm2,
             String reason) {
-        return new Detection(particles, bumps, Verdict.NO_DECISION, densityPerMm2, reason);
+        return new Detection(particles, bumps, Verdict.NO_DECISION, densityPerMm2, reason, Double.NaN);
+    }
+
+    /** This detection, searched with the relief direction {@code angleDeg}. */
+    public Detection withIlluminationAngleDeg(double angleDeg) {
+        return new Detection(particles, bumps, verdict, densityPerMm2, reason, angleDeg);
     }
 }

@@ -7,9 +7,10 @@ import io.aoi.image.Image;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts conductive particles per bump in one frame and decides OK/NG.
+ * Counts conductive particles per bump in one frame and decides OK, NG or NO_DECISION.
  *
  * <p>Particles are found by matched filtering for the DIC relief (see {@link ParticleFinder}); contrast is
  * measured on frames normalised to full scale, so 8- and 16-bit frames of a scene behave the same.
@@ -27,13 +28,27 @@ import java.util.Optional;
  * outside the frame is unseen), when the judged bumps cover less than {@code detector.minJudgedBumpAreaPx}, or when
  * a bump holds an implausible number of particles (see {@link BumpJudge}).
  *
- * <p>Thread-safe and stateless per frame: the instance holds only immutable settings and templates, so one
- * detector may serve several threads. Every native buffer is freed before {@link #detect} returns.
+ * <p>Particles count only on bumps, so only the bumps are searched, whole and partial ones
+ * ({@link SearchRegions}); the particles returned are those with their centre on a bump. With automatic bumps, a
+ * frame that shows no bump-versus-resin step at all (it may be all bump) is searched whole, none of its particles
+ * is judged, and it gets no decision (no bump found).
+ *
+ * <p>The relief (DIC shear) direction is the station's {@code illuminationAngleDeg}, or with
+ * {@code illuminationAngleAuto} estimated per frame from the particles' relief orientation
+ * ({@link ReliefDirection}); a frame whose estimate is not {@link DirectionEstimate#confident() confident} (too
+ * few particles) uses the last confident estimate, at first the configured angle. The direction used is in the
+ * {@link Detection}.
+ *
+ * <p>Thread-safe: the instance holds immutable settings and templates and, in auto mode, the last confident
+ * direction in an atomic, so one detector may serve several threads. Every native buffer is freed before
+ * {@link #detect} returns.
  */
 public final class ParticleDetector {
     private final DetectorSettings settings;
     private final ParticleFinder finder;
     private final BumpJudge judge;
+    private final ReliefDirection direction;
+    private final AtomicLong lastConfidentAngleBits;
 
     /**
      * Loads OpenCV now, on the constructing thread, so that a missing native library stops the start instead of
@@ -41,12 +56,25 @@ public final class ParticleDetector {
      */
     public ParticleDetector(DetectorSettings settings) {
         this.settings = settings;
-        this.finder = new ParticleFinder(settings.minDiameterPx(), settings.maxDiameterPx(),
-                settings.minContrast(), settings.illuminationAngleDeg());
+        this.finder = new ParticleFinder(settings.minDiameterPx(), settings.maxDiameterPx());
         this.judge = new BumpJudge(settings.minParticlesPerBump(), settings.micronsPerPixel(),
                 settings.decisionLimits().maxParticlesPerBump(), settings.minDiameterPx(),
                 settings.decisionLimits().minJudgedBumpAreaPx());
+        this.direction = new ReliefDirection((settings.minDiameterPx() + settings.maxDiameterPx()) / 4);
+        this.lastConfidentAngleBits = new AtomicLong(Double.doubleToLongBits(settings.illuminationAngleDeg()));
         OpenCv.load();
+    }
+
+    /**
+     * The shear direction of a frame measured from its particles, whatever the settings' mode; for calibration.
+     *
+     * @throws IllegalArgumentException for colour frames or other formats, naming what was given
+     */
+    public DirectionEstimate estimateDirection(Image frame) {
+        float[] plane = MonoPlane.of(frame);
+        int w = frame.width();
+        int h = frame.height();
+        return direction.estimate(plane, w, h, regions(bumps(plane, w, h), w, h), settings.minContrast());
     }
 
     public DetectorSettings settings() {
@@ -65,10 +93,13 @@ public final class ParticleDetector {
         if (tooSmall.isPresent()) {
             return Detection.undecided(List.of(), List.of(), 0, tooSmall.get());
         }
-        List<Particle> particles = finder.find(plane, w, h);
+        BumpFinder.Found bumps = bumps(plane, w, h);
+        List<SearchRegion> regions = regions(bumps, w, h);
+        double angle = angleFor(plane, w, h, regions);
+        List<Particle> particles = finder.find(plane, w, h, regions, angle, settings.minContrast());
         Optional<String> unfit = FrameQuality.problem(plane);
         if (unfit.isPresent()) {
-            return Detection.undecided(particles, List.of(), 0, unfit.get());
+            return Detection.undecided(particles, List.of(), 0, unfit.get()).withIlluminationAngleDeg(angle);
         }
         int expected = Math.max(1, settings.decisionLimits().expectedBumpsPerFrame());
         String expectedFrom = "detector.expectedBumpsPerFrame";
@@ -78,20 +109,46 @@ public final class ParticleDetector {
         } else if (settings.decisionLimits().expectedBumpsPerFrame() == 0) {
             expectedFrom = "every frame shows a bump";
         }
-        return judge.judge(particles, bumps(plane, w, h), expected, expectedFrom);
+        return judge.judge(particles, bumps.whole(), expected, expectedFrom).withIlluminationAngleDeg(angle);
     }
 
-    private List<BumpRegion> bumps(float[] plane, int w, int h) {
+    /** The configured direction, or in auto mode this frame's confident estimate, else the last confident one. */
+    private double angleFor(float[] plane, int w, int h, List<SearchRegion> regions) {
+        if (!settings.illuminationAngleAuto()) {
+            return settings.illuminationAngleDeg();
+        }
+        DirectionEstimate estimate = direction.estimate(plane, w, h, regions, settings.minContrast());
+        if (estimate.confident()) {
+            lastConfidentAngleBits.set(Double.doubleToLongBits(estimate.angleDeg()));
+            return estimate.angleDeg();
+        }
+        return Double.longBitsToDouble(lastConfidentAngleBits.get());
+    }
+
+    private static List<SearchRegion> regions(BumpFinder.Found bumps, int w, int h) {
+        if (!bumps.stepFound()) {
+            return SearchRegions.wholeFrame(w, h);
+        }
+        List<BumpRegion> searched = new ArrayList<>(bumps.whole());
+        searched.addAll(bumps.partial());
+        return SearchRegions.of(searched, w, h);
+    }
+
+    private BumpFinder.Found bumps(float[] plane, int w, int h) {
         BumpLayout layout = settings.bumps();
         if (layout instanceof BumpLayout.Automatic automatic) {
             return new BumpFinder(automatic.minWidthPx(), automatic.minHeightPx()).find(plane, w, h);
         }
         List<BumpRegion> whole = new ArrayList<>();
+        List<BumpRegion> partial = new ArrayList<>();
         for (BumpLayout.Bump b : ((BumpLayout.Fixed) layout).bumps()) {
+            BumpRegion r = new BumpRegion(b.id(), b.x(), b.y(), b.width(), b.height());
             if (b.x() + b.width() <= w && b.y() + b.height() <= h) {
-                whole.add(new BumpRegion(b.id(), b.x(), b.y(), b.width(), b.height()));
+                whole.add(r);
+            } else if (b.x() < w && b.y() < h) {
+                partial.add(r);
             }
         }
-        return whole;
+        return new BumpFinder.Found(whole, partial, true);
     }
 }

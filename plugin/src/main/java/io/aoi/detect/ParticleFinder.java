@@ -4,24 +4,32 @@ import io.aoi.cv.FloatPlanes;
 import io.aoi.cv.MatScope;
 import io.aoi.cv.OpenCv;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
+import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Finds DIC relief particles in a normalised mono plane by matched filtering.
+ * Finds DIC relief particles in the search regions of a normalised mono plane by matched filtering.
+ *
+ * <p>Only the {@link SearchRegion}s are searched (the bumps), each in a window of the frame a little larger
+ * than the region; particles are reported where their centre lies in a region's cores. Per region:
  *
  * <ol>
- *   <li>Correlate the plane with {@link ReliefTemplate}s at radii spaced about 1 px from minDiameter / 2 to
- *       maxDiameter / 2, plus one guard radius below and above (see {@link ScaleResponses}: response,
- *       shape score and quality = response x shape per radius).</li>
+ *   <li>Correlate the region with {@link ReliefTemplate}s at radii spaced about 1 px from minDiameter / 2 to
+ *       maxDiameter / 2, plus one guard radius below and above (see {@link ScaleResponses}: response and
+ *       quality = response x shape per radius), all in OpenCV.</li>
  *   <li>Candidates are strict 3 x 3 maxima of the quality of one radius that also beat the next larger radius
  *       at that pixel (and the next smaller one, except the lower guard), so the radius that fits best wins
- *       and a maximum won by the upper guard (a blob larger than maxDiameter) is dropped.</li>
+ *       and a maximum won by the upper guard (a blob larger than maxDiameter) is dropped. The maps are screened
+ *       in OpenCV (dilation, comparisons, a response floor); Java looks only at the pixels that pass.</li>
  *   <li>Per candidate: sub-pixel centre by quadratic fits of the response across x and y, radius by a
  *       quadratic fit of the quality over the neighbouring radii. It must show a relief amplitude (the fitted
  *       peak brightening of the bright half, the simulator's "contrast") of at least minContrast, a shape score
@@ -33,15 +41,17 @@ import org.opencv.imgproc.Imgproc;
  *       radius to a better one is the same particle (simulated clusters keep centres at least 1.1 radii
  *       apart). Touching particles keep their own maxima: the bright half of one beside the dark half of the
  *       other gives a negative response between them.</li>
- *   <li>{@link #RESIDUAL_PASSES} more passes run on the plane minus the fitted reliefs found so far, which
- *       reveals particles overlapped by stronger neighbours in clusters; new ones must keep the same distance
- *       from earlier ones and need a shape score of at least {@link #RESIDUAL_MIN_SHAPE_SCORE}: the fitted
+ *   <li>{@link #RESIDUAL_PASSES} more passes run on the frame minus the fitted reliefs found so far, which
+ *       reveals particles overlapped by stronger neighbours in clusters, in windows around the particles whose
+ *       shape score a neighbour may have lowered ({@link #RESIDUAL_TRIGGER_SHAPE_SCORE}); new ones must keep the
+ *       same distance from earlier ones and need a shape score of at least {@link #RESIDUAL_MIN_SHAPE_SCORE}: the fitted
  *       relief is sharp, and where a particle in the plane is softer (a restored, formerly defocused frame)
  *       its subtraction leaves a rim of residue that matches the template loosely.</li>
  * </ol>
  *
- * <p>Immutable after construction: safe to use from several threads at once. Native memory lives in a
- * {@link MatScope} per pass.
+ * <p>The illumination (relief) direction and minContrast are given per call, so one finder serves frames whose
+ * direction is estimated per frame. Safe to use from several threads at once: templates per direction are
+ * kept in a concurrent cache, and native memory lives in a {@link MatScope} per call and per window.
  */
 final class ParticleFinder {
     /** Least normalised correlation between the disc and the template. */
@@ -56,46 +66,70 @@ final class ParticleFinder {
     static final double MAX_STEP_FRACTION = 0.4;
     /** Least shape score of a particle found in the residual of a pass. */
     static final double RESIDUAL_MIN_SHAPE_SCORE = 0.75;
+    /** A particle found with a shape score below this may hide an overlapped neighbour: it gets a residual pass. */
+    static final double RESIDUAL_TRIGGER_SHAPE_SCORE = 0.9;
     /** Passes over the residual after subtracting the reliefs found so far. */
     static final int RESIDUAL_PASSES = 1;
+    /** Template banks are cached per direction rounded to this many degrees. */
+    private static final double ANGLE_KEY_DEG = 0.1;
+    /** At most this many directions are cached; beyond it the cache is cleared. */
+    private static final int MAX_CACHED_ANGLES = 256;
 
-    private final double minContrast;
-    private final double illuminationAngleDeg;
-    private final List<ReliefTemplate> templates = new ArrayList<>();
+    private final double[] radiiPx;
+    private final Map<Long, List<ReliefTemplate>> banks = new ConcurrentHashMap<>();
 
-    ParticleFinder(double minDiameterPx, double maxDiameterPx, double minContrast, double illuminationAngleDeg) {
-        this.minContrast = minContrast;
-        this.illuminationAngleDeg = illuminationAngleDeg;
+    ParticleFinder(double minDiameterPx, double maxDiameterPx) {
         double first = minDiameterPx / 2;
         double last = maxDiameterPx / 2;
         int steps = (int) Math.ceil(last - first - 1e-9);
         double step = steps == 0 ? 1 : (last - first) / steps;
-        double guardBelow = first - step;
-        if (guardBelow >= 0.75) {
-            templates.add(new ReliefTemplate(guardBelow, illuminationAngleDeg));
-        } else {
-            templates.add(null);
-        }
+        radiiPx = new double[steps + 3];
+        radiiPx[0] = first - step; // the lower guard; not used below 0.75 px
         for (int i = 0; i <= steps; i++) {
-            templates.add(new ReliefTemplate(first + i * step, illuminationAngleDeg));
+            radiiPx[i + 1] = first + i * step;
         }
-        templates.add(new ReliefTemplate(last + step, illuminationAngleDeg));
+        radiiPx[steps + 2] = last + step;
     }
 
-    /** Particles in a w x h plane of values in [0, 1]. */
-    List<Particle> find(float[] plane, int w, int h) {
-        List<Candidate> found = pass(plane, w, h, List.of());
-        for (int round = 0; round < RESIDUAL_PASSES && !found.isEmpty(); round++) {
-            float[] residual = plane.clone();
-            for (Candidate c : found) {
-                subtractRelief(residual, w, h, c);
+    /**
+     * Particles whose centres lie in the regions' cores.
+     *
+     * @param plane                w x h values in [0, 1], row-major
+     * @param illuminationAngleDeg direction from a particle's dark half to its bright half (see
+     *                             {@link ReliefTemplate})
+     * @param minContrast          least relief amplitude, fraction of full scale
+     */
+    List<Particle> find(float[] plane, int w, int h, List<SearchRegion> regions, double illuminationAngleDeg,
+            double minContrast) {
+        OpenCv.load();
+        Search search = new Search(bank(illuminationAngleDeg), illuminationAngleDeg, minContrast, w, h);
+        List<Candidate> found = new ArrayList<>();
+        try (MatScope scope = new MatScope()) {
+            Mat image = scope.add(FloatPlanes.toMat(plane, w, h));
+            for (SearchRegion r : regions) {
+                int[] window = search.windowAround(r);
+                found.addAll(search.pass(image, plane, window, r::reports, List.of(), MIN_SHAPE_SCORE));
             }
-            List<Candidate> more = pass(residual, w, h, found);
-            if (more.isEmpty()) {
-                break;
+            for (int round = 0; round < RESIDUAL_PASSES; round++) {
+                List<int[]> windows = search.residualWindows(found, largestCoreRadiusPx());
+                if (windows.isEmpty()) {
+                    break;
+                }
+                float[] residual = plane.clone();
+                for (Candidate c : found) {
+                    search.subtractRelief(residual, c);
+                }
+                Mat residualImage = scope.add(FloatPlanes.toMat(residual, w, h));
+                List<Candidate> more = new ArrayList<>();
+                for (int[] window : windows) {
+                    more.addAll(search.pass(residualImage, residual, window,
+                            (x, y) -> reports(regions, x, y), found, RESIDUAL_MIN_SHAPE_SCORE));
+                }
+                if (more.isEmpty()) {
+                    break;
+                }
+                found.addAll(suppress(more, found));
             }
-            found = new ArrayList<>(found);
-            found.addAll(more);
         }
         List<Particle> particles = new ArrayList<>(found.size());
         for (Candidate c : found) {
@@ -104,44 +138,61 @@ final class ParticleFinder {
         return particles;
     }
 
-    /** One matched-filter pass; candidates too close to {@code earlier} ones are dropped. */
-    private List<Candidate> pass(float[] plane, int w, int h, List<Candidate> earlier) {
-        int scales = templates.size();
-        ScaleResponses[] responses = new ScaleResponses[scales];
-        OpenCv.load();
-        try (MatScope scope = new MatScope()) {
-            Mat image = scope.add(FloatPlanes.toMat(plane, w, h));
-            Mat squares = scope.mat();
-            Core.multiply(image, image, squares);
-            for (int k = 0; k < scales; k++) {
-                ReliefTemplate t = templates.get(k);
-                if (t != null) {
-                    responses[k] = ScaleResponses.of(scope, image, squares, t);
-                }
+    private double largestCoreRadiusPx() {
+        return radiiPx[radiiPx.length - 2];
+    }
+
+    private static boolean reports(List<SearchRegion> regions, double x, double y) {
+        for (SearchRegion r : regions) {
+            if (r.reports(x, y)) {
+                return true;
             }
         }
-        double leastShape = earlier.isEmpty() ? MIN_SHAPE_SCORE : RESIDUAL_MIN_SHAPE_SCORE;
-        List<Candidate> candidates = new ArrayList<>();
-        for (int k = 1; k < scales - 1; k++) {
-            ScaleResponses here = responses[k];
-            double leastResponse = CANDIDATE_CONTRAST_FRACTION * minContrast * Math.sqrt(templates.get(k).energy());
-            for (int y = 1; y < h - 1; y++) {
-                for (int x = 1; x < w - 1; x++) {
-                    int i = y * w + x;
-                    if (here.response[i] < leastResponse || !isLocalMaximum(here.quality, w, h, x, y)
-                            || !beatsLargerScale(responses, k, i)) {
-                        continue;
-                    }
-                    Candidate c = measure(plane, responses, w, h, x, y, k, leastShape);
-                    if (c != null) {
-                        candidates.add(c);
-                    }
-                }
-            }
+        return false;
+    }
+
+    /** Where a fitted centre may be reported. */
+    @FunctionalInterface
+    private interface Reporting {
+        boolean reports(double x, double y);
+    }
+
+    private List<ReliefTemplate> bank(double illuminationAngleDeg) {
+        long key = Math.round(illuminationAngleDeg / ANGLE_KEY_DEG);
+        if (banks.size() > MAX_CACHED_ANGLES) {
+            banks.clear();
         }
-        candidates.sort(Comparator.comparingDouble(Candidate::quality).reversed());
+        return banks.computeIfAbsent(key, k -> {
+            double angle = k * ANGLE_KEY_DEG;
+            List<ReliefTemplate> templates = new ArrayList<>();
+            for (int i = 0; i < radiiPx.length; i++) {
+                boolean unusedGuard = i == 0 && radiiPx[0] < 0.75;
+                templates.add(unusedGuard ? null : new ReliefTemplate(radiiPx[i], angle));
+            }
+            return templates;
+        });
+    }
+
+    private record Candidate(double x, double y, double radiusPx, double amplitude, double score,
+            double quality) {
+    }
+
+    /** Maps of every radius over one region, copied to Java where candidates are measured. */
+    private record Maps(float[][] response, float[][] quality) {
+        double shape(int k, int i) {
+            return quality[k][i] / response[k][i];
+        }
+    }
+
+    /**
+     * Non-maximum suppression by quality: the candidates, best first, that keep their distance from
+     * {@code earlier} ones and from better ones.
+     */
+    private static List<Candidate> suppress(List<Candidate> candidates, List<Candidate> earlier) {
+        List<Candidate> sorted = new ArrayList<>(candidates);
+        sorted.sort(Comparator.comparingDouble(Candidate::quality).reversed());
         List<Candidate> accepted = new ArrayList<>();
-        for (Candidate c : candidates) {
+        for (Candidate c : sorted) {
             if (!suppressed(c, earlier) && !suppressed(c, accepted)) {
                 accepted.add(c);
             }
@@ -149,40 +200,272 @@ final class ParticleFinder {
         return accepted;
     }
 
-    /** Removes the fitted relief of {@code c} from {@code plane}, so overlapping neighbours stand out. */
-    private void subtractRelief(float[] plane, int w, int h, Candidate c) {
-        double angle = Math.toRadians(illuminationAngleDeg);
-        double ux = Math.cos(angle);
-        double uy = -Math.sin(angle);
-        double reach = c.radiusPx + ReliefTemplate.RIM_HALF_WIDTH_PX;
-        int x0 = Math.max(0, (int) Math.floor(c.x - reach));
-        int x1 = Math.min(w - 1, (int) Math.ceil(c.x + reach));
-        int y0 = Math.max(0, (int) Math.floor(c.y - reach));
-        int y1 = Math.min(h - 1, (int) Math.ceil(c.y + reach));
-        for (int y = y0; y <= y1; y++) {
-            for (int x = x0; x <= x1; x++) {
-                double dx = x - c.x;
-                double dy = y - c.y;
-                double coverage = ReliefTemplate.coverage(Math.hypot(dx, dy), c.radiusPx);
-                if (coverage > 0) {
-                    plane[y * w + x] -= (float) (c.amplitude * (dx * ux + dy * uy) / c.radiusPx * coverage);
+    /** One search with one direction and threshold over one frame; holds no native memory between calls. */
+    private static final class Search {
+        private final List<ReliefTemplate> templates;
+        private final double ux;
+        private final double uy;
+        private final double minContrast;
+        private final int frameWidth;
+        private final int frameHeight;
+
+        Search(List<ReliefTemplate> templates, double illuminationAngleDeg, double minContrast, int frameWidth,
+                int frameHeight) {
+            this.templates = templates;
+            double angle = Math.toRadians(illuminationAngleDeg);
+            this.ux = Math.cos(angle);
+            this.uy = -Math.sin(angle);
+            this.minContrast = minContrast;
+            this.frameWidth = frameWidth;
+            this.frameHeight = frameHeight;
+        }
+
+        /**
+         * The pixels whose maps a region's search needs, {x, y, width, height} clipped to the frame: the region
+         * plus 2 px (3 x 3 maxima and the centre fits) and, across the illumination, the reach of the ridge test.
+         * The matched filters read their context from the frame around the window (OpenCV filters on a view
+         * use the parent's pixels as border), so a particle near a bump edge is measured as in a search of the
+         * whole frame.
+         */
+        int[] windowAround(SearchRegion r) {
+            double ridge = templates.get(templates.size() - 2).radiusPx() + 1;
+            int padX = 2 + (int) Math.ceil(Math.abs(uy) * ridge - 1e-9);
+            int padY = 2 + (int) Math.ceil(Math.abs(ux) * ridge - 1e-9);
+            int x0 = Math.max(0, r.x() - padX);
+            int y0 = Math.max(0, r.y() - padY);
+            int x1 = Math.min(frameWidth, r.x() + r.width() + padX);
+            int y1 = Math.min(frameHeight, r.y() + r.height() + padY);
+            return new int[] {x0, y0, x1 - x0, y1 - y0};
+        }
+
+        /**
+         * Windows where a residual pass may find particles overlapped by stronger ones: around each particle found
+         * whose shape score is below {@link #RESIDUAL_TRIGGER_SHAPE_SCORE} (a neighbour inside its window lowers
+         * it), reaching as far as a touching neighbour's centre; overlapping windows are merged.
+         */
+        List<int[]> residualWindows(List<Candidate> found, double largestRadiusPx) {
+            List<int[]> windows = new ArrayList<>();
+            try (MatScope scope = new MatScope()) {
+                Mat mask = scope.add(Mat.zeros(frameHeight, frameWidth, CvType.CV_8U));
+                boolean any = false;
+                for (Candidate c : found) {
+                    if (c.score >= RESIDUAL_TRIGGER_SHAPE_SCORE) {
+                        continue;
+                    }
+                    int reach = (int) Math.ceil(c.radiusPx + largestRadiusPx + 2);
+                    int x = (int) Math.round(c.x);
+                    int y = (int) Math.round(c.y);
+                    Imgproc.rectangle(mask, new Point(x - reach, y - reach), new Point(x + reach, y + reach),
+                            new Scalar(255), -1);
+                    any = true;
+                }
+                if (!any) {
+                    return windows;
+                }
+                Mat labels = scope.mat();
+                Mat stats = scope.mat();
+                Mat centroids = scope.mat();
+                int count = Imgproc.connectedComponentsWithStats(mask, labels, stats, centroids, 8, CvType.CV_32S);
+                int[] row = new int[5];
+                for (int label = 1; label < count; label++) {
+                    stats.get(label, 0, row);
+                    windows.add(new int[] {row[Imgproc.CC_STAT_LEFT], row[Imgproc.CC_STAT_TOP],
+                        row[Imgproc.CC_STAT_WIDTH], row[Imgproc.CC_STAT_HEIGHT]});
+                }
+            }
+            return windows;
+        }
+
+        /**
+         * One matched-filter pass over {@code window} of the frame {@code image} (whose values {@code plane}
+         * holds); candidates too close to {@code earlier} ones or not reported by {@code reporting} are dropped.
+         */
+        List<Candidate> pass(Mat image, float[] plane, int[] window, Reporting reporting, List<Candidate> earlier,
+                double leastShape) {
+            int ox = window[0];
+            int oy = window[1];
+            int w = window[2];
+            int h = window[3];
+            if (w < 3 || h < 3) {
+                return List.of();
+            }
+            int scales = templates.size();
+            Maps maps = new Maps(new float[scales][], new float[scales][]);
+            List<int[]> screened = new ArrayList<>();
+            try (MatScope scope = new MatScope()) {
+                Mat view = scope.add(image.submat(oy, oy + h, ox, ox + w));
+                Mat mean = scope.mat();
+                Mat meanOfSquares = scope.mat();
+                ScaleResponses[] responses = new ScaleResponses[scales];
+                for (int k = 0; k < scales; k++) {
+                    ReliefTemplate t = templates.get(k);
+                    if (t != null) {
+                        responses[k] = ScaleResponses.of(scope, view, t, mean, meanOfSquares);
+                        maps.quality[k] = FloatPlanes.fromMat(responses[k].quality());
+                        if (k > 0 && k < scales - 1) {
+                            maps.response[k] = FloatPlanes.fromMat(responses[k].response());
+                        }
+                    }
+                }
+                for (int k = 1; k < scales - 1; k++) {
+                    for (int i : screen(scope, responses, k, w, h)) {
+                        screened.add(new int[] {k, i});
+                    }
+                }
+            }
+            List<Candidate> candidates = new ArrayList<>();
+            for (int[] ki : screened) {
+                int k = ki[0];
+                int i = ki[1];
+                int x = i % w;
+                int y = i / w;
+                if (!isLocalMaximum(maps.quality[k], w, h, x, y)) {
+                    continue;
+                }
+                Candidate c = measure(plane, maps, w, h, ox, oy, x, y, k, leastShape);
+                if (c != null && reporting.reports(c.x, c.y)) {
+                    candidates.add(c);
+                }
+            }
+            return suppress(candidates, earlier);
+        }
+
+        /**
+         * Pixel indices (not on the window border) where radius k has a 3 x 3 maximum of its quality (ties
+         * included; the strict test follows in Java), a response of at least the candidate floor, a quality
+         * above that of the next larger radius and not below that of the next smaller one (except the lower
+         * guard).
+         */
+        private int[] screen(MatScope scope, ScaleResponses[] responses, int k, int w, int h) {
+            double leastResponse = CANDIDATE_CONTRAST_FRACTION * minContrast
+                    * Math.sqrt(templates.get(k).energy());
+            Mat q = responses[k].quality();
+            Mat dilated = scope.mat();
+            Imgproc.dilate(q, dilated, new Mat());
+            Mat mask = scope.mat();
+            Core.compare(q, dilated, mask, Core.CMP_GE);
+            Mat test = scope.mat();
+            Core.compare(responses[k].response(), new Scalar(leastResponse), test, Core.CMP_GE);
+            Core.bitwise_and(mask, test, mask);
+            Core.compare(q, responses[k + 1].quality(), test, Core.CMP_GT);
+            Core.bitwise_and(mask, test, mask);
+            if (k > 1 && responses[k - 1] != null) {
+                Core.compare(q, responses[k - 1].quality(), test, Core.CMP_GE);
+                Core.bitwise_and(mask, test, mask);
+            }
+            Mat points = scope.mat();
+            Core.findNonZero(mask, points);
+            int n = (int) points.total();
+            int[] xy = new int[2 * n];
+            if (n > 0) {
+                points.get(0, 0, xy);
+            }
+            int[] out = new int[n];
+            int kept = 0;
+            for (int j = 0; j < n; j++) {
+                int x = xy[2 * j];
+                int y = xy[2 * j + 1];
+                if (x > 0 && y > 0 && x < w - 1 && y < h - 1) {
+                    out[kept++] = y * w + x;
+                }
+            }
+            return Arrays.copyOf(out, kept);
+        }
+
+        /** Fits and tests the candidate at window pixel (x, y) of radius k; its position comes back in frame pixels. */
+        private Candidate measure(float[] plane, Maps maps, int w, int h, int ox, int oy, int x, int y, int k,
+                double leastShape) {
+            ReliefTemplate t = templates.get(k);
+            float[] zk = maps.response[k];
+            int i = y * w + x;
+            double z0 = zk[i];
+            double dx = peakOffset(zk[i - 1], z0, zk[i + 1]);
+            double dy = peakOffset(zk[i - w], z0, zk[i + w]);
+            double radius = t.radiusPx();
+            if (templates.get(k - 1) != null) {
+                double step = t.radiusPx() - templates.get(k - 1).radiusPx();
+                radius += step * peakOffset(maps.quality[k - 1][i], maps.quality[k][i], maps.quality[k + 1][i]);
+            }
+            // the response is the least-squares amplitude times the template norm, which the kernel divides out
+            double amplitude = z0 / Math.sqrt(t.energy());
+            double shape = maps.shape(k, i);
+            if (amplitude < minContrast || shape < leastShape
+                    || ridgeRatio(zk, w, h, x, y, t.radiusPx() + 1, z0) > MAX_RIDGE_RATIO
+                    || stepAcross(plane, ox + x, oy + y, t.radiusPx()) > MAX_STEP_FRACTION * amplitude) {
+                return null;
+            }
+            return new Candidate(ox + x + dx, oy + y + dy, radius, amplitude, Math.min(1, shape),
+                    maps.quality[k][i]);
+        }
+
+        /** Removes the fitted relief of {@code c} from {@code plane}, so overlapping neighbours stand out. */
+        void subtractRelief(float[] plane, Candidate c) {
+            int w = frameWidth;
+            int h = frameHeight;
+            double reach = c.radiusPx + ReliefTemplate.RIM_HALF_WIDTH_PX;
+            int x0 = Math.max(0, (int) Math.floor(c.x - reach));
+            int x1 = Math.min(w - 1, (int) Math.ceil(c.x + reach));
+            int y0 = Math.max(0, (int) Math.floor(c.y - reach));
+            int y1 = Math.min(h - 1, (int) Math.ceil(c.y + reach));
+            for (int y = y0; y <= y1; y++) {
+                for (int x = x0; x <= x1; x++) {
+                    double dx = x - c.x;
+                    double dy = y - c.y;
+                    double coverage = ReliefTemplate.coverage(Math.hypot(dx, dy), c.radiusPx);
+                    if (coverage > 0) {
+                        plane[y * w + x] -= (float) (c.amplitude * (dx * ux + dy * uy) / c.radiusPx * coverage);
+                    }
                 }
             }
         }
+
+        /**
+         * Half the brightness difference just outside the disc, lit side minus shaded side, averaged over a
+         * short segment across the illumination. Around a particle both sides show background; on a
+         * dark-to-bright edge the lit side is brighter by the whole step. Touching neighbours only make it
+         * negative (the side facing a neighbour on the lit side is that neighbour's dark half, and the other way
+         * round).
+         */
+        private double stepAcross(float[] plane, int x, int y, double radiusPx) {
+            int w = frameWidth;
+            int h = frameHeight;
+            double distance = radiusPx + 1;
+            int half = (int) Math.max(1, Math.round(radiusPx / 2));
+            double lit = 0;
+            double shaded = 0;
+            int n = 0;
+            for (int v = -half; v <= half; v++) {
+                double ox = -uy * v;
+                double oy = ux * v;
+                int lx = clamp((int) Math.round(x + ux * distance + ox), w);
+                int ly = clamp((int) Math.round(y + uy * distance + oy), h);
+                int sx = clamp((int) Math.round(x - ux * distance + ox), w);
+                int sy = clamp((int) Math.round(y - uy * distance + oy), h);
+                lit += plane[ly * w + lx];
+                shaded += plane[sy * w + sx];
+                n++;
+            }
+            return (lit - shaded) / (2 * n);
+        }
+
+        /** The larger response one radius to either side across the illumination, relative to the centre. */
+        private double ridgeRatio(float[] zk, int w, int h, int x, int y, double distancePx, double z0) {
+            double px = -uy;
+            double py = ux;
+            double worst = 0;
+            for (int sign = -1; sign <= 1; sign += 2) {
+                int sx = (int) Math.round(x + sign * px * distancePx);
+                int sy = (int) Math.round(y + sign * py * distancePx);
+                if (sx >= 0 && sx < w && sy >= 0 && sy < h) {
+                    worst = Math.max(worst, zk[sy * w + sx]);
+                }
+            }
+            return worst / z0;
+        }
     }
 
-    private record Candidate(double x, double y, double radiusPx, double amplitude, double score,
-            double quality) {
-    }
-
-    /**
-     * The quality of radius k at pixel i beats the next larger radius there, and the next smaller one unless
-     * that is the lower guard (whose 1-px-scale response follows pixel noise more than shape).
-     */
-    private static boolean beatsLargerScale(ScaleResponses[] responses, int k, int i) {
-        float q = responses[k].quality[i];
-        boolean smaller = k == 1 || responses[k - 1] == null || q >= responses[k - 1].quality[i];
-        return smaller && q > responses[k + 1].quality[i];
+    private static int clamp(int i, int n) {
+        return Math.max(0, Math.min(n - 1, i));
     }
 
     /** Strict 3 x 3 maximum; ties are broken towards the top-left so a plateau yields one pixel. */
@@ -211,30 +494,6 @@ final class ParticleFinder {
         return true;
     }
 
-    private Candidate measure(float[] plane, ScaleResponses[] responses, int w, int h, int x, int y, int k,
-            double leastShape) {
-        ReliefTemplate t = templates.get(k);
-        float[] zk = responses[k].response;
-        int i = y * w + x;
-        double z0 = zk[i];
-        double dx = peakOffset(zk[i - 1], z0, zk[i + 1]);
-        double dy = peakOffset(zk[i - w], z0, zk[i + w]);
-        double radius = t.radiusPx();
-        if (responses[k - 1] != null) {
-            double step = t.radiusPx() - templates.get(k - 1).radiusPx();
-            radius += step * peakOffset(responses[k - 1].quality[i], responses[k].quality[i],
-                    responses[k + 1].quality[i]);
-        }
-        double amplitude = z0 / Math.sqrt(t.energy());
-        double shape = responses[k].shape(i);
-        if (amplitude < minContrast || shape < leastShape
-                || ridgeRatio(zk, w, h, x, y, t.radiusPx() + 1, z0) > MAX_RIDGE_RATIO
-                || stepAcross(plane, w, h, x, y, t.radiusPx()) > MAX_STEP_FRACTION * amplitude) {
-            return null;
-        }
-        return new Candidate(x + dx, y + dy, radius, amplitude, Math.min(1, shape), responses[k].quality[i]);
-    }
-
     /** Vertex of the parabola through (-1, a), (0, b), (1, c), clamped to [-0.5, 0.5]. */
     static double peakOffset(double a, double b, double c) {
         double curvature = a - 2 * b + c;
@@ -242,55 +501,6 @@ final class ParticleFinder {
             return 0;
         }
         return Math.max(-0.5, Math.min(0.5, 0.5 * (a - c) / curvature));
-    }
-
-    /**
-     * Half the brightness difference just outside the disc, lit side minus shaded side, averaged over a short
-     * segment across the illumination. Around a particle both sides show background; on a dark-to-bright
-     * edge the lit side is brighter by the whole step. Touching neighbours only make it negative (the side
-     * facing a neighbour on the lit side is that neighbour's dark half, and the other way round).
-     */
-    private double stepAcross(float[] plane, int w, int h, int x, int y, double radiusPx) {
-        double angle = Math.toRadians(illuminationAngleDeg);
-        double ux = Math.cos(angle);
-        double uy = -Math.sin(angle);
-        double distance = radiusPx + 1;
-        int half = (int) Math.max(1, Math.round(radiusPx / 2));
-        double lit = 0;
-        double shaded = 0;
-        int n = 0;
-        for (int v = -half; v <= half; v++) {
-            double ox = -uy * v;
-            double oy = ux * v;
-            int lx = clamp((int) Math.round(x + ux * distance + ox), w);
-            int ly = clamp((int) Math.round(y + uy * distance + oy), h);
-            int sx = clamp((int) Math.round(x - ux * distance + ox), w);
-            int sy = clamp((int) Math.round(y - uy * distance + oy), h);
-            lit += plane[ly * w + lx];
-            shaded += plane[sy * w + sx];
-            n++;
-        }
-        return (lit - shaded) / (2 * n);
-    }
-
-    private static int clamp(int i, int n) {
-        return Math.max(0, Math.min(n - 1, i));
-    }
-
-    /** The larger response one radius to either side across the illumination, relative to the centre. */
-    private double ridgeRatio(float[] zk, int w, int h, int x, int y, double distancePx, double z0) {
-        double angle = Math.toRadians(illuminationAngleDeg);
-        double px = Math.sin(angle);
-        double py = Math.cos(angle);
-        double worst = 0;
-        for (int sign = -1; sign <= 1; sign += 2) {
-            int sx = (int) Math.round(x + sign * px * distancePx);
-            int sy = (int) Math.round(y + sign * py * distancePx);
-            if (sx >= 0 && sx < w && sy >= 0 && sy < h) {
-                worst = Math.max(worst, zk[sy * w + sx]);
-            }
-        }
-        return worst / z0;
     }
 
     private static boolean suppressed(Candidate c, List<Candidate> accepted) {

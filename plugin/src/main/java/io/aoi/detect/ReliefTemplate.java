@@ -1,5 +1,8 @@
 package io.aoi.detect;
 
+import io.aoi.cv.FloatPlanes;
+import org.opencv.core.Mat;
+
 /**
  * The matched filter for one particle radius: the DIC relief of a pressed sphere, an intensity ramp
  * {@code u / r} inside a disc of radius r (u = distance along the illumination direction from the centre),
@@ -68,6 +71,19 @@ final class ReliefTemplate {
     /** Row-major kernel weights; do not modify. */
     float[] weights() {
         return weights;
+    }
+
+    /**
+     * A new {@code CV_32F} kernel of the weights divided by the template norm, so correlating with it gives the
+     * response in {@link ScaleResponses}; the caller owns (releases) it.
+     */
+    Mat kernel() {
+        float[] scaled = new float[weights.length];
+        float norm = (float) Math.sqrt(energy);
+        for (int i = 0; i < weights.length; i++) {
+            scaled[i] = weights[i] / norm;
+        }
+        return FloatPlanes.toMat(scaled, side, side);
     }
 
     /** Sum of squared weights. */

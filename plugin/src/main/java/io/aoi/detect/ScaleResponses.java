@@ -1,64 +1,55 @@
 package io.aoi.detect;
 
-import io.aoi.cv.FloatPlanes;
 import io.aoi.cv.MatScope;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
+import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Matched-filter maps of one template radius over a whole plane.
+ * Matched-filter maps of one template radius over a search region, computed with OpenCV (no per-pixel Java).
  *
  * <p>{@code response} is the correlation with the template divided by the template norm (the relief
- * amplitude times the norm for a matching particle). {@code spread} is the root of the summed squared
- * deviation from the local mean over the template's square window, so {@code response / spread} is the
- * normalised correlation (shape score, at most 1) and {@code quality = response * shape} rewards a strong
- * and clean match; it peaks at the particle's own radius, and structure that is not a relief (a bump edge,
- * a neighbour) lowers it.
+ * amplitude times the norm for a matching particle). The spread is the root of the summed squared deviation
+ * from the local mean over the template's square window, so {@code response / spread} is the normalised
+ * correlation (shape score, at most 1) and {@code quality = response * shape} (0 where the response is not
+ * positive) rewards a strong and clean match; it peaks at the particle's own radius, and structure that is not
+ * a relief (a bump edge, a neighbour) lowers it. Where the response is positive, shape = quality / response.
+ *
+ * @param response the response map, {@code CV_32F}, owned by the scope it was made in
+ * @param quality  the quality map, {@code CV_32F}, owned by the same scope
  */
-final class ScaleResponses {
-    final float[] response;
-    final float[] spread;
-    final float[] quality;
+record ScaleResponses(Mat response, Mat quality) {
+    /** Floor of the squared spread, so flat regions do not divide by zero. */
+    private static final double LEAST_SQUARED_SPREAD = 1e-12;
 
-    private ScaleResponses(float[] response, float[] spread, float[] quality) {
-        this.response = response;
-        this.spread = spread;
-        this.quality = quality;
-    }
-
-    /** Computes the maps; every Mat made here belongs to {@code scope}. */
-    static ScaleResponses of(MatScope scope, Mat image, Mat squares, ReliefTemplate t) {
-        Mat kernel = scope.add(FloatPlanes.toMat(t.weights(), t.side(), t.side()));
-        Mat correlation = scope.mat();
-        Imgproc.filter2D(image, correlation, CvType.CV_32F, kernel, new Point(-1, -1), 0, Core.BORDER_REFLECT);
+    /**
+     * Computes the maps of {@code image} (CV_32F) for template {@code t}; every Mat made here belongs to
+     * {@code scope}. {@code mean} and {@code meanOfSquares} are scratch Mats the caller may reuse between
+     * calls.
+     */
+    static ScaleResponses of(MatScope scope, Mat image, ReliefTemplate t, Mat mean, Mat meanOfSquares) {
+        Mat kernel = scope.add(t.kernel());
+        Mat response = scope.mat();
+        Imgproc.filter2D(image, response, CvType.CV_32F, kernel, new Point(-1, -1), 0, Core.BORDER_REFLECT);
         Size window = new Size(t.side(), t.side());
-        Mat sums = scope.mat();
-        Mat squareSums = scope.mat();
-        Imgproc.boxFilter(image, sums, CvType.CV_32F, window, new Point(-1, -1), false, Core.BORDER_REFLECT);
-        Imgproc.boxFilter(squares, squareSums, CvType.CV_32F, window, new Point(-1, -1), false,
+        Imgproc.boxFilter(image, mean, CvType.CV_32F, window, new Point(-1, -1), true, Core.BORDER_REFLECT);
+        Imgproc.sqrBoxFilter(image, meanOfSquares, CvType.CV_32F, window, new Point(-1, -1), true,
                 Core.BORDER_REFLECT);
-        float[] response = FloatPlanes.fromMat(correlation);
-        float[] sum = FloatPlanes.fromMat(sums);
-        float[] spread = FloatPlanes.fromMat(squareSums);
-        float[] quality = new float[response.length];
-        float norm = (float) Math.sqrt(t.energy());
-        float count = t.side() * t.side();
-        for (int i = 0; i < response.length; i++) {
-            float z = response[i] / norm;
-            float s = (float) Math.sqrt(Math.max(1e-12f, spread[i] - sum[i] * sum[i] / count));
-            response[i] = z;
-            spread[i] = s;
-            quality[i] = z > 0 ? z * z / s : 0;
-        }
-        return new ScaleResponses(response, spread, quality);
-    }
-
-    /** Normalised correlation with the template at pixel i. */
-    double shape(int i) {
-        return response[i] / spread[i];
+        double count = (double) t.side() * t.side();
+        // squared spread = count * (E[x^2] - E[x]^2), floored; spread = its root
+        Core.multiply(mean, mean, mean);
+        Core.subtract(meanOfSquares, mean, meanOfSquares);
+        Core.max(meanOfSquares, new Scalar(LEAST_SQUARED_SPREAD / count), meanOfSquares);
+        Core.multiply(meanOfSquares, new Scalar(count), meanOfSquares);
+        Core.sqrt(meanOfSquares, meanOfSquares);
+        Mat quality = scope.mat();
+        Core.max(response, new Scalar(0), quality);
+        Core.multiply(quality, quality, quality);
+        Core.divide(quality, meanOfSquares, quality);
+        return new ScaleResponses(response, quality);
     }
 }

@@ -56,7 +56,7 @@ public final class DetectionEvaluation {
                 EvaluationArm.wienerAtFixedSigma(stationSigmaPx, noiseToSignal));
     }
 
-    /** Renders, restores, detects and scores; see the class comment. Reports no progress. */
+    /** Renders, restores, detects and scores with the settings' detector; see the class comment. No progress. */
     public static EvaluationReport run(EvaluationSettings settings, List<EvaluationArm> arms) throws DeblurException {
         return run(settings, arms, Progress.silent());
     }
@@ -67,14 +67,38 @@ public final class DetectionEvaluation {
      */
     public static EvaluationReport run(EvaluationSettings settings, List<EvaluationArm> arms, Progress progress)
             throws DeblurException {
+        return run(settings, arms, List.of(new DetectorVariant("", settings.detector())), progress);
+    }
+
+    /**
+     * Renders, restores and scores every arm with each detector variant (each arm's input is restored once and
+     * detected by every variant); rows are labelled arm + variant, arms first. Reports no progress.
+     */
+    public static EvaluationReport run(EvaluationSettings settings, List<EvaluationArm> arms,
+            List<DetectorVariant> variants) throws DeblurException {
+        return run(settings, arms, variants, Progress.silent());
+    }
+
+    /**
+     * As {@link #run(EvaluationSettings, List, List)}, advancing {@code progress} by one step per frame, sigma and
+     * arm, all variants detected ({@link #steps} in all).
+     */
+    public static EvaluationReport run(EvaluationSettings settings, List<EvaluationArm> arms,
+            List<DetectorVariant> variants, Progress progress) throws DeblurException {
         if (arms.isEmpty()) {
             throw new IllegalArgumentException("no evaluation arms given; pass at least one, e.g. standardArms");
         }
+        if (variants.isEmpty()) {
+            throw new IllegalArgumentException("no detector variants given; pass at least the station's detector");
+        }
         PanelSimulator simulator = simulator(settings);
-        ParticleDetector detector = new ParticleDetector(settings.detector());
+        List<ParticleDetector> detectors = new ArrayList<>();
+        for (DetectorVariant v : variants) {
+            detectors.add(new ParticleDetector(v.detector()));
+        }
         int h = settings.heightPx();
         Map<String, FrameScores> pooled = new LinkedHashMap<>();
-        Map<Image, FrameScores> seen = new IdentityHashMap<>();
+        Map<Image, FrameScores[]> seen = new IdentityHashMap<>();
         for (int n = 0; n < settings.frames(); n++) {
             long firstLine = FIRST_LINE + (long) n * h;
             SimulatedFrame sharp = simulator.frame(firstLine, h, 0, 0, settings.noiseSigma());
@@ -84,13 +108,18 @@ public final class DetectionEvaluation {
                         : simulator.frame(firstLine, h, sigma, 0, settings.noiseSigma()).image();
                 for (EvaluationArm arm : arms) {
                     Image input = arm.restorer().restore(sharp.image(), blurred, sigma);
-                    FrameScores scores = seen.get(input);
+                    FrameScores[] scores = seen.get(input);
                     if (scores == null) {
-                        scores = FrameScores.of(detector, input, sharp);
+                        scores = new FrameScores[variants.size()];
+                        for (int v = 0; v < scores.length; v++) {
+                            scores[v] = FrameScores.of(detectors.get(v), input, sharp);
+                        }
                         seen.put(input, scores);
                     }
-                    String key = key(sigma, arm.label());
-                    pooled.merge(key, scores, FrameScores::plus);
+                    for (int v = 0; v < scores.length; v++) {
+                        pooled.merge(key(sigma, variants.get(v).labelFor(arm.label())), scores[v],
+                                FrameScores::plus);
+                    }
                     progress.step();
                 }
             }
@@ -98,23 +127,32 @@ public final class DetectionEvaluation {
         List<EvaluationRow> rows = new ArrayList<>();
         for (double sigma : settings.defocusSigmasPx()) {
             for (EvaluationArm arm : arms) {
-                FrameScores s = pooled.get(key(sigma, arm.label()));
-                rows.add(new EvaluationRow(sigma, arm.label(), s.particles(), s.bumps()));
+                for (DetectorVariant v : variants) {
+                    String label = v.labelFor(arm.label());
+                    FrameScores s = pooled.get(key(sigma, label));
+                    rows.add(new EvaluationRow(sigma, label, s.particles(), s.bumps()));
+                }
             }
         }
         return new EvaluationReport(settings, rows);
     }
 
-    /** How many progress steps {@link #run(EvaluationSettings, List, Progress)} takes. */
+    /**
+     * How many progress steps {@link #run(EvaluationSettings, List, List, Progress)} takes, whatever the number of
+     * detector variants.
+     */
     public static long steps(EvaluationSettings settings, List<EvaluationArm> arms) {
         return (long) settings.frames() * settings.defocusSigmasPx().size() * arms.size();
     }
 
-    /** The evaluation's panel: no blur or noise of its own; each step renders with its own. */
+    /**
+     * The evaluation's panel at the settings' shear direction: no blur or noise of its own; each step renders
+     * with its own.
+     */
     static PanelSimulator simulator(EvaluationSettings settings) {
         return new PanelSimulator(new SimulatedCameraSettings(settings.widthPx(), settings.bitDepth(), 0, 0, 0,
                 settings.noiseSigma(), settings.particlesPerBump(), settings.detector().micronsPerPixel(),
-                settings.seed()));
+                settings.seed()), settings.shearAngleDeg());
     }
 
     private static String key(double sigma, String arm) {

@@ -37,10 +37,11 @@ public record EvaluationReport(EvaluationSettings settings, List<EvaluationRow> 
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT,
                 "Detection vs ground truth: %d frames of %d x %d (%d-bit), seed %d, noise %.3f, %.1f particles"
-                        + " per bump; detector minContrast %.3f, diameters %.0f-%.0f px, >= %d particles per bump"
-                        + " (the same settings for every arm).%n%n",
+                        + " per bump, shear direction %.0f deg; detector minContrast %.3f, diameters %.0f-%.0f px,"
+                        + " >= %d particles per bump (the same settings for every arm).%n%n",
                 settings.frames(), settings.widthPx(), settings.heightPx(), settings.bitDepth(), settings.seed(),
-                settings.noiseSigma(), settings.particlesPerBump(), settings.detector().minContrast(),
+                settings.noiseSigma(), settings.particlesPerBump(), settings.shearAngleDeg(),
+                settings.detector().minContrast(),
                 settings.detector().minDiameterPx(), settings.detector().maxDiameterPx(),
                 settings.detector().minParticlesPerBump()));
         List<String> arms = arms();

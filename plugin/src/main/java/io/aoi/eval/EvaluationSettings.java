@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param particlesPerBump  mean particles per bump of the simulated panel
  * @param bitDepth          8 or 16
  * @param detector          detector settings, the same for every arm
+ * @param shearAngleDeg     DIC shear direction the frames are rendered with, degrees, -360 to 360
  */
 public record EvaluationSettings(
         int frames,
@@ -27,7 +28,8 @@ public record EvaluationSettings(
         double noiseSigma,
         double particlesPerBump,
         int bitDepth,
-        DetectorSettings detector) {
+        DetectorSettings detector,
+        double shearAngleDeg) {
 
     public static final List<Double> DEFAULT_SIGMAS_PX = List.of(0.0, 1.0, 2.0, 2.5, 3.0, 4.0);
 
@@ -54,6 +56,21 @@ public record EvaluationSettings(
             throw new IllegalArgumentException("bitDepth = " + bitDepth + "; allowed: 8 or 16");
         }
         Objects.requireNonNull(detector, "detector");
+        if (!(shearAngleDeg >= -360 && shearAngleDeg <= 360)) {
+            throw new IllegalArgumentException("shearAngleDeg = " + shearAngleDeg + "; allowed: -360 to 360");
+        }
+    }
+
+    /** Frames rendered with the shear direction 0 (lit from +x). */
+    public EvaluationSettings(int frames, int widthPx, int heightPx, long seed, List<Double> defocusSigmasPx,
+            double noiseSigma, double particlesPerBump, int bitDepth, DetectorSettings detector) {
+        this(frames, widthPx, heightPx, seed, defocusSigmasPx, noiseSigma, particlesPerBump, bitDepth, detector, 0);
+    }
+
+    /** The same evaluation on frames rendered with another shear direction. */
+    public EvaluationSettings withShearAngleDeg(double angleDeg) {
+        return new EvaluationSettings(frames, widthPx, heightPx, seed, defocusSigmasPx, noiseSigma, particlesPerBump,
+                bitDepth, detector, angleDeg);
     }
 
     /**

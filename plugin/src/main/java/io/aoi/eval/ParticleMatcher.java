@@ -11,20 +11,22 @@ import java.util.List;
  *
  * <p>With a frame size, true particles whose disc is cut by the frame border are optional: matching one is
  * neither a true nor a false positive, missing one is no false negative. Their relief is partly outside the
- * frame; the station's overlapping frames show them whole in the neighbouring frame.
+ * frame; the station's overlapping frames show them whole in the neighbouring frame. True particles in the
+ * resin between bumps are optional in the same way: particles count only on bumps, so the detector searches
+ * only the bumps (a detection in the resin that matches no true particle is still a false positive).
  */
 public final class ParticleMatcher {
     private ParticleMatcher() {
     }
 
-    /** Every true particle counts. Both lists in the same (frame) coordinates. */
+    /** Every true particle on a bump counts. Both lists in the same (frame) coordinates. */
     public static MatchStats match(List<Particle> detections, List<TrueParticle> truth) {
         return match(detections, truth, Integer.MAX_VALUE / 2, Integer.MAX_VALUE / 2);
     }
 
     /**
-     * True particles whose disc is not wholly inside a frameWidth x frameHeight frame are optional (see the
-     * class comment). Both lists in frame coordinates, integer values at pixel centres.
+     * True particles in the resin, and those whose disc is not wholly inside a frameWidth x frameHeight frame,
+     * are optional (see the class comment). Both lists in frame coordinates, integer values at pixel centres.
      */
     public static MatchStats match(List<Particle> detections, List<TrueParticle> truth, int frameWidth,
             int frameHeight) {
@@ -50,7 +52,7 @@ public final class ParticleMatcher {
             if (!truthUsed[t] && !detectionUsed[d]) {
                 truthUsed[t] = true;
                 detectionUsed[d] = true;
-                if (whollyInside(truth.get(t), frameWidth, frameHeight)) {
+                if (counts(truth.get(t), frameWidth, frameHeight)) {
                     matched++;
                 } else {
                     optionalMatched++;
@@ -59,11 +61,16 @@ public final class ParticleMatcher {
         }
         int counted = 0;
         for (TrueParticle t : truth) {
-            if (whollyInside(t, frameWidth, frameHeight)) {
+            if (counts(t, frameWidth, frameHeight)) {
                 counted++;
             }
         }
         return new MatchStats(matched, detections.size() - matched - optionalMatched, counted - matched);
+    }
+
+    /** Whether a true particle must be found: on a bump, its disc wholly inside the frame. */
+    static boolean counts(TrueParticle t, int frameWidth, int frameHeight) {
+        return t.bumpId().isPresent() && whollyInside(t, frameWidth, frameHeight);
     }
 
     /** Whether the particle's disc lies inside the frame (pixel edges at -0.5 and size - 0.5). */

@@ -157,13 +157,17 @@ class ParticleDetectorTest {
         for (double[] p : right) {
             frames.disc(p[0], p[1], 4, 0.2);
         }
-        frames.disc(170, 100, 4, 0.2); // in the resin, outside every bump
+        frames.disc(170, 100, 4, 0.2); // in the resin, outside every bump: not searched
+        frames.disc(330, 108, 4, 0.2); // off the first layout; on the second one's cut bump: searched, not judged
         Image image = frames.noise(0.01, 4).toImage(8);
-        BumpLayout layout = new BumpLayout.Fixed(List.of(
+        BumpLayout.Fixed layout = new BumpLayout.Fixed(List.of(
                 new BumpLayout.Bump("L", 20, 30, 120, 56),
                 new BumpLayout.Bump("R", 200, 30, 120, 56)));
         Detection d = new ParticleDetector(settings(0.04, layout, 3)).detect(image);
-        assertEquals(8, d.particles().size(), "found " + d.particles());
+        assertEquals(7, d.particles().size(), "found " + d.particles());
+        assertTrue(d.particles().stream().noneMatch(p -> Math.abs(p.x() - 170) < 3), "resin " + d.particles());
+        assertTrue(d.particles().stream().noneMatch(p -> Math.abs(p.x() - 330) < 3), "off the layout "
+                + d.particles());
         assertEquals(2, d.bumps().size());
         BumpCount l = d.bumps().get(0);
         BumpCount r = d.bumps().get(1);
@@ -175,6 +179,15 @@ class ParticleDetectorTest {
         assertEquals(Verdict.NG, d.verdict());
         double areaMm2 = 2 * 120 * 56 * 2.0 * 2.0 * 1e-6;
         assertEquals(7 / areaMm2, d.densityPerMm2(), 1e-6);
+
+        BumpLayout withCut = new BumpLayout.Fixed(List.of(layout.bumps().get(0), layout.bumps().get(1),
+                new BumpLayout.Bump("cut", 300, 100, 60, 40)));
+        Detection cut = new ParticleDetector(settings(0.04, withCut, 3)).detect(image);
+        assertEquals(8, cut.particles().size(), "found " + cut.particles());
+        assertTrue(cut.particles().stream().anyMatch(p -> Math.abs(p.x() - 330) < 1 && Math.abs(p.y() - 108) < 1),
+                "partial bump " + cut.particles());
+        assertEquals(2, cut.bumps().size(), "the bump reaching past the bottom edge is not judged");
+        assertEquals(Verdict.NO_DECISION, cut.verdict(), "a rectangle of the layout is not wholly seen");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.aoi.config.SimulatedCameraSettings;
 import io.aoi.eval.MatchStats;
 import io.aoi.eval.ParticleMatcher;
 import io.aoi.results.BumpCount;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The detector on frames of the panel simulator, scored against its ground truth. */
@@ -59,5 +60,21 @@ class SimulatedFrameDetectionTest {
                 assertEquals(t.particleCount() >= 5, found.ok(), "verdict of " + t + " vs " + found);
             }
         }
+    }
+
+    @Test
+    void searchingOnlyTheBumpsFindsWhatASearchOfTheWholeFrameFindsOnThem() {
+        SimulatedFrame frame = sharpFrame(6, 8);
+        Detection onBumps = new ParticleDetector(SETTINGS).detect(frame.image());
+        DetectorSettings wholeFrame = new DetectorSettings(5, 12, 0.04, 0.5, 0,
+                new BumpLayout.Fixed(List.of(new BumpLayout.Bump("all", 0, 0, WIDTH, ROWS))), 5);
+        List<Particle> everywhere = new ParticleDetector(wholeFrame).detect(frame.image()).particles();
+        assertTrue(onBumps.bumps().size() >= 5, "bumps " + onBumps.bumps());
+        for (BumpCount b : onBumps.bumps()) {
+            long expected = everywhere.stream().filter(p -> p.x() >= b.x() - 0.5 && p.x() < b.x() + b.width() - 0.5
+                    && p.y() >= b.y() - 0.5 && p.y() < b.y() + b.height() - 0.5).count();
+            assertEquals(expected, b.count(), "bump " + b);
+        }
+        assertTrue(onBumps.particles().size() <= everywhere.size(), "more particles than the whole-frame search");
     }
 }

@@ -97,4 +97,19 @@ class DetectionEvaluationTest {
                 "24 lines of motion blur cost more than 2: " + MotionEvaluation.toMarkdown(rows));
         assertTrue(MotionEvaluation.toMarkdown(rows).contains("| 24.0 | motion |"));
     }
+
+    @Test
+    void shearArmsScoreTheDetectorAtTheRightWrongAndEstimatedDirection() throws DeblurException {
+        EvaluationSettings settings = new EvaluationSettings(1, 512, 320, 7, List.of(0.0), 0.01, 12, 8,
+                EvaluationSettings.defaultDetector()).withShearAngleDeg(90);
+        EvaluationReport report = DetectionEvaluation.run(settings, List.of(EvaluationArm.sharp()),
+                DetectorVariant.shearArms(settings.detector(), 90));
+        assertEquals(List.of("sharp @right", "sharp @+30", "sharp @+90", "sharp @+180", "sharp @auto"),
+                report.arms());
+        double right = report.row(0.0, "sharp @right").particles().f1();
+        assertTrue(right >= 0.95, "right " + right);
+        assertTrue(report.row(0.0, "sharp @+90").particles().f1() < 0.3, report.toMarkdown());
+        assertTrue(report.row(0.0, "sharp @+180").particles().f1() < 0.3, report.toMarkdown());
+        assertEquals(right, report.row(0.0, "sharp @auto").particles().f1(), 0.01, report.toMarkdown());
+    }
 }

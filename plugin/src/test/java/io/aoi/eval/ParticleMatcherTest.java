@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ParticleMatcherTest {
     private static TrueParticle truth(double x, double y, double r) {
-        return new TrueParticle(x, y, r, 0.2, Optional.empty());
+        return new TrueParticle(x, y, r, 0.2, Optional.of("B1"));
     }
 
     private static Particle found(double x, double y) {
@@ -42,6 +42,15 @@ class ParticleMatcherTest {
         assertEquals(new MatchStats(1, 0, 0),
                 ParticleMatcher.match(List.of(found(50, 1), found(50, 50)), truth, 100, 100));
         assertEquals(new MatchStats(0, 0, 1), ParticleMatcher.match(List.of(), truth, 100, 100));
+    }
+
+    @Test
+    void particlesInTheResinAreOptional() {
+        TrueParticle resin = new TrueParticle(50, 50, 4, 0.2, Optional.empty());
+        List<TrueParticle> truth = List.of(resin, truth(20, 20, 4));
+        assertEquals(new MatchStats(1, 0, 0), ParticleMatcher.match(List.of(found(50, 50), found(20, 20)), truth));
+        assertEquals(new MatchStats(1, 1, 0), ParticleMatcher.match(List.of(found(80, 80), found(20, 20)), truth));
+        assertEquals(new MatchStats(0, 0, 1), ParticleMatcher.match(List.of(), truth));
     }
 
     @Test

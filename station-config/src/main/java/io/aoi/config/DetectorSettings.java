@@ -8,10 +8,15 @@ package io.aoi.config;
  * @param minContrast            least relief amplitude of a particle (how much its bright half rises above the
  *                               surroundings), as a fraction of full scale
  * @param micronsPerPixel        optics scale, used for densities per mm^2
- * @param illuminationAngleDeg   direction from a particle's dark half to its bright half, degrees
- *                               counter-clockwise from the +x axis of the frame
+ * @param illuminationAngleDeg   direction from a particle's dark half to its bright half (the DIC shear
+ *                               direction), degrees counter-clockwise from the +x axis of the frame; with
+ *                               {@code illuminationAngleAuto} the value used until a frame gives a confident
+ *                               estimate
  * @param bumps                  where the bumps are
  * @param minParticlesPerBump    a bump with fewer particles than this is NG
+ * @param illuminationAngleAuto  estimate the direction per frame from the particles' relief orientation, falling
+ *                               back to the last confident estimate (at first {@code illuminationAngleDeg}) when
+ *                               a frame has too few particles
  * @param decisionLimits         when a frame gets no decision (NO_DECISION) rather than OK or NG
  */
 public record DetectorSettings(
@@ -22,6 +27,7 @@ public record DetectorSettings(
         double illuminationAngleDeg,
         BumpLayout bumps,
         int minParticlesPerBump,
+        boolean illuminationAngleAuto,
         DecisionLimits decisionLimits) {
 
     public DetectorSettings {
@@ -43,16 +49,37 @@ public record DetectorSettings(
         }
     }
 
-    /** Settings with the {@link DecisionLimits#DEFAULT default decision limits}. */
+    /**
+     * Settings with a fixed illumination direction and the {@link DecisionLimits#DEFAULT default decision limits}
+     * (the defaults of both live here; change them with the withers).
+     */
     public DetectorSettings(double minDiameterPx, double maxDiameterPx, double minContrast, double micronsPerPixel,
             double illuminationAngleDeg, BumpLayout bumps, int minParticlesPerBump) {
         this(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, illuminationAngleDeg, bumps,
-                minParticlesPerBump, DecisionLimits.DEFAULT);
+                minParticlesPerBump, false, DecisionLimits.DEFAULT);
     }
 
     /** These settings with other decision limits. */
     public DetectorSettings withDecisionLimits(DecisionLimits limits) {
         return new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, illuminationAngleDeg,
-                bumps, minParticlesPerBump, limits);
+                bumps, minParticlesPerBump, illuminationAngleAuto, limits);
+    }
+
+    /** The same settings with a fixed illumination direction. */
+    public DetectorSettings withIlluminationAngleDeg(double angleDeg) {
+        return new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, angleDeg, bumps,
+                minParticlesPerBump, false, decisionLimits);
+    }
+
+    /** The same settings estimating the direction per frame, {@code fallbackDeg} until the first estimate. */
+    public DetectorSettings withAutoIlluminationAngle(double fallbackDeg) {
+        return new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, fallbackDeg, bumps,
+                minParticlesPerBump, true, decisionLimits);
+    }
+
+    /** The same settings with another minContrast. */
+    public DetectorSettings withMinContrast(double contrast) {
+        return new DetectorSettings(minDiameterPx, maxDiameterPx, contrast, micronsPerPixel, illuminationAngleDeg,
+                bumps, minParticlesPerBump, illuminationAngleAuto, decisionLimits);
     }
 }

@@ -1,6 +1,7 @@
 package io.aoi.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -181,6 +182,41 @@ class StationConfigLoaderTest {
         StationConfigException error = assertThrows(StationConfigException.class, () -> StationConfigLoader.load(file));
 
         assertEquals(file + ": cannot read: not UTF-8 text", error.getMessage());
+    }
+
+    @Test
+    void readsAnAutomaticIlluminationAngleWithItsFallback() throws StationConfigException {
+        DetectorSettings auto = StationConfigLoader.parse(MINIMAL.replace("  minParticlesPerBump: 5",
+                "  minParticlesPerBump: 5\n  illuminationAngleDeg: auto\n  illuminationAngleFallbackDeg: 37.5"),
+                "auto.yaml", BASE).detector();
+        assertTrue(auto.illuminationAngleAuto());
+        assertEquals(37.5, auto.illuminationAngleDeg());
+        DetectorSettings plain = StationConfigLoader.parse(MINIMAL.replace("  minParticlesPerBump: 5",
+                "  minParticlesPerBump: 5\n  illuminationAngleDeg: auto"), "auto.yaml", BASE).detector();
+        assertTrue(plain.illuminationAngleAuto());
+        assertEquals(0, plain.illuminationAngleDeg());
+        assertFalse(StationConfigLoader.parse(MINIMAL, "fixed.yaml", BASE).detector().illuminationAngleAuto());
+    }
+
+    @Test
+    void rejectsAWordOtherThanAutoAndAFallbackForAFixedAngle() {
+        StationConfigException word = assertThrows(StationConfigException.class, () -> StationConfigLoader.parse(
+                MINIMAL.replace("  minParticlesPerBump: 5", "  minParticlesPerBump: 5\n  illuminationAngleDeg: left"),
+                "word.yaml", BASE));
+        assertEquals("word.yaml:12: detector.illuminationAngleDeg: expected a number or auto, found \"left\"",
+                word.getMessage());
+        StationConfigException fallback = assertThrows(StationConfigException.class, () -> StationConfigLoader.parse(
+                MINIMAL.replace("  minParticlesPerBump: 5",
+                        "  minParticlesPerBump: 5\n  illuminationAngleDeg: 10\n  illuminationAngleFallbackDeg: 5"),
+                "fallback.yaml", BASE));
+        assertTrue(fallback.getMessage().startsWith("fallback.yaml:13: detector.illuminationAngleFallbackDeg: "),
+                fallback.getMessage());
+        assertTrue(fallback.getMessage().contains("only with illuminationAngleDeg: auto"), fallback.getMessage());
+        StationConfigException range = assertThrows(StationConfigException.class, () -> StationConfigLoader.parse(
+                MINIMAL.replace("  minParticlesPerBump: 5", "  minParticlesPerBump: 5\n  illuminationAngleDeg: auto"
+                        + "\n  illuminationAngleFallbackDeg: 400"), "range.yaml", BASE));
+        assertTrue(range.getMessage().startsWith("range.yaml:13: detector.illuminationAngleFallbackDeg: 400"),
+                range.getMessage());
     }
 
     @Test

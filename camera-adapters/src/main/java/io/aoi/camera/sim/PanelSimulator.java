@@ -24,12 +24,34 @@ public final class PanelSimulator {
     private final SimulatedCameraSettings settings;
     private final PanelLayout layout;
     private final SharpRenderer renderer;
+    private final double shearAngleDeg;
 
+    /** A panel whose particle reliefs are lit from +x (DIC shear direction 0 degrees). */
     public PanelSimulator(SimulatedCameraSettings settings) {
+        this(settings, 0);
+    }
+
+    /**
+     * A panel seen through optics with another DIC shear direction: the same bumps and particles, each relief
+     * bright on the half towards {@code shearAngleDeg}.
+     *
+     * @param shearAngleDeg direction from a relief's dark half to its bright half, degrees counter-clockwise from
+     *                      +x (rows grow downwards), -360 to 360
+     */
+    public PanelSimulator(SimulatedCameraSettings settings, double shearAngleDeg) {
+        if (!(shearAngleDeg >= -360 && shearAngleDeg <= 360)) {
+            throw new IllegalArgumentException("shearAngleDeg = " + shearAngleDeg + "; allowed: -360 to 360");
+        }
         this.settings = settings;
+        this.shearAngleDeg = shearAngleDeg;
         this.layout = new PanelLayout(settings.seed(), settings.widthPx(), settings.particlesPerBump(),
                 settings.micronsPerPixel(), settings.ngBandFraction());
-        this.renderer = new SharpRenderer(settings.seed(), settings.widthPx(), layout);
+        this.renderer = new SharpRenderer(settings.seed(), settings.widthPx(), layout, shearAngleDeg);
+    }
+
+    /** The DIC shear direction the reliefs are rendered with, degrees. */
+    public double shearAngleDeg() {
+        return shearAngleDeg;
     }
 
     public SimulatedCameraSettings settings() {

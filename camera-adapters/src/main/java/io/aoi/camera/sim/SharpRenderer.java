@@ -7,9 +7,11 @@ import java.util.List;
  * Renders the panel as it would look in perfect focus without noise, as intensities in [0, 1].
  *
  * <p>Resin: a low-contrast mottle (value noise at 48 and 12 px) plus fine grain. Bumps: brighter rectangles
- * with their own finer texture. Particles: DIC relief of a spherical indentation lit from +x, i.e. an
- * intensity offset of {@code contrast * dx / radius} inside the disc, bright on the +x half, dark on the -x
- * half, with a 1.5 px smooth edge for antialiasing. Reliefs of touching particles add up.
+ * with their own finer texture. Particles: DIC relief of a spherical indentation along the shear direction a
+ * (degrees counter-clockwise from +x, rows growing downwards), i.e. an intensity offset of
+ * {@code contrast * (dx cos a - dy sin a) / radius} inside the disc, bright on the half towards a, dark on the
+ * other, with a 1.5 px smooth edge for antialiasing; a = 0 lights from +x. Reliefs of touching particles add
+ * up.
  */
 final class SharpRenderer {
     static final double RESIN_LEVEL = 0.33;
@@ -26,11 +28,15 @@ final class SharpRenderer {
     private final long seed;
     private final int widthPx;
     private final PanelLayout layout;
+    private final double shearX;
+    private final double shearY;
 
-    SharpRenderer(long seed, int widthPx, PanelLayout layout) {
+    SharpRenderer(long seed, int widthPx, PanelLayout layout, double shearAngleDeg) {
         this.seed = seed;
         this.widthPx = widthPx;
         this.layout = layout;
+        this.shearX = Math.cos(Math.toRadians(shearAngleDeg));
+        this.shearY = -Math.sin(Math.toRadians(shearAngleDeg));
     }
 
     /** Lines [fromLine, fromLine + rows), row-major, widthPx values per row. fromLine may be negative. */
@@ -104,7 +110,7 @@ final class SharpRenderer {
                 double dx = x - p.x();
                 double coverage = edge(Math.sqrt(dx * dx + dy * dy), p.radiusPx());
                 if (coverage > 0) {
-                    out[base + x] += (float) (p.contrast() * coverage * dx / p.radiusPx());
+                    out[base + x] += (float) (p.contrast() * coverage * (dx * shearX + dy * shearY) / p.radiusPx());
                 }
             }
         }

@@ -7,8 +7,8 @@ import java.util.Optional;
  * A conductive-particle indentation the simulator drew: the ground truth for detectors.
  *
  * <p>Coordinates are in pixels with integer values at pixel centres (column 0 spans -0.5 .. 0.5), so they
- * compare directly with centroids computed on pixel indices. The relief is bright on the +x half and dark on
- * the -x half (illumination angle 0 degrees).
+ * compare directly with centroids computed on pixel indices. The relief is bright on the half towards the
+ * simulator's shear direction ({@link PanelSimulator#shearAngleDeg()}, by default 0 degrees: the +x half).
  *
  * @param x        centre column in pixels, sub-pixel
  * @param y        centre line: absolute line position from {@link PanelSimulator#particlesIn}, frame row

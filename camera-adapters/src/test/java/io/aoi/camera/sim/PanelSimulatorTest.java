@@ -51,7 +51,22 @@ class PanelSimulatorTest {
 
     @Test
     void everyTrueParticleShowsBrightRightHalfAndDarkLeftHalf() {
-        PanelSimulator sim = new PanelSimulator(settings(16, 0, 0, 0, 11));
+        assertReliefsBrightTowards(new PanelSimulator(settings(16, 0, 0, 0, 11)), 0);
+    }
+
+    @Test
+    void anotherShearDirectionTurnsEveryRelief() {
+        PanelSimulator sim = new PanelSimulator(settings(16, 0, 0, 0, 11), 120);
+        assertEquals(120, sim.shearAngleDeg());
+        assertReliefsBrightTowards(sim, 120);
+        assertEquals(new PanelSimulator(settings(16, 0, 0, 0, 11)).frame(0, 256).particles(),
+                sim.frame(0, 256).particles(), "the same particles, only lit from elsewhere");
+    }
+
+    /** Mean of the half towards the shear direction minus the other half, at least 0.3 contrast per particle. */
+    private static void assertReliefsBrightTowards(PanelSimulator sim, double shearAngleDeg) {
+        double ux = Math.cos(Math.toRadians(shearAngleDeg));
+        double uy = -Math.sin(Math.toRadians(shearAngleDeg));
         SimulatedFrame frame = sim.frame(0, 1024);
         List<TrueParticle> particles = frame.particles();
         assertTrue(particles.size() > 200, "enough particles to judge: " + particles.size());
@@ -59,18 +74,19 @@ class PanelSimulatorTest {
         double full = img.maxValue();
         int judged = 0;
         for (TrueParticle p : particles) {
-            double[] sums = new double[4]; // right sum, right n, left sum, left n
+            double[] sums = new double[4]; // lit sum, lit n, shaded sum, shaded n
             int r = (int) Math.ceil(p.radiusPx());
             for (int y = (int) Math.round(p.y()) - r; y <= Math.round(p.y()) + r; y++) {
                 for (int x = (int) Math.round(p.x()) - r; x <= Math.round(p.x()) + r; x++) {
                     double dx = x - p.x();
                     double dy = y - p.y();
-                    boolean inside = Math.hypot(dx, dy) < p.radiusPx() && Math.abs(dx) > 0.25;
+                    double along = dx * ux + dy * uy;
+                    boolean inside = Math.hypot(dx, dy) < p.radiusPx() && Math.abs(along) > 0.25;
                     if (!inside || y < 0 || y >= img.height() || x < 0 || x >= img.width()
                             || coveredByAnother(p, x, y, particles)) {
                         continue;
                     }
-                    int side = dx > 0 ? 0 : 2;
+                    int side = along > 0 ? 0 : 2;
                     sums[side] += img.sample(x, y, 0) / full;
                     sums[side + 1]++;
                 }
@@ -81,7 +97,7 @@ class PanelSimulatorTest {
             judged++;
             double difference = sums[0] / sums[1] - sums[2] / sums[3];
             assertTrue(difference > 0.3 * p.contrast(),
-                    "particle " + p + ": right minus left mean " + difference);
+                    "particle " + p + ": lit minus shaded mean " + difference);
         }
         assertTrue(judged >= 0.95 * particles.size(), "judged " + judged + " of " + particles.size());
     }

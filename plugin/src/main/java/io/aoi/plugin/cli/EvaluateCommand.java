@@ -11,6 +11,7 @@ import io.aoi.deblur.region.RegionDeblurrer;
 import io.aoi.deblur.wiener.WienerDeblurrer;
 import io.aoi.detect.BumpLocator;
 import io.aoi.eval.DetectionEvaluation;
+import io.aoi.eval.DetectorVariant;
 import io.aoi.eval.EvaluationArm;
 import io.aoi.eval.EvaluationReport;
 import io.aoi.eval.EvaluationSettings;
@@ -39,7 +40,9 @@ import java.util.Set;
  * {@code --region} every deblurring arm (the fixed-sigma Wiener and the UDBD-Net passes) runs a second time
  * restoring only the bumps ({@code region: bumps}, found on the blurred frame by {@link BumpLocator} with the
  * detector's settings, {@code --region-margin} px of context, default the station's); {@code --passes} limits the
- * UDBD-Net pass counts.
+ * UDBD-Net pass counts. {@code --shear-deg} renders the frames with another DIC shear direction;
+ * {@code --shear-arms} runs every arm with the detector at the true direction, off by 30, 90 and 180 degrees, and
+ * estimating it per frame (auto).
  */
 final class EvaluateCommand implements Command {
 
@@ -53,12 +56,12 @@ final class EvaluateCommand implements Command {
         return "evaluate [--udbd] [--model udbd|udbd_acf] [--passes 1,2,3] [--region] [--region-margin PX] [--motion] [--motion-lengths 4,8,16] [--station FILE] [--frames N] [--width PX] [--height PX] [--seed S]"
                 + " [--sigmas 0,1,2,2.5,3,4] [--noise F] [--particles-per-bump N] [--bit-depth 8|16]"
                 + " [--min-contrast F] [--station-sigma PX] [--nsr F] [--model-file FILE.onnx]"
-                + " [--out FILE.md] [--plot DIR]";
+                + " [--shear-deg A] [--shear-arms] [--out FILE.md] [--plot DIR]";
     }
 
     @Override
     public Set<String> flags() {
-        return Set.of("udbd", "motion", "region");
+        return Set.of("udbd", "motion", "region", "shear-arms");
     }
 
     @Override
@@ -75,6 +78,8 @@ final class EvaluateCommand implements Command {
         boolean udbd = args.flag("udbd");
         boolean motion = args.flag("motion");
         boolean region = args.flag("region");
+        boolean shearArms = args.flag("shear-arms");
+        double shearDeg = number(args, "shear-deg", 0);
         List<Double> passCounts = numbers(args, "passes", List.of(1.0, 2.0, 3.0));
         for (double p : passCounts) {
             if (p != Math.rint(p) || p < 1 || p > DeblurSettings.MAX_ITERATIONS) {
@@ -90,14 +95,12 @@ final class EvaluateCommand implements Command {
         EvaluationSettings settings;
         DeblurSettings wiener;
         try {
-            DetectorSettings tuned = new DetectorSettings(detector.minDiameterPx(), detector.maxDiameterPx(),
-                    minContrast, detector.micronsPerPixel(), detector.illuminationAngleDeg(), detector.bumps(),
-                    detector.minParticlesPerBump());
+            DetectorSettings tuned = detector.withMinContrast(minContrast);
             settings = new EvaluationSettings(args.intOption("frames", d.frames(), 1, 1000),
                     args.intOption("width", d.widthPx(), 64, 16384), args.intOption("height", d.heightPx(), 64, 8192),
                     args.intOption("seed", (int) d.seed(), 0, Integer.MAX_VALUE), numbers(args, "sigmas", d.defocusSigmasPx()),
                     number(args, "noise", d.noiseSigma()), number(args, "particles-per-bump", d.particlesPerBump()),
-                    args.intOption("bit-depth", d.bitDepth(), 8, 16), tuned);
+                    args.intOption("bit-depth", d.bitDepth(), 8, 16), tuned, shearDeg);
             wiener = new DeblurSettings(DeblurModel.WIENER, 1, DeblurOptions.DEFAULTS.executionProvider(),
                     DeblurOptions.DEFAULTS.threads(), DeblurOptions.DEFAULTS.tileSizePx(),
                     DeblurOptions.DEFAULTS.tileOverlapPx(), Optional.empty(), stationSigma, nsr);
@@ -108,6 +111,8 @@ final class EvaluateCommand implements Command {
 
         List<EvaluationArm> arms = new ArrayList<>(DetectionEvaluation.standardArms(wiener.wienerSigmaPx(),
                 wiener.wienerNoiseToSignal()));
+        List<DetectorVariant> variants = shearArms ? DetectorVariant.shearArms(settings.detector(), shearDeg)
+                : List.of(new DetectorVariant("", settings.detector()));
         BumpLocator bumps = new BumpLocator(settings.detector());
         long t0 = System.nanoTime();
         EvaluationReport report;
@@ -127,10 +132,10 @@ final class EvaluateCommand implements Command {
                                     passes));
                         }
                     }
-                    report = evaluate(settings, arms);
+                    report = evaluate(settings, arms, variants);
                 }
             } else {
-                report = evaluate(settings, arms);
+                report = evaluate(settings, arms, variants);
             }
         }
         String markdown = report.toMarkdown();
@@ -158,10 +163,10 @@ final class EvaluateCommand implements Command {
         return 0;
     }
 
-    private static EvaluationReport evaluate(EvaluationSettings settings, List<EvaluationArm> arms)
-            throws DeblurException {
+    private static EvaluationReport evaluate(EvaluationSettings settings, List<EvaluationArm> arms,
+            List<DetectorVariant> variants) throws DeblurException {
         try (Progress progress = Progress.start("evaluate", DetectionEvaluation.steps(settings, arms), System.err)) {
-            return DetectionEvaluation.run(settings, arms, progress);
+            return DetectionEvaluation.run(settings, arms, variants, progress);
         }
     }
 

@@ -24,6 +24,7 @@ public final class Main {
                 new DeblurCommand(),
                 new TuneCommand(),
                 new EvaluateCommand(),
+                new CalibrateCommand(),
                 new BenchCommand(),
                 new CamerasCommand(),
                 new HashPasswordCommand()));

@@ -34,6 +34,7 @@ public final class DetectorInspector implements FrameInspector {
                 owned++;
             }
         }
-        return new Inspection(owned, d.densityPerMm2(), d.bumps(), d.verdict(), d.reason());
+        return new Inspection(owned, d.densityPerMm2(), d.bumps(), d.verdict(), d.reason(),
+                d.illuminationAngleDeg());
     }
 }

@@ -13,9 +13,10 @@ import java.util.List;
  * @param bumps         judged bumps and their counts
  * @param verdict       OK, NG or NO_DECISION
  * @param reason        why there is no decision; empty for OK and NG
+ * @param illuminationAngleDeg the relief (DIC shear) direction the detector used, degrees; NaN when not known
  */
 public record Inspection(int particleCount, double densityPerMm2, List<BumpCount> bumps, Verdict verdict,
-        String reason) {
+        String reason, double illuminationAngleDeg) {
     public Inspection {
         bumps = List.copyOf(bumps);
         reason = reason == null ? "" : reason;
@@ -27,8 +28,8 @@ public record Inspection(int particleCount, double densityPerMm2, List<BumpCount
         }
     }
 
-    /** An OK or NG inspection. */
+    /** An OK or NG inspection that does not know the illumination direction. */
     public Inspection(int particleCount, double densityPerMm2, List<BumpCount> bumps, Verdict verdict) {
-        this(particleCount, densityPerMm2, bumps, verdict, "");
+        this(particleCount, densityPerMm2, bumps, verdict, "", Double.NaN);
     }
 }

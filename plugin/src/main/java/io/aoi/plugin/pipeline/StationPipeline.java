@@ -481,6 +481,7 @@ public final class StationPipeline implements AutoCloseable {
                 .defocusSigmaPx(r.output().defocusSigmaPx()).deblurFallback(r.fallback())
                 .particleCount(inspection.particleCount()).densityPerMm2(inspection.densityPerMm2())
                 .bumps(inspection.bumps()).times(new ProcessingTimes(r.deblurMillis(), detectMillis, totalMillis))
+                .illuminationAngleDeg(inspection.illuminationAngleDeg())
                 .build();
     }
 

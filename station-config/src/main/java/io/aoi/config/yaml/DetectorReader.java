@@ -1,33 +1,48 @@
 package io.aoi.config.yaml;
 
 import io.aoi.config.BumpLayout;
+import io.aoi.config.Check;
 import io.aoi.config.DecisionLimits;
 import io.aoi.config.DetectorSettings;
 import io.aoi.config.StationConfigException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Reads the {@code detector} section. minDiameterPx, maxDiameterPx, micronsPerPixel, minParticlesPerBump and
  * bumps are required (they depend on the optics and the product); minContrast defaults to 0.05 and
- * illuminationAngleDeg to 0; expectedBumpsPerFrame, maxParticlesPerBump and minJudgedBumpAreaPx are optional (0: see
+ * illuminationAngleDeg to 0. {@code illuminationAngleDeg: auto} estimates the direction per frame; then
+ * illuminationAngleFallbackDeg (default 0) is used until the first confident estimate, and it is refused with a
+ * fixed angle. expectedBumpsPerFrame, maxParticlesPerBump and minJudgedBumpAreaPx are optional (0: see
  * {@link DecisionLimits}).
  */
 final class DetectorReader {
     static final List<String> BUMP_MODES = List.of("automatic", "fixed");
+    /** The word that makes the detector estimate the illumination direction per frame. */
+    static final String AUTO = "auto";
 
     private DetectorReader() {
     }
 
     static DetectorSettings read(YamlMap map) throws StationConfigException {
         map.allow("minDiameterPx", "maxDiameterPx", "minContrast", "micronsPerPixel", "illuminationAngleDeg",
-                "minParticlesPerBump", "bumps", "expectedBumpsPerFrame", "maxParticlesPerBump", "minJudgedBumpAreaPx");
+                "illuminationAngleFallbackDeg", "minParticlesPerBump", "bumps", "expectedBumpsPerFrame",
+                "maxParticlesPerBump", "minJudgedBumpAreaPx");
         double minDiameterPx = map.number("minDiameterPx");
         double maxDiameterPx = map.number("maxDiameterPx");
         double minContrast = map.number("minContrast", 0.05);
         double micronsPerPixel = map.number("micronsPerPixel");
-        double illuminationAngleDeg = map.number("illuminationAngleDeg", 0);
+        OptionalDouble fixedAngle = map.numberOr("illuminationAngleDeg", AUTO, 0);
+        boolean auto = fixedAngle.isEmpty();
+        if (!auto && map.has("illuminationAngleFallbackDeg")) {
+            throw map.notAllowed("illuminationAngleFallbackDeg", "a fallback with a fixed illuminationAngleDeg ("
+                    + Check.number(fixedAngle.getAsDouble()) + ")",
+                    "illuminationAngleFallbackDeg only with illuminationAngleDeg: auto");
+        }
+        double illuminationAngleDeg = auto ? map.number("illuminationAngleFallbackDeg", 0)
+                : fixedAngle.getAsDouble();
         int minParticlesPerBump = map.integer("minParticlesPerBump");
         DecisionLimits none = DecisionLimits.DEFAULT;
         int expectedBumpsPerFrame = map.integer("expectedBumpsPerFrame", none.expectedBumpsPerFrame());
@@ -35,9 +50,10 @@ final class DetectorReader {
         long minJudgedBumpAreaPx = map.longInteger("minJudgedBumpAreaPx", none.minJudgedBumpAreaPx());
         BumpLayout bumps = bumps(map.section("bumps"));
         return map.build(() -> new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel,
-                illuminationAngleDeg, bumps, minParticlesPerBump,
+                illuminationAngleDeg, bumps, minParticlesPerBump, auto,
                 none.withExpectedBumpsPerFrame(expectedBumpsPerFrame).withMaxParticlesPerBump(maxParticlesPerBump)
-                        .withMinJudgedBumpAreaPx(minJudgedBumpAreaPx)));
+                        .withMinJudgedBumpAreaPx(minJudgedBumpAreaPx)),
+                auto ? Map.of("illuminationAngleDeg", "illuminationAngleFallbackDeg") : Map.of());
     }
 
     /** {@code mode: automatic} with minWidthPx and minHeightPx, or {@code mode: fixed} with rectangles. */

@@ -93,6 +93,30 @@ final class YamlMap {
         return node.isEmpty() ? fallback : numberValue(key, node.get());
     }
 
+    /**
+     * A number, or {@code word} written exactly so (then empty); absent: {@code fallback}. A value that is
+     * neither names both in its error.
+     */
+    OptionalDouble numberOr(String key, String word, double fallback) throws StationConfigException {
+        Optional<ScalarNode> node = scalar(key, "a number or " + word);
+        if (node.isEmpty()) {
+            return OptionalDouble.of(fallback);
+        }
+        if (node.get().getValue().equals(word)) {
+            return OptionalDouble.empty();
+        }
+        OptionalDouble value = Scalars.number(node.get());
+        if (value.isEmpty()) {
+            throw wrongType(key, "a number or " + word);
+        }
+        return value;
+    }
+
+    /** Whether {@code key} is given (a null value counts as absent). */
+    boolean has(String key) {
+        return value(key).isPresent();
+    }
+
     /** A number that may be left out (empty then). */
     OptionalDouble optionalNumber(String key) throws StationConfigException {
         Optional<ScalarNode> node = scalar(key, "a number");

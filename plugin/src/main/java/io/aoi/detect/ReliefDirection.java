@@ -1,0 +1,165 @@
+package io.aoi.detect;
+
+import io.aoi.cv.FloatPlanes;
+import io.aoi.cv.MatScope;
+import io.aoi.cv.OpenCv;
+import java.util.Arrays;
+import java.util.List;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Estimates the DIC shear direction of a frame from the relief orientation of its particles.
+ *
+ * <p>The relief template is steerable: the template for direction a is {@code cos a * T0 + sin a * T90}, so two
+ * correlations (with the 0 and the 90 degree template of one mid radius) give every particle's direction,
+ * {@code atan2(R90, R0)}, and its amplitude, {@code hypot(R0, R90)}. Peaks of the amplitude at least
+ * {@link #PEAK_CONTRAST_FACTOR} x minContrast, inside bumps and clear of their edges (a bump edge is a relief-like
+ * step), vote with their vectors weighted by their amplitude (a particle's side lobes, pointing elsewhere, are
+ * weaker than its centre); texture votes in every direction and cancels, particles agree. The vote is taken
+ * twice, the second time only with peaks within {@link #TRIM_DEG} of the first answer. The agreement R is the
+ * weighted mean resultant length of all n votes; the confidence is one minus the Rayleigh-test probability
+ * {@code exp(-n R^2)} that directions spread evenly (texture alone) would agree as well.
+ *
+ * <p>Immutable; safe from several threads. Native memory lives in a {@link MatScope} per call.
+ */
+final class ReliefDirection {
+    /** Peaks need at least this multiple of minContrast as amplitude to vote. */
+    static final double PEAK_CONTRAST_FACTOR = 2.0;
+    /** Peaks vote only this far beyond the template's reach inside a bump: a blurred bump edge is wide. */
+    static final int EDGE_CLEARANCE_PX = 8;
+    /** The second vote keeps peaks within this many degrees of the first answer. */
+    static final double TRIM_DEG = 60;
+
+    private final ReliefTemplate along;
+    private final ReliefTemplate across;
+    private final int insetPx;
+
+    /** @param radiusPx template radius, best the middle of the particle radii */
+    ReliefDirection(double radiusPx) {
+        this.along = new ReliefTemplate(radiusPx, 0);
+        this.across = new ReliefTemplate(radiusPx, 90);
+        this.insetPx = along.side() / 2 + EDGE_CLEARANCE_PX;
+    }
+
+    /** {@link #estimate(Mat, List, double)} on a w x h plane of values in [0, 1]. */
+    DirectionEstimate estimate(float[] plane, int w, int h, List<SearchRegion> regions, double minContrast) {
+        OpenCv.load();
+        try (MatScope scope = new MatScope()) {
+            return estimate(scope.add(FloatPlanes.toMat(plane, w, h)), regions, minContrast);
+        }
+    }
+
+    /**
+     * @param image       the frame, {@code CV_32F} values in [0, 1]
+     * @param regions     where particles are searched; peaks count inside the cores, at least the template's
+     *                    reach from their edges
+     * @param minContrast the detector's least relief amplitude
+     */
+    DirectionEstimate estimate(Mat image, List<SearchRegion> regions, double minContrast) {
+        double least = PEAK_CONTRAST_FACTOR * minContrast * Math.sqrt(along.energy());
+        Votes votes = new Votes();
+        try (MatScope scope = new MatScope()) {
+            Mat kernel0 = scope.add(along.kernel());
+            Mat kernel90 = scope.add(across.kernel());
+            for (SearchRegion r : regions) {
+                for (BumpRegion core : r.cores()) {
+                    int x0 = Math.max(0, core.x() + insetPx);
+                    int y0 = Math.max(0, core.y() + insetPx);
+                    int x1 = Math.min(image.cols(), core.x() + core.width() - insetPx);
+                    int y1 = Math.min(image.rows(), core.y() + core.height() - insetPx);
+                    if (x1 - x0 >= 3 && y1 - y0 >= 3) {
+                        vote(scope, image.submat(y0, y1, x0, x1), kernel0, kernel90, least, votes);
+                    }
+                }
+            }
+        }
+        return votes.result();
+    }
+
+    private static void vote(MatScope scope, Mat window, Mat kernel0, Mat kernel90, double least, Votes votes) {
+        scope.add(window);
+        Mat r0 = scope.mat();
+        Mat r90 = scope.mat();
+        Imgproc.filter2D(window, r0, CvType.CV_32F, kernel0, new Point(-1, -1), 0, Core.BORDER_REFLECT);
+        Imgproc.filter2D(window, r90, CvType.CV_32F, kernel90, new Point(-1, -1), 0, Core.BORDER_REFLECT);
+        Mat magnitude = scope.mat();
+        Core.magnitude(r0, r90, magnitude);
+        Mat dilated = scope.mat();
+        Imgproc.dilate(magnitude, dilated, new Mat());
+        Mat mask = scope.mat();
+        Core.compare(magnitude, dilated, mask, Core.CMP_GE);
+        Mat strong = scope.mat();
+        Core.compare(magnitude, new Scalar(least), strong, Core.CMP_GE);
+        Core.bitwise_and(mask, strong, mask);
+        Mat points = scope.mat();
+        Core.findNonZero(mask, points);
+        int n = (int) points.total();
+        if (n == 0) {
+            return;
+        }
+        int[] xy = new int[2 * n];
+        points.get(0, 0, xy);
+        float[] a = FloatPlanes.fromMat(r0);
+        float[] b = FloatPlanes.fromMat(r90);
+        int w = window.cols();
+        for (int j = 0; j < n; j++) {
+            int i = xy[2 * j + 1] * w + xy[2 * j];
+            votes.add(a[i], b[i]);
+        }
+    }
+
+    /** Relief vectors of the peaks; two-round vote. */
+    private static final class Votes {
+        private double[] xs = new double[64];
+        private double[] ys = new double[64];
+        private int n;
+
+        void add(double x, double y) {
+            if (n == xs.length) {
+                xs = Arrays.copyOf(xs, 2 * n);
+                ys = Arrays.copyOf(ys, 2 * n);
+            }
+            xs[n] = x;
+            ys[n] = y;
+            n++;
+        }
+
+        DirectionEstimate result() {
+            if (n == 0) {
+                return DirectionEstimate.NONE;
+            }
+            double sx = 0;
+            double sy = 0;
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                double length = Math.hypot(xs[i], ys[i]);
+                sx += xs[i] * length;
+                sy += ys[i] * length;
+                total += length * length;
+            }
+            double first = Math.atan2(sy, sx);
+            double agreement = total == 0 ? 0 : Math.hypot(sx, sy) / total;
+            // Rayleigh test: directions spread evenly agree this well with probability about exp(-n R^2)
+            double confidence = 1 - Math.exp(-n * agreement * agreement);
+            double tx = 0;
+            double ty = 0;
+            int kept = 0;
+            double cosTrim = Math.cos(Math.toRadians(TRIM_DEG));
+            for (int i = 0; i < n; i++) {
+                double length = Math.hypot(xs[i], ys[i]);
+                if (length > 0 && (xs[i] * Math.cos(first) + ys[i] * Math.sin(first)) / length >= cosTrim) {
+                    tx += xs[i];
+                    ty += ys[i];
+                    kept++;
+                }
+            }
+            double angle = kept == 0 ? first : Math.atan2(ty, tx);
+            return new DirectionEstimate(Math.toDegrees(angle), confidence, kept);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.aoi.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aoi.camera.sim.PanelSimulator;
+import io.aoi.camera.sim.SimulatedFrame;
+import io.aoi.config.BumpLayout;
+import io.aoi.config.DetectorSettings;
+import io.aoi.config.SimulatedCameraSettings;
+import io.aoi.eval.MatchStats;
+import io.aoi.eval.ParticleMatcher;
+import org.junit.jupiter.api.Test;
+
+/** The shear direction estimated from simulated panels rendered with known directions. */
+class ReliefDirectionTest {
+    private static final int WIDTH = 640;
+    private static final int ROWS = 384;
+    private static final DetectorSettings FIXED_ZERO =
+            new DetectorSettings(5, 12, 0.018, 0.5, 0, new BumpLayout.Automatic(60, 32), 5);
+
+    private static PanelSimulator simulator(double shearDeg, double particlesPerBump) {
+        return new PanelSimulator(new SimulatedCameraSettings(WIDTH, 8, 0, 0, 0, 0.01, particlesPerBump,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 5), shearDeg);
+    }
+
+    /** Signed difference of two directions, in (-180, 180]. */
+    private static double difference(double a, double b) {
+        double d = Math.IEEEremainder(a - b, 360);
+        return d == -180 ? 180 : d;
+    }
+
+    @Test
+    void estimatesTheShearDirectionOfSharpAndBlurredFrames() {
+        ParticleDetector detector = new ParticleDetector(FIXED_ZERO);
+        for (double shear : new double[] {0, 120, -150, 37}) {
+            for (double sigma : new double[] {0, 2.5}) {
+                DirectionEstimate e = detector.estimateDirection(simulator(shear, 12).frame(300, ROWS, sigma, 0,
+                        0.01).image());
+                assertTrue(e.confident(), "shear " + shear + ", sigma " + sigma + ": " + e);
+                assertEquals(0, difference(e.angleDeg(), shear), 3, "shear " + shear + ", sigma " + sigma + ": " + e);
+            }
+        }
+    }
+
+    @Test
+    void bumpsWithoutParticlesGiveNoConfidentDirection() {
+        DirectionEstimate e = new ParticleDetector(FIXED_ZERO).estimateDirection(
+                simulator(45, 0).frame(300, ROWS, 0, 0, 0.01).image());
+        assertFalse(e.confident(), "texture alone: " + e);
+    }
+
+    @Test
+    void autoModeFindsTheParticlesOfAnotherShearDirectionAndKeepsItWithoutParticles() {
+        ParticleDetector auto = new ParticleDetector(FIXED_ZERO.withAutoIlluminationAngle(0));
+        SimulatedFrame frame = simulator(120, 12).frame(300, ROWS, 0, 0, 0.01);
+        Detection d = auto.detect(frame.image());
+        assertEquals(0, difference(d.illuminationAngleDeg(), 120), 3, "direction used " + d.illuminationAngleDeg());
+        MatchStats m = ParticleMatcher.match(d.particles(), frame.particles(), WIDTH, ROWS);
+        assertTrue(m.f1() >= 0.97, "auto at 120 degrees: " + m);
+        MatchStats fixed = ParticleMatcher.match(new ParticleDetector(FIXED_ZERO).detect(frame.image()).particles(),
+                frame.particles(), WIDTH, ROWS);
+        assertTrue(fixed.f1() < 0.5, "the fixed 0 degree detector misses them: " + fixed);
+
+        Detection empty = auto.detect(simulator(0, 0).frame(300, ROWS, 0, 0, 0.01).image());
+        assertEquals(d.illuminationAngleDeg(), empty.illuminationAngleDeg(), "the last confident direction");
+        assertEquals(0, new ParticleDetector(FIXED_ZERO).detect(frame.image()).illuminationAngleDeg());
+    }
+}
