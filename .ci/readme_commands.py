@@ -9,8 +9,9 @@ lines) just above it:
         (default 600 s) and print a line matching REGEX (stdout and stderr together).
     <!-- check: background=NAME ready="REGEX" [timeout=SECONDS] [expect="REGEX"] -->
         start the block and go on once it printed a line matching ready; the blocks after it run while it
-        runs. At the end of the file it gets SIGINT (Ctrl-C), must exit 0 within 15 s, and, with expect,
-        must have printed a line matching it by then.
+        runs. At the end of the file it gets SIGINT (Ctrl-C), must exit within 15 s with 0 or 130 (the
+        status of a process that ended on Ctrl-C as designed), and, with expect, must have printed a line
+        matching it by then.
     <!-- check: skip="REASON" -->
         not run here; REASON says why (only for commands that need hardware this machine does not have,
         such as a GPU).
@@ -175,8 +176,8 @@ def run_file(root, path, log_dir, results):
             results.append((b, "FAIL", f"did not stop within {STOP_GRACE_S} s of Ctrl-C\n{r.tail()}"))
             continue
         r.reader.join(10)
-        if rc != 0:
-            results.append((b, "FAIL", f"exit {rc} after Ctrl-C, expected 0\n{r.tail()}"))
+        if rc not in (0, 130):
+            results.append((b, "FAIL", f"exit {rc} after Ctrl-C, expected 0 or 130\n{r.tail()}"))
         elif "expect" in b.attrs and not r.matched(b.attrs["expect"]):
             results.append((b, "FAIL", f"no line matched expect={b.attrs['expect']!r}\n{r.tail()}"))
         else:

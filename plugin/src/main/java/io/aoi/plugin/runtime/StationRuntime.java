@@ -57,7 +57,7 @@ public final class StationRuntime implements AutoCloseable {
     /** Frames each queue between stages holds. */
     public static final int QUEUE_DEPTH = 4;
     /** How long stopping lets a frame being deblurred or detected finish before it is recorded as dropped. */
-    public static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    public static final Duration STOP_GRACE = Duration.ofSeconds(1);
 
     /** Opens the station's frame source; replaced in tests to watch the source's life cycle. */
     @FunctionalInterface

@@ -29,9 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fault injection with the real station process: a small demo-like station (simulated camera faster than the
- * station inspects, so frames are always queued and in flight; no deblurring) is killed with SIGKILL at seeded
- * random moments ten times, restarted each time, then stopped with SIGTERM. Afterwards every frame any run
+ * Fault injection with the real station process: a small demo-like station (simulated camera, no deblurring, so
+ * it starts fast and frames are in flight) is killed with SIGKILL at seeded random moments ten times, restarted
+ * each time, then run once more with UDBD-Net (slower than the camera, so frames are queued) and stopped with
+ * SIGTERM. Afterwards every frame any run
  * admitted has exactly one result record in the journal (completed, dropped or, for frames cut off by a kill,
  * interrupted), and no result is recorded twice.
  */
@@ -59,7 +60,7 @@ class StationKillTest {
               frameHeight: 256
               overlapLines: 48
             deblur:
-              model: none
+              model: %s
               iterations: 1
               threads: 1
             detector:
@@ -126,7 +127,10 @@ class StationKillTest {
     @Test
     void everyAdmittedFrameHasExactlyOneRecordThroughTenKillsAndAStop() throws Exception {
         Path station = dir.resolve("kill-test.yaml");
-        Files.writeString(station, STATION);
+        Files.writeString(station, STATION.formatted("none"));
+        // the same station and journal, with a model slower than the camera: frames queue up before the SIGTERM
+        Path slowStation = dir.resolve("kill-test-slow.yaml");
+        Files.writeString(slowStation, STATION.formatted("udbd_acf"));
         Path journalDir = dir.resolve("runtime").resolve("journal");
         Random random = new Random(SEED);
         int recoveriesReported = 0;
@@ -145,7 +149,7 @@ class StationKillTest {
             assertTrue(p.process.waitFor(30, TimeUnit.SECONDS), "killed station ended");
         }
 
-        StationProcess last = new StationProcess(station);
+        StationProcess last = new StationProcess(slowStation);
         long stopNanos;
         try {
             awaitRunning(last);
