@@ -10,15 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.milo.opcua.sdk.core.Reference;
 import org.eclipse.milo.opcua.sdk.server.EventListener;
 import org.eclipse.milo.opcua.sdk.server.Lifecycle;
-import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
-import org.eclipse.milo.opcua.sdk.server.items.DataItem;
 import org.eclipse.milo.opcua.sdk.server.items.EventItem;
-import org.eclipse.milo.opcua.sdk.server.items.MonitoredItem;
 import org.eclipse.milo.opcua.sdk.server.model.objects.ServerTypeNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaObjectNode;
-import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
@@ -35,7 +31,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
  * VisionSystem as source; event subscriptions on the VisionSystem receive them, and so do subscriptions on the
  * Server object. {@link #publish}, {@link #showDiagnostics} and {@link #setState} are thread-safe.
  */
-final class MachineVisionNamespace extends ManagedNamespaceWithLifecycle {
+final class MachineVisionNamespace extends SubscribedNamespace {
     static final String NAMESPACE_URI = "urn:aoi:station";
     /** Optional members of VisionSystemType the station implements, by path. */
     private static final Set<String> OPTIONAL_MEMBERS = Set.of(RecipeNodes.PATH, ResultNodes.PATH,
@@ -44,7 +40,6 @@ final class MachineVisionNamespace extends ManagedNamespaceWithLifecycle {
 
     private final StationIdentity identity;
     private final RecipeControl recipes;
-    private final SubscriptionModel subscriptionModel;
     private final VisionStateMachineNodes stateMachine;
     private final RecipeNodes recipeNodes;
     private final ResultNodes resultNodes;
@@ -61,7 +56,6 @@ final class MachineVisionNamespace extends ManagedNamespaceWithLifecycle {
         this.stateMachine = new VisionStateMachineNodes(control);
         this.recipeNodes = new RecipeNodes(recipes, policy);
         this.resultNodes = new ResultNodes(query, policy);
-        this.subscriptionModel = new SubscriptionModel(server, this);
         // the NodeSet's types start (and stop) with this namespace, first: the instance is built from them
         MvNodeSetNamespace types = new MvNodeSetNamespace(server);
         getLifecycleManager().addLifecycle(new Lifecycle() {
@@ -75,7 +69,6 @@ final class MachineVisionNamespace extends ManagedNamespaceWithLifecycle {
                 types.shutdown();
             }
         });
-        getLifecycleManager().addLifecycle(subscriptionModel);
         getLifecycleManager().addStartupTask(() -> build(policy));
     }
 
@@ -141,31 +134,6 @@ final class MachineVisionNamespace extends ManagedNamespaceWithLifecycle {
 
     VisionState state() {
         return stateMachine.get();
-    }
-
-    /** Shows recipe changes made outside OPC UA (for example by the station's own configuration reload). */
-    void refreshRecipe() {
-        recipeNodes.refresh();
-    }
-
-    @Override
-    public void onDataItemsCreated(List<DataItem> items) {
-        subscriptionModel.onDataItemsCreated(items);
-    }
-
-    @Override
-    public void onDataItemsModified(List<DataItem> items) {
-        subscriptionModel.onDataItemsModified(items);
-    }
-
-    @Override
-    public void onDataItemsDeleted(List<DataItem> items) {
-        subscriptionModel.onDataItemsDeleted(items);
-    }
-
-    @Override
-    public void onMonitoringModeChanged(List<MonitoredItem> items) {
-        subscriptionModel.onMonitoringModeChanged(items);
     }
 
     @Override

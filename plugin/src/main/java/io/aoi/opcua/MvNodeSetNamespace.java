@@ -9,11 +9,7 @@ import java.util.List;
 import org.eclipse.milo.opcua.sdk.core.types.codec.DynamicCodecFactory;
 import org.eclipse.milo.opcua.sdk.core.typetree.DataType;
 import org.eclipse.milo.opcua.sdk.core.typetree.DataTypeTree;
-import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
-import org.eclipse.milo.opcua.sdk.server.items.DataItem;
-import org.eclipse.milo.opcua.sdk.server.items.MonitoredItem;
-import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.structured.StructureDefinition;
 import org.slf4j.Logger;
@@ -25,16 +21,13 @@ import org.slf4j.LoggerFactory;
  * ObjectTypes, VariableTypes, EventTypes, methods, DataTypes and encodings, under their numeric NodeIds. The
  * station's instance and its own nodes live in {@link MachineVisionNamespace}.
  */
-final class MvNodeSetNamespace extends ManagedNamespaceWithLifecycle {
+final class MvNodeSetNamespace extends SubscribedNamespace {
     static final String RESOURCE = "Opc.Ua.MachineVision.NodeSet2.xml";
     private static final Logger LOG = LoggerFactory.getLogger(MvNodeSetNamespace.class);
 
-    private final SubscriptionModel subscriptionModel;
 
     MvNodeSetNamespace(OpcUaServer server) {
         super(server, MvIds.NAMESPACE_URI);
-        this.subscriptionModel = new SubscriptionModel(server, this);
-        getLifecycleManager().addLifecycle(subscriptionModel);
         getLifecycleManager().addStartupTask(this::load);
     }
 
@@ -75,25 +68,5 @@ final class MvNodeSetNamespace extends ManagedNamespaceWithLifecycle {
                         dt.getBinaryEncodingId(), dt.getXmlEncodingId(), dt.getJsonEncodingId());
             }
         }
-    }
-
-    @Override
-    public void onDataItemsCreated(List<DataItem> items) {
-        subscriptionModel.onDataItemsCreated(items);
-    }
-
-    @Override
-    public void onDataItemsModified(List<DataItem> items) {
-        subscriptionModel.onDataItemsModified(items);
-    }
-
-    @Override
-    public void onDataItemsDeleted(List<DataItem> items) {
-        subscriptionModel.onDataItemsDeleted(items);
-    }
-
-    @Override
-    public void onMonitoringModeChanged(List<MonitoredItem> items) {
-        subscriptionModel.onMonitoringModeChanged(items);
     }
 }

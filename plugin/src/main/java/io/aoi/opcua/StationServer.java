@@ -327,11 +327,6 @@ public final class StationServer implements AutoCloseable, ResultSink {
         return namespace.state();
     }
 
-    /** Shows the recipe as {@link RecipeControl#current()} reports it, after changes made outside OPC UA. */
-    public void refreshRecipe() {
-        namespace.refreshRecipe();
-    }
-
     /** Events dropped because the publishing queue was full. */
     public long eventsDropped() {
         return eventsDropped.get();
