@@ -276,9 +276,10 @@ def main():
         if state["step"] % 20 == 0:
             m = np.mean(losses, axis=0)
             losses = []
-            log("step %d stage %d lr %.2e  L1 %.4f  kernelL1 %.3f  later passes L1 %.4f  %.2f s/step  %.1f/%.0f min" % (
-                state["step"], stage, opt.param_groups[0]["lr"], m[0], m[1], m[2], time.time() - t0,
-                state["train_seconds"] / 60, args.minutes))
+            log("step %d stage %d lr %.2e  L1 %.4f  kernelL1 %.3f  later passes L1 %.4f  %.2f s/step  %.1f/%.0f min,"
+                " ETA %.1f min" % (state["step"], stage, opt.param_groups[0]["lr"], m[0], m[1], m[2], time.time() - t0,
+                                  state["train_seconds"] / 60, args.minutes,
+                                  max(0.0, args.minutes - state["train_seconds"] / 60)))
         if time.time() - last_ckpt > args.ckpt_minutes * 60:
             save(ckpt_path, model, opt, state)
             last_ckpt = time.time()

@@ -193,7 +193,8 @@ def main():
         now = time.time()
         if now - last_val > 300 or step == 1:
             bl, s1, full = validate(model, val)
-            rec = {"step": step, "min": round((now - start) / 60, 2), "lr": lr, "adv_on": adv_on,
+            rec = {"step": step, "min": round((now - start) / 60, 2),
+                   "eta_min": round(max(0.0, budget - (now - start)) / 60, 2), "lr": lr, "adv_on": adv_on,
                    **{k: round(v, 6) for k, v in run_loss.items()},
                    "val_psnr_blurred": round(bl, 3), "val_psnr_stage1": round(s1, 3),
                    "val_psnr_full": round(full, 3)}
