@@ -54,7 +54,7 @@ class MainTest {
     @Test
     void unknownOptionIsRefusedWithTheCommandsUsage() {
         assertEquals(2, run("evaluate", "--frobnicate", "3"));
-        assertTrue(err().contains("unknown option --frobnicate") && err().contains("usage: evaluate"), err());
+        assertTrue(err().contains("unknown option --frobnicate") && err().contains("usage: " + Main.NAME + " evaluate"), err());
     }
 
     @Test
