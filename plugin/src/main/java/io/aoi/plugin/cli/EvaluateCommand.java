@@ -237,7 +237,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private EvaluationReport evaluate(EvaluationSettings settings, List<EvaluationArm> arms,
             List<DetectorVariant> variants) throws DeblurException {
-        try (Progress progress = Progress.start("evaluate", DetectionEvaluation.steps(settings, arms), System.err)) {
+        try (Progress progress = Progress.start("evaluate", DetectionEvaluation.steps(settings, arms), io.err())) {
             return DetectionEvaluation.run(settings, arms, variants, progress);
         }
     }
