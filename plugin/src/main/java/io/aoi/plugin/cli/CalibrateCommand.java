@@ -1,5 +1,6 @@
 package io.aoi.plugin.cli;
 
+import io.aoi.cli.HelpOption;
 import io.aoi.config.DetectorSettings;
 import io.aoi.config.StationConfigException;
 import io.aoi.config.StationConfigLoader;

@@ -3,6 +3,7 @@ package io.aoi.plugin.cli;
 import io.aoi.camera.CameraException;
 import io.aoi.camera.aravis.AravisCameras;
 import io.aoi.camera.aravis.CameraInfo;
+import io.aoi.cli.HelpOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

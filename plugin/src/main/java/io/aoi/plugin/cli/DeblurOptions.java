@@ -1,5 +1,6 @@
 package io.aoi.plugin.cli;
 
+import io.aoi.cli.CommandLines;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.ExecutionProvider;
@@ -81,7 +82,7 @@ final class DeblurOptions {
         try {
             return Enum.valueOf(type, name.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UsageException(option + " " + name + " is not known; allowed: " + EnumNames.allowed(type));
+            throw new UsageException(option + " " + name + " is not known; allowed: " + CommandLines.allowed(type));
         }
     }
 }

@@ -1,17 +1,15 @@
 package io.aoi.plugin.cli;
 
+import io.aoi.cli.CommandLines;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurRegion;
 import io.aoi.config.ExecutionProvider;
-import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The names of an enum's constants as the command line and the station files write them, in lower case: the
- * {@code completionCandidates} of enum options (so that {@code ${COMPLETION-CANDIDATES}} lists them as typed) and
- * the "allowed:" part of their errors. Values are read case-insensitively.
+ * {@code completionCandidates} of enum options, so that {@code ${COMPLETION-CANDIDATES}} lists them as typed.
+ * Values are read case-insensitively ({@link CommandLines}).
  */
 abstract class EnumNames implements Iterable<String> {
     private final Class<? extends Enum<?>> type;
@@ -22,18 +20,7 @@ abstract class EnumNames implements Iterable<String> {
 
     @Override
     public Iterator<String> iterator() {
-        return names(type).iterator();
-    }
-
-    /** The constants of {@code type} in lower case, in declaration order. */
-    static List<String> names(Class<?> type) {
-        return Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT))
-                .toList();
-    }
-
-    /** {@code none, wiener, udbd...}: the allowed values of an enum option. */
-    static String allowed(Class<?> type) {
-        return String.join(", ", names(type));
+        return CommandLines.enumNames(type).iterator();
     }
 
     /** Deblur models. */

@@ -1,5 +1,6 @@
 package io.aoi.plugin.cli;
 
+import io.aoi.cli.HelpOption;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.DetectorSettings;

@@ -1,5 +1,6 @@
 package io.aoi.plugin.cli;
 
+import io.aoi.cli.HelpOption;
 import io.aoi.config.PasswordHash;
 import java.io.BufferedReader;
 import java.io.Console;

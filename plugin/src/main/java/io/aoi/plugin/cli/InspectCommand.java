@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aoi.cli.HelpOption;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigLoader;
 import io.aoi.deblur.DeblurOutputException;

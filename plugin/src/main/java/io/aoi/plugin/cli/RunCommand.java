@@ -1,14 +1,15 @@
 package io.aoi.plugin.cli;
 
+import io.aoi.cli.HelpOption;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigLoader;
 import io.aoi.plugin.pipeline.PipelineCounters;
 import io.aoi.plugin.pipeline.QueueDepths;
 import io.aoi.plugin.runtime.StationRuntime;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
 package io.aoi.plugin.cli;
 
+import io.aoi.cli.HelpOption;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigLoader;
@@ -11,8 +12,8 @@ import io.aoi.image.DecodedImage;
 import io.aoi.image.Image;
 import io.aoi.image.ImageFiles;
 import io.aoi.image.ImageLimits;
-import io.aoi.plugin.progress.Progress;
 import io.aoi.plugin.deblur.Deblurrers;
+import io.aoi.plugin.progress.Progress;
 import io.aoi.plugin.tune.ContactSheet;
 import io.aoi.plugin.tune.PassCountPlot;
 import io.aoi.plugin.tune.Recommendation;

@@ -3,6 +3,7 @@ package io.aoi.plugin.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aoi.cli.CommandLines;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * {@code --help} of the jar and of every command: exit code 0, on stdout, every option named with its default
@@ -68,7 +69,7 @@ class EveryCommandHelpTest {
                     checkedDefaults.add(c.getKey() + " " + o.longestName());
                 }
                 if (o.type().isEnum()) {
-                    assertTrue(packed.contains(EnumNames.allowed(o.type()).replace(" ", "")),
+                    assertTrue(packed.contains(CommandLines.allowed(o.type()).replace(" ", "")),
                             o.longestName() + ": " + help);
                 }
             }
