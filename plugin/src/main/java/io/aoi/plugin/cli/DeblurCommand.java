@@ -8,6 +8,7 @@ import io.aoi.deblur.Restored;
 import io.aoi.image.DecodedImage;
 import io.aoi.image.ImageFiles;
 import io.aoi.image.ImageFormatException;
+import io.aoi.image.ImageLimits;
 import io.aoi.plugin.IoReasons;
 import io.aoi.plugin.deblur.Deblurrers;
 import io.aoi.plugin.progress.Progress;
@@ -58,7 +59,7 @@ final class DeblurCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DeblurSettings settings = deblur.read();
-        io.aoi.image.ImageLimits limits = limit.limits();
+        ImageLimits limits = limit.limits();
         ImageInputs.requireDistinctNames(inputs, "restored images");
         ImageInputs.requireNoInputReplaced(out, inputs);
         ImageInputs.prepareFolder(out, "out");

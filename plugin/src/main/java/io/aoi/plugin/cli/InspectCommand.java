@@ -17,6 +17,7 @@ import io.aoi.detect.ParticleDetector;
 import io.aoi.image.DecodedImage;
 import io.aoi.image.Image;
 import io.aoi.image.ImageFiles;
+import io.aoi.image.ImageLimits;
 import io.aoi.plugin.deblur.Deblurrers;
 import io.aoi.plugin.progress.Progress;
 import io.aoi.results.BumpCount;
@@ -78,7 +79,7 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StationConfig station = StationConfigLoader.load(stationFile);
         Optional<Path> overlayDir = Optional.ofNullable(overlay);
-        io.aoi.image.ImageLimits limits = limit.limits();
+        ImageLimits limits = limit.limits();
         ImageInputs.prepareFile(out, "out");
         if (overlayDir.isPresent()) {
             ImageInputs.requireDistinctNames(inputs, "overlays");
