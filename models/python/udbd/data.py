@@ -163,10 +163,16 @@ def ensure_panels(repo_root, out_dir, count=300, size=256, seed=7, log=print):
         return []
     os.makedirs(out_dir, exist_ok=True)
     try:
-        subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "camera-adapters", "-am", "compile"], cwd=repo_root,
-                       check=True)
+        # compiles, and writes the libraries the tool needs (picocli...); camera-adapters is built last, so its
+        # classpath is the one left in the file
+        deps = os.path.abspath(os.path.join(out_dir, "classpath.txt"))
+        subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "camera-adapters", "-am", "compile",
+                        "dependency:build-classpath", "-Dmdep.includeScope=runtime", "-Dmdep.outputFile=" + deps],
+                       cwd=repo_root, check=True)
+        with open(deps) as f:
+            libraries = f.read().strip()
         cp = os.pathsep.join([os.path.join(repo_root, "camera-adapters/target/classes"),
-                              os.path.join(repo_root, "station-config/target/classes")])
+                              os.path.join(repo_root, "station-config/target/classes"), libraries])
         subprocess.run(["java", "-cp", cp, "io.aoi.camera.sim.RenderPanels", "--out", out_dir,
                         "--count", str(count), "--width", str(size), "--height", str(size),
                         "--seed", str(seed)], cwd=repo_root, check=True)

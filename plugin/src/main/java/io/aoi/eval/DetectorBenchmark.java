@@ -1,6 +1,8 @@
 package io.aoi.eval;
 
 import io.aoi.camera.sim.PanelSimulator;
+import io.aoi.cli.CommandLines;
+import io.aoi.cli.HelpOption;
 import io.aoi.config.SimulatedCameraSettings;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.wiener.WienerDeblurrer;
@@ -9,6 +11,10 @@ import io.aoi.image.Image;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /**
  * Prints the time per frame of the particle detector and the Wiener deblurrer on simulated frames: wall time
@@ -16,14 +22,33 @@ import java.util.Locale;
  * machine disturbs less than wall time. Arguments: [width] [height] [repeats]; defaults 1024 512 10. Frames are
  * processed one at a time, after two warm-up runs; OpenCV uses its default thread count.
  */
-public final class DetectorBenchmark {
+@Command(name = "DetectorBenchmark", description = "Time per frame of the particle detector and the Wiener deblurrer "
+        + "on simulated frames: wall (median, min, max) and process CPU time.")
+public final class DetectorBenchmark implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WIDTH", description = "Frame width. Default: "
+            + "${DEFAULT-VALUE}.")
+    int width = 1024;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "HEIGHT", description = "Frame height. Default: "
+            + "${DEFAULT-VALUE}.")
+    int height = 512;
+
+    @Parameters(index = "2", arity = "0..1", paramLabel = "REPEATS", description = "Timed runs after two warm-ups. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int repeats = 10;
+
     private DetectorBenchmark() {
     }
 
-    public static void main(String[] args) throws DeblurException {
-        int width = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
-        int height = args.length > 1 ? Integer.parseInt(args[1]) : 512;
-        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    public static void main(String[] args) {
+        System.exit(CommandLines.run(new DetectorBenchmark(), args));
+    }
+
+    @Override
+    public Integer call() throws DeblurException {
         PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(width, 8, 0, 0, 0, 0.01, 12,
                 SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 1));
         Image sharp = simulator.frame(256, height, 0, 0, 0.01).image();
@@ -33,6 +58,7 @@ public final class DetectorBenchmark {
             report("detect (sharp)", width, height, repeats, () -> detector.detect(sharp));
             report("wiener sigma 2.5", width, height, repeats, () -> wiener.deblur(blurred, 1));
         }
+        return 0;
     }
 
     /** One timed piece of work. */

@@ -2,11 +2,15 @@ package io.aoi.camera.aravis;
 
 import io.aoi.camera.GrabResult;
 import io.aoi.camera.SourceCounters;
+import io.aoi.cli.CommandLines;
+import io.aoi.cli.HelpOption;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Sustained throughput of the Aravis adapter alone: strips/s, lines/s and MB/s of pixel data delivered as
@@ -16,7 +20,19 @@ import java.util.Set;
  * <p>Options (defaults): {@code --seconds 10 --width 2048 --lines 64 --line-rate <lines x 1000> --format Mono8
  * --buffers 32 --packet-size 0}.
  */
-public final class AravisBenchmark {
+@Command(name = "AravisBenchmark", description = "Sustained throughput of the Aravis adapter: strips/s, lines/s, MB/s "
+        + "and the fractions of incomplete and dropped buffers.")
+public final class AravisBenchmark implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    BenchmarkCamera.Options cameraOptions = new BenchmarkCamera.Options(2048, 64);
+
+    @Option(names = "--seconds", paramLabel = "S", description = "Measuring time after 1 s of warm-up. Default: "
+            + "${DEFAULT-VALUE}.")
+    double seconds = 10;
+
     private AravisBenchmark() {
     }
 
@@ -26,12 +42,13 @@ public final class AravisBenchmark {
                 .getProcessCpuTime();
     }
 
-    public static void main(String[] argv) throws Exception {
-        Set<String> options = new HashSet<>(BenchmarkCamera.OPTIONS);
-        options.add("seconds");
-        MainArgs args = new MainArgs(argv, options);
-        double seconds = args.number("seconds", 10);
-        try (BenchmarkCamera camera = BenchmarkCamera.from(args);
+    public static void main(String[] argv) {
+        System.exit(CommandLines.run(new AravisBenchmark(), argv));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (BenchmarkCamera camera = BenchmarkCamera.from(cameraOptions);
                 AravisLineSource source = camera.open()) {
             source.start();
             Duration timeout = Duration.ofSeconds(1);
@@ -50,7 +67,7 @@ public final class AravisBenchmark {
                     bytes += (long) g.strip().lines().samples().length * (source.bitDepth() / 8);
                 } else if (r instanceof GrabResult.Lost lost) {
                     System.out.println("camera lost during the benchmark: " + lost.reason());
-                    return;
+                    return 1;
                 }
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
@@ -78,5 +95,6 @@ public final class AravisBenchmark {
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
         }
+        return 0;
     }
 }

@@ -1,15 +1,17 @@
 package io.aoi.camera.aravis;
 
 import io.aoi.camera.GrabResult;
+import io.aoi.cli.CommandLines;
+import io.aoi.cli.HelpOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Long-run memory check of the Aravis adapter: prints the process's resident set size (RSS) and Java heap before
@@ -20,20 +22,33 @@ import java.util.Set;
  * <p>Options (defaults): {@code --strips 50000 --cycles 20} plus the camera options of {@link AravisBenchmark}
  * (default geometry here: 1024 px x 16 lines).
  */
-public final class AravisSoak {
+@Command(name = "AravisSoak", description = "Long-run memory check of the Aravis adapter: RSS and Java heap before and "
+        + "after many strips and many open/close cycles.")
+public final class AravisSoak implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    BenchmarkCamera.Options cameraOptions = new BenchmarkCamera.Options(1024, 16);
+
+    @Option(names = "--strips", paramLabel = "N", description = "Strips grabbed after warm-up. Default: "
+            + "${DEFAULT-VALUE}.")
+    int strips = 50_000;
+
+    @Option(names = "--cycles", paramLabel = "N", description = "Open/grab/close cycles. Default: ${DEFAULT-VALUE}.")
+    int cycles = 20;
+
     private AravisSoak() {
     }
 
-    public static void main(String[] argv) throws Exception {
-        Set<String> options = new HashSet<>(BenchmarkCamera.OPTIONS);
-        options.add("strips");
-        options.add("cycles");
-        String[] withDefaults = withDefaults(argv);
-        MainArgs args = new MainArgs(withDefaults, options);
-        int strips = args.integer("strips", 50_000);
-        int cycles = args.integer("cycles", 20);
+    public static void main(String[] argv) {
+        System.exit(CommandLines.run(new AravisSoak(), argv));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         Duration timeout = Duration.ofSeconds(1);
-        try (BenchmarkCamera camera = BenchmarkCamera.from(args)) {
+        try (BenchmarkCamera camera = BenchmarkCamera.from(cameraOptions)) {
             try (AravisLineSource source = camera.open()) {
                 source.start();
                 grab(source, 2_000, timeout);
@@ -56,18 +71,7 @@ public final class AravisSoak {
                 }
             }
         }
-    }
-
-    private static String[] withDefaults(String[] argv) {
-        Set<String> given = new HashSet<>(List.of(argv));
-        List<String> all = new ArrayList<>(List.of(argv));
-        if (!given.contains("--width")) {
-            all.addAll(List.of("--width", "1024"));
-        }
-        if (!given.contains("--lines")) {
-            all.addAll(List.of("--lines", "16"));
-        }
-        return all.toArray(new String[0]);
+        return 0;
     }
 
     private static void grab(AravisLineSource source, int strips, Duration timeout) throws Exception {

@@ -7,17 +7,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import picocli.CommandLine.Option;
 
 /**
  * Camera set-up shared by the benchmark commands: either a camera named with {@code --camera}, or (default) the
  * simulated GigE Vision camera started as a child process on 127.0.0.1.
  */
 final class BenchmarkCamera implements AutoCloseable {
-    /** The option names this class reads. */
-    static final Set<String> OPTIONS = Set.of("camera", "width", "lines", "line-rate", "format", "buffers",
-            "packet-size");
-
     private final FakeGigECamera child;
     final AravisCameraSettings settings;
 
@@ -26,8 +22,40 @@ final class BenchmarkCamera implements AutoCloseable {
         this.settings = settings;
     }
 
-    static BenchmarkCamera from(MainArgs args) throws IOException {
-        String cameraId = args.text("camera", "");
+    /** The camera options of the benchmark tools (a picocli mixin). */
+    static final class Options {
+        @Option(names = "--camera", paramLabel = "ID", description = "A camera id, serial or IP address. Default: "
+                + "the simulated GigE Vision camera started on 127.0.0.1.")
+        String camera = "";
+
+        @Option(names = "--width", paramLabel = "PX", description = "Line width. Default: ${DEFAULT-VALUE}.")
+        int widthPx;
+
+        @Option(names = "--lines", paramLabel = "N", description = "Lines per strip. Default: ${DEFAULT-VALUE}.")
+        int lines;
+
+        @Option(names = "--line-rate", paramLabel = "HZ", description = "Line rate. Default: lines x 1000.")
+        Double lineRateHz;
+
+        @Option(names = "--format", paramLabel = "NAME", description = "GenICam pixel format. Default: ${DEFAULT-VALUE}.")
+        String format = "Mono8";
+
+        @Option(names = "--buffers", paramLabel = "N", description = "Stream buffers. Default: ${DEFAULT-VALUE}.")
+        int buffers = 32;
+
+        @Option(names = "--packet-size", paramLabel = "BYTES", description = "GigE Vision packet size, 0 for the "
+                + "camera's. Default: ${DEFAULT-VALUE}.")
+        int packetSizeBytes = 0;
+
+        /** Options with this default geometry. */
+        Options(int widthPx, int lines) {
+            this.widthPx = widthPx;
+            this.lines = lines;
+        }
+    }
+
+    static BenchmarkCamera from(Options args) throws IOException {
+        String cameraId = args.camera;
         FakeGigECamera child = null;
         if (cameraId.isEmpty()) {
             File log = File.createTempFile("fake-gv-camera", ".log");
@@ -35,11 +63,10 @@ final class BenchmarkCamera implements AutoCloseable {
             child = FakeGigECamera.start("BENCH1", log);
             cameraId = FakeGigECamera.ADDRESS;
         }
-        int lines = args.integer("lines", 64);
-        AravisCameraSettings settings = new AravisCameraSettings(Optional.of(cameraId), args.integer("width", 2048),
-                0, lines, args.number("line-rate", lines * 1000.0), 0, -1, args.text("format", "Mono8"), List.of(),
-                args.integer("packet-size", 0), false, args.integer("buffers", 32), Duration.ofMillis(500),
-                Duration.ofSeconds(2));
+        int lines = args.lines;
+        AravisCameraSettings settings = new AravisCameraSettings(Optional.of(cameraId), args.widthPx,
+                0, lines, args.lineRateHz != null ? args.lineRateHz : lines * 1000.0, 0, -1, args.format, List.of(),
+                args.packetSizeBytes, false, args.buffers, Duration.ofMillis(500), Duration.ofSeconds(2));
         return new BenchmarkCamera(child, settings);
     }
 

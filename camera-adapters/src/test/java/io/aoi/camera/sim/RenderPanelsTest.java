@@ -2,11 +2,14 @@ package io.aoi.camera.sim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aoi.cli.CommandLines;
 import io.aoi.image.Image;
 import io.aoi.image.ImageFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,20 +17,29 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class RenderPanelsTest {
     @TempDir
     Path dir;
 
-    private static RenderPanelsOptions options(Path out, double defocus, double noise) {
-        return RenderPanelsOptions.parse(List.of("--out", out.toString(), "--count", "3", "--width", "96",
+    private static RenderPanels options(Path out, double defocus, double noise) {
+        return RenderPanels.parse("--out", out.toString(), "--count", "3", "--width", "96",
                 "--height", "80", "--seed", "4", "--defocus", Double.toString(defocus), "--noise",
-                Double.toString(noise)));
+                Double.toString(noise));
+    }
+
+    /** Runs the tool as its main does, without exiting; returns the exit code. */
+    private static int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... argv) {
+        CommandLine cli = CommandLines.configure(new CommandLine(new RenderPanels()));
+        cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        return cli.execute(argv);
     }
 
     @Test
     void writesCropsAndTruthThatShowTheParticles() throws Exception {
-        int written = RenderPanels.render(options(dir, 0, 0));
+        int written = options(dir, 0, 0).render();
         List<String> truth = Files.readAllLines(dir.resolve("truth.csv"), StandardCharsets.UTF_8);
         assertEquals("file,x,y,radius,contrast,bump", truth.get(0));
         assertEquals(written + 1, truth.size());
@@ -48,27 +60,47 @@ class RenderPanelsTest {
     void blurredRunHasTheSameTruthAsTheSharpRun() throws Exception {
         Path sharp = dir.resolve("sharp");
         Path blurred = dir.resolve("blurred");
-        RenderPanels.render(options(sharp, 0, 0));
-        RenderPanels.render(options(blurred, 2, 0.01));
+        options(sharp, 0, 0).render();
+        options(blurred, 2, 0.01).render();
         assertEquals(Files.readAllLines(sharp.resolve("truth.csv"), StandardCharsets.UTF_8),
                 Files.readAllLines(blurred.resolve("truth.csv"), StandardCharsets.UTF_8));
         Image a = ImageFiles.read(sharp.resolve("panel_00000.png"));
         Image b = ImageFiles.read(blurred.resolve("panel_00000.png"));
         assertTrue(!Arrays.equals(a.samples(), b.samples()));
         Path again = dir.resolve("again");
-        RenderPanels.render(options(again, 0, 0));
+        options(again, 0, 0).render();
         assertArrayEquals(a.samples(), ImageFiles.read(again.resolve("panel_00000.png")).samples());
     }
 
     @Test
-    void rejectsMissingAndOutOfRangeOptions() {
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> RenderPanelsOptions.parse(List.of("--out", "x", "--count", "1")));
-        assertTrue(missing.getMessage().startsWith("missing --"), missing.getMessage());
-        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
-                () -> RenderPanelsOptions.parse(List.of("--out", "x", "--count", "1", "--width", "64",
-                        "--height", "64", "--seed", "1", "--defocus", "9")));
-        assertTrue(range.getMessage().contains("--defocus"), range.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> RenderPanelsOptions.parse(List.of("--colour", "red")));
+    void rejectsMissingAndOutOfRangeOptionsWithExitCodeTwo() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, run(out, err, "--out", "x", "--count", "1"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("RenderPanels: missing --"), err.toString());
+        err.reset();
+        assertEquals(2, run(out, err, "--out", "x", "--count", "1", "--width", "64", "--height", "64", "--seed", "1",
+                "--defocus", "9"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith(
+                "RenderPanels: --defocus 9.0 is out of range; allowed: 0 to 8"), err.toString());
+        err.reset();
+        assertEquals(2, run(out, err, "--out", "x", "--count", "1", "--width", "64", "--height", "64", "--seed",
+                "1", "--colour", "red"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("RenderPanels: unknown option --colour"),
+                err.toString());
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(out, err, "--help"));
+        String help = out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        for (String option : List.of("--out", "--count", "--width", "--height", "--seed", "--defocus", "--motion",
+                "--noise", "--bits", "--particles-per-bump")) {
+            assertTrue(help.contains(option), option + ": " + help);
+        }
+        assertTrue(help.contains("Default: 12.0.") && help.contains("Bit depth, 8 or 16. Default: 8."), help);
     }
 }

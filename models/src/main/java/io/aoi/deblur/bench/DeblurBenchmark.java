@@ -1,5 +1,7 @@
 package io.aoi.deblur.bench;
 
+import io.aoi.cli.CommandLines;
+import io.aoi.cli.HelpOption;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.ExecutionProvider;
@@ -11,6 +13,10 @@ import io.aoi.image.Image;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Prints deblurring throughput in megapixels per second on synthetic 8-bit mono frames: UDBD-Net after 1
@@ -24,17 +30,40 @@ import java.util.Random;
  *     [--tile 256] [--overlap 32] [--repeats 3]
  * </pre>
  */
-public final class DeblurBenchmark {
+@Command(name = "DeblurBenchmark", description = "Deblurring throughput (MP/s) of UDBD-Net x1/x3 on CPU and CUDA "
+        + "beside the Wiener baseline, on a synthetic 8-bit mono frame.")
+public final class DeblurBenchmark implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--width", paramLabel = "PX", description = "Frame width. Default: ${DEFAULT-VALUE}.")
+    int width = 2048;
+
+    @Option(names = "--height", paramLabel = "PX", description = "Frame height. Default: ${DEFAULT-VALUE}.")
+    int height = 512;
+
+    @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime threads. Default: ${DEFAULT-VALUE}.")
+    int threads = 2;
+
+    @Option(names = "--tile", paramLabel = "PX", description = "UDBD-Net tile size. Default: ${DEFAULT-VALUE}.")
+    int tile = 256;
+
+    @Option(names = "--overlap", paramLabel = "PX", description = "Tile overlap. Default: ${DEFAULT-VALUE}.")
+    int overlap = 32;
+
+    @Option(names = "--repeats", paramLabel = "N", description = "Timed runs per arm after one warm-up. Default: "
+            + "${DEFAULT-VALUE}.")
+    int repeats = 3;
+
     private DeblurBenchmark() {
     }
 
-    public static void main(String[] args) throws DeblurException {
-        int width = intArg(args, "--width", 2048);
-        int height = intArg(args, "--height", 512);
-        int threads = intArg(args, "--threads", 2);
-        int tile = intArg(args, "--tile", 256);
-        int overlap = intArg(args, "--overlap", 32);
-        int repeats = intArg(args, "--repeats", 3);
+    public static void main(String[] args) {
+        System.exit(CommandLines.run(new DeblurBenchmark(), args));
+    }
+
+    @Override
+    public Integer call() throws DeblurException {
         Image frame = syntheticFrame(width, height, 42);
         System.out.printf(Locale.ROOT, "load average at start: %.2f on %d cores%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
@@ -58,6 +87,7 @@ public final class DeblurBenchmark {
         } catch (DeblurException e) {
             System.out.println("udbd CUDA: not measured: " + e.getMessage());
         }
+        return 0;
     }
 
     private static void report(String label, Deblurrer d, Image frame, int passes, int repeats)
@@ -85,18 +115,5 @@ public final class DeblurBenchmark {
             }
         }
         return new Image(width, height, 1, 8, s);
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                try {
-                    return Integer.parseInt(args[i + 1]);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(name + " " + args[i + 1] + ": expected an integer", e);
-                }
-            }
-        }
-        return fallback;
     }
 }

@@ -1,15 +1,25 @@
 package io.aoi.deblur.motion;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.aoi.cli.CommandLines;
+import io.aoi.cli.HelpOption;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.ExecutionProvider;
 import io.aoi.deblur.DeblurException;
 import io.aoi.image.Image;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Prints how long the shipped motion model takes per frame triplet in ONNX Runtime on the CPU.
@@ -19,25 +29,49 @@ import java.util.Random;
  * size is a warm-up and not counted. Prints wall time and the process CPU time (all threads), which is the
  * steadier number on a shared machine.
  */
-public final class MotionBenchmark {
+@Command(name = "MotionBenchmark", description = "Time per frame triplet of the shipped motion model in ONNX Runtime "
+        + "on the CPU: wall and process CPU time.")
+public final class MotionBenchmark implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
+
+    @Parameters(index = "0", paramLabel = "THREADS", description = "ONNX Runtime threads.")
+    int threads;
+
+    @Parameters(index = "1", paramLabel = "TILE_PX", description = "Tile size.")
+    int tile;
+
+    @Parameters(index = "2", paramLabel = "OVERLAP_PX", description = "Tile overlap.")
+    int overlap;
+
+    @Parameters(index = "3", paramLabel = "REPEATS", description = "Timed runs per size after one warm-up.")
+    int repeats;
+
+    @Parameters(index = "4..*", arity = "1..*", paramLabel = "WxH", description = "Frame sizes, e.g. 256x256.")
+    List<String> sizes;
+
     private MotionBenchmark() {
     }
 
-    public static void main(String[] args) throws DeblurException {
-        if (args.length < 5) {
-            System.err.println("usage: MotionBenchmark threads tileSizePx tileOverlapPx repeats WxH...");
-            System.exit(2);
-        }
-        int threads = Integer.parseInt(args[0]);
-        int tile = Integer.parseInt(args[1]);
-        int overlap = Integer.parseInt(args[2]);
-        int repeats = Integer.parseInt(args[3]);
+    public static void main(String[] args) {
+        System.exit(CommandLines.run(new MotionBenchmark(), args));
+    }
+
+    @Override
+    public Integer call() throws DeblurException {
         DeblurSettings settings = new DeblurSettings(DeblurModel.MOTION, 1, ExecutionProvider.CPU, threads, tile,
                 overlap, Optional.empty(), 1.5, 0.01);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (MotionDeblurrer deblurrer = MotionDeblurrer.open(settings)) {
-            for (int i = 4; i < args.length; i++) {
-                String[] wh = args[i].split("x");
+            for (String size : sizes) {
+                if (!size.matches("\\d{1,5}x\\d{1,5}")) {
+                    throw new ParameterException(spec.commandLine(), "WxH '" + size + "' is not WIDTHxHEIGHT, e.g. "
+                            + "256x256");
+                }
+                String[] wh = size.split("x");
                 int w = Integer.parseInt(wh[0]);
                 int h = Integer.parseInt(wh[1]);
                 Image[] f = {noise(w, h, 1), noise(w, h, 2), noise(w, h, 3)};
@@ -54,6 +88,7 @@ public final class MotionBenchmark {
                         cpuMs, os.getSystemLoadAverage());
             }
         }
+        return 0;
     }
 
     private static Image noise(int w, int h, long seed) {

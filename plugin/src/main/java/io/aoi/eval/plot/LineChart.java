@@ -19,10 +19,11 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * One PNG line chart: a y value against an x value for each named series, drawn by JFreeChart off screen
- * (headless; no display needed). Build with {@link #titled}, add points with {@link #point}, write once with
+ * (headless; no display needed). Build with {@link #titled} (a fraction from 0 to 1 on the y axis) or
+ * {@link #counting} (a count or mean from 0 up), add points with {@link #point}, write once with
  * {@link #writePng}. Not thread-safe.
  */
-final class LineChart {
+public final class LineChart {
     static final int WIDTH_PX = 800;
     static final int HEIGHT_PX = 500;
     /** Dark, distinct colours that read on white and in print; series beyond them reuse them in order. */
@@ -33,20 +34,28 @@ final class LineChart {
     private final String title;
     private final String xLabel;
     private final String yLabel;
+    private final boolean fractions;
     private final Map<String, SortedMap<Double, Double>> series = new LinkedHashMap<>();
 
-    private LineChart(String title, String xLabel, String yLabel) {
+    private LineChart(String title, String xLabel, String yLabel, boolean fractions) {
         this.title = Objects.requireNonNull(title);
         this.xLabel = Objects.requireNonNull(xLabel);
         this.yLabel = Objects.requireNonNull(yLabel);
+        this.fractions = fractions;
     }
 
-    static LineChart titled(String title, String xLabel, String yLabel) {
-        return new LineChart(title, xLabel, yLabel);
+    /** A chart of fractions: the y axis runs from 0 to 1. */
+    public static LineChart titled(String title, String xLabel, String yLabel) {
+        return new LineChart(title, xLabel, yLabel, true);
+    }
+
+    /** A chart of counts or means: the y axis runs from 0 to a little above the largest value. */
+    public static LineChart counting(String title, String xLabel, String yLabel) {
+        return new LineChart(title, xLabel, yLabel, false);
     }
 
     /** Adds (or replaces) the point at {@code x} of the series {@code name}; series keep the order first added. */
-    LineChart point(String name, double x, double y) {
+    public LineChart point(String name, double x, double y) {
         series.computeIfAbsent(name, n -> new TreeMap<>()).put(x, y);
         return this;
     }
@@ -56,8 +65,8 @@ final class LineChart {
         return series.size();
     }
 
-    /** Writes the chart; the y axis runs from 0 to 1 because every plotted figure here is a fraction. */
-    void writePng(Path file) throws IOException {
+    /** Writes the chart as a {@value #WIDTH_PX} x {@value #HEIGHT_PX} PNG. */
+    public void writePng(Path file) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         series.forEach((name, points) -> {
             XYSeries s = new XYSeries(name, true, false);
@@ -72,7 +81,11 @@ final class LineChart {
         NumberAxis x = new NumberAxis(xLabel);
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis(yLabel);
-        y.setRange(0, 1.02);
+        if (fractions) {
+            y.setRange(0, 1.02);
+        } else {
+            y.setAutoRangeIncludesZero(true);
+        }
         XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);

@@ -1,5 +1,6 @@
 package io.aoi.plugin.cli;
 
+import io.aoi.cli.HelpOption;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurRegion;
 import io.aoi.config.DeblurSettings;
@@ -19,6 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench [...]}: the line-rate benchmark ({@link LineRateBench}). Defaults: frames of 1024 x 512 and
@@ -27,48 +34,89 @@ import java.util.Optional;
  * detector and deblur settings unless {@code --station} names a file. Prints one markdown row per arm as it is
  * measured, then the table.
  */
-final class BenchCommand implements Command {
-    private static final List<String> DEFAULT_MODELS = List.of("none", "wiener", "udbd_acf");
+@Command(name = "bench", description = "The line-rate benchmark: deblur and detect time per frame for each model, "
+        + "pass count and region on the simulated ACF panel; prints one markdown row per arm as it is measured.")
+final class BenchCommand implements Callable<Integer> {
+    private final Streams io;
 
-    @Override
-    public String name() {
-        return "bench";
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    DeblurOptions deblurOptions;
+
+    @Option(names = "--sizes", paramLabel = "WxH", split = ",", description = "Frame sizes. Default: ${DEFAULT-VALUE}.")
+    List<String> sizes = new ArrayList<>(List.of("1024x512", "2048x1024"));
+
+    @Option(names = "--frames", paramLabel = "N", description = "Frames per size, 1 to 100. Default: ${DEFAULT-VALUE}.")
+    int frames = 2;
+
+    @Option(names = "--repeats", paramLabel = "N", description = "Repeats per size and arm, 1 to 100. Default: "
+            + "${DEFAULT-VALUE}.")
+    int repeats = 1;
+
+    @Option(names = "--sigma", paramLabel = "PX", description = "Defocus sigma of the frames. Default: "
+            + "${DEFAULT-VALUE}.")
+    double sigma = 2.5;
+
+    @Option(names = "--noise", paramLabel = "F", description = "Sensor noise sigma. Default: ${DEFAULT-VALUE}.")
+    double noise = 0.01;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Simulator seed. Default: ${DEFAULT-VALUE}.")
+    int seed = 1024;
+
+    @Option(names = "--models", paramLabel = "NAME", split = ",", description = "Models to time, of "
+            + "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.", completionCandidates = EnumNames.Models.class)
+    List<String> models = new ArrayList<>(List.of("none", "wiener", "udbd_acf"));
+
+    @Option(names = "--passes", paramLabel = "N", split = ",", description = "UDBD-Net pass counts, 1 to 3. Default: "
+            + "${DEFAULT-VALUE}.")
+    List<Double> passes = new ArrayList<>(List.of(1.0, 3.0));
+
+    @Option(names = "--regions", paramLabel = "REGION", split = ",", description = "Regions restored, of "
+            + "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.", completionCandidates = EnumNames.Regions.class)
+    List<String> regions = new ArrayList<>(List.of("bumps", "frame"));
+
+    @Option(names = "--region-margin", paramLabel = "PX", description = "Context around each bump, 0 to 256. "
+            + "Default: the station's, else ${DEFAULT-VALUE}.")
+    int regionMarginPx = DeblurOptions.DEFAULTS.policy().regionMarginPx();
+
+    @Option(names = "--out", paramLabel = "FILE.md", description = "Also write the table here.")
+    Path outFile;
+
+    BenchCommand(Streams io) {
+        this.io = io;
     }
 
     @Override
-    public String synopsis() {
-        return "bench [--sizes 1024x512,2048x1024] [--frames N] [--repeats N] [--sigma PX] [--noise F] [--seed S]"
-                + " [--models none,wiener,udbd_acf] [--passes 1,3] [--regions bumps,frame] [--region-margin PX] [--station FILE]"
-                + " [--threads N] [--provider cpu|cuda] [--model-file FILE.onnx] [--out FILE.md]";
-    }
-
-    @Override
-    public int run(Args args) throws Exception {
-        DeblurSettings base = DeblurOptions.read(args);
+    public Integer call() throws Exception {
+        DeblurSettings base = deblurOptions.read();
         DeblurSettings deblur;
         try {
-            deblur = base.withPolicy(base.policy().withRegionMarginPx(args.intOption("region-margin",
-                    base.policy().regionMarginPx(), 0, 256)));
+            deblur = base.withPolicy(base.policy().withRegionMarginPx(UsageException.inRange("--region-margin",
+                    spec.commandLine().getParseResult().hasMatchedOption("--region-margin") ? regionMarginPx
+                            : base.policy().regionMarginPx(), 0, 256)));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Optional<String> station = args.option("station");
+        Optional<Path> station = deblurOptions.station();
         DetectorSettings detector = station.isPresent()
-                ? StationConfigLoader.load(Path.of(station.get())).detector()
+                ? StationConfigLoader.load(station.get()).detector()
                 : EvaluationSettings.defaultDetector();
-        List<int[]> sizes = sizes(args.words("sizes", List.of("1024x512", "2048x1024")));
-        List<BenchArm> arms = arms(args.words("models", DEFAULT_MODELS), args.numbers("passes", List.of(1.0, 3.0)),
-                args.words("regions", List.of("bumps", "frame")));
+        List<int[]> sizes = sizes(this.sizes);
+        List<BenchArm> arms = arms(models, passes, regions);
         BenchSettings settings;
         try {
-            settings = new BenchSettings(sizes, args.intOption("frames", 2, 1, 100),
-                    args.intOption("repeats", 1, 1, 100), args.number("sigma", 2.5), args.number("noise", 0.01),
-                    args.intOption("seed", 1024, 0, Integer.MAX_VALUE), arms, deblur, detector);
+            settings = new BenchSettings(sizes, UsageException.inRange("--frames", frames, 1, 100),
+                    UsageException.inRange("--repeats", repeats, 1, 100), sigma, noise,
+                    UsageException.inRange("--seed", seed, 0, Integer.MAX_VALUE), arms, deblur, detector);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Optional<Path> out = args.option("out").map(Path::of);
-        args.requireAllUsed();
+        Optional<Path> out = Optional.ofNullable(outFile);
 
         String head = String.format(Locale.ROOT, "Line-rate benchmark: simulated ACF panel at sigma %.1f px, noise "
                         + "%.3f, %d frames x %d repeats per size and arm, deblur threads %d, %s, region margin %d px; "
@@ -76,10 +124,10 @@ final class BenchCommand implements Command {
                 settings.noiseSigma(), settings.frames(), settings.repeats(), deblur.threads(),
                 deblur.executionProvider().name().toLowerCase(Locale.ROOT), deblur.policy().regionMarginPx(),
                 Runtime.getRuntime().availableProcessors(), loadAverage());
-        System.out.print(head + BenchTable.header());
+        io.out().print(head + BenchTable.header());
         List<BenchRow> rows = LineRateBench.run(settings, row -> {
-            System.out.print(BenchTable.row(row));
-            System.out.flush();
+            io.out().print(BenchTable.row(row));
+            io.out().flush();
         });
         String table = head + BenchTable.render(rows);
         if (out.isPresent()) {
@@ -88,7 +136,7 @@ final class BenchCommand implements Command {
                 Files.createDirectories(parent);
             }
             Files.writeString(out.get(), table, StandardCharsets.UTF_8);
-            System.out.println("written to " + out.get());
+            io.out().println("written to " + out.get());
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.aoi.plugin.cli;
 
+import io.aoi.cli.HelpOption;
 import io.aoi.config.DetectorSettings;
 import io.aoi.config.StationConfigException;
 import io.aoi.config.StationConfigLoader;
@@ -12,6 +13,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code calibrate --station FILE [--out FILE.yaml] IMAGE...}: estimates the DIC shear (relief) direction from
@@ -24,25 +30,33 @@ import java.util.Optional;
  * agreement of those frames, the mean resultant length of their directions (1 when all agree); with no
  * confident frame the command fails and writes nothing.
  */
-final class CalibrateCommand implements Command {
+@Command(name = "calibrate", description = "Estimates the DIC shear direction from recorded frames and, with --out, "
+        + "writes it into a copy of the station file.")
+final class CalibrateCommand implements Callable<Integer> {
+    private final Streams io;
 
-    @Override
-    public String name() {
-        return "calibrate";
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--station", paramLabel = "FILE", required = true, description = "The station file.")
+    Path stationFile;
+
+    @Option(names = "--out", paramLabel = "FILE.yaml",
+            description = "Write the station file with the direction set here (may be the station file itself).")
+    Path outFile;
+
+    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Recorded frames that show particles on bumps.")
+    List<Path> images;
+
+    CalibrateCommand(Streams io) {
+        this.io = io;
     }
 
     @Override
-    public String synopsis() {
-        return "calibrate --station FILE [--out FILE.yaml] IMAGE...";
-    }
-
-    @Override
-    public int run(Args args) throws Exception {
-        Path stationFile = args.requiredPath("station");
+    public Integer call() throws Exception {
         DetectorSettings detectorSettings = StationConfigLoader.load(stationFile).detector();
-        Optional<Path> out = args.option("out").map(Path::of);
-        List<Path> inputs = ImageInputs.existing(Command.requirePositional(args, "image"));
-        args.requireAllUsed();
+        Optional<Path> out = Optional.ofNullable(outFile);
+        List<Path> inputs = ImageInputs.existing(images);
         ParticleDetector detector = new ParticleDetector(detectorSettings);
         double sx = 0;
         double sy = 0;
@@ -52,7 +66,7 @@ final class CalibrateCommand implements Command {
         int particles = 0;
         for (Path in : inputs) {
             DirectionEstimate e = detector.estimateDirection(ImageFiles.read(in));
-            System.out.printf(Locale.ROOT, "%s: %s%n", in.getFileName(), describe(e));
+            io.out().printf(Locale.ROOT, "%s: %s%n", in.getFileName(), describe(e));
             if (e.confident()) {
                 double a = Math.toRadians(e.angleDeg());
                 sx += e.particles() * Math.cos(a);
@@ -70,7 +84,7 @@ final class CalibrateCommand implements Command {
         }
         double angle = Math.toDegrees(Math.atan2(sy, sx));
         double agreement = Math.hypot(unitX, unitY) / confident;
-        System.out.printf(Locale.ROOT, "shear direction %.1f deg, confidence %.3f (agreement of %d confident of %d"
+        io.out().printf(Locale.ROOT, "shear direction %.1f deg, confidence %.3f (agreement of %d confident of %d"
                 + " frames, %d particles)%n", angle, agreement, confident, inputs.size(), particles);
         if (out.isPresent()) {
             write(stationFile, out.get(), detectorSettings.illuminationAngleAuto(), angle);
@@ -86,7 +100,7 @@ final class CalibrateCommand implements Command {
                 e.particles(), e.confident() ? "" : " (not confident: left out)");
     }
 
-    private static void write(Path stationFile, Path out, boolean auto, double angleDeg) throws Exception {
+    private void write(Path stationFile, Path out, boolean auto, double angleDeg) throws Exception {
         String field = auto ? "illuminationAngleFallbackDeg" : "illuminationAngleDeg";
         String text = Files.readString(stationFile, StandardCharsets.UTF_8);
         String edited = StationFileEdit.set(text, "detector", field, String.format(Locale.ROOT, "%.1f", angleDeg));
@@ -105,6 +119,6 @@ final class CalibrateCommand implements Command {
         } finally {
             Files.deleteIfExists(temporary);
         }
-        System.out.println("detector." + field + " written to " + out);
+        io.out().println("detector." + field + " written to " + out);
     }
 }

@@ -1,65 +1,88 @@
 package io.aoi.plugin.cli;
 
+import io.aoi.cli.CommandLines;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.ExecutionProvider;
 import io.aoi.config.InvalidSettingException;
 import io.aoi.config.StationConfigException;
 import io.aoi.config.StationConfigLoader;
-import java.util.Arrays;
-import java.util.Locale;
+import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * Deblur settings from the command line: a station file's {@code deblur} section when {@code --station} is
- * given, otherwise the shipped defaults, with {@code --model}, {@code --model-file}, {@code --iterations},
- * {@code --provider} and {@code --threads} on top.
+ * Deblur settings from the command line (a picocli mixin): a station file's {@code deblur} section when
+ * {@code --station} is given, otherwise the shipped defaults ({@link #DEFAULTS}), with {@code --model},
+ * {@code --model-file}, {@code --iterations}, {@code --provider} and {@code --threads} on top where given.
  */
 final class DeblurOptions {
     /** The defaults of the demo station's deblur section. */
     static final DeblurSettings DEFAULTS = new DeblurSettings(DeblurModel.UDBD_ACF, 1, ExecutionProvider.CPU, 2,
             256, 32, Optional.empty(), 2.5, 0.01);
 
-    private DeblurOptions() {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = "--station", paramLabel = "FILE",
+            description = "Station file: its deblur section (and detector settings, where the command uses them) "
+                    + "instead of the demo station's.")
+    Path station;
+
+    @Option(names = "--model", paramLabel = "NAME", completionCandidates = EnumNames.Models.class,
+            description = "Deblur model: ${COMPLETION-CANDIDATES}. Default: the station's, else ${DEFAULT-VALUE}.")
+    DeblurModel model = DEFAULTS.model();
+
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "UDBD-Net passes, 0 to 3. Default: the station's, else ${DEFAULT-VALUE}.")
+    int iterations = DEFAULTS.iterations();
+
+    @Option(names = "--provider", paramLabel = "NAME", completionCandidates = EnumNames.Providers.class,
+            description = "ONNX Runtime execution provider: ${COMPLETION-CANDIDATES}. Default: the station's, else "
+                    + "${DEFAULT-VALUE}.")
+    ExecutionProvider provider = DEFAULTS.executionProvider();
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Deblur threads, 1 to 64. Default: the station's, else ${DEFAULT-VALUE}.")
+    int threads = DEFAULTS.threads();
+
+    @Option(names = "--model-file", paramLabel = "FILE.onnx",
+            description = "Another ONNX model file. Default: the station's, else the shipped model.")
+    Path modelFile;
+
+    /** The station file, when {@code --station} was given. */
+    Optional<Path> station() {
+        return Optional.ofNullable(station);
     }
 
-    static DeblurSettings read(Args args) throws UsageException, StationConfigException {
-        Optional<String> station = args.option("station");
-        DeblurSettings base = station.isPresent()
-                ? StationConfigLoader.load(java.nio.file.Path.of(station.get())).deblur()
-                : DEFAULTS;
-        DeblurModel model = base.model();
-        Optional<String> m = args.option("model");
-        if (m.isPresent()) {
-            model = parse(DeblurModel.class, "--model", m.get());
-        }
-        int iterations = args.intOption("iterations", base.iterations(), 0, DeblurSettings.MAX_ITERATIONS);
-        ExecutionProvider provider = base.executionProvider();
-        Optional<String> p = args.option("provider");
-        if (p.isPresent()) {
-            provider = parse(ExecutionProvider.class, "--provider", p.get());
-        }
-        int threads = args.intOption("threads", base.threads(), 1, 64);
-        Optional<java.nio.file.Path> modelFile = args.option("model-file").map(java.nio.file.Path::of)
-                .or(base::modelFile);
+    /** The settings: the station's (or the defaults) with every option that was given on top. */
+    DeblurSettings read() throws UsageException, StationConfigException {
+        DeblurSettings base = station != null ? StationConfigLoader.load(station).deblur() : DEFAULTS;
         try {
-            return new DeblurSettings(model, iterations, provider, threads, base.tileSizePx(), base.tileOverlapPx(),
-                    modelFile, base.wienerSigmaPx(), base.wienerNoiseToSignal(), base.policy());
+            return new DeblurSettings(given("--model") ? model : base.model(),
+                    given("--iterations") ? UsageException.inRange("--iterations", iterations, 0,
+                            DeblurSettings.MAX_ITERATIONS) : base.iterations(),
+                    given("--provider") ? provider : base.executionProvider(),
+                    given("--threads") ? UsageException.inRange("--threads", threads, 1, 64) : base.threads(),
+                    base.tileSizePx(), base.tileOverlapPx(), Optional.ofNullable(modelFile).or(base::modelFile),
+                    base.wienerSigmaPx(), base.wienerNoiseToSignal(), base.policy());
         } catch (InvalidSettingException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
-    static <E extends Enum<E>> E parse(Class<E> type, String option, String name) throws UsageException {
-        try {
-            return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(option + " " + name + " is not known; allowed: "
-                    + allowed(type.getEnumConstants()));
-        }
+    private boolean given(String option) {
+        return command.commandLine().getParseResult().hasMatchedOption(option);
     }
 
-    private static String allowed(Enum<?>[] values) {
-        return String.join(", ", Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).toList());
+    /** Reads an enum constant case-insensitively, for list options that hold enum names. */
+    static <E extends Enum<E>> E parse(Class<E> type, String option, String name) throws UsageException {
+        try {
+            return Enum.valueOf(type, name.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + " " + name + " is not known; allowed: " + CommandLines.allowed(type));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.aoi.plugin.cli;
 
+import io.aoi.cli.HelpOption;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.DetectorSettings;
@@ -27,7 +28,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code evaluate [...]}: renders simulated frames with ground truth at several defocus sigmas and prints
@@ -44,70 +50,138 @@ import java.util.Set;
  * {@code --shear-arms} runs every arm with the detector at the true direction, off by 30, 90 and 180 degrees, and
  * estimating it per frame (auto).
  */
-final class EvaluateCommand implements Command {
+@Command(name = "evaluate", description = "Scores the detector on simulated frames with ground truth at several "
+        + "defocus sigmas: sharp, blurred, Wiener and, with --udbd, UDBD-Net after each pass count.")
+final class EvaluateCommand implements Callable<Integer> {
+    private static final EvaluationSettings D = EvaluationSettings.defaults();
+    private final Streams io;
 
-    @Override
-    public String name() {
-        return "evaluate";
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    DeblurOptions deblur;
+
+    @Option(names = "--udbd", description = "Also score UDBD-Net (the station's, else udbd_acf; --model udbd picks "
+            + "the general model) after each of --passes.")
+    boolean udbd;
+
+    @Option(names = "--passes", paramLabel = "N", split = ",",
+            description = "UDBD-Net pass counts, 1 to 3. Default: ${DEFAULT-VALUE}.")
+    List<Integer> passes = new ArrayList<>(List.of(1, 2, 3));
+
+    @Option(names = "--region", description = "Run every deblurring arm a second time restoring only the bumps.")
+    boolean region;
+
+    @Option(names = "--region-margin", paramLabel = "PX",
+            description = "Context around each bump with --region, 0 to 256. Default: the station's, else "
+                    + "${DEFAULT-VALUE}.")
+    int regionMarginPx = DeblurOptions.DEFAULTS.policy().regionMarginPx();
+
+    @Option(names = "--motion", description = "Also score the motion deblurrer on motion-blurred frames.")
+    boolean motion;
+
+    @Option(names = "--motion-lengths", paramLabel = "PX", split = ",",
+            description = "Motion blur lengths with --motion. Default: ${DEFAULT-VALUE}.")
+    List<Double> motionLengths = new ArrayList<>(MotionEvaluation.DEFAULT_LENGTHS_PX);
+
+    @Option(names = "--frames", paramLabel = "N", description = "Frames per sigma, 1 to 1000. Default: "
+            + "${DEFAULT-VALUE}.")
+    int frames = D.frames();
+
+    @Option(names = "--width", paramLabel = "PX", description = "Frame width, 64 to 16384. Default: ${DEFAULT-VALUE}.")
+    int widthPx = D.widthPx();
+
+    @Option(names = "--height", paramLabel = "PX", description = "Frame height, 64 to 8192. Default: "
+            + "${DEFAULT-VALUE}.")
+    int heightPx = D.heightPx();
+
+    @Option(names = "--seed", paramLabel = "S", description = "Simulator seed. Default: ${DEFAULT-VALUE}.")
+    int seed = (int) D.seed();
+
+    @Option(names = "--sigmas", paramLabel = "PX", split = ",",
+            description = "Defocus sigmas, 0 to 8. Default: ${DEFAULT-VALUE}.")
+    List<Double> sigmas = new ArrayList<>(D.defocusSigmasPx());
+
+    @Option(names = "--noise", paramLabel = "F", description = "Sensor noise sigma (fraction of full scale). "
+            + "Default: ${DEFAULT-VALUE}.")
+    double noise = D.noiseSigma();
+
+    @Option(names = "--particles-per-bump", paramLabel = "N", description = "Mean particles per bump. Default: "
+            + "${DEFAULT-VALUE}.")
+    double particlesPerBump = D.particlesPerBump();
+
+    @Option(names = "--bit-depth", paramLabel = "BITS", description = "8 or 16. Default: ${DEFAULT-VALUE}.")
+    int bitDepth = D.bitDepth();
+
+    @Option(names = "--min-contrast", paramLabel = "F", description = "Detector contrast threshold. Default: the "
+            + "station's, else ${DEFAULT-VALUE}.")
+    double minContrast = D.detector().minContrast();
+
+    @Option(names = "--station-sigma", paramLabel = "PX", description = "The Wiener arm's fixed sigma. Default: "
+            + "${DEFAULT-VALUE}.")
+    double stationSigma = DetectionEvaluation.DEFAULT_STATION_SIGMA_PX;
+
+    @Option(names = "--nsr", paramLabel = "F", description = "The Wiener arm's noise-to-signal ratio. Default: "
+            + "${DEFAULT-VALUE}.")
+    double nsr = DetectionEvaluation.DEFAULT_NOISE_TO_SIGNAL;
+
+    @Option(names = "--shear-deg", paramLabel = "DEG", description = "DIC shear direction of the rendered frames. "
+            + "Default: ${DEFAULT-VALUE}.")
+    double shearDeg = 0;
+
+    @Option(names = "--shear-arms", description = "Run every arm with the detector at the true direction, off by 30, "
+            + "90 and 180 degrees, and estimating it per frame.")
+    boolean shearArms;
+
+    @Option(names = "--out", paramLabel = "FILE.md", description = "Also write the tables here.")
+    Path out;
+
+    @Option(names = "--plot", paramLabel = "DIR", description = "Write the PNG plots here.")
+    Path plotDir;
+
+    EvaluateCommand(Streams io) {
+        this.io = io;
     }
 
     @Override
-    public String synopsis() {
-        return "evaluate [--udbd] [--model udbd|udbd_acf] [--passes 1,2,3] [--region] [--region-margin PX] [--motion] [--motion-lengths 4,8,16] [--station FILE] [--frames N] [--width PX] [--height PX] [--seed S]"
-                + " [--sigmas 0,1,2,2.5,3,4] [--noise F] [--particles-per-bump N] [--bit-depth 8|16]"
-                + " [--min-contrast F] [--station-sigma PX] [--nsr F] [--model-file FILE.onnx]"
-                + " [--shear-deg A] [--shear-arms] [--out FILE.md] [--plot DIR]";
-    }
-
-    @Override
-    public Set<String> flags() {
-        return Set.of("udbd", "motion", "region", "shear-arms");
-    }
-
-    @Override
-    public int run(Args args) throws Exception {
-        EvaluationSettings d = EvaluationSettings.defaults();
-        DetectorSettings detector = d.detector();
-        Optional<String> station = args.option("station");
+    public Integer call() throws Exception {
+        DetectorSettings detector = D.detector();
+        Optional<Path> station = deblur.station();
         if (station.isPresent()) {
-            detector = StationConfigLoader.load(Path.of(station.get())).detector();
+            detector = StationConfigLoader.load(station.get()).detector();
         }
-        double minContrast = number(args, "min-contrast", detector.minContrast());
-        double stationSigma = number(args, "station-sigma", DetectionEvaluation.DEFAULT_STATION_SIGMA_PX);
-        double nsr = number(args, "nsr", DetectionEvaluation.DEFAULT_NOISE_TO_SIGNAL);
-        boolean udbd = args.flag("udbd");
-        boolean motion = args.flag("motion");
-        boolean region = args.flag("region");
-        boolean shearArms = args.flag("shear-arms");
-        double shearDeg = number(args, "shear-deg", 0);
-        List<Double> passCounts = numbers(args, "passes", List.of(1.0, 2.0, 3.0));
-        for (double p : passCounts) {
-            if (p != Math.rint(p) || p < 1 || p > DeblurSettings.MAX_ITERATIONS) {
+        double minContrast = given("--min-contrast") ? this.minContrast : detector.minContrast();
+        List<Integer> passCounts = passes;
+        for (int p : passCounts) {
+            if (p < 1 || p > DeblurSettings.MAX_ITERATIONS) {
                 throw new UsageException("--passes " + p + " is not allowed; allowed: whole numbers from 1 to "
                         + DeblurSettings.MAX_ITERATIONS);
             }
         }
-        List<Double> motionLengths = numbers(args, "motion-lengths", MotionEvaluation.DEFAULT_LENGTHS_PX);
-        DeblurSettings udbdSettings = udbdSettings(args);
-        int regionMarginPx = args.intOption("region-margin", udbdSettings.policy().regionMarginPx(), 0, 256);
-        Optional<Path> out = args.option("out").map(Path::of);
-        Optional<Path> plotDir = args.option("plot").map(Path::of);
+        DeblurSettings udbdSettings = udbdSettings();
+        int regionMarginPx = UsageException.inRange("--region-margin", given("--region-margin")
+                ? this.regionMarginPx : udbdSettings.policy().regionMarginPx(), 0, 256);
+        Optional<Path> out = Optional.ofNullable(this.out);
+        Optional<Path> plotDir = Optional.ofNullable(this.plotDir);
         EvaluationSettings settings;
         DeblurSettings wiener;
         try {
             DetectorSettings tuned = detector.withMinContrast(minContrast);
-            settings = new EvaluationSettings(args.intOption("frames", d.frames(), 1, 1000),
-                    args.intOption("width", d.widthPx(), 64, 16384), args.intOption("height", d.heightPx(), 64, 8192),
-                    args.intOption("seed", (int) d.seed(), 0, Integer.MAX_VALUE), numbers(args, "sigmas", d.defocusSigmasPx()),
-                    number(args, "noise", d.noiseSigma()), number(args, "particles-per-bump", d.particlesPerBump()),
-                    args.intOption("bit-depth", d.bitDepth(), 8, 16), tuned, shearDeg);
+            settings = new EvaluationSettings(UsageException.inRange("--frames", frames, 1, 1000),
+                    UsageException.inRange("--width", widthPx, 64, 16384),
+                    UsageException.inRange("--height", heightPx, 64, 8192),
+                    UsageException.inRange("--seed", seed, 0, Integer.MAX_VALUE), sigmas, noise, particlesPerBump,
+                    UsageException.inRange("--bit-depth", bitDepth, 8, 16), tuned, shearDeg);
             wiener = new DeblurSettings(DeblurModel.WIENER, 1, DeblurOptions.DEFAULTS.executionProvider(),
                     DeblurOptions.DEFAULTS.threads(), DeblurOptions.DEFAULTS.tileSizePx(),
                     DeblurOptions.DEFAULTS.tileOverlapPx(), Optional.empty(), stationSigma, nsr);
         } catch (IllegalArgumentException e) { // InvalidSettingException too
             throw new UsageException(e.getMessage());
         }
-        args.requireAllUsed();
 
         List<EvaluationArm> arms = new ArrayList<>(DetectionEvaluation.standardArms(wiener.wienerSigmaPx(),
                 wiener.wienerNoiseToSignal()));
@@ -124,8 +198,7 @@ final class EvaluateCommand implements Command {
                 try (Deblurrer model = Deblurrers.open(udbdSettings);
                         // shares the model; closing both closes it once
                         RegionDeblurrer modelBumps = new RegionDeblurrer(model, bumps, regionMarginPx)) {
-                    for (double p : passCounts) {
-                        int passes = (int) p;
+                    for (int passes : passCounts) {
                         arms.add(EvaluationArm.deblurred(model.name() + " x" + passes, model, passes));
                         if (region) {
                             arms.add(EvaluationArm.deblurred(model.name() + " x" + passes + " bumps", modelBumps,
@@ -139,33 +212,33 @@ final class EvaluateCommand implements Command {
             }
         }
         String markdown = report.toMarkdown();
-        System.out.print(markdown);
+        io.out().print(markdown);
         List<MotionRow> motionRows = List.of();
         if (motion) {
             try (MotionDeblurrer model = MotionDeblurrer.open(motionSettings(udbdSettings))) {
                 motionRows = MotionEvaluation.run(settings, motionLengths, model);
                 String table = "\nMotion blur along y (no defocus), 3-frame motion deblurrer on the contiguous"
                         + " neighbours:\n\n" + MotionEvaluation.toMarkdown(motionRows);
-                System.out.print(table);
+                io.out().print(table);
                 markdown += table;
             }
         }
-        System.out.printf("%nevaluated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        io.out().printf("%nevaluated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         if (out.isPresent()) {
             writeMarkdown(out.get(), markdown);
-            System.out.println("written to " + out.get());
+            io.out().println("written to " + out.get());
         }
         if (plotDir.isPresent()) {
             for (Path png : EvaluationPlots.write(report, motionRows, plotDir.get())) {
-                System.out.println("plot written to " + png);
+                io.out().println("plot written to " + png);
             }
         }
         return 0;
     }
 
-    private static EvaluationReport evaluate(EvaluationSettings settings, List<EvaluationArm> arms,
+    private EvaluationReport evaluate(EvaluationSettings settings, List<EvaluationArm> arms,
             List<DetectorVariant> variants) throws DeblurException {
-        try (Progress progress = Progress.start("evaluate", DetectionEvaluation.steps(settings, arms), System.err)) {
+        try (Progress progress = Progress.start("evaluate", DetectionEvaluation.steps(settings, arms), io.err())) {
             return DetectionEvaluation.run(settings, arms, variants, progress);
         }
     }
@@ -187,8 +260,8 @@ final class EvaluateCommand implements Command {
      * The deblur settings of {@code --station} (or the demo station's) with {@code --model} and
      * {@code --model-file} on top; a model that is no UDBD-Net is replaced by the demo station's UDBD-Net.
      */
-    private static DeblurSettings udbdSettings(Args args) throws Exception {
-        DeblurSettings s = DeblurOptions.read(args);
+    private DeblurSettings udbdSettings() throws Exception {
+        DeblurSettings s = deblur.read();
         DeblurModel model = s.model().isUdbd() ? s.model() : DeblurOptions.DEFAULTS.model();
         try {
             return new DeblurSettings(model, s.iterations(), s.executionProvider(), s.threads(),
@@ -199,11 +272,7 @@ final class EvaluateCommand implements Command {
         }
     }
 
-    private static double number(Args args, String name, double fallback) throws UsageException {
-        return args.number(name, fallback);
-    }
-
-    private static List<Double> numbers(Args args, String name, List<Double> fallback) throws UsageException {
-        return args.numbers(name, fallback);
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 }

@@ -1,5 +1,6 @@
 package io.aoi.plugin.cli;
 
+import io.aoi.cli.HelpOption;
 import io.aoi.config.PasswordHash;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -7,32 +8,34 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * Prints the PBKDF2 hash of a password for the {@code opcua.users[].passwordHash} field of a station file.
  * The password is read without echo from the terminal, or as the first line of standard input.
  */
-final class HashPasswordCommand implements Command {
+@Command(name = "hash-password", description = "Prints the PBKDF2 hash of a password for opcua.users[].passwordHash; "
+        + "the password is read without echo from the terminal, or as the first line of standard input.")
+final class HashPasswordCommand implements Callable<Integer> {
+    private final Streams io;
 
-    @Override
-    public String name() {
-        return "hash-password";
+    @Mixin
+    HelpOption help;
+
+    HashPasswordCommand(Streams io) {
+        this.io = io;
     }
 
     @Override
-    public String synopsis() {
-        return "hash-password                 (reads the password from the terminal or standard input)";
-    }
-
-    @Override
-    public int run(Args args) throws UsageException, IOException {
-        args.requireAllUsed();
+    public Integer call() throws UsageException, IOException {
         char[] password = readPassword();
         try {
             if (password.length == 0) {
                 throw new UsageException("the password is empty");
             }
-            System.out.println(PasswordHash.hashPassword(password));
+            io.out().println(PasswordHash.hashPassword(password));
             return 0;
         } finally {
             Arrays.fill(password, '\0');

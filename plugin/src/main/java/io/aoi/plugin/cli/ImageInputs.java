@@ -1,66 +1,31 @@
 package io.aoi.plugin.cli;
 
 import io.aoi.image.ImageFormatException;
-import io.aoi.image.ImageLimits;
 import io.aoi.plugin.IoReasons;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The image files and output paths given on a command line, checked before any work starts: which inputs must
- * exist, that outputs named after inputs cannot collide or replace an input, and the image size limit
- * ({@code --max-megapixels}).
+ * exist, and that outputs named after inputs cannot collide or replace an input.
  */
 final class ImageInputs {
-    /** The option that sets the image size limit. */
-    static final String MAX_MEGAPIXELS = "max-megapixels";
-
     private ImageInputs() {
     }
 
-    /** Every name as a path; each must be an existing file. */
-    static List<Path> existing(List<String> names) throws UsageException {
-        List<Path> paths = given(names);
+    /** Every path must be an existing file. */
+    static List<Path> existing(List<Path> paths) throws UsageException {
         for (Path p : paths) {
             if (!Files.isRegularFile(p)) {
                 throw new UsageException("image " + p + " does not exist or is not a file");
             }
         }
         return paths;
-    }
-
-    /** Every name as a path, existing or not: commands that go on past a bad file report missing ones per file. */
-    static List<Path> given(List<String> names) throws UsageException {
-        List<Path> paths = new ArrayList<>();
-        for (String n : names) {
-            try {
-                paths.add(Path.of(n));
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new UsageException("image " + n + " is not a valid path: " + e.getReason());
-            }
-        }
-        return paths;
-    }
-
-    /** {@code --max-megapixels N}, default {@link ImageLimits#DEFAULT}. */
-    static ImageLimits limits(Args args) throws UsageException {
-        Optional<String> text = args.option(MAX_MEGAPIXELS);
-        if (text.isEmpty()) {
-            return ImageLimits.DEFAULT;
-        }
-        try {
-            return new ImageLimits(Double.parseDouble(text.get()));
-        } catch (IllegalArgumentException notAPositiveNumber) {
-            throw new UsageException("--" + MAX_MEGAPIXELS + " " + text.get()
-                    + " is not allowed; allowed: a number of megapixels greater than 0");
-        }
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aoi.cli.HelpOption;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigLoader;
 import io.aoi.deblur.DeblurOutputException;
@@ -18,6 +19,7 @@ import io.aoi.image.Image;
 import io.aoi.image.ImageFiles;
 import io.aoi.image.ImageLimits;
 import io.aoi.plugin.deblur.Deblurrers;
+import io.aoi.plugin.progress.Progress;
 import io.aoi.results.BumpCount;
 import io.aoi.results.Verdict;
 import java.io.IOException;
@@ -25,6 +27,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code inspect --station FILE --out results.json [--overlay DIR] [--max-megapixels N] IMAGE...}: deblurs and
@@ -36,29 +43,43 @@ import java.util.Optional;
  * what reading left out (alpha channel, later TIFF pages) is listed under {@code warnings} and printed on stderr.
  * The overlay of {@code x.png} is {@code x.png-overlay.png}. The exit code is 1 when any image failed. An image
  * the station cannot judge (blank, no bumps, a deblurrer output that is not finite...) gets verdict
- * {@code NO_DECISION} and a {@code reason}; it is not a failure.
+ * {@code NO_DECISION} and a {@code reason}; it is not a failure. Progress (one step per image, with an ETA) goes
+ * to stderr.
  */
-final class InspectCommand implements Command {
+@Command(name = "inspect", description = "Deblurs and inspects image files with a station's settings; writes one "
+        + "JSON entry per image.")
+final class InspectCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Streams io;
 
-    @Override
-    public String name() {
-        return "inspect";
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--station", paramLabel = "FILE", required = true, description = "The station file.")
+    Path stationFile;
+
+    @Option(names = "--out", paramLabel = "FILE.json", required = true, description = "The results file to write.")
+    Path out;
+
+    @Option(names = "--overlay", paramLabel = "DIR",
+            description = "Also write each image's overlay (particles and bump verdicts) here as x.png-overlay.png.")
+    Path overlay;
+
+    @Mixin
+    ImageLimitOption limit;
+
+    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files (PNG, TIFF...), 8 or 16 bit.")
+    List<Path> inputs;
+
+    InspectCommand(Streams io) {
+        this.io = io;
     }
 
     @Override
-    public String synopsis() {
-        return "inspect --station FILE --out results.json [--overlay DIR] [--max-megapixels N] IMAGE...";
-    }
-
-    @Override
-    public int run(Args args) throws Exception {
-        StationConfig station = StationConfigLoader.load(args.requiredPath("station"));
-        Path out = args.requiredPath("out");
-        Optional<Path> overlayDir = args.option("overlay").map(Path::of);
-        ImageLimits limits = ImageInputs.limits(args);
-        List<Path> inputs = ImageInputs.given(Command.requirePositional(args, "image"));
-        args.requireAllUsed();
+    public Integer call() throws Exception {
+        StationConfig station = StationConfigLoader.load(stationFile);
+        Optional<Path> overlayDir = Optional.ofNullable(overlay);
+        ImageLimits limits = limit.limits();
         ImageInputs.prepareFile(out, "out");
         if (overlayDir.isPresent()) {
             ImageInputs.requireDistinctNames(inputs, "overlays");
@@ -72,7 +93,8 @@ final class InspectCommand implements Command {
         int failed = 0;
         // as the station runs: only the bumps are restored when its deblur section says region: bumps
         try (Deblurrer deblurrer = Deblurrers.open(station.deblur(),
-                Optional.of(new BumpLocator(station.detector())))) {
+                Optional.of(new BumpLocator(station.detector())));
+                Progress progress = Progress.start("inspect", inputs.size(), io.err())) {
             root.put("deblur", deblurrer.name());
             root.put("passes", passes);
             for (Path in : inputs) {
@@ -89,8 +111,9 @@ final class InspectCommand implements Command {
                     } catch (DeblurOutputException unusable) {
                         entry.put("verdict", Verdict.NO_DECISION.name());
                         entry.put("reason", "deblur output unusable: " + unusable.getMessage());
-                        System.out.printf("%s: %s (%s)%n", in.getFileName(), Verdict.NO_DECISION,
+                        io.out().printf("%s: %s (%s)%n", in.getFileName(), Verdict.NO_DECISION,
                                 entry.get("reason").asText());
+                        progress.step();
                         continue;
                     }
                     long t1 = System.nanoTime();
@@ -101,30 +124,31 @@ final class InspectCommand implements Command {
                         ImageFiles.write(OverlayRenderer.render(restored, d), overlayDir.get()
                                 .resolve(ImageInputs.derivedName(in, "overlay.png")));
                     }
-                    System.out.printf("%s: %s, %d particles, %d bumps%s%n", in.getFileName(), d.verdict(),
+                    io.out().printf("%s: %s, %d particles, %d bumps%s%n", in.getFileName(), d.verdict(),
                             d.particles().size(), d.bumps().size(), d.reason().isEmpty() ? "" : " (" + d.reason() + ")");
                 } catch (Exception e) {
                     failed++;
-                    String reason = e instanceof IOException io ? ImageInputs.readFailure(in, io)
+                    String reason = e instanceof IOException ioe ? ImageInputs.readFailure(in, ioe)
                             : e.getMessage() != null ? e.getMessage() : e.toString();
                     entry.put("error", reason);
-                    System.err.printf("%s: %s%n", in.getFileName(), reason);
+                    io.err().printf("%s: %s%n", in.getFileName(), reason);
                 }
+                progress.step();
             }
         }
         JSON.writeValue(out.toFile(), root);
-        System.out.printf("%d image(s), %d failed -> %s%n", inputs.size(), failed, out);
+        io.out().printf("%d image(s), %d failed -> %s%n", inputs.size(), failed, out);
         return failed == 0 ? 0 : 1;
     }
 
-    private static void warn(ObjectNode entry, Path in, List<String> warnings) {
+    private void warn(ObjectNode entry, Path in, List<String> warnings) {
         if (warnings.isEmpty()) {
             return;
         }
         ArrayNode list = entry.putArray("warnings");
         for (String w : warnings) {
             list.add(w);
-            System.err.printf("%s: warning: %s%n", in, w);
+            io.err().printf("%s: warning: %s%n", in, w);
         }
     }
 

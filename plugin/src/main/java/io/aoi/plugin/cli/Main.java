@@ -1,33 +1,36 @@
 package io.aoi.plugin.cli;
 
+import io.aoi.cli.CommandLines;
+import io.aoi.cli.HelpOption;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
- * {@code java -jar aoi-plugin.jar <command> ...}. Exit codes: 0 success, 1 the work failed (message on
- * stderr), 2 the command line was wrong (usage on stderr).
+ * {@code java -jar aoi-plugin.jar <command> ...}, parsed by picocli. Exit codes: 0 done, 1 the work failed
+ * (message on stderr), 2 the command line was wrong (message and usage on stderr). Every command prints its
+ * options with defaults and allowed values with {@code --help}.
+ *
+ * <p>Errors read {@code <command>: <what was wrong>; allowed: ...} followed by the command's synopsis.
  */
 public final class Main {
-    private final Map<String, Command> commands = new LinkedHashMap<>();
+    /** How the jar is started: the name at the head of every synopsis. */
+    static final String NAME = "java -jar aoi-plugin.jar";
 
-    Main(List<Command> all) {
-        all.forEach(c -> commands.put(c.name(), c));
+    private Main() {
     }
 
     static Main standard() {
-        return new Main(List.of(
-                new RunCommand(),
-                new InspectCommand(),
-                new DeblurCommand(),
-                new TuneCommand(),
-                new EvaluateCommand(),
-                new CalibrateCommand(),
-                new BenchCommand(),
-                new CamerasCommand(),
-                new HashPasswordCommand()));
+        return new Main();
     }
 
     public static void main(String[] argv) {
@@ -35,36 +38,47 @@ public final class Main {
     }
 
     int execute(String[] argv, PrintStream out, PrintStream err) {
-        if (argv.length == 0 || argv[0].equals("help") || argv[0].equals("--help")) {
-            usage(out);
-            return argv.length == 0 ? 2 : 0;
-        }
-        Command command = commands.get(argv[0]);
-        if (command == null) {
-            err.println("unknown command '" + argv[0] + "'; allowed: " + String.join(", ", commands.keySet()));
-            return 2;
-        }
-        try {
-            Args args = Args.parse(Arrays.asList(argv).subList(1, argv.length), command.flags());
-            return command.run(args);
-        } catch (UsageException e) {
-            err.println(command.name() + ": " + e.getMessage());
-            err.println("usage: " + command.synopsis());
-            return 2;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println(command.name() + ": interrupted");
-            return 1;
-        } catch (Exception e) {
-            err.println(command.name() + ": " + e.getMessage());
-            return 1;
-        }
+        return commandLine(new Streams(out, err)).execute(argv);
     }
 
-    private void usage(PrintStream out) {
-        out.println("usage: java -jar aoi-plugin.jar <command> ...");
-        for (Command c : commands.values()) {
-            out.println("  " + c.synopsis());
+    /** The command tree writing to {@code io}: every command, then {@code help}. */
+    static CommandLine commandLine(Streams io) {
+        CommandLine cli = new CommandLine(new Top());
+        for (Object command : List.of(new RunCommand(io), new InspectCommand(io), new DeblurCommand(io),
+                new TuneCommand(io), new EvaluateCommand(io), new CalibrateCommand(io), new BenchCommand(io),
+                new CamerasCommand(io), new HashPasswordCommand(io))) {
+            cli.addSubcommand(command);
+        }
+        cli.addSubcommand(new CommandLine.HelpCommand());
+        cli.setOut(writer(io.out()));
+        cli.setErr(writer(io.err()));
+        CommandLines.configure(cli);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> e instanceof UsageException
+                ? CommandLines.usageError(command, e.getMessage()) : CommandLines.workFailed(command, e));
+        return cli;
+    }
+
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+    }
+
+    /** The top of the tree: a command must be named. */
+    @Command(name = NAME, description = "Inspection of ACF conductive particles on display panels.",
+            synopsisSubcommandLabel = "COMMAND", exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:done", "1:the work failed (message on stderr)",
+                "2:the command line was wrong (message and usage on stderr)"},
+            footer = "%nEach command lists its options, defaults and allowed values with --help.")
+    static final class Top implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        HelpOption help;
+
+        @Override
+        public Integer call() {
+            throw new ParameterException(spec.commandLine(), "no command given; allowed: "
+                    + String.join(", ", spec.subcommands().keySet()));
         }
     }
 }

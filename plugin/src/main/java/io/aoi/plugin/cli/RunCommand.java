@@ -1,14 +1,20 @@
 package io.aoi.plugin.cli;
 
+import io.aoi.cli.HelpOption;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigLoader;
 import io.aoi.plugin.pipeline.PipelineCounters;
 import io.aoi.plugin.pipeline.QueueDepths;
 import io.aoi.plugin.runtime.StationRuntime;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code run --station FILE [--frames N]}: runs a station until interrupted, or with {@code --frames} until N
@@ -17,24 +23,30 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * to the terminal every half second (every 5 s when output is not a terminal). With the simulated camera,
  * progress and summary show how many bump and frame verdicts agree with the simulator's truth.
  */
-final class RunCommand implements Command {
+@Command(name = "run", description = "Runs a station until Ctrl-C, or with --frames until N frames have entered "
+        + "and left, then prints a summary.")
+final class RunCommand implements Callable<Integer> {
+    private final Streams io;
 
-    @Override
-    public String name() {
-        return "run";
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--station", paramLabel = "FILE", required = true, description = "The station file.")
+    Path stationFile;
+
+    @Option(names = "--frames", paramLabel = "N",
+            description = "Stop after N frames; 0 runs until interrupted. Default: ${DEFAULT-VALUE}.")
+    int frames = 0;
+
+    RunCommand(Streams io) {
+        this.io = io;
     }
 
     @Override
-    public String synopsis() {
-        return "run --station FILE [--frames N]";
-    }
-
-    @Override
-    public int run(Args args) throws Exception {
-        StationConfig station = StationConfigLoader.load(args.requiredPath("station"));
-        int frames = args.intOption("frames", 0, 0, Integer.MAX_VALUE);
-        args.requireAllUsed();
-        PrintStream out = System.out;
+    public Integer call() throws Exception {
+        StationConfig station = StationConfigLoader.load(stationFile);
+        int frames = UsageException.inRange("--frames", this.frames, 0, Integer.MAX_VALUE);
+        PrintStream out = io.out();
         StationRuntime runtime = StationRuntime.start(station, frames);
         AtomicBoolean closed = new AtomicBoolean();
         Thread hook = new Thread(() -> {

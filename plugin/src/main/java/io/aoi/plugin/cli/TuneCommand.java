@@ -1,6 +1,6 @@
 package io.aoi.plugin.cli;
 
-import io.aoi.config.DeblurModel;
+import io.aoi.cli.HelpOption;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigLoader;
@@ -13,7 +13,9 @@ import io.aoi.image.Image;
 import io.aoi.image.ImageFiles;
 import io.aoi.image.ImageLimits;
 import io.aoi.plugin.deblur.Deblurrers;
+import io.aoi.plugin.progress.Progress;
 import io.aoi.plugin.tune.ContactSheet;
+import io.aoi.plugin.tune.PassCountPlot;
 import io.aoi.plugin.tune.Recommendation;
 import io.aoi.plugin.tune.Sharpness;
 import io.aoi.plugin.tune.TuningRow;
@@ -25,33 +27,52 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code tune --station FILE --out DIR [--max-megapixels N] IMAGE...}: runs the station's iterative model 0 to 3
  * times on recorded frames and writes, per image, a contact sheet PNG ({@code x.png-passes.png}: each pass count
- * side by side with the particles drawn), one {@code tuning.csv} over all images, and {@code recommendation.txt}
- * with the recommended pass count and its reason. Inputs must exist and have distinct file names; an image over
- * the size limit (from its header) stops the command with its name.
+ * side by side with the particles drawn), one {@code tuning.csv} over all images, the plot
+ * {@value PassCountPlot#FILE} (mean particles per bump against passes, one line per image) and
+ * {@code recommendation.txt} with the recommended pass count and its reason. Inputs must exist and have distinct
+ * file names; an image over the size limit (from its header) stops the command with its name. Progress (one step
+ * per image, with an ETA) goes to stderr.
  */
-final class TuneCommand implements Command {
+@Command(name = "tune", description = "Runs the station's UDBD-Net 0 to 3 times on recorded frames and writes contact "
+        + "sheets, tuning.csv, " + PassCountPlot.FILE + " and the recommended pass count.")
+final class TuneCommand implements Callable<Integer> {
+    private final Streams io;
 
-    @Override
-    public String name() {
-        return "tune";
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--station", paramLabel = "FILE", required = true,
+            description = "The station file; its deblur model must be udbd or udbd_acf.")
+    Path stationFile;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the outputs (created "
+            + "when missing).")
+    Path out;
+
+    @Mixin
+    ImageLimitOption limit;
+
+    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Recorded frames, with distinct file names.")
+    List<Path> images;
+
+    TuneCommand(Streams io) {
+        this.io = io;
     }
 
     @Override
-    public String synopsis() {
-        return "tune --station FILE --out DIR [--max-megapixels N] IMAGE...";
-    }
-
-    @Override
-    public int run(Args args) throws Exception {
-        StationConfig station = StationConfigLoader.load(args.requiredPath("station"));
-        Path out = args.requiredPath("out");
-        ImageLimits limits = ImageInputs.limits(args);
-        List<Path> inputs = ImageInputs.existing(Command.requirePositional(args, "image"));
-        args.requireAllUsed();
+    public Integer call() throws Exception {
+        StationConfig station = StationConfigLoader.load(stationFile);
+        ImageLimits limits = limit.limits();
+        List<Path> inputs = ImageInputs.existing(images);
         ImageInputs.requireDistinctNames(inputs, "contact sheets");
         DeblurSettings settings = station.deblur();
         if (!settings.model().isUdbd()) {
@@ -62,27 +83,30 @@ final class TuneCommand implements Command {
         ImageInputs.prepareFolder(out, "out");
         ParticleDetector detector = new ParticleDetector(station.detector());
         List<TuningRow> rows = new ArrayList<>();
-        try (Deblurrer deblurrer = Deblurrers.open(settings)) {
+        try (Deblurrer deblurrer = Deblurrers.open(settings);
+                Progress progress = Progress.start("tune", inputs.size(), io.err())) {
             for (Path in : inputs) {
                 rows.addAll(tuneOne(in, limits, deblurrer, detector, out));
+                progress.step();
             }
         }
         writeCsv(rows, out.resolve("tuning.csv"));
+        PassCountPlot.write(rows, out);
         Recommendation r = Recommendation.from(rows, DeblurSettings.MAX_ITERATIONS);
         String text = "recommended iterations: " + r.passes() + "\nreason: " + r.reason() + "\n";
         Files.writeString(out.resolve("recommendation.txt"), text, StandardCharsets.UTF_8);
-        System.out.print(text);
-        System.out.println("contact sheets, tuning.csv and recommendation.txt in " + out);
+        io.out().print(text);
+        io.out().println("contact sheets, tuning.csv, " + PassCountPlot.FILE + " and recommendation.txt in " + out);
         return 0;
     }
 
     /** Passes 0..3, each one more pass over the previous result, so that p passes cost p model runs. */
-    private static List<TuningRow> tuneOne(Path in, ImageLimits limits, Deblurrer deblurrer,
+    private List<TuningRow> tuneOne(Path in, ImageLimits limits, Deblurrer deblurrer,
             ParticleDetector detector, Path out) throws Exception {
         String name = in.getFileName().toString();
         DecodedImage decoded = ImageFiles.read(in, limits);
         for (String warning : decoded.warnings()) {
-            System.err.printf("%s: warning: %s%n", in, warning);
+            io.err().printf("%s: warning: %s%n", in, warning);
         }
         Image current = decoded.image();
         double cumulativeMillis = 0;

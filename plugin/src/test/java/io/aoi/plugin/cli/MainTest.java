@@ -54,7 +54,7 @@ class MainTest {
     @Test
     void unknownOptionIsRefusedWithTheCommandsUsage() {
         assertEquals(2, run("evaluate", "--frobnicate", "3"));
-        assertTrue(err().contains("unknown option --frobnicate") && err().contains("usage: evaluate"), err());
+        assertTrue(err().contains("unknown option --frobnicate") && err().contains("usage: " + Main.NAME + " evaluate"), err());
     }
 
     @Test
@@ -220,6 +220,24 @@ class MainTest {
         assertTrue(rec.matches("(?s)recommended iterations: [0-3]\nreason: .+"), rec);
         Image sheet = ImageFiles.read(outDir.resolve("defocused.png-passes.png"));
         assertTrue(sheet.width() > 4 * 192, "four panels side by side: " + sheet);
+        java.awt.image.BufferedImage plot = javax.imageio.ImageIO.read(outDir.resolve("particles-vs-passes.png")
+                .toFile());
+        assertTrue(plot != null && plot.getWidth() > 0 && plot.getHeight() > 0, "the plot decodes as a PNG");
+        assertTrue(err().contains("tune: 1/1 done in"), "progress on stderr: " + err());
+    }
+
+    @Test
+    void deblurOfTwoFilesShowsProgressWithTheStepCountOnStderr(@TempDir Path tmp) throws Exception {
+        Path a = tmp.resolve("a.png");
+        Path b = tmp.resolve("b.png");
+        ImageFiles.write(Image.blank(64, 48, 1, 8), a);
+        ImageFiles.write(Image.blank(64, 48, 1, 8), b);
+
+        assertEquals(0, run("deblur", "--model", "none", "--out", tmp.resolve("out").toString(), a.toString(),
+                b.toString()), err());
+
+        assertTrue(err().matches("(?s).*deblur: 2/2 done in \\d+s.*"), "progress closing line: " + err());
+        assertTrue(!out.toString(StandardCharsets.UTF_8).contains("2/2"), "progress stays off stdout");
     }
 
     @Test

@@ -1,0 +1,121 @@
+package io.aoi.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The project's picocli conventions, shared by the plugin's command line and the tool {@code main}s:
+ * <ul>
+ *   <li>exit codes 0 done, 1 the work failed (message on stderr), 2 the command line was wrong;</li>
+ *   <li>a command-line error reads {@code <command>: <what was wrong>; allowed: ...}, then the synopsis and where
+ *   to find the options, on stderr;</li>
+ *   <li>enum values are read case-insensitively and shown (defaults and allowed values) in lower case, as station
+ *   files write them;</li>
+ *   <li>help lists options in declaration order under "Options:".</li>
+ * </ul>
+ * Stateless.
+ */
+public final class CommandLines {
+    private CommandLines() {
+    }
+
+    /** Applies the conventions to {@code cli} and every subcommand added so far; returns it. */
+    public static CommandLine configure(CommandLine cli) {
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setDefaultValueProvider(arg -> arg.initialValue() instanceof Enum<?> e
+                ? e.name().toLowerCase(Locale.ROOT) : null);
+        cli.setParameterExceptionHandler((e, args) -> usageError(e.getCommandLine(), message(e)));
+        cli.setExecutionExceptionHandler((e, command, parsed) -> workFailed(command, e));
+        headings(cli);
+        return cli;
+    }
+
+    /** Runs a tool: {@code tool} (a picocli command) on {@code argv} with the conventions; returns the exit code. */
+    public static int run(Object tool, String... argv) {
+        return configure(new CommandLine(tool)).execute(argv);
+    }
+
+    private static void headings(CommandLine command) {
+        command.getCommandSpec().usageMessage().synopsisHeading("usage: ").optionListHeading("%nOptions:%n")
+                .parameterListHeading("%nArguments:%n").commandListHeading("%nCommands:%n").sortOptions(false);
+        command.getSubcommands().values().forEach(CommandLines::headings);
+    }
+
+    /** Prints {@code <command>: message} and the synopsis on the command's stderr; returns exit code 2. */
+    public static int usageError(CommandLine command, String message) {
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandName() + ": " + message);
+        CommandLine.Help help = command.getHelp();
+        err.print(help.synopsisHeading() + help.synopsis(help.synopsisHeadingLength()));
+        err.println("options and defaults: " + command.getCommandSpec().qualifiedName() + " --help");
+        err.flush();
+        return 2;
+    }
+
+    /** Prints {@code <command>: <the failure>} on the command's stderr; returns exit code 1. */
+    public static int workFailed(CommandLine command, Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        command.getErr().println(command.getCommandName() + ": " + (e instanceof InterruptedException
+                ? "interrupted" : e.getMessage() != null ? e.getMessage() : e.toString()));
+        command.getErr().flush();
+        return 1;
+    }
+
+    /** A parse error in the project's wording: what was given and what is allowed. */
+    public static String message(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().get(0);
+            CommandLine where = u.getCommandLine();
+            if (!where.getSubcommands().isEmpty() && !first.startsWith("-")) {
+                return "unknown command '" + first + "'; allowed: " + String.join(", ",
+                        where.getSubcommands().keySet());
+            }
+            return first.startsWith("-") ? "unknown option " + first.split("=", 2)[0]
+                    : "unexpected argument '" + first + "'";
+        }
+        if (e instanceof MissingParameterException m && !m.getMissing().isEmpty()) {
+            ArgSpec missing = m.getMissing().get(0);
+            return missing instanceof OptionSpec o ? "missing " + o.longestName()
+                    : "no " + ((PositionalParamSpec) missing).paramLabel().toLowerCase(Locale.ROOT) + " given";
+        }
+        ArgSpec arg = e.getArgSpec();
+        if (arg != null && e.getValue() != null && e.getCause() != null) {
+            String name = arg instanceof OptionSpec o ? o.longestName() : arg.paramLabel();
+            Class<?> type = arg.isMultiValue() && arg.auxiliaryTypes().length > 0 ? arg.auxiliaryTypes()[0]
+                    : arg.type();
+            if (type.isEnum()) {
+                return name + " " + e.getValue() + " is not known; allowed: " + allowed(type);
+            }
+            if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+                return name + " '" + e.getValue() + "' is not a whole number";
+            }
+            if (type == double.class || type == Double.class) {
+                return name + " '" + e.getValue() + "' is not a number";
+            }
+        }
+        return e.getMessage();
+    }
+
+    /** The constants of an enum in lower case, in declaration order. */
+    public static List<String> enumNames(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants()).map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT))
+                .toList();
+    }
+
+    /** {@code none, wiener, udbd...}: the allowed values of an enum option. */
+    public static String allowed(Class<?> enumType) {
+        return String.join(", ", enumNames(enumType));
+    }
+
+}
