@@ -44,6 +44,8 @@ class MesCatchUpAfterKillTest {
     /** Results the station records after the client went away, before the kill; and after the restart. */
     private static final int UNSEEN_BEFORE_KILL = 3;
     private static final int AFTER_RESTART = 3;
+    /** The kill follows an admission younger than this, so that frame is cut off in flight. */
+    private static final Duration JUST_ADMITTED = Duration.ofMillis(20);
 
     /** The kill test's station (camera faster than inspection, so frames are always in flight), halt allowed. */
     private static final String STATION = """
@@ -106,11 +108,13 @@ class MesCatchUpAfterKillTest {
             s.get("events").forEach(e -> seen.add(e.get("resultId").asText()));
             s.get("getResultsInWindow").get("resultIds").forEach(id -> seen.add(id.asText()));
             lastSeen = s.get("lastSeenCreationTime").asText();
-            // the client is gone; results it never saw follow, and the kill comes while frames are in flight
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            // the client is gone; results it never saw follow. The kill comes just after a frame was admitted, so
+            // it is surely still in flight (inspection takes tens of milliseconds) and the restart must record it
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> {
                 JournalFiles j = JournalFiles.read(journalDir);
+                Instant justNow = Instant.now().minus(JUST_ADMITTED);
                 return j.results().stream().filter(r -> !seen.contains(r.resultId())).count() >= UNSEEN_BEFORE_KILL
-                        && !j.unrecorded().isEmpty();
+                        && j.newestUnrecordedAdmission().filter(justNow::isBefore).isPresent();
             });
         } finally {
             first.kill();
