@@ -34,7 +34,7 @@ class StationKillTest {
               type: simulated
               widthPx: 512
               bitDepth: 8
-              lineRateHz: 4000
+              lineRateHz: 8000
               defocusSigmaPx: 1.0
               noiseSigma: 0.01
               particlesPerBump: 12
