@@ -5,11 +5,22 @@
 //     [--user NAME --password PW]                 MES session (production); anonymous when absent (demo)
 //     [--operator NAME --operator-password PW]    also try a recipe write as this operator; expect refusal
 //     [--cert cert.pem --key key.pem --uri URI --pki DIR]  client certificate for SignAndEncrypt (production)
+// node mes-client.js <endpointUrl> --since ISO --station STATIONID [--to ISO] [--job JOBID] [--user ... --cert ...]
 //
-// Prints "READY" once subscribed to ResultReady events (the official ResultReadyEventType, MV;i=1024) on the
-// Server object, waits for N events, calls the spec's GetResultById and the station's catch-up method
-// GetResultsInWindow (an absent --from/--to leaves that end of the window open; newest first), then prints one
-// line "SUMMARY <json>" and exits 0.
+// Live mode (no --since): prints "READY" once subscribed to ResultReady events (the official
+// ResultReadyEventType, MV;i=1024) on the Server object, waits for N events, calls the spec's GetResultById and
+// the station's catch-up method GetResultsInWindow (an absent --from/--to leaves that end of the window open;
+// newest first; all pages), then prints one line "SUMMARY <json>" and exits 0. The summary's
+// lastSeenCreationTime is the newest CreationTime among the events and the window: what an MES stores to catch
+// up from later.
+//
+// Catch-up mode (--since ISO, e.g. a lastSeenCreationTime; --station names the station whose ResultManagement is
+// asked): no subscription; pages through GetResultsInWindow(FromTime = ISO, inclusive; ToTime = --to or open;
+// JobId = --job or "" for every job, so results of the jobs a restart started are included) 500 at a time until
+// Matched results are fetched, then prints "SUMMARY <json>" whose catchUp holds every result (resultId, jobId,
+// outcome, createdAt; newest first), the pages, Matched and any resultId the station returned twice.
+// Both modes page 500 at a time; with an open --to the window is closed after the first page at its newest
+// CreationTime + 1 ms, so results that arrive while paging do not shift the pages.
 const {
     AttributeIds, DataType, ClientSubscription, ClientMonitoredItem, TimestampsToReturn, EventFilter,
     SimpleAttributeOperand, NodeId, promoteOpaqueStructure, getExtraDataTypeManager
@@ -32,9 +43,92 @@ function resultContentJson(v) {
     return first && first.value !== undefined ? first.value : first;
 }
 
+/** One GetResultsInWindow call; a null from/to is an open end. Results are the parsed ResultContent JSON. */
+async function resultsInWindow(session, rm, from, to, job, startIndex, maxResults) {
+    const list = await session.call({
+        objectId: rm, methodId: rm + "/GetResultsInWindow",
+        inputArguments: [
+            { dataType: DataType.DateTime, value: from },
+            { dataType: DataType.DateTime, value: to },
+            { dataType: DataType.String, value: job || "" },
+            { dataType: DataType.String, value: "" },
+            { dataType: DataType.UInt32, value: startIndex },
+            { dataType: DataType.UInt32, value: maxResults }
+        ]
+    });
+    return {
+        status: list.statusCode.name,
+        matched: list.outputArguments.length > 1 ? list.outputArguments[1].value : null,
+        results: list.outputArguments.length > 0 && list.outputArguments[0].value
+            ? Array.from(list.outputArguments[0].value).map(s => JSON.parse(s)) : []
+    };
+}
+
+function isoTime(text, option) {
+    const t = new Date(text);
+    if (isNaN(t.getTime())) throw new Error(option + " " + text + " is not an ISO-8601 time");
+    return t;
+}
+
+/**
+ * Every result GetResultsInWindow holds for [from, to] (null: open end) of one job ("" for all), newest first,
+ * paged 500 at a time until Matched are fetched. An open `to` is closed after the first page at its newest
+ * CreationTime + 1 ms, so results that arrive while paging do not shift the pages.
+ */
+async function allResultsInWindow(session, rm, from, to, job) {
+    const out = { status: "Good", matched: 0, pages: 0, to: null, results: [], duplicates: [] };
+    const ids = new Set();
+    for (let start = 0; ; ) {
+        const page = await resultsInWindow(session, rm, from, to, job, start, 500);
+        out.pages++;
+        out.status = page.status;
+        if (page.status !== "Good") break;
+        if (to === null && page.results.length) {
+            to = new Date(new Date(page.results[0].createdAt).getTime() + 1);
+        }
+        if (start === 0) out.matched = page.matched;
+        for (const r of page.results) {
+            if (ids.has(r.resultId)) out.duplicates.push(r.resultId);
+            ids.add(r.resultId);
+            out.results.push(r);
+        }
+        start += page.results.length;
+        if (page.results.length === 0 || start >= out.matched) break;
+    }
+    out.to = to ? to.toISOString() : null;
+    return out;
+}
+
+/** Catch-up mode: every stored result created at or after --since, all jobs unless --job. */
+async function catchUp(client, args) {
+    if (!args.station) throw new Error("--since needs --station STATIONID (the station whose results to fetch)");
+    const from = isoTime(args.since, "--since");
+    const to = args.to ? isoTime(args.to, "--to") : null;
+    const session = await client.createSession(identity(args.user, args.password));
+    try {
+        const nsArray = (await session.read({ nodeId: "ns=0;i=2255", attributeId: AttributeIds.Value })).value.value;
+        const rm = "ns=" + nsArray.indexOf(STATION_NS) + ";s=" + args.station + "/ResultManagement";
+        const w = await allResultsInWindow(session, rm, from, to, args.job);
+        return { catchUp: { since: args.since, to: w.to, status: w.status, matched: w.matched, pages: w.pages,
+            duplicates: w.duplicates,
+            results: w.results.map(r => ({ resultId: r.resultId, jobId: r.jobId, outcome: r.outcome,
+                createdAt: r.createdAt })) } };
+    } finally {
+        await session.close();
+    }
+}
+
 async function main() {
     const args = parseArgs(process.argv.slice(2));
     const client = await connect(args, "aoi-mes-check");
+    if (args.since) {
+        try {
+            console.log("SUMMARY " + JSON.stringify(await catchUp(client, args)));
+        } finally {
+            await client.disconnect();
+        }
+        return;
+    }
     const summary = { events: [], contentParsed: 0, missingFields: [] };
     try {
         const session = await client.createSession(identity(args.user, args.password));
@@ -118,23 +212,15 @@ async function main() {
                 : null
         };
         // the station's catch-up: an absent --from/--to is an open end of the window (null DateTime)
-        const list = await session.call({
-            objectId: rm, methodId: rm + "/GetResultsInWindow",
-            inputArguments: [
-                { dataType: DataType.DateTime, value: args.from ? new Date(args.from) : null },
-                { dataType: DataType.DateTime, value: args.to ? new Date(args.to) : null },
-                { dataType: DataType.String, value: args.job || "" },
-                { dataType: DataType.String, value: "" },
-                { dataType: DataType.UInt32, value: 0 },
-                { dataType: DataType.UInt32, value: 500 }
-            ]
-        });
+        const list = await allResultsInWindow(session, rm, args.from ? isoTime(args.from, "--from") : null,
+            args.to ? isoTime(args.to, "--to") : null, args.job);
         summary.getResultsInWindow = {
-            status: list.statusCode.name,
-            matched: list.outputArguments.length > 1 ? list.outputArguments[1].value : null,
-            resultIds: list.outputArguments.length > 0 && list.outputArguments[0].value
-                ? Array.from(list.outputArguments[0].value).map(s => JSON.parse(s).resultId) : []
+            status: list.status, matched: list.matched, pages: list.pages, resultIds: list.results.map(r => r.resultId)
         };
+        // the newest CreationTime this client has seen, as an MES stores it to catch up from (--since)
+        const seen = summary.events.map(e => e.creationTime).concat(list.results.map(r => r.createdAt))
+            .filter(t => t);
+        summary.lastSeenCreationTime = seen.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a), seen[0]);
         await subscription.terminate();
         await session.close();
 

@@ -23,7 +23,7 @@ import org.awaitility.Awaitility;
  * {@code SUMMARY <json>} at the end. Needs {@code node} and {@code npm} on PATH; runs {@code npm ci} when
  * node_modules is missing.
  */
-final class NodeClientProcess {
+public final class NodeClientProcess {
     static final Path NODE_PROJECT = Path.of("src", "test", "node").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,7 +48,7 @@ final class NodeClientProcess {
     }
 
     /** Starts {@code node <script> <args...>} in the node project. */
-    static NodeClientProcess start(String script, List<String> args) throws Exception {
+    public static NodeClientProcess start(String script, List<String> args) throws Exception {
         ensureNodeProject();
         List<String> command = new ArrayList<>(List.of("node", script));
         command.addAll(args);
@@ -57,14 +57,14 @@ final class NodeClientProcess {
     }
 
     /** Waits (60 s at most) until the client printed READY. */
-    void awaitReady() {
+    public void awaitReady() {
         Awaitility.await().atMost(60, TimeUnit.SECONDS)
                 .until(() -> lines.contains("READY") || !process.isAlive());
         assertTrue(lines.contains("READY"), "node client subscribed; output:\n" + output());
     }
 
     /** Waits for the client to end and returns its summary. */
-    JsonNode summary() throws Exception {
+    public JsonNode summary() throws Exception {
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             fail("node client did not finish; output:\n" + output());
@@ -75,7 +75,7 @@ final class NodeClientProcess {
         return JSON.readTree(summaryLine.substring("SUMMARY ".length()));
     }
 
-    String output() {
+    public String output() {
         return String.join("\n", lines);
     }
 
