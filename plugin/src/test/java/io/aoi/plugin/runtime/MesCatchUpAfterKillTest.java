@@ -47,14 +47,17 @@ class MesCatchUpAfterKillTest {
     /** The kill follows an admission younger than this, so that frame is cut off in flight. */
     private static final Duration JUST_ADMITTED = Duration.ofMillis(20);
 
-    /** The kill test's station (camera faster than inspection, so frames are always in flight), halt allowed. */
+    /**
+     * A station whose frames take far longer to inspect (Wiener on 2048 px wide frames, about 0.1-0.2 s) than the
+     * {@link #JUST_ADMITTED} window, so the frame admitted last before the kill is surely still in flight; halt allowed.
+     */
     private static final String STATION = """
             stationId: %s
             camera:
               type: simulated
-              widthPx: 512
+              widthPx: 2048
               bitDepth: 8
-              lineRateHz: 4000
+              lineRateHz: 2000
               defocusSigmaPx: 1.0
               noiseSigma: 0.01
               particlesPerBump: 12
@@ -65,9 +68,11 @@ class MesCatchUpAfterKillTest {
               frameHeight: 256
               overlapLines: 48
             deblur:
-              model: none
+              model: wiener
               iterations: 1
               threads: 1
+              wienerSigmaPx: 1.0
+              wienerNoiseToSignal: 0.03
             detector:
               minDiameterPx: 5
               maxDiameterPx: 12
@@ -103,7 +108,8 @@ class MesCatchUpAfterKillTest {
                     List.of(endpoint(first), "--expect", Integer.toString(LIVE_EVENTS)));
             live.awaitReady();
             JsonNode s = live.summary();
-            assertEquals(LIVE_EVENTS, s.get("events").size(), live.output());
+            // events that arrive while the client finishes its wait are reported too
+            assertTrue(s.get("events").size() >= LIVE_EVENTS, live.output());
             assertEquals("Good", s.get("getResultsInWindow").get("status").asText(), live.output());
             s.get("events").forEach(e -> seen.add(e.get("resultId").asText()));
             s.get("getResultsInWindow").get("resultIds").forEach(id -> seen.add(id.asText()));
