@@ -167,12 +167,11 @@ final class BenchCommand implements Callable<Integer> {
                 continue;
             }
             for (double p : model.isUdbd() ? passes : List.of(1.0)) {
-                if (p != Math.rint(p)) {
-                    throw new UsageException("--passes " + p + " is not allowed; allowed: whole numbers from 1 to 3");
-                }
+                int passCount = UsageException.passCount(p);
                 for (String r : regions) {
                     try {
-                        out.add(new BenchArm(model, (int) p, DeblurOptions.parse(DeblurRegion.class, "--regions", r)));
+                        out.add(new BenchArm(model, passCount, DeblurOptions.parse(DeblurRegion.class, "--regions",
+                                r)));
                     } catch (IllegalArgumentException e) {
                         throw new UsageException(e.getMessage());
                     }

@@ -157,10 +157,7 @@ final class EvaluateCommand implements Callable<Integer> {
         double minContrast = given("--min-contrast") ? this.minContrast : detector.minContrast();
         List<Integer> passCounts = passes;
         for (int p : passCounts) {
-            if (p < 1 || p > DeblurSettings.MAX_ITERATIONS) {
-                throw new UsageException("--passes " + p + " is not allowed; allowed: whole numbers from 1 to "
-                        + DeblurSettings.MAX_ITERATIONS);
-            }
+            UsageException.passCount(p);
         }
         DeblurSettings udbdSettings = udbdSettings();
         int regionMarginPx = UsageException.inRange("--region-margin", given("--region-margin")

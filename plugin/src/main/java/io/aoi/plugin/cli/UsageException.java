@@ -1,5 +1,7 @@
 package io.aoi.plugin.cli;
 
+import io.aoi.config.DeblurSettings;
+
 /**
  * The command line was wrong in a way only the command can tell after parsing (a value out of range, inputs that
  * would collide, a station whose model does not fit); the message says what was given and what is allowed. Like
@@ -10,6 +12,19 @@ public final class UsageException extends Exception {
 
     public UsageException(String message) {
         super(message);
+    }
+
+    /**
+     * A {@code --passes} value as a pass count: a whole number from 1 to {@link DeblurSettings#MAX_ITERATIONS}, the
+     * one check behind {@code evaluate} and {@code bench}.
+     */
+    static int passCount(double value) throws UsageException {
+        if (value != Math.rint(value) || value < 1 || value > DeblurSettings.MAX_ITERATIONS) {
+            String shown = value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+            throw new UsageException("--passes " + shown + " is not allowed; allowed: whole numbers from 1 to "
+                    + DeblurSettings.MAX_ITERATIONS);
+        }
+        return (int) value;
     }
 
     /** {@code value} when it lies in {@code min..max}, else a usage error naming the option and the range. */
