@@ -204,14 +204,14 @@ def main():
         if not images:
             sys.exit("no usable photo in set %s for this checkpoint" % args.set)
         padded = eval_crops(images, args.crops, args.size, args.seed)
-    todo = []
+    condition_runs = []
     if "noise-free" in conditions:
-        todo.append(("noise-free 8-bit (Gaussian8, no added noise)", "noise-free", GAUSSIAN8_SIGMAS, 0.0))
+        condition_runs.append(("noise-free 8-bit (Gaussian8, no added noise)", "noise-free", GAUSSIAN8_SIGMAS, 0.0))
     if "noise" in conditions:
         for r in floats(args.noise_levels):
-            todo.append(("camera noise, read noise %g + shot noise 1e-4·x, 8-bit" % r, "noise-%g" % r,
+            condition_runs.append(("camera noise, read noise %g + shot noise 1e-4·x, 8-bit" % r, "noise-%g" % r,
                          floats(args.noisy_sigmas), r))
-    for title, key, sigmas, read_noise in todo:
+    for title, key, sigmas, read_noise in condition_runs:
         per_sigma, nsrs = evaluate_condition(model, padded, sigmas, read_noise, args.seed + 1)
         lines += table("Photos (%s), %s" % (args.set, title), sigmas, per_sigma) + [""]
         report["conditions"][key] = {"sigmas": sigmas, "read_noise": read_noise, "rows": per_sigma, "nsr": nsrs}

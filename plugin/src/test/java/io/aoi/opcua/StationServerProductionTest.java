@@ -77,20 +77,10 @@ class StationServerProductionTest {
         }
     }
 
-    private static NodeId node(OpcUaClient c, String path) {
-        int ns = c.getNamespaceTable().getIndex(MachineVisionNamespace.NAMESPACE_URI).intValue();
-        return new NodeId(ns, "S1/" + path);
-    }
-
-    private static StatusCode writeIterations(OpcUaClient c, int n) throws Exception {
-        return c.writeValues(List.of(node(c, "RecipeManagement/DeblurIterations")),
-                List.of(new DataValue(new Variant(n)))).get(0);
-    }
-
     /** The spec's GetResultById(ResultId: ResultIdDataType, Timeout: Int32). */
     private static CallMethodResult getResultById(OpcUaClient c, String id) throws Exception {
-        return c.call(List.of(new CallMethodRequest(node(c, "ResultManagement"),
-                node(c, "ResultManagement/GetResultById"),
+        return c.call(List.of(new CallMethodRequest(TestClients.stationNode(c, "ResultManagement"),
+                TestClients.stationNode(c, "ResultManagement/GetResultById"),
                 new Variant[] {new Variant(TestClients.id(c, 3021, id)), new Variant(1000)}))).getResults()[0];
     }
 
@@ -116,7 +106,7 @@ class StationServerProductionTest {
     void engineerChangesIterationsAndOperatorIsRefused() throws Exception {
         OpcUaClient eng = TestClients.production(server.endpointUrl(), trusted, "eng", "eng-pw");
         try {
-            StatusCode ok = writeIterations(eng, 1);
+            StatusCode ok = TestClients.writeIterations(eng, 1);
             assertTrue(ok.isGood(), ok.toString());
             assertEquals(1, recipes.settings().iterations());
         } finally {
@@ -124,12 +114,12 @@ class StationServerProductionTest {
         }
         OpcUaClient op = TestClients.production(server.endpointUrl(), trusted, "op", "op-pw");
         try {
-            assertEquals(StatusCodes.Bad_UserAccessDenied, writeIterations(op, 3).value());
+            assertEquals(StatusCodes.Bad_UserAccessDenied, TestClients.writeIterations(op, 3).value());
             assertEquals(1, recipes.settings().iterations(), "refused write changes nothing");
             assertEquals(StatusCodes.Bad_UserAccessDenied, getResultById(op, "S1-J1-1").getStatusCode().value(),
                     "operators do not call the result methods");
-            CallMethodResult halt = op.call(List.of(new CallMethodRequest(node(op, "VisionStateMachine"),
-                    node(op, "VisionStateMachine/Halt"), new Variant[] {new Variant(1), new Variant("y")})))
+            CallMethodResult halt = op.call(List.of(new CallMethodRequest(TestClients.stationNode(op, "VisionStateMachine"),
+                    TestClients.stationNode(op, "VisionStateMachine/Halt"), new Variant[] {new Variant(1), new Variant("y")})))
                     .getResults()[0];
             assertEquals(StatusCodes.Bad_UserAccessDenied, halt.getStatusCode().value());
             assertTrue(recipes.audit().stream().allMatch(a -> a.user().equals("eng")));
@@ -147,7 +137,7 @@ class StationServerProductionTest {
             assertEquals(0, r.getOutputArguments()[2].value(), "Error");
             Map<String, Object> result = TestClients.members(mes, r.getOutputArguments()[1].value());
             assertEquals("S1-J1-1", ((DynamicStructType) result.get("ResultId")).getMembers().get("Id"));
-            assertEquals(StatusCodes.Bad_UserAccessDenied, writeIterations(mes, 0).value());
+            assertEquals(StatusCodes.Bad_UserAccessDenied, TestClients.writeIterations(mes, 0).value());
         } finally {
             mes.disconnect();
         }

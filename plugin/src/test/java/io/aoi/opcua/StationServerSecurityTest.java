@@ -97,19 +97,9 @@ class StationServerSecurityTest {
         return l -> l.get("event").asText().equals(event) && l.get("user").asText().equals(user);
     }
 
-    private static NodeId node(OpcUaClient c, String path) {
-        int ns = c.getNamespaceTable().getIndex(MachineVisionNamespace.NAMESPACE_URI).intValue();
-        return new NodeId(ns, "S1/" + path);
-    }
-
-    private static StatusCode writeIterations(OpcUaClient c, int n) throws Exception {
-        return c.writeValues(List.of(node(c, "RecipeManagement/DeblurIterations")),
-                List.of(new DataValue(new Variant(n)))).get(0);
-    }
-
     private static CallMethodResult halt(OpcUaClient c) throws Exception {
-        return c.call(List.of(new CallMethodRequest(node(c, "VisionStateMachine"),
-                node(c, "VisionStateMachine/Halt"), new Variant[] {new Variant(1), new Variant("test")})))
+        return c.call(List.of(new CallMethodRequest(TestClients.stationNode(c, "VisionStateMachine"),
+                TestClients.stationNode(c, "VisionStateMachine/Halt"), new Variant[] {new Variant(1), new Variant("test")})))
                 .getResults()[0];
     }
 
@@ -132,7 +122,7 @@ class StationServerSecurityTest {
         try {
             assertEquals(60_000.0, eng.getSession().getSessionTimeout(),
                     "the client asked for 2 minutes; idle sessions live at most 60 s");
-            assertTrue(writeIterations(eng, 1).isGood());
+            assertTrue(TestClients.writeIterations(eng, 1).isGood());
             halt(eng);
         } finally {
             eng.disconnect();
@@ -140,7 +130,7 @@ class StationServerSecurityTest {
         OpcUaClient op = TestClients.production(url, trusted, "op", "op-pw");
         try {
             assertEquals(StatusCodes.Bad_UserAccessDenied, halt(op).getStatusCode().value());
-            assertEquals(StatusCodes.Bad_UserAccessDenied, writeIterations(op, 3).value());
+            assertEquals(StatusCodes.Bad_UserAccessDenied, TestClients.writeIterations(op, 3).value());
         } finally {
             op.disconnect();
         }
@@ -172,10 +162,10 @@ class StationServerSecurityTest {
                 dir.resolve("pki")), options);
         OpcUaClient c = TestClients.demo(server.endpointUrl());
         try {
-            assertEquals(2, c.readValue(0, TimestampsToReturn.Neither, node(c, "RecipeManagement/DeblurIterations"))
+            assertEquals(2, c.readValue(0, TimestampsToReturn.Neither, TestClients.stationNode(c, "RecipeManagement/DeblurIterations"))
                     .value().value(), "operators read");
             assertEquals(StatusCodes.Bad_UserAccessDenied, halt(c).getStatusCode().value());
-            assertEquals(StatusCodes.Bad_UserAccessDenied, writeIterations(c, 0).value());
+            assertEquals(StatusCodes.Bad_UserAccessDenied, TestClients.writeIterations(c, 0).value());
             assertEquals(2, recipes.settings().iterations());
         } finally {
             c.disconnect();

@@ -29,7 +29,9 @@ import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
@@ -38,7 +40,6 @@ import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.structured.ContentFilter;
 import org.eclipse.milo.opcua.stack.core.types.structured.EventFilter;
 import org.eclipse.milo.opcua.stack.core.types.structured.SimpleAttributeOperand;
-import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
@@ -241,5 +242,17 @@ public final class TestClients {
             Thread.sleep(10);
         }
         return list.size();
+    }
+
+    /** Station S1's node at {@code path} (browse names below its VisionSystem) in the station's namespace. */
+    static NodeId stationNode(OpcUaClient c, String path) {
+        int ns = c.getNamespaceTable().getIndex(MachineVisionNamespace.NAMESPACE_URI).intValue();
+        return new NodeId(ns, "S1/" + path);
+    }
+
+    /** Writes RecipeManagement/DeblurIterations of station S1; the write's status. */
+    static StatusCode writeIterations(OpcUaClient c, int n) throws Exception {
+        return c.writeValues(List.of(stationNode(c, "RecipeManagement/DeblurIterations")),
+                List.of(new DataValue(new Variant(n)))).get(0);
     }
 }
