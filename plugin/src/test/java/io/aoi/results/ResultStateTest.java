@@ -3,8 +3,9 @@ package io.aoi.results;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aoi.opcua.ResultContentJson;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -27,12 +28,11 @@ class ResultStateTest {
     }
 
     @Test
-    void noDecisionNeedsAReasonAndResultContentCarriesVerdictAndState() {
+    void noDecisionNeedsAReasonAndResultContentCarriesVerdictAndState() throws Exception {
         assertThrows(IllegalArgumentException.class,
                 () -> base().outcome(Outcome.COMPLETED).verdict(Verdict.NO_DECISION).build());
-        ObjectNode o = new ObjectMapper().createObjectNode();
-        ResultJson.putContent(o, base().outcome(Outcome.COMPLETED).verdict(Verdict.NO_DECISION)
-                .reason("no bump found in the frame").build());
+        JsonNode o = new ObjectMapper().readTree(ResultContentJson.of(base().outcome(Outcome.COMPLETED)
+                .verdict(Verdict.NO_DECISION).reason("no bump found in the frame").build()));
         assertEquals("NO_DECISION", o.get("verdict").asText());
         assertEquals(4, o.get("resultState").asInt());
         assertEquals("no bump found in the frame", o.get("reason").asText());

@@ -2,8 +2,6 @@ package io.aoi.plugin.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aoi.cli.HelpOption;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigLoader;
@@ -12,7 +10,6 @@ import io.aoi.deblur.Deblurrer;
 import io.aoi.detect.BumpLocator;
 import io.aoi.detect.Detection;
 import io.aoi.detect.OverlayRenderer;
-import io.aoi.detect.Particle;
 import io.aoi.detect.ParticleDetector;
 import io.aoi.image.DecodedImage;
 import io.aoi.image.Image;
@@ -20,11 +17,11 @@ import io.aoi.image.ImageFiles;
 import io.aoi.image.ImageLimits;
 import io.aoi.plugin.deblur.Deblurrers;
 import io.aoi.plugin.progress.Progress;
-import io.aoi.results.BumpCount;
 import io.aoi.results.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -87,39 +84,36 @@ final class InspectCommand implements Callable<Integer> {
         }
         ParticleDetector detector = new ParticleDetector(station.detector());
         int passes = station.deblur().iterations();
-        ObjectNode root = JSON.createObjectNode();
-        root.put("station", station.stationId());
-        ArrayNode images = root.putArray("images");
+        List<InspectOutputJson.Image> images = new ArrayList<>();
+        String deblurName;
         int failed = 0;
         // as the station runs: only the bumps are restored when its deblur section says region: bumps
         try (Deblurrer deblurrer = Deblurrers.open(station.deblur(),
                 Optional.of(new BumpLocator(station.detector())));
                 Progress progress = Progress.start("inspect", inputs.size(), io.err())) {
-            root.put("deblur", deblurrer.name());
-            root.put("passes", passes);
+            deblurName = deblurrer.name();
             for (Path in : inputs) {
-                ObjectNode entry = images.addObject();
-                entry.put("image", in.getFileName().toString());
+                List<String> warnings = List.of();
+                InspectOutputJson.Judgement judgement = null;
+                String error = null;
                 try {
                     DecodedImage decoded = ImageFiles.read(in, limits);
-                    warn(entry, in, decoded.warnings());
+                    warnings = warn(in, decoded.warnings());
                     Image frame = decoded.image();
                     long t0 = System.nanoTime();
                     Image restored;
                     try {
                         restored = deblurrer.deblur(frame, passes);
                     } catch (DeblurOutputException unusable) {
-                        entry.put("verdict", Verdict.NO_DECISION.name());
-                        entry.put("reason", "deblur output unusable: " + unusable.getMessage());
-                        io.out().printf("%s: %s (%s)%n", in.getFileName(), Verdict.NO_DECISION,
-                                entry.get("reason").asText());
-                        progress.step();
+                        judgement = InspectOutputJson.Judgement.deblurUnusable(
+                                "deblur output unusable: " + unusable.getMessage());
+                        io.out().printf("%s: %s (%s)%n", in.getFileName(), Verdict.NO_DECISION, judgement.reason());
                         continue;
                     }
                     long t1 = System.nanoTime();
                     Detection d = detector.detect(restored);
                     long t2 = System.nanoTime();
-                    describe(entry, d, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+                    judgement = InspectOutputJson.Judgement.of(d, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
                     if (overlayDir.isPresent()) {
                         ImageFiles.write(OverlayRenderer.render(restored, d), overlayDir.get()
                                 .resolve(ImageInputs.derivedName(in, "overlay.png")));
@@ -128,47 +122,25 @@ final class InspectCommand implements Callable<Integer> {
                             d.particles().size(), d.bumps().size(), d.reason().isEmpty() ? "" : " (" + d.reason() + ")");
                 } catch (Exception e) {
                     failed++;
-                    String reason = e instanceof IOException ioe ? ImageInputs.readFailure(in, ioe)
+                    error = e instanceof IOException ioe ? ImageInputs.readFailure(in, ioe)
                             : e.getMessage() != null ? e.getMessage() : e.toString();
-                    entry.put("error", reason);
-                    io.err().printf("%s: %s%n", in.getFileName(), reason);
+                    io.err().printf("%s: %s%n", in.getFileName(), error);
+                } finally {
+                    images.add(new InspectOutputJson.Image(in.getFileName().toString(), warnings, judgement, error));
+                    progress.step();
                 }
-                progress.step();
             }
         }
-        JSON.writeValue(out.toFile(), root);
+        JSON.writeValue(out.toFile(), new InspectOutputJson(station.stationId(), images, deblurName, passes));
         io.out().printf("%d image(s), %d failed -> %s%n", inputs.size(), failed, out);
         return failed == 0 ? 0 : 1;
     }
 
-    private void warn(ObjectNode entry, Path in, List<String> warnings) {
-        if (warnings.isEmpty()) {
-            return;
-        }
-        ArrayNode list = entry.putArray("warnings");
+    /** Prints what reading left out on stderr; returns it for the entry. */
+    private List<String> warn(Path in, List<String> warnings) {
         for (String w : warnings) {
-            list.add(w);
             io.err().printf("%s: warning: %s%n", in, w);
         }
-    }
-
-    private static void describe(ObjectNode entry, Detection d, double deblurMillis, double detectMillis) {
-        entry.put("verdict", d.verdict().name());
-        if (!d.reason().isEmpty()) {
-            entry.put("reason", d.reason());
-        }
-        entry.put("particleCount", d.particles().size());
-        entry.put("densityPerMm2", d.densityPerMm2());
-        entry.put("deblurMillis", deblurMillis);
-        entry.put("detectMillis", detectMillis);
-        ArrayNode particles = entry.putArray("particles");
-        for (Particle p : d.particles()) {
-            particles.addObject().put("x", p.x()).put("y", p.y()).put("radius", p.radiusPx()).put("score", p.score());
-        }
-        ArrayNode bumps = entry.putArray("bumps");
-        for (BumpCount b : d.bumps()) {
-            bumps.addObject().put("id", b.id()).put("x", b.x()).put("y", b.y()).put("width", b.width())
-                    .put("height", b.height()).put("count", b.count()).put("ok", b.ok());
-        }
+        return warnings;
     }
 }

@@ -213,7 +213,9 @@ public final class ResultJournal implements AutoCloseable {
         int start = 0;
         long goodEnd = 0;
         int badSinceGood = 0;
+        int line = 0;
         while (start < buf.length) {
+            line++;
             int lf = indexOf(buf, (byte) '\n', start);
             int end = lf < 0 ? buf.length : lf;
             InspectionResult r = null;
@@ -228,6 +230,9 @@ public final class ResultJournal implements AutoCloseable {
                         r = ResultCodec.decode(o);
                     }
                 } catch (IOException e) {
+                    // intact on disk (its CRC matches) but not a record this version reads: say which and why
+                    LOG.warn("result journal segment {} line {}: cannot read the record, skipped: {}", seg.path, line,
+                            e.getMessage());
                     r = null;
                     a = null;
                 }
@@ -529,7 +534,7 @@ public final class ResultJournal implements AutoCloseable {
             int jsonStart = RecordFormat.CRC_CHARS + 1;
             return ResultCodec.decode(line, jsonStart, line.length - 1 - jsonStart);
         } catch (IOException ex) {
-            throw JournalException.io("reading result " + e.resultId, e.segment.path, ex);
+            throw JournalException.io("reading result " + e.resultId + " at byte " + e.offset, e.segment.path, ex);
         }
     }
 
