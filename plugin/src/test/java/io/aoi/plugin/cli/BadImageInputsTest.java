@@ -62,17 +62,22 @@ class BadImageInputsTest {
         return p;
     }
 
+    /** Writes a blank 8-bit gray+alpha PNG (which reading turns into gray, with a warning). */
+    static Path grayAlphaPng(Path file, int width, int height) throws java.io.IOException {
+        ComponentColorModel grayAlpha = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY),
+                new int[] {8, 8}, true, false, Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE);
+        ImageIO.write(new BufferedImage(grayAlpha, grayAlpha.createCompatibleWritableRaster(width, height), false,
+                null), "png", file.toFile());
+        return file;
+    }
+
     @Test
     void inspectGoesOnPastAMissingAnOversizedAndAnAlphaImageWithDistinctOverlays() throws Exception {
         Path png = image("x.png", 64, 48);
         Path tif = image("x.tif", 64, 48);
         Path missing = tmp.resolve("missing.png");
         Path big = image("big.png", 1200, 1000);
-        Path alpha = tmp.resolve("alpha.png");
-        ComponentColorModel grayAlpha = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY),
-                new int[] {8, 8}, true, false, Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE);
-        ImageIO.write(new BufferedImage(grayAlpha, grayAlpha.createCompatibleWritableRaster(64, 48), false, null),
-                "png", alpha.toFile());
+        Path alpha = grayAlphaPng(tmp.resolve("alpha.png"), 64, 48);
         Path json = tmp.resolve("out/results.json");
         Path overlays = tmp.resolve("overlays");
 

@@ -4,11 +4,6 @@ import io.aoi.camera.sim.PanelSimulator;
 import io.aoi.config.SimulatedCameraSettings;
 import io.aoi.image.Image;
 import io.aoi.image.ImageFiles;
-import java.awt.Transparency;
-import java.awt.color.ColorSpace;
-import java.awt.image.BufferedImage;
-import java.awt.image.ComponentColorModel;
-import java.awt.image.DataBuffer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * The inputs behind {@code inspect-output-pre-jackson.json} (the {@code inspect} output file as the encoder before
@@ -39,11 +33,7 @@ final class InspectOutputFixtureInputs {
                 SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 5)).frame(300, 384).image(), frame);
         Path black = dir.resolve("black.png");
         ImageFiles.write(Image.blank(256, 128, 1, 8), black);
-        Path alpha = dir.resolve("alpha.png");
-        ComponentColorModel grayAlpha = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY),
-                new int[] {8, 8}, true, false, Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE);
-        ImageIO.write(new BufferedImage(grayAlpha, grayAlpha.createCompatibleWritableRaster(64, 48), false, null),
-                "png", alpha.toFile());
+        Path alpha = BadImageInputsTest.grayAlphaPng(dir.resolve("alpha.png"), 64, 48);
         Path corrupt = dir.resolve("corrupt.png");
         Files.write(corrupt, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
         Path missing = dir.resolve("missing.png");
