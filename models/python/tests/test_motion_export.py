@@ -1,14 +1,13 @@
 """Export tests: the ONNX graph passes onnx.checker, keeps H and W dynamic, and matches PyTorch at odd
 sizes it was not traced at; the shipped model reproduces its PyTorch fixture.
 
-    cd models/python/motion && /usr/bin/python3 -m unittest test_export -v
+    cd models/python && /usr/bin/python3 -m unittest tests.test_motion_export -v
 
 The graph is run by onnx.reference.ReferenceEvaluator when the installed onnx has it (onnx >= 1.13), and
-by the NumPy interpreter onnx_numpy otherwise (Debian's onnx 1.12 lacks it).
+by the project's NumPy interpreter aoi_models.common.onnx_numpy otherwise (Debian's onnx 1.12 lacks it).
 """
 import os
 import struct
-import sys
 import tempfile
 import unittest
 
@@ -16,10 +15,9 @@ import numpy as np
 import onnx
 import torch
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import export_motion  # noqa: E402
-import net  # noqa: E402
-import onnx_numpy  # noqa: E402
+from aoi_models.common import onnx_numpy
+from aoi_models.motion import export as export_motion
+from aoi_models.motion import net
 
 try:
     from onnx.reference import ReferenceEvaluator

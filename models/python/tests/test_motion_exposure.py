@@ -1,18 +1,17 @@
 """True exposure integration and sensor noise for the validation built like real exposure, on patterns
 whose average is known exactly; the camera and line-scan paths; the ONNX weights loaded for evaluation.
 
-    cd models/python/motion && /usr/bin/python3 -m unittest test_exposure -v
+    cd models/python && /usr/bin/python3 -m unittest tests.test_motion_exposure -v
 """
-import os
-import sys
 import unittest
 
 import numpy as np
 import torch
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import sequences  # noqa: E402
-import synthesize  # noqa: E402
+from aoi_models.common import onnx_numpy
+from aoi_models.motion import evaluate as evaluate_motion
+from aoi_models.motion import export as export_motion
+from aoi_models.motion import sequences, synthesize
 
 
 class ExposureAverageTest(unittest.TestCase):
@@ -89,9 +88,6 @@ class PathTest(unittest.TestCase):
 class ShippedWeightsTest(unittest.TestCase):
     def test_weights_read_from_the_graph_reproduce_the_graph(self):
         import onnx
-        import evaluate_motion
-        import export_motion
-        import onnx_numpy
         model, ck = evaluate_motion.load_onnx_weights(export_motion.MODEL_OUT)
         rng = np.random.default_rng(0)
         x = [rng.random((1, 1, 12, 16)).astype(np.float32) for _ in range(3)]

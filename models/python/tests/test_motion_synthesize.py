@@ -1,17 +1,14 @@
 """Blur synthesis against a known ground truth: a textured scene translating at constant speed, whose
 true exposure average can be rendered directly at the sub-frame positions.
 
-    cd models/python/motion && /usr/bin/python3 -m unittest test_synthesize -v
+    cd models/python && /usr/bin/python3 -m unittest tests.test_motion_synthesize -v
 """
-import os
-import sys
 import unittest
 
 import cv2
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import synthesize  # noqa: E402
+from aoi_models.motion import synthesize
 
 
 def scene(size=160, seed=0):

@@ -1,7 +1,6 @@
 """Checks of the UDBD-Net training data path: the data pack round trip, the panel share of the sampler, the
 degradation it applies, and the grouped-convolution kernel composition used in training."""
 import os
-import sys
 import tempfile
 import unittest
 
@@ -9,11 +8,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-
-from udbd.data import GAUSSIAN8_SIGMAS, TrainSampler, gaussian_kernel, read_pack, write_pack  # noqa: E402
-from udbd.model import KERNEL_RADIUS, full_conv  # noqa: E402
+from aoi_models.udbd.data import GAUSSIAN8_SIGMAS, TrainSampler, gaussian_kernel, read_pack, write_pack
+from aoi_models.udbd.model import KERNEL_RADIUS, full_conv
 
 
 def textured(rng, h, w):

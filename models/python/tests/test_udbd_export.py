@@ -1,29 +1,25 @@
-"""Checks of the ONNX export of UDBD-Net: three graphs split at the Wiener step (udbd/split.py), with the
-Wiener step computed outside the graphs by an FFT.
+"""Checks of the ONNX export of UDBD-Net: three graphs split at the Wiener step (aoi_models/udbd/split.py), with
+the Wiener step computed outside the graphs by an FFT.
 
-Run from models/python:  /usr/bin/python3 -m unittest test_export -v
+Run from models/python:  /usr/bin/python3 -m unittest tests.test_udbd_export -v
 
 Uses the shipped model's checkpoint (models/python/checkpoints/udbd-net.pt), so the graph under test has the
 shipped architecture and weights.
-The exported graph is run with udbd.onnx_eval, a small NumPy interpreter, because this Debian image has
+The exported graph is run with aoi_models.common.onnx_numpy, the project's NumPy interpreter, because this Debian image has
 neither onnx.reference.ReferenceEvaluator (python3-onnx is 1.12) nor the Python onnxruntime package; ONNX
 Runtime itself is checked from Java (UdbdParityTest).
 """
 import os
-import sys
 import tempfile
 import unittest
 
 import numpy as np
 import torch
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-
-import export_udbd  # noqa: E402
-from udbd import onnx_eval  # noqa: E402
-from udbd.model import kernel_spectrum, wiener_fft, wiener_matmul  # noqa: E402
-from udbd.split import defocus_sigma_px, wiener_numpy  # noqa: E402
+from aoi_models.common import onnx_numpy
+from aoi_models.udbd import export as export_udbd
+from aoi_models.udbd.model import kernel_spectrum, wiener_fft, wiener_matmul
+from aoi_models.udbd.split import defocus_sigma_px, wiener_numpy
 
 
 def model_under_test():
@@ -137,7 +133,7 @@ class ExportTest(unittest.TestCase):
             x = torch.rand(1, 1, h, w)
             with torch.no_grad():
                 ref, k_ref = self.model(x)
-            out, k_out = self.split_forward(x.numpy(), lambda part, feeds: onnx_eval.run(self.graph[part], feeds))
+            out, k_out = self.split_forward(x.numpy(), lambda part, feeds: onnx_numpy.run_list(self.graph[part], feeds))
             self.assertEqual((1, 1, h, w), out.shape)
             err = float(np.abs(out - ref.numpy()).max())
             k_err = float(np.abs(k_out - k_ref.numpy()).max())
@@ -172,7 +168,7 @@ class ExportTest(unittest.TestCase):
             with torch.no_grad():
                 k = self.model.kernel_net(x[:1]).expand(2, -1, -1, -1).contiguous()
                 ref = self.model.deconv_net(x, k)
-            out = onnx_eval.run(self.graph["cuda"], {"blurred": x.numpy(), "kernel": k.numpy()})[0]
+            out = onnx_numpy.run(self.graph["cuda"], {"blurred": x.numpy(), "kernel": k.numpy()})["restored"]
             err = float(np.abs(out - ref.numpy()).max())
             print("\nCUDA graph (NumPy interpreter) vs PyTorch FFT at %dx%d, one kernel: max error %.3g" % (h, w, err))
             self.assertLess(err, 1e-4)

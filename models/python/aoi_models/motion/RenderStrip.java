@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Renders a tall, sharp, noise-free strip of the simulated ACF panel (lines 0 .. rows-1) as a 16-bit
- * binary PGM, for make_dataset.py --strip. Run from the repository root after compiling camera-adapters:
+ * binary PGM, for aoi_models.motion.make_dataset --strip. Run from the repository root after compiling camera-adapters:
  *
  * <pre>java -cp camera-adapters/target/classes:station-config/target/classes \
- *     models/python/motion/RenderStrip.java OUT.pgm WIDTH ROWS SEED</pre>
+ *     models/python/aoi_models/motion/RenderStrip.java OUT.pgm WIDTH ROWS SEED</pre>
  */
 public class RenderStrip {
     public static void main(String[] args) throws IOException {

@@ -1,15 +1,15 @@
-"""PSNR/SSIM on the held-out validation triplets (photos from validation-only source families, and the
+"""PSNR/SSIM on the held-out validation triplets (photos of the val split of aoi_models.common.photos, and the
 validation rows of the panel strip) for: the blurred input, stage 1 alone (single frame), the full
 three-frame network and, when its ONNX file is given and exists, UDBD-Net on the centre frame.
 Also times the full network in PyTorch on CPU.
 
-    /usr/bin/python3 models/python/motion/evaluate_motion.py --threads 2 \
-        [--checkpoint models/python/work/motion/motion-final.pt] [--udbd PATH.onnx]
+    (from models/python) /usr/bin/python3 -m aoi_models.motion.evaluate --threads 2 \
+        [--checkpoint work/motion/motion-final.pt] [--udbd PATH.onnx]
 
 Without the checkpoint file the shipped ONNX graph's weights are loaded into the PyTorch network
 (`--onnx`, default the shipped motion-deblur.onnx; the initializers are the state dict).
 
-Validation built like real exposure (`--exposure-set`, written by exposure_set.py): every sequence is
+Validation built like real exposure (`--exposure-set`, written by aoi_models.motion.exposure_set): every sequence is
 scored in four arms on the same scenes, motion and targets: flow-interpolated blur (the training recipe)
 and true exposure integration, each without and with sensor noise (`--noise`, default 0.004, the same
 seeded noise in both), for the three middle frames of five (each with both neighbours); rows blurred input,
@@ -20,20 +20,18 @@ Prints Markdown tables and writes them to models/python/work/motion/eval.md.
 """
 import argparse
 import os
-import sys
 import time
 
 import numpy as np
 import torch
-from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import export_motion  # noqa: E402
-import net  # noqa: E402
-import synthesize  # noqa: E402
+from ..common import onnx_numpy
+from ..common.metrics import BORDER_PX, psnr, ssim
+from ..common.paths import CHECKPOINTS
+from . import export as export_motion
+from . import net, synthesize
 
 WORK = export_motion.WORK
-BORDER_PX = 8
 ARMS = (("flow-interpolated, no noise", "flow", False), ("flow-interpolated + noise", "flow", True),
         ("true integration, no noise", "true", False), ("true integration + noise", "true", True))
 METHODS = ("Blurred input", "Stage 1 alone", "Motion model (3 frames)", "UDBD-Net, 1 pass")
@@ -57,11 +55,10 @@ def load_onnx_weights(path):
     return model.eval(), {"step": -1, "elapsed_s": float("nan"), "config": {"base": base, "res": n_res}}
 
 
-def psnr_inner(out, ref, border=BORDER_PX):
-    """PSNR (dB, data range 1) without `border` px on every side; grey [H, W] or colour [H, W, C]."""
-    a = np.clip(np.asarray(out, np.float64), 0, 1)[border:-border, border:-border]
-    b = np.asarray(ref, np.float64)[border:-border, border:-border]
-    return 10 * np.log10(1.0 / max(float(np.mean((a - b) ** 2)), 1e-12))
+def psnr_inner(out, ref):
+    """PSNR (dB, data range 1) of `out` clipped to [0, 1], without a BORDER_PX border; grey [H, W] or colour
+    [H, W, C]."""
+    return psnr(out, ref, border=BORDER_PX, clip=True)
 
 
 def restore_triplet(model, udbd, bp, b0, bn):
@@ -119,10 +116,10 @@ def evaluate_exposure(model, udbd, path, sigma, seed, per_kind=None):
     return res, motion, colour
 
 
-def exposure_tables(res, motion, colour, sigma):
+def exposure_tables(res, motion, colour, sigma, photo_split):
     lines = []
     for kind, arms in res.items():
-        label = "photographs (validation families)" if kind == "photo" else "panel strip, line-scan motion"
+        label = "photographs (%s split)" % photo_split if kind == "photo" else "panel strip, line-scan motion"
         shown = [m for m in METHODS if arms[ARMS[2][0]][m]]
         lines += ["", "| %s, %d triplets | %s |" % (label, len(motion[kind]), " | ".join(shown)),
                   "|---|" + "---|" * len(shown)]
@@ -147,11 +144,8 @@ def exposure_tables(res, motion, colour, sigma):
 
 
 def metrics(out, ref):
-    out = np.clip(out, 0, 1).astype(np.float64)
-    ref = ref.astype(np.float64)
-    return (peak_signal_noise_ratio(ref, out, data_range=1.0),
-            structural_similarity(ref, out, data_range=1.0, gaussian_weights=True, sigma=1.5,
-                                  use_sample_covariance=False))
+    """(PSNR, SSIM) of `out` clipped to [0, 1] against ref, whole frame."""
+    return psnr(out, ref, clip=True), ssim(out, ref)
 
 
 def evaluate_set(model, path, limit, udbd=None, crop=None):
@@ -185,13 +179,14 @@ def time_model(model, h, w, repeats=3):
     return (time.perf_counter() - t) / repeats
 
 
-def main():
-    p = argparse.ArgumentParser()
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--checkpoint", default=os.path.join(WORK, "motion-final.pt"))
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--limit", type=int, default=100, help="triplets per validation set")
     p.add_argument("--udbd", help="UDBD-Net ONNX file (input 'blurred', output 'restored'), one pass on the "
-                                  "centre frame, run with onnx_numpy (slow: a separate, smaller comparison)")
+                                  "centre frame, run with the NumPy ONNX interpreter (slow: a separate, smaller "
+                                  "comparison)")
     p.add_argument("--udbd-limit", type=int, default=12, help="triplets per set for the UDBD-Net comparison")
     p.add_argument("--udbd-crop", type=int, default=128, help="centre crop for the UDBD-Net comparison")
     p.add_argument("--out", default=os.path.join(WORK, "eval.md"))
@@ -199,14 +194,15 @@ def main():
     p.add_argument("--onnx", default=export_motion.MODEL_OUT,
                    help="exported graph whose weights are used when --checkpoint does not exist")
     p.add_argument("--exposure-set", default=os.path.join(WORK, "exposure-val.npz"),
-                   help="true-integration validation sequences from exposure_set.py (skipped if absent)")
+                   help="true-integration validation sequences from aoi_models.motion.exposure_set (skipped "
+                        "if absent)")
     p.add_argument("--exposure-per-kind", type=int,
                    help="score the first N photo and the first N strip sequences (default all)")
     p.add_argument("--noise", type=float, default=0.004, help="sensor noise of the noisy arms")
     p.add_argument("--noise-seed", type=int, default=404)
-    p.add_argument("--udbd-ckpt", default=os.path.join(WORK, "..", "..", "checkpoints", "udbd-net.pt"),
+    p.add_argument("--udbd-ckpt", default=os.path.join(CHECKPOINTS, "udbd-net.pt"),
                    help="UDBD-Net PyTorch checkpoint for the exposure set's UDBD-Net row ('' to skip)")
-    args = p.parse_args()
+    args = p.parse_args(argv)
     torch.set_num_threads(args.threads)
     t_start = time.time()
     if os.path.exists(args.checkpoint):
@@ -218,12 +214,11 @@ def main():
     udbd = None
     if args.udbd and os.path.exists(args.udbd):
         import onnx
-        import onnx_numpy
         udbd_graph = onnx.load(args.udbd)
 
         def udbd(frame):  # one pass, run by the NumPy ONNX interpreter
             return onnx_numpy.run(udbd_graph, {"blurred": frame[None, None]})["restored"][0, 0]
-    sets = [("photos (validation families)", os.path.join(WORK, "data", "val.npz")),
+    sets = [("photos (val split)", os.path.join(WORK, "data", "val.npz")),
             ("simulated ACF panel (validation rows)", os.path.join(WORK, "data_panel", "val.npz"))]
     lines = ["| Validation set | n | Blurred input | Stage 1 (single frame) | Full 3-frame network |",
              "|---|---|---|---|---|"]
@@ -247,14 +242,15 @@ def main():
     if os.path.exists(args.exposure_set):
         udbd_net = None
         if args.udbd_ckpt and os.path.exists(args.udbd_ckpt):
-            sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-            from export_udbd import load as load_udbd
+            from ..udbd.export import load as load_udbd
             udbd_net, _ = load_udbd(args.udbd_ckpt, dft="fft")
         res, motion, colour = evaluate_exposure(model, udbd_net, args.exposure_set, args.noise, args.noise_seed,
                                                 args.exposure_per_kind)
         lines += ["", "Validation built like real exposure (%s), PSNR dB without an 8 px border, mean over "
                   "the three middle frames of each 5-frame sequence:" % os.path.relpath(args.exposure_set)]
-        lines += exposure_tables(res, motion, colour, args.noise)
+        with np.load(args.exposure_set) as d:
+            photo_split = str(d["split"]) if "split" in d.files else "val families (before the package split)"
+        lines += exposure_tables(res, motion, colour, args.noise, photo_split)
     t256 = time_model(model, 256, 256)
     t2048 = time_model(model, 512, 2048, repeats=1) if args.time_large else float("nan")
     lines += ["", "Values: PSNR / SSIM (Gaussian window, sigma 1.5) against the sharp frame, 256x256 triplets.",

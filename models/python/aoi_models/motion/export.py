@@ -1,7 +1,6 @@
 """Exports the trained three-frame network as one ONNX graph and writes the Java parity fixture.
 
-    /usr/bin/python3 models/python/motion/export_motion.py \
-        [--checkpoint models/python/work/motion/motion-final.pt]
+    (from models/python) /usr/bin/python3 -m aoi_models.motion.export [--checkpoint work/motion/motion-final.pt]
 
 Graph: inputs prev, current, next [1, 1, H, W] float32 in [0, 1]; output restored [1, 1, H, W] in [0, 1]
 (clipped). H and W are dynamic (>= 4); the graph reflect-pads to a multiple of 4 and crops back.
@@ -11,22 +10,20 @@ row-major; inputs are quantised to 16 bit so that a 16-bit Java image holds them
 import argparse
 import os
 import struct
-import sys
 
 import numpy as np
-import onnx
 import torch
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import net  # noqa: E402
+from ..common.onnx_check import export_checked
+from ..common.paths import MODEL_RESOURCES, TEST_RESOURCES
+from ..common.paths import WORK as WORK_ROOT
+from . import net, sequences, synthesize
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
-WORK = os.path.join(ROOT, "models", "python", "work", "motion")
-MODEL_OUT = os.path.join(ROOT, "models", "src", "main", "resources", "io", "aoi", "models", "motion",
-                         "motion-deblur.onnx")
-FIXTURE_OUT = os.path.join(ROOT, "models", "src", "test", "resources", "io", "aoi", "models", "motion",
-                           "motion-fixture-29x23.bin")
+WORK = os.path.join(WORK_ROOT, "motion")
+MODEL_OUT = os.path.join(MODEL_RESOURCES, "motion", "motion-deblur.onnx")
+FIXTURE_OUT = os.path.join(TEST_RESOURCES, "motion", "motion-fixture-29x23.bin")
+INPUTS = ("prev", "current", "next")
+OUTPUTS = ("restored",)
 OPSET = 13
 
 
@@ -54,18 +51,13 @@ def export(model, path, trace_hw=(64, 80)):
     wrapped = Exported(model).eval()
     h, w = trace_hw
     example = tuple(torch.rand(1, 1, h, w) for _ in range(3))
-    axes = {n: {2: "height", 3: "width"} for n in ("prev", "current", "next", "restored")}
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    torch.onnx.export(wrapped, example, path, opset_version=OPSET, input_names=["prev", "current", "next"],
-                      output_names=["restored"], dynamic_axes=axes, do_constant_folding=True)
-    onnx.checker.check_model(onnx.load(path))
+    axes = {n: {2: "height", 3: "width"} for n in INPUTS + OUTPUTS}
+    export_checked(wrapped, example, path, INPUTS, OUTPUTS, axes, OPSET)
     return wrapped
 
 
 def fixture_inputs(width, height, seed=5):
     """A small blurred triplet from the synthesis tool (deterministic), quantised to 16 bit."""
-    import sequences
-    import synthesize
     rng = np.random.default_rng(seed)
     yy, xx = np.mgrid[0:256, 0:256].astype(np.float32)
     scene = (0.5 + 0.25 * np.sin(xx / 5.0) * np.cos(yy / 7.0)
@@ -89,12 +81,12 @@ def write_fixture(wrapped, path, width=29, height=23):
     return planes, out
 
 
-def main():
-    p = argparse.ArgumentParser()
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--checkpoint", default=os.path.join(WORK, "motion-final.pt"))
     p.add_argument("--out", default=MODEL_OUT)
     p.add_argument("--fixture", default=FIXTURE_OUT)
-    args = p.parse_args()
+    args = p.parse_args(argv)
     torch.set_num_threads(1)
     model, ck = load_model(args.checkpoint)
     wrapped = export(model, args.out)

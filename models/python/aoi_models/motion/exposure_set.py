@@ -1,11 +1,14 @@
 """Validation sequences built like a real exposure, paired with the flow-interpolated recipe on the same
 scenes and motion.
 
-    /usr/bin/python3 models/python/motion/exposure_set.py [--photos 12 --strips 6 --size 160 --seed 1818]
+    (from models/python)
+    /usr/bin/python3 -m aoi_models.motion.exposure_set [--photos 12 --strips 6 --size 160 --seed 1818]
 
 Each sequence is a continuous camera path (sequences.CameraPath: 5-13 px per frame, a heading that turns up to
-12 degrees per frame, rotation up to 0.6 degrees per frame) over a photograph of the motion split's
-validation families (sequences.split_sources: never in the motion model's training), or a line-scan path
+12 degrees per frame, rotation up to 0.6 degrees per frame) over a photograph of one split of the shared
+policy (`--set`, aoi_models.common.photos; default test, lomiri-wallpapers-16.04, which no shipped model
+trained on: the shipped motion model predates the package split and trained on 9 of the 12 val photos), or a
+line-scan path
 (sequences.ScanPath: 5-13 rows per frame along the scan direction, +-25 % encoder speed ripple, small
 lateral drift) over a panel strip rendered with a seed the training strip did not use. For frames 1..5:
 
@@ -20,20 +23,17 @@ with a 16 px margin and cropped to --size. Writes models/python/work/motion/expo
 """
 import argparse
 import os
-import subprocess
 import sys
 import time
 
 import cv2
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import sequences  # noqa: E402
-import synthesize  # noqa: E402
+from ..common.paths import WORK as WORK_ROOT
+from ..common.simulator import render_strip
+from . import sequences, synthesize
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
-WORK = os.path.join(ROOT, "models", "python", "work", "motion")
+WORK = os.path.join(WORK_ROOT, "motion")
 FRAMES = 7          # sharp frames 0..6; blurred frames 1..5 (each has both neighbours for the flow recipe)
 SUB_POSITIONS = 21
 STRIP_SEED = 5151   # the shipped training strip used 4242
@@ -80,30 +80,23 @@ def motion_px(path):
     return float(np.mean(steps))
 
 
-def render_strip(out, width, rows, seed):
-    """Renders the sharp panel strip with RenderStrip.java (camera module compiled first)."""
-    subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "camera-adapters", "-am", "compile"], cwd=ROOT, check=True)
-    cp = os.pathsep.join([os.path.join(ROOT, "camera-adapters/target/classes"),
-                          os.path.join(ROOT, "station-config/target/classes")])
-    subprocess.run(["java", "-cp", cp, os.path.join(HERE, "RenderStrip.java"), out, str(width), str(rows),
-                    str(seed)], cwd=ROOT, check=True)
-
-
-def main():
+def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--photos", type=int, default=12)
     p.add_argument("--strips", type=int, default=6)
     p.add_argument("--size", type=int, default=160)
     p.add_argument("--seed", type=int, default=1818)
+    p.add_argument("--set", choices=("val", "test"), default="test",
+                   help="photo split (aoi_models.common.photos) the photo sequences are drawn from")
     p.add_argument("--strip-file", default=os.path.join(WORK, "strip-val-%d.pgm" % STRIP_SEED))
     p.add_argument("--out", default=os.path.join(WORK, "exposure-val.npz"))
-    args = p.parse_args()
+    args = p.parse_args(argv)
     cv2.setNumThreads(1)
     rng = np.random.default_rng(args.seed)
     t0 = time.time()
-    _, val_src = sequences.split_sources(sequences.photo_sources())
+    val_src = sequences.split_photos(args.set)
     if not val_src:
-        sys.exit("no validation photographs: install the photo packages named in README.md")
+        sys.exit("no photographs in split %s: install the photo packages named in README.md" % args.set)
     out = {k: [] for k in ("sharp", "true", "flow", "sharp_rgb", "true_rgb")}
     meta = {"source": [], "motion_px": [], "kind": []}
     big = args.size + 2 * MARGIN
@@ -144,6 +137,7 @@ def main():
             out[k] += strips[k]
     arrays = {k: np.stack(v) for k, v in out.items() if v}
     arrays.update({k: np.array(v) for k, v in meta.items()})
+    arrays["split"] = np.array(args.set)
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     np.savez(args.out, **arrays)
     print("wrote %s: %d photo and %d strip sequences of 5 blurred frames (%.0f s)" % (

@@ -1,25 +1,25 @@
 """Builds the training and validation triplet sets from Debian photographs (and optionally a rendered
 panel strip) with synthesize.py's flow-based blur.
 
-    /usr/bin/python3 models/python/motion/make_dataset.py [--train 2400 --val 120] [--strip panel.png]
+    (from models/python)
+    /usr/bin/python3 -m aoi_models.motion.make_dataset [--train 2400 --val 120] [--strip panel.pgm]
 
 Writes models/python/work/motion/data/{train,val}.npz with arrays prev, current, next, sharp
-(float16, [count, size, size]) and per-sample metadata. Training and validation use disjoint source
-families (sequences.split_sources); the panel strip, if given, is split by rows (top 80 % train).
+(float16, [count, size, size]) and per-sample metadata. Training and validation photographs are the train
+and val splits of the shared policy (aoi_models.common.photos: whole Debian packages; the test package is
+never used here); the panel strip, if given, is split by rows (top 80 % train).
 """
 import argparse
 import os
-import sys
 import time
 
 import cv2
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import sequences  # noqa: E402
-import synthesize  # noqa: E402
+from ..common.paths import WORK as WORK_ROOT
+from . import sequences, synthesize
 
-WORK = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "work", "motion")
+WORK = os.path.join(WORK_ROOT, "motion")
 
 
 def build(sources, count, size, margin, rng, n, l, strip=None, strip_fraction=0.0, log="", deadline=None):
@@ -54,8 +54,8 @@ def build(sources, count, size, margin, rng, n, l, strip=None, strip_fraction=0.
     return arrays, tried
 
 
-def main():
-    p = argparse.ArgumentParser()
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--train", type=int, default=2400)
     p.add_argument("--val", type=int, default=120)
     p.add_argument("--train-size", type=int, default=160)
@@ -69,10 +69,10 @@ def main():
     p.add_argument("--max-minutes", type=float, help="wall-time cap per set; a set stops early with what "
                                                      "it has (the count actually kept is printed)")
     p.add_argument("--keep-val", action="store_true", help="reuse an existing val.npz in --out")
-    args = p.parse_args()
+    args = p.parse_args(argv)
     cv2.setNumThreads(1)
     os.makedirs(args.out, exist_ok=True)
-    train_src, val_src = sequences.split_sources(sequences.photo_sources())
+    train_src, val_src = sequences.split_photos("train"), sequences.split_photos("val")
     strip_train = strip_val = None
     if args.strip:
         strip = sequences.load_grey(args.strip, max_side=100000)

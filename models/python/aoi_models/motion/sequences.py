@@ -1,76 +1,19 @@
-"""Sharp frame sequences for training: a seeded, smooth random camera trajectory over a photograph or over
-a tall strip (the simulated panel moving past the camera, with speed jitter)."""
-import glob
-import os
-import re
-import subprocess
-
+"""Sharp frame sequences for training and validation: a seeded, smooth random camera trajectory over a
+photograph or over a tall strip (the simulated panel moving past the camera, with speed jitter). The
+photographs and their split come from aoi_models.common.photos (`split_photos`)."""
 import cv2
 import numpy as np
 
-SKIMAGE_DATA = "/usr/lib/python3/dist-packages/skimage/data/"
-SKIMAGE_PHOTOS = ("astronaut.png", "brick.png", "camera.png", "chelsea.png", "coffee.png", "grass.png",
-                  "gravel.png", "hubble_deep_field.jpg", "motorcycle_left.png", "rocket.jpg", "page.png",
-                  "retina.jpg", "coins.png", "moon.png", "text.png", "horse.png", "cell.png")
-MIN_SIDE_PX = 400
+from ..common.photos import split_paths
+
+MIN_SIDE_PX = 400     # photographs smaller than this (after shrinking to MAX_SIDE_PX) are not used
+MAX_SIDE_PX = 1600
 
 
-def _package_images(package, pattern):
-    try:
-        out = subprocess.run(["dpkg", "-L", package], capture_output=True, text=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return []
-    return [p for p in out.splitlines() if pattern(p) and os.path.isfile(p)]
-
-
-def photo_sources():
-    """Sorted list of photograph paths from Debian packages (one resolution per wallpaper)."""
-    paths = []
-    for d in sorted(glob.glob("/usr/share/wallpapers/*/contents/images")):
-        imgs = glob.glob(os.path.join(d, "*.png")) + glob.glob(os.path.join(d, "*.jpg"))
-        if imgs:
-            paths.append(max(imgs, key=os.path.getsize))
-    paths += sorted(glob.glob("/usr/share/backgrounds/mate/nature/*.jpg"))
-    paths += [os.path.join(SKIMAGE_DATA, f) for f in SKIMAGE_PHOTOS if os.path.isfile(SKIMAGE_DATA + f)]
-    ext = (".png", ".jpg", ".ppm", ".pgm")
-    paths += _package_images("opencv-doc", lambda p: "/examples/data/" in p and p.lower().endswith(ext))
-    # blurred or warped copies of other pictures are not sharp, independent sources
-    visp = _package_images("visp-images-data", lambda p: p.lower().endswith(ext)
-                           and "/Gaussian-filter/" not in p and "/warp/" not in p)
-    # one resolution per picture family keeps near-duplicates out of the split
-    seen = set()
-    for p in sorted(visp, key=os.path.getsize, reverse=True):
-        key = os.path.dirname(p)
-        if key not in seen:
-            seen.add(key)
-            paths.append(p)
-    kept = []
-    for p in paths:
-        img = cv2.imread(p, cv2.IMREAD_GRAYSCALE)
-        if img is not None and min(img.shape) >= MIN_SIDE_PX:
-            kept.append(p)
-    return sorted(set(kept))
-
-
-def source_family(path):
-    """Pictures of the same scene (stereo pairs, viewpoint series such as graf1/graf3, leuvenA/B) share
-    a family, so that a split never puts the same scene on both sides."""
-    stem = os.path.splitext(os.path.basename(path))[0]
-    if "/wallpapers/" in path:
-        return path.split("/wallpapers/")[1].split("/")[0]
-    stem = re.sub(r"(left|right)", "lr", stem)
-    stem = re.sub(r"[0-9_]+|modified|original|gt$", "", stem.replace("GT", "gt"))
-    stem = re.sub(r"(?<=[a-z])[A-Z]$", "", stem)
-    return os.path.dirname(path) + "/" + stem.lower()
-
-
-def split_sources(paths):
-    """Deterministic split by source family: every fifth family (sorted) is validation."""
-    families = sorted({source_family(p) for p in paths})
-    val_fam = {f for i, f in enumerate(families) if i % 5 == 2}
-    val = [p for p in paths if source_family(p) in val_fam]
-    train = [p for p in paths if source_family(p) not in val_fam]
-    return train, val
+def split_photos(split, items=None):
+    """The photographs of one split of the shared policy ("train", "val" or "test") that are large enough for
+    motion sequences: at least MIN_SIDE_PX on the shorter side after shrinking to MAX_SIDE_PX."""
+    return split_paths(split, MIN_SIDE_PX, max_side=MAX_SIDE_PX, items=items)
 
 
 def load_grey(path, max_side=1600):

@@ -11,7 +11,7 @@ gradient magnitude of f_t) are discarded. A kept sample is the triplet of blurre
 (b_{t-1}, b_t, b_{t+1}) and the sharp target f_t.
 
 CLI (see README.md):
-    /usr/bin/python3 models/python/motion/synthesize.py --frames DIR --out DIR [--n 20 --l 10]
+    (from models/python) /usr/bin/python3 -m aoi_models.motion.synthesize --frames DIR --out DIR [--n 20 --l 10]
 """
 import argparse
 import csv
@@ -187,9 +187,6 @@ def main(argv=None):
           % (len(frames), kept, max(0, len(frames) - 4), args.out))
 
 
-if __name__ == "__main__":
-    main()
-
 
 def exposure_times(t, sub_positions=21, exposure=1.0):
     """The sub-position times of an exposure of `exposure` frame intervals centred on frame time t."""
@@ -217,3 +214,7 @@ def add_sensor_noise(frame, sigma, rng):
     if sigma == 0:
         return frame
     return np.clip(frame + rng.normal(0, sigma, frame.shape), 0, 1).astype(np.float32)
+
+
+if __name__ == "__main__":
+    main()

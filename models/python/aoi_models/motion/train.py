@@ -1,7 +1,7 @@
 """Trains the three-frame motion deblurring network on CPU within a wall-time budget, with checkpoint and
 resume in models/python/work/motion/.
 
-    /usr/bin/python3 models/python/motion/train_motion.py --minutes 55 --threads 1
+    (from models/python) /usr/bin/python3 -m aoi_models.motion.train --minutes 55 --threads 1
 
 Generator loss (per step):
     10 * (MSE(P0, S0) + MSE(E0, S0)) + 5 * perceptual(E0, S0) + w_adv(t) * LSGAN(D(E0))
@@ -14,18 +14,17 @@ import argparse
 import json
 import math
 import os
-import sys
 import time
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import net  # noqa: E402
+from ..common.metrics import psnr
+from ..common.paths import WORK as WORK_ROOT
+from . import net
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-WORK = os.path.normpath(os.path.join(HERE, "..", "work", "motion"))
+WORK = os.path.join(WORK_ROOT, "motion")
 
 
 def gradient_loss(a, b):
@@ -58,7 +57,7 @@ def load_set(paths):
     """Concatenates the named triplet sets (all of one crop size)."""
     parts = [np.load(p) for p in paths if os.path.exists(p)]
     if not parts:
-        raise SystemExit("no triplet set found among %s; run make_dataset.py first" % paths)
+        raise SystemExit("no triplet set found among %s; run aoi_models.motion.make_dataset first" % paths)
     return {k: np.concatenate([d[k] for d in parts]) for k in ("prev", "current", "next", "sharp")}
 
 
@@ -81,11 +80,6 @@ def sample_batch(data, rng, batch, crop):
     return [torch.from_numpy(a) for a in out]
 
 
-def psnr(a, b):
-    mse = float(((a.clamp(0, 1) - b) ** 2).mean())
-    return 10 * math.log10(1.0 / max(mse, 1e-12))
-
-
 def validate(model, val, count=12, crop=128):
     model.eval()
     with torch.no_grad():
@@ -94,12 +88,12 @@ def validate(model, val, count=12, crop=128):
         t = [torch.from_numpy(val[k][sl, c0:c0 + crop, c0:c0 + crop].astype(np.float32))[:, None]
              for k in ("prev", "current", "next", "sharp")]
         e0, p0 = model(t[0], t[1], t[2])
-        res = psnr(t[1], t[3]), psnr(p0, t[3]), psnr(e0, t[3])
+        res = tuple(psnr(x.numpy(), t[3].numpy(), clip=True) for x in (t[1], p0, e0))
     model.train()
     return res
 
 
-def main():
+def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--minutes", type=float, default=55, help="total training wall time, across resumes")
     p.add_argument("--threads", type=int, default=1)
@@ -116,7 +110,7 @@ def main():
     p.add_argument("--work", default=WORK)
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--fresh", action="store_true", help="ignore an existing checkpoint")
-    args = p.parse_args()
+    args = p.parse_args(argv)
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)

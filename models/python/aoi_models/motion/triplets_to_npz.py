@@ -1,12 +1,13 @@
 """Packs synthesize.py output folders into the train.npz layout train_motion.py reads, so that recorded
 sequences can be added to the training data.
 
-    /usr/bin/python3 models/python/motion/triplets_to_npz.py --triplets /data/run42/triplets \
-        --out models/python/work/motion/data_run42 [--size 144 --crops 4 --seed 1]
+    (from models/python)
+    /usr/bin/python3 -m aoi_models.motion.triplets_to_npz --triplets /data/run42/triplets \
+        --out work/motion/data_run42 [--size 144 --crops 4 --seed 1]
 
 Colour triplets are converted to grey. Each triplet gives --crops random aligned crops of --size pixels
 (frames smaller than --size are skipped). Then train with
-    ... train_motion.py --data models/python/work/motion/data models/python/work/motion/data_run42
+    ... -m aoi_models.motion.train --data work/motion/data work/motion/data_run42
 """
 import argparse
 import os
@@ -15,8 +16,7 @@ import sys
 import cv2
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import synthesize  # noqa: E402
+from . import synthesize
 
 NAMES = ("prev", "current", "next", "sharp")
 
@@ -25,14 +25,14 @@ def grey(frame):
     return frame if frame.ndim == 2 else cv2.cvtColor(frame, cv2.COLOR_RGB2GRAY)
 
 
-def main():
-    p = argparse.ArgumentParser()
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--triplets", required=True, help="output folder of synthesize.py")
     p.add_argument("--out", required=True, help="folder for train.npz (created)")
     p.add_argument("--size", type=int, default=144)
     p.add_argument("--crops", type=int, default=4)
     p.add_argument("--seed", type=int, default=1)
-    args = p.parse_args()
+    args = p.parse_args(argv)
     rng = np.random.default_rng(args.seed)
     keep = {k: [] for k in NAMES}
     samples = sorted(d for d in os.listdir(args.triplets) if os.path.isdir(os.path.join(args.triplets, d)))

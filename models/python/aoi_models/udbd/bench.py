@@ -1,6 +1,7 @@
 """Speed of the shipped UDBD-Net in Python, for machines without the Java build (a GPU machine, say).
 Prints megapixels per second for 1 and 3 passes over 8-bit mono 2048x512 frames cut into 256x256 tiles with
-32 px overlap (as the Java side cuts them), all tiles of a frame in one batch, one kernel per frame (the mean of
+32 px overlap on the Java Tiler's grid (aoi_models.common.tiling: mirrored by the overlap, a tile every 224 px,
+the last aligned to the far edge; 30 tiles for 2048x512), all tiles of a frame in one batch, one kernel per frame (the mean of
 the kernel graph over the first 4 tiles, as the Java side does with the frame's most textured crops).
 
 Engines: `ort` runs the three shipped graphs (udbd-net.{kernel,features,refine}.onnx) in ONNX Runtime with the
@@ -8,36 +9,28 @@ Wiener step in NumPy's FFT on the CPU between them (the Java runtime's formulati
 one device-to-host-to-device round trip of the features per pass); `torch` runs the released checkpoint in
 PyTorch with torch.fft on the same device (no round trip), for comparison.
 
-Usage (from the repository root):
-    python3 models/python/bench_udbd.py [--engine ort|torch] [--provider cuda|cpu] [--threads 2]
+Usage (from models/python):
+    python3 -m aoi_models.udbd.bench [--engine ort|torch] [--provider cuda|cpu] [--threads 2]
 """
 import argparse
 import os
 import time
 
-import sys
-
 import numpy as np
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ONNX_STEM = os.path.join(HERE, "..", "src/main/resources/io/aoi/models/udbd/udbd-net")
+from ..common import tiling
+from ..common.paths import MODEL_RESOURCES
+
+ONNX_STEM = os.path.join(MODEL_RESOURCES, "udbd", "udbd-net")
 KERNEL_TILES = 4
+TILE_PX = 256          # DeblurSettings' default tileSizePx
+OVERLAP_PX = 32        # DeblurSettings' default tileOverlapPx
 PROVIDERS = {"cuda": "CUDAExecutionProvider", "cpu": "CPUExecutionProvider"}
-
-
-def tiles(frame, size, overlap):
-    """Overlapping size x size tiles covering the frame (last row and column flush with the edge)."""
-    h, w = frame.shape
-    step = size - 2 * overlap
-    ys = sorted({min(y, h - size) for y in range(0, h, step)})
-    xs = sorted({min(x, w - size) for x in range(0, w, step)})
-    return np.stack([frame[y:y + size, x:x + size] for y in ys for x in xs])[:, None]
 
 
 def ort_runner(args):
     import onnxruntime as ort
-    sys.path.insert(0, HERE)
-    from udbd.split import wiener_numpy
+    from .split import wiener_numpy
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = args.threads
     sessions = {part: ort.InferenceSession("%s.%s.onnx" % (ONNX_STEM, part), opts,
@@ -58,8 +51,7 @@ def ort_runner(args):
 
 def torch_runner(args):
     import torch
-    sys.path.insert(0, HERE)
-    from export_udbd import RELEASE_CKPT, load
+    from .export import RELEASE_CKPT, load
     torch.set_num_threads(args.threads)
     device = torch.device(args.provider)
     model, _ = load(RELEASE_CKPT, dft="fft")
@@ -76,7 +68,7 @@ def torch_runner(args):
     return run
 
 
-def main():
+def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--engine", choices=["ort", "torch"], default="ort")
     p.add_argument("--provider", choices=sorted(PROVIDERS), default="cpu")
@@ -84,10 +76,16 @@ def main():
     p.add_argument("--repeats", type=int, default=5)
     p.add_argument("--width", type=int, default=2048)
     p.add_argument("--height", type=int, default=512)
-    args = p.parse_args()
+    p.add_argument("--tile", type=int, default=TILE_PX, help="tile edge, px (the station's tileSizePx)")
+    p.add_argument("--overlap", type=int, default=OVERLAP_PX, help="tile overlap, px (the station's tileOverlapPx)")
+    args = p.parse_args(argv)
+    try:
+        tiling.check(args.tile, args.overlap)
+    except ValueError as e:
+        p.error(str(e))
     rng = np.random.default_rng(0)
     frame = np.round(rng.random((args.height, args.width)) * 255).astype(np.float32) / 255
-    batch = tiles(frame, 256, 32)
+    batch = tiling.tiles(frame, args.tile, args.overlap)
     run = ort_runner(args) if args.engine == "ort" else torch_runner(args)
     run(batch)  # warm-up: allocation and kernel selection
     mp = args.width * args.height / 1e6

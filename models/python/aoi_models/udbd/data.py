@@ -1,22 +1,7 @@
-"""Training and validation data for UDBD-Net: photos from Debian packages (converted to grayscale), simulated
-ACF panel crops, Gaussian blur, Poisson-Gaussian noise and 8-bit quantisation.
-
-Split policy (SPLIT_BY_PACKAGE, the one place that decides it; training and evaluation both use it): whole
-Debian packages are assigned to one split, so no photograph, scene or photographer's set is on two sides.
-
-    train       plasma-workspace-wallpapers, opencv-doc, python3-skimage, visp-images-data
-    validation  mate-backgrounds (12 nature photographs)
-    test        lomiri-wallpapers-16.04 (15 photographs; held out from training and validation until the end)
-
-Checkpoints trained before this policy (the shipped udbd-net.pt and udbd-net-acf.pt) used the legacy split
-`legacy_is_validation`: md5(group) within every package, so they saw every package except the test one, and
-only the photos with `legacy_is_validation(group)` true were never in their training data.
+"""Training and validation data for UDBD-Net: photos of the shared catalogue (aoi_models.common.photos, which
+also holds the one split policy), simulated ACF panel crops, Gaussian blur, Poisson-Gaussian noise and 8-bit
+quantisation.
 """
-import glob
-import hashlib
-import os
-import subprocess
-
 import cv2
 import numpy as np
 import torch
@@ -24,164 +9,11 @@ import torch.nn.functional as F
 
 from .model import KERNEL_RADIUS, KERNEL_SIZE
 
-VAL_PERCENT = 15           # legacy split only (legacy_is_validation)
-SPLITS = ("train", "val", "test")
-SPLIT_BY_PACKAGE = {
-    "plasma-workspace-wallpapers": "train",
-    "opencv-doc": "train",
-    "python3-skimage": "train",
-    "visp-images-data": "train",
-    "mate-backgrounds": "val",
-    "lomiri-wallpapers-16.04": "test",
-}
-PHOTO_PACKAGES = tuple(sorted(SPLIT_BY_PACKAGE))
-SPLIT_POLICY = "packages-v1"   # recorded in checkpoint states; "legacy" = trained on the md5(group) split
 CAMERA_POISSON = 1e-4          # evaluation shot noise: variance per unit intensity, with the read noise
-MAX_SIDE = 1280
 GAUSSIAN8_SIGMAS = [round(1.8 + 0.2 * i, 1) for i in range(8)]
 VAL_NOISE_POISSON = 1e-4   # variance per unit intensity
 VAL_NOISE_GAUSS = 2e-3     # read-noise standard deviation
 READ_NOISE_MAX = 4e-3      # training read noise: standard deviation uniform in [0, this]
-IMAGE_EXT = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".pgm", ".ppm")
-
-
-def _dpkg_files(package):
-    try:
-        out = subprocess.run(["dpkg", "-L", package], capture_output=True, text=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return []
-    return [p for p in out.splitlines() if p.lower().endswith(IMAGE_EXT) and os.path.isfile(p)]
-
-
-def photo_sources():
-    """[(package, group, path)] for every usable photo, deterministic order."""
-    items = []
-    for d in sorted(glob.glob("/usr/share/wallpapers/*/contents/images")):
-        files = sorted(glob.glob(os.path.join(d, "*")), key=os.path.getsize)
-        if files:
-            name = d.split("/")[4]
-            items.append(("plasma-workspace-wallpapers", "wallpaper:" + name, files[-1]))
-    for p in sorted(glob.glob("/usr/share/backgrounds/mate/nature/*")):
-        if p.lower().endswith(IMAGE_EXT):
-            items.append(("mate-backgrounds", "mate:" + os.path.basename(p), p))
-    for p in sorted(_dpkg_files("opencv-doc")):
-        if "/data/" in p:
-            items.append(("opencv-doc", "opencv:" + os.path.basename(p), p))
-    skdir = "/usr/lib/python3/dist-packages/skimage/data"
-    for p in sorted(glob.glob(os.path.join(skdir, "*"))):
-        if p.lower().endswith(IMAGE_EXT):
-            items.append(("python3-skimage", "skimage:" + os.path.basename(p), p))
-    by_dir = {}
-    for p in sorted(_dpkg_files("visp-images-data")):
-        by_dir.setdefault(os.path.dirname(p), []).append(p)
-    for d, files in sorted(by_dir.items()):
-        # sequences are near duplicates: keep the first and the middle frame, split by folder
-        for p in sorted({files[0], files[len(files) // 2]}):
-            items.append(("visp-images-data", "visp:" + d, p))
-    for p in sorted(_dpkg_files("lomiri-wallpapers-16.04")):
-        items.append(("lomiri-wallpapers-16.04", "lomiri16:" + os.path.basename(p), p))
-    return items
-
-
-def split_of(package):
-    """The split ("train", "val" or "test") of every photo of a package; unknown packages are an error."""
-    if package not in SPLIT_BY_PACKAGE:
-        raise ValueError("package %r has no split; SPLIT_BY_PACKAGE knows %s" % (package, ", ".join(PHOTO_PACKAGES)))
-    return SPLIT_BY_PACKAGE[package]
-
-
-def legacy_is_validation(group):
-    """The split the shipped checkpoints were trained with: md5(group) % 100 < 15 is validation (never
-    trained on), in every package except lomiri-wallpapers-16.04 (added later, never trained on)."""
-    return int(hashlib.md5(group.encode()).hexdigest()[:8], 16) % 100 < VAL_PERCENT
-
-
-def seen_by_legacy_training(package, group):
-    """Whether a checkpoint trained on the legacy split had this photo in its training data."""
-    return package != "lomiri-wallpapers-16.04" and not legacy_is_validation(group)
-
-
-def missing_packages():
-    """Photo packages of SPLIT_BY_PACKAGE that are not installed (install: apt-get install NAMES)."""
-    return [p for p in PHOTO_PACKAGES
-            if subprocess.run(["dpkg", "-s", p], capture_output=True).returncode != 0]
-
-
-def load_gray(path, max_side=MAX_SIDE):
-    img = cv2.imread(path, cv2.IMREAD_GRAYSCALE)
-    if img is None:
-        return None
-    h, w = img.shape
-    scale = max_side / max(h, w)
-    if scale < 1:
-        img = cv2.resize(img, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
-    return img
-
-
-def informative(img):
-    return img.std() > 8.0
-
-
-def load_split(split, min_side, items=None, unseen_by_legacy=False):
-    """[(package, group, path, uint8 grayscale image)] of one split (SPLIT_BY_PACKAGE), usable photos only
-    (at least min_side px on the shorter side, standard deviation above 8 grey levels). unseen_by_legacy:
-    keep only the photos that the legacy-split checkpoints never trained on."""
-    if split not in SPLITS:
-        raise ValueError("split must be one of %s, got %r" % (", ".join(SPLITS), split))
-    out = []
-    for package, group, path in (photo_sources() if items is None else items):
-        if split_of(package) != split or (unseen_by_legacy and seen_by_legacy_training(package, group)):
-            continue
-        img = load_gray(path)
-        if img is None or min(img.shape) < min_side or not informative(img):
-            continue
-        out.append((package, group, path, img))
-    return out
-
-
-def load_photos(min_side):
-    """Returns (train, val, summary): lists of uint8 grayscale arrays of the training and validation splits
-    (the test split is never loaded here) and a dict of counts per (package, split)."""
-    items = photo_sources()
-    train = load_split("train", min_side, items)
-    val = load_split("val", min_side, items)
-    summary = {}
-    for split, rows in (("train", train), ("val", val)):
-        for package, _, _, _ in rows:
-            summary[(package, split)] = summary.get((package, split), 0) + 1
-    return [r[3] for r in train], [r[3] for r in val], summary
-
-
-def ensure_panels(repo_root, out_dir, count=300, size=256, seed=7, log=print):
-    """Renders simulated ACF panel crops with the Java simulator if out_dir has none. Returns the PNG list."""
-    files = sorted(glob.glob(os.path.join(out_dir, "*.png")))
-    if files:
-        return files
-    src = os.path.join(repo_root, "camera-adapters/src/main/java/io/aoi/camera/sim/RenderPanels.java")
-    if not os.path.isfile(src):
-        log("panel simulator not in this checkout; training on photos only")
-        return []
-    os.makedirs(out_dir, exist_ok=True)
-    try:
-        # compiles, and writes the libraries the tool needs (picocli...); camera-adapters is built last, so its
-        # classpath is the one left in the file
-        deps = os.path.abspath(os.path.join(out_dir, "classpath.txt"))
-        subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "camera-adapters", "-am", "compile",
-                        "dependency:build-classpath", "-Dmdep.includeScope=runtime", "-Dmdep.outputFile=" + deps],
-                       cwd=repo_root, check=True)
-        with open(deps) as f:
-            libraries = f.read().strip()
-        cp = os.pathsep.join([os.path.join(repo_root, "camera-adapters/target/classes"),
-                              os.path.join(repo_root, "station-config/target/classes"), libraries])
-        subprocess.run(["java", "-cp", cp, "io.aoi.camera.sim.RenderPanels", "--out", out_dir,
-                        "--count", str(count), "--width", str(size), "--height", str(size),
-                        "--seed", str(seed)], cwd=repo_root, check=True)
-    except (OSError, subprocess.CalledProcessError) as e:
-        log("panel rendering failed (%s); training on photos only" % e)
-        return []
-    files = sorted(glob.glob(os.path.join(out_dir, "*.png")))
-    log("rendered %d panel crops into %s" % (len(files), out_dir))
-    return files
 
 
 def load_panels(files):
@@ -361,11 +193,6 @@ def gaussian8_set(val_images, crops=32, size=256, seed=1234):
         kernels.append(k[0].numpy())
     return {"sharp": sharp.numpy(), "blurred": np.stack(blurred), "kernels": np.stack(kernels),
             "sigmas": np.array(GAUSSIAN8_SIGMAS, np.float32), "images_used": np.array(len(usable))}
-
-
-def psnr(a, b):
-    mse = float(np.mean((np.asarray(a, np.float64) - np.asarray(b, np.float64)) ** 2))
-    return 10 * np.log10(1.0 / max(mse, 1e-12))
 
 
 def write_pack(path, train_images, panels, val, val_crops=4):

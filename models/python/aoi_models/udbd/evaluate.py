@@ -1,11 +1,11 @@
 """Honest evaluation of a UDBD-Net checkpoint: photos of a split never used in training, three degradations
 reported separately.
 
-Usage (from the repository root; seeded, so the same command gives the same numbers):
-    /usr/bin/python3 models/python/evaluate_udbd.py --ckpt models/python/checkpoints/udbd-net.pt \\
+Usage (from models/python; seeded, so the same command gives the same numbers):
+    /usr/bin/python3 -m aoi_models.udbd.evaluate --ckpt checkpoints/udbd-net.pt \\
         --set test --crops 8 [--conditions noise-free,noise,panels] [--threads 2]
 
-Photos (`--set`, split policy in udbd/data.py, SPLIT_BY_PACKAGE): `val` (mate-backgrounds), `test`
+Photos (`--set`, split policy in aoi_models/common/photos.py, SPLIT_BY_PACKAGE): `val` (mate-backgrounds), `test`
 (lomiri-wallpapers-16.04, held out until the end) or `legacy-val` (the photos the old md5(group) split held
 out in every package: the old model card's validation photos). A checkpoint trained before the package
 split (its state has no split_policy "packages-v1") is evaluated only on photos its training never saw; the
@@ -33,21 +33,18 @@ import time
 import numpy as np
 import torch
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
+from ..common.metrics import BORDER_PX, psnr
+from ..common.paths import REPO, WORK
+from ..common.photos import (SPLIT_POLICY, TEST_PACKAGE, informative, legacy_is_validation, load_gray,
+                             missing_packages, photo_sources, seen_by_legacy_training, split_of)
+from ..common.simulator import ensure_panels
+from .data import GAUSSIAN8_SIGMAS, blur_crops, degrade, eval_crops, load_panels
+from .export import RELEASE_CKPT, load
+from .model import KERNEL_RADIUS, kernel_spectrum
+from .split import split_forward
 
-from export_udbd import load  # noqa: E402
-from udbd.data import (GAUSSIAN8_SIGMAS, SPLIT_POLICY, blur_crops, degrade, ensure_panels, eval_crops,  # noqa: E402
-                       informative, legacy_is_validation, load_gray, load_panels, missing_packages,
-                       photo_sources, seen_by_legacy_training, split_of)
-from udbd.model import KERNEL_RADIUS, kernel_spectrum  # noqa: E402
-from udbd.split import split_forward  # noqa: E402
-
-REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
-WORK = os.path.join(HERE, "work")
 NSR_GRID = np.logspace(-5, -1, 17)
 WIENER_PAD = 32
-BORDER_PX = 8
 PANEL_SEED = 8101
 ROWS = ("Blurred input", "Oracle Wiener (true kernel, best NSR per image)", "UDBD-Net x1 (blind)",
         "UDBD-Net x2 (blind)", "UDBD-Net x3 (blind)", "Non-blind (true kernel, 1 pass)")
@@ -64,15 +61,9 @@ def wiener(blurred, kernel, nsr):
     return out[..., WIENER_PAD:WIENER_PAD + h, WIENER_PAD:WIENER_PAD + w].clamp(0, 1).float()
 
 
-def psnr_inner(a, b, border=BORDER_PX):
-    """PSNR (dB, data range 1) of two [H, W] images, excluding `border` px on every side."""
-    a = np.asarray(a, np.float64)[border:-border, border:-border]
-    b = np.asarray(b, np.float64)[border:-border, border:-border]
-    return 10 * np.log10(1.0 / max(float(np.mean((a - b) ** 2)), 1e-12))
-
-
 def per_image(restored, sharp):
-    return [psnr_inner(a[0], b[0]) for a, b in zip(np.asarray(restored), np.asarray(sharp))]
+    """PSNR excluding a BORDER_PX border of every [1, H, W] image of two batches."""
+    return [psnr(a[0], b[0], border=BORDER_PX) for a, b in zip(np.asarray(restored), np.asarray(sharp))]
 
 
 def oracle_wiener(blurred, kernels, sharp):
@@ -83,7 +74,7 @@ def oracle_wiener(blurred, kernels, sharp):
 
 
 class SplitBlind:
-    """The model with its blind passes in the split formulation (udbd/split.py); the non-blind row, which is fed
+    """The model with its blind passes in the split formulation (split.py); the non-blind row, which is fed
     the true kernel, stays the torch.fft model."""
 
     def __init__(self, model):
@@ -112,7 +103,7 @@ def photo_set(which, ckpt_policy, size):
     items = photo_sources()
     legacy = ckpt_policy != SPLIT_POLICY
     if which == "legacy-val":
-        rows = [(p, g, path) for p, g, path in items if legacy_is_validation(g) and p != "lomiri-wallpapers-16.04"]
+        rows = [(p, g, path) for p, g, path in items if legacy_is_validation(g) and p != TEST_PACKAGE]
     else:
         rows = [(p, g, path) for p, g, path in items if split_of(p) == which]
     used, left_out, images = [], [], []
@@ -156,9 +147,9 @@ def floats(text):
     return [float(v) for v in text.split(",") if v]
 
 
-def main():
+def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--ckpt", default=os.path.join(HERE, "checkpoints/udbd-net.pt"))
+    p.add_argument("--ckpt", default=RELEASE_CKPT)
     p.add_argument("--set", choices=("val", "test", "legacy-val"), default="val")
     p.add_argument("--conditions", default="noise-free,noise,panels")
     p.add_argument("--crops", type=int, default=8, help="crops per sigma and condition")
@@ -173,7 +164,7 @@ def main():
     p.add_argument("--formulation", choices=("fft", "split"), default="fft",
                    help="fft: the torch.fft model; split: the blind rows run the split formulation the Java "
                         "runtime uses (kernel, features and refine networks, Wiener step in NumPy's FFT)")
-    args = p.parse_args()
+    args = p.parse_args(argv)
     conditions = [c for c in args.conditions.split(",") if c]
     for c in conditions:
         if c not in ("noise-free", "noise", "panels"):
@@ -217,7 +208,7 @@ def main():
         report["conditions"][key] = {"sigmas": sigmas, "read_noise": read_noise, "rows": per_sigma, "nsr": nsrs}
         print("\n".join(lines[-len(ROWS) - 5:]), "(%.0f s)" % (time.time() - t0), flush=True)
     if "panels" in conditions:
-        files = ensure_panels(REPO, os.path.join(WORK, "panels-eval-%d" % PANEL_SEED), count=max(args.crops, 8),
+        files = ensure_panels(os.path.join(WORK, "panels-eval-%d" % PANEL_SEED), count=max(args.crops, 8),
                               size=args.size + 2 * KERNEL_RADIUS, seed=PANEL_SEED)
         if not files:
             sys.exit("panel simulator did not render")

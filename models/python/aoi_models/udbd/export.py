@@ -1,12 +1,12 @@
 """Export a UDBD-Net checkpoint to ONNX as three graphs split at the Wiener step, and write the Java parity fixture.
 
-Usage (from the repository root):
-    /usr/bin/python3 models/python/export_udbd.py [--ckpt models/python/work/udbd/ckpt.pt] [--release]
-    (the ACF model: --ckpt models/python/checkpoints/udbd-net-acf.pt
-     --out models/src/main/resources/io/aoi/models/udbd/udbd-net-acf.onnx --no-fixture)
-    (re-export the shipped models from their released checkpoints: --ckpt models/python/checkpoints/udbd-net.pt)
+Usage (from models/python):
+    /usr/bin/python3 -m aoi_models.udbd.export [--ckpt work/udbd/ckpt.pt] [--release]
+    (the ACF model: --ckpt checkpoints/udbd-net-acf.pt
+     --out ../src/main/resources/io/aoi/models/udbd/udbd-net-acf.onnx --no-fixture)
+    (re-export the shipped models from their released checkpoints: --ckpt checkpoints/udbd-net.pt)
 
-`--out NAME.onnx` writes NAME.kernel.onnx, NAME.features.onnx and NAME.refine.onnx (see udbd/split.py for what
+`--out NAME.onnx` writes NAME.kernel.onnx, NAME.features.onnx and NAME.refine.onnx (see split.py for what
 each graph does and the Wiener step the runtime computes between features and refine), and NAME.cuda.onnx, the
 features-Wiener-refine chain as one graph with the Wiener step as in-graph matrix DFTs for the CUDA provider
 (kernel given as an input). Every graph has dynamic batch, height and width and contains no DFT op. Outputs by default: the three udbd-net.*.onnx files under
@@ -19,20 +19,17 @@ kernel estimated on the whole fixture frame).
 import argparse
 import os
 import struct
-import sys
 
 import numpy as np
 import torch
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
+from ..common.onnx_check import export_checked
+from ..common.paths import CHECKPOINTS, MODEL_RESOURCES, TEST_RESOURCES, WORK
+from .model import build_model
 
-from udbd.model import build_model  # noqa: E402
-
-REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
-ONNX_PATH = os.path.join(REPO, "models/src/main/resources/io/aoi/models/udbd/udbd-net.onnx")
-FIXTURE_PATH = os.path.join(REPO, "models/src/test/resources/io/aoi/models/udbd/fixture-96x72.bin")
-RELEASE_CKPT = os.path.join(HERE, "checkpoints/udbd-net.pt")
+ONNX_PATH = os.path.join(MODEL_RESOURCES, "udbd", "udbd-net.onnx")
+FIXTURE_PATH = os.path.join(TEST_RESOURCES, "udbd", "fixture-96x72.bin")
+RELEASE_CKPT = os.path.join(CHECKPOINTS, "udbd-net.pt")
 OPSET = 17
 FIXTURE_MAGIC = 0x55444244
 PARTS = ("kernel", "features", "refine", "cuda")
@@ -130,9 +127,8 @@ def write_fixture(model, path=FIXTURE_PATH):
 
 
 def export(ckpt, onnx_path=ONNX_PATH, fixture_path=FIXTURE_PATH, log=print):
-    """Writes the four graphs (each checked with onnx.checker) and, unless fixture_path is None, the fixture.
+    """Writes the four graphs (each checked by export_checked) and, unless fixture_path is None, the fixture.
     Returns {part: path}."""
-    import onnx
     model, state = load(ckpt)
     paths = split_paths(onnx_path)
     os.makedirs(os.path.dirname(os.path.abspath(onnx_path)), exist_ok=True)
@@ -156,9 +152,7 @@ def export(ckpt, onnx_path=ONNX_PATH, fixture_path=FIXTURE_PATH, log=print):
     }
     for part, (module, args, inputs, outputs, axes) in specs.items():
         model.set_dft("matmul" if part == "cuda" else "fft")
-        torch.onnx.export(module, args, paths[part], opset_version=OPSET, input_names=inputs,
-                          output_names=outputs, dynamic_axes=axes, do_constant_folding=True)
-        onnx.checker.check_model(onnx.load(paths[part]))
+        export_checked(module, args, paths[part], inputs, outputs, axes, OPSET)
     model.set_dft("fft")
     fixture = write_fixture(model, fixture_path) if fixture_path else "(none)"
     log("exported %s (step %d) and fixture %s" % (", ".join("%s %d bytes" % (p, os.path.getsize(p))
@@ -166,9 +160,9 @@ def export(ckpt, onnx_path=ONNX_PATH, fixture_path=FIXTURE_PATH, log=print):
     return paths
 
 
-def main():
+def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--ckpt", default=os.path.join(HERE, "work/udbd/ckpt.pt"))
+    p.add_argument("--ckpt", default=os.path.join(WORK, "udbd", "ckpt.pt"))
     p.add_argument("--out", default=ONNX_PATH)
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--release", action="store_true",
@@ -176,7 +170,7 @@ def main():
     p.add_argument("--release-ckpt", default=RELEASE_CKPT)
     p.add_argument("--no-fixture", action="store_true",
                    help="leave the Java parity fixture (which belongs to the general model) alone")
-    args = p.parse_args()
+    args = p.parse_args(argv)
     torch.set_num_threads(args.threads)
     export(args.ckpt, args.out, fixture_path=None if args.no_fixture else FIXTURE_PATH)
     if args.release:

@@ -12,7 +12,7 @@ OpenCV's DFT.
 """
 import numpy as np
 
-from udbd.model import KERNEL_RADIUS, KERNEL_SIZE, WIENER_PAD
+from .model import KERNEL_RADIUS, KERNEL_SIZE, WIENER_PAD
 
 
 def wrapped_kernel(kernel, height, width):

@@ -1,12 +1,12 @@
 """Prepare data, train UDBD-Net (stage 1: kernel net and deconvolution net separately, stage 2: jointly with a
 second-pass loss) within a time budget, checkpoint and resume, then export ONNX.
 
-Usage (from the repository root), on the CPU with Debian's python3-torch:
-    /usr/bin/python3 models/python/train_udbd.py --minutes 75 --threads 2
+Usage (from models/python), on the CPU with Debian's python3-torch:
+    /usr/bin/python3 -m aoi_models.udbd.train --minutes 75 --threads 2
 
 On a GPU machine that lacks the Debian image packages, write the data pack here first and train from it there:
-    /usr/bin/python3 models/python/train_udbd.py --pack-only
-    python3 models/python/train_udbd.py --data models/python/work/udbd-data.npz --device cuda --run udbd-gpu \
+    /usr/bin/python3 -m aoi_models.udbd.train --pack-only
+    python3 -m aoi_models.udbd.train --data work/udbd-data.npz --device cuda --run udbd-gpu \
         --width 24 --blocks 1,2,4 --crop 256 --batch 16 --minutes 24.5 --stop-after-minutes 8.6 --no-export
 
 Re-running the same command resumes from models/python/work/RUN/ckpt.pt (RUN defaults to udbd); the budget
@@ -17,28 +17,26 @@ import argparse
 import json
 import math
 import os
-import sys
 import time
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
+from ..common.metrics import psnr
+from ..common.paths import WORK
+from ..common.photos import SPLIT_POLICY, load_photos
+from ..common.simulator import ensure_panels
+from .data import (READ_NOISE_MAX, TrainSampler, gaussian8_set, gaussian_kernel, load_panels, read_pack,
+                   write_pack)
+from .model import KERNEL_RADIUS, build_model, count_parameters
 
-from udbd.data import (READ_NOISE_MAX, SPLIT_POLICY, TrainSampler, ensure_panels, gaussian8_set,  # noqa: E402
-                        gaussian_kernel, load_panels, load_photos, psnr, read_pack, write_pack)
-from udbd.model import KERNEL_RADIUS, build_model, count_parameters  # noqa: E402
-
-REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
-WORK = os.path.join(HERE, "work")
 PACK = os.path.join(WORK, "udbd-data.npz")
 STAGE1_FRACTION = 0.3
 KERNEL_LOSS_WEIGHT = 0.1
 
 
-def parse_args():
+def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--minutes", type=float, default=75, help="training time budget, summed over resumed runs")
     p.add_argument("--threads", type=int, default=2)
@@ -78,7 +76,7 @@ def parse_args():
     p.add_argument("--val-minutes", type=float, default=15)
     p.add_argument("--panels", type=int, default=300, help="simulated ACF panel crops to render")
     p.add_argument("--no-export", action="store_true")
-    return p.parse_args()
+    return p.parse_args(argv)
 
 
 class Log:
@@ -151,7 +149,7 @@ def load_data(args, log):
             args.data, len(photos), len(panels), val["sharp"].shape[0]))
         return photos, panels, val, {"train_photos": len(photos), "panels": len(panels), "pack": args.data}
     train_imgs, val_imgs, summary = load_photos(args.crop + 2 * KERNEL_RADIUS)
-    panel_files = ensure_panels(REPO, os.path.join(WORK, "panels"), count=args.panels, log=log)
+    panel_files = ensure_panels(os.path.join(WORK, "panels"), count=args.panels, log=log)
     panels = load_panels(panel_files)
     log("photos per package/split: %s" % {"%s/%s" % k: v for k, v in sorted(summary.items())})
     log("train photos %d, panel crops %d, validation photos %d" % (len(train_imgs), len(panels), len(val_imgs)))
@@ -163,8 +161,8 @@ def load_data(args, log):
                                       "val_photos": len(val_imgs)}
 
 
-def main():
-    args = parse_args()
+def main(argv=None):
+    args = parse_args(argv)
     torch.set_num_threads(args.threads)
     run_dir = os.path.join(WORK, args.run)
     ckpt_path = os.path.join(run_dir, "ckpt.pt")
@@ -293,7 +291,7 @@ def main():
         "done" if state["train_seconds"] >= budget else "paused", state["step"], state["train_seconds"] / 60,
         pin, p1, p3))
     if state["train_seconds"] >= budget and not args.no_export:
-        from export_udbd import export
+        from .export import export
         export(ckpt_path, log=log)
 
 
