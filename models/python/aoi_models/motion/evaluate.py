@@ -180,7 +180,8 @@ def time_model(model, h, w, repeats=3):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(prog="python3 -m " + __spec__.name, description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--checkpoint", default=os.path.join(WORK, "motion-final.pt"))
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--limit", type=int, default=100, help="triplets per validation set")

@@ -82,7 +82,8 @@ def write_fixture(wrapped, path, width=29, height=23):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(prog="python3 -m " + __spec__.name, description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--checkpoint", default=os.path.join(WORK, "motion-final.pt"))
     p.add_argument("--out", default=MODEL_OUT)
     p.add_argument("--fixture", default=FIXTURE_OUT)

@@ -81,7 +81,8 @@ def motion_px(path):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(prog="python3 -m " + __spec__.name, description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--photos", type=int, default=12)
     p.add_argument("--strips", type=int, default=6)
     p.add_argument("--size", type=int, default=160)

@@ -55,7 +55,8 @@ def build(sources, count, size, margin, rng, n, l, strip=None, strip_fraction=0.
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(prog="python3 -m " + __spec__.name, description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--train", type=int, default=2400)
     p.add_argument("--val", type=int, default=120)
     p.add_argument("--train-size", type=int, default=160)

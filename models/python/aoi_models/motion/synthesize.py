@@ -150,7 +150,8 @@ def write_frame(path, frame, bits):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description="Turn a folder of ordered sharp frames into motion-blurred "
+    p = argparse.ArgumentParser(prog="python3 -m " + __spec__.name,
+                                description="Turn a folder of ordered sharp frames into motion-blurred "
                                             "(B-1, B0, B1, S0) training triplets.")
     p.add_argument("--frames", required=True, help="folder of sharp frames; file names sort in time order")
     p.add_argument("--out", required=True, help="output folder (created)")

@@ -94,7 +94,8 @@ def validate(model, val, count=12, crop=128):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(prog="python3 -m " + __spec__.name, description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--minutes", type=float, default=55, help="total training wall time, across resumes")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--base", type=int, default=8, help="base filters (published 32)")

@@ -26,7 +26,8 @@ def grey(frame):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(prog="python3 -m " + __spec__.name, description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--triplets", required=True, help="output folder of synthesize.py")
     p.add_argument("--out", required=True, help="folder for train.npz (created)")
     p.add_argument("--size", type=int, default=144)

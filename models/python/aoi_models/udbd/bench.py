@@ -1,8 +1,9 @@
 """Speed of the shipped UDBD-Net in Python, for machines without the Java build (a GPU machine, say).
 Prints megapixels per second for 1 and 3 passes over 8-bit mono 2048x512 frames cut into 256x256 tiles with
 32 px overlap on the Java Tiler's grid (aoi_models.common.tiling: mirrored by the overlap, a tile every 224 px,
-the last aligned to the far edge; 30 tiles for 2048x512), all tiles of a frame in one batch, one kernel per frame (the mean of
-the kernel graph over the first 4 tiles, as the Java side does with the frame's most textured crops).
+the last aligned to the far edge; 30 tiles for 2048x512; --tile and --overlap as the station's tileSizePx and
+tileOverlapPx), all tiles of a frame in one batch, one kernel per frame (the mean of the kernel graph over the
+first 4 tiles, as the Java side does with the frame's most textured crops).
 
 Engines: `ort` runs the three shipped graphs (udbd-net.{kernel,features,refine}.onnx) in ONNX Runtime with the
 Wiener step in NumPy's FFT on the CPU between them (the Java runtime's formulation: on a GPU provider this is
@@ -69,7 +70,8 @@ def torch_runner(args):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(prog="python3 -m " + __spec__.name, description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--engine", choices=["ort", "torch"], default="ort")
     p.add_argument("--provider", choices=sorted(PROVIDERS), default="cpu")
     p.add_argument("--threads", type=int, default=2)

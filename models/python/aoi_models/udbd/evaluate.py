@@ -148,7 +148,8 @@ def floats(text):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(prog="python3 -m " + __spec__.name, description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--ckpt", default=RELEASE_CKPT)
     p.add_argument("--set", choices=("val", "test", "legacy-val"), default="val")
     p.add_argument("--conditions", default="noise-free,noise,panels")

@@ -161,7 +161,8 @@ def export(ckpt, onnx_path=ONNX_PATH, fixture_path=FIXTURE_PATH, log=print):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(prog="python3 -m " + __spec__.name, description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--ckpt", default=os.path.join(WORK, "udbd", "ckpt.pt"))
     p.add_argument("--out", default=ONNX_PATH)
     p.add_argument("--threads", type=int, default=1)

@@ -37,7 +37,8 @@ KERNEL_LOSS_WEIGHT = 0.1
 
 
 def parse_args(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(prog="python3 -m " + __spec__.name, description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--minutes", type=float, default=75, help="training time budget, summed over resumed runs")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--batch", type=int, default=8)
