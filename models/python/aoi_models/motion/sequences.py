@@ -5,6 +5,7 @@ import cv2
 import numpy as np
 
 from ..common.photos import split_paths
+from . import synthesize
 
 MIN_SIDE_PX = 400     # photographs smaller than this (after shrinking to MAX_SIDE_PX) are not used
 MAX_SIDE_PX = 1600
@@ -16,13 +17,12 @@ def split_photos(split, items=None):
     return split_paths(split, MIN_SIDE_PX, max_side=MAX_SIDE_PX, items=items)
 
 
-def load_grey(path, max_side=1600):
-    img = cv2.imread(path, cv2.IMREAD_UNCHANGED)
-    if img is None:
-        raise IOError("cannot read " + path)
-    scale = 65535.0 if img.dtype == np.uint16 else 255.0
+def load_grey(path, max_side=MAX_SIDE_PX):
+    """A picture as grey float32 in [0, 1] (converted at its stored bit depth), shrunk (INTER_AREA) so that its
+    longer side is at most max_side."""
+    img, scale = synthesize.read_raw(path)
     if img.ndim == 3:
-        img = cv2.cvtColor(img[..., :3], cv2.COLOR_BGR2GRAY)
+        img = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
     img = img.astype(np.float32) / scale
     f = max_side / float(max(img.shape))
     if f < 1:

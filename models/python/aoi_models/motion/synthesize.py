@@ -130,13 +130,19 @@ def triplets(frames, n=20, l=10, min_blur=0.01, min_gradient=0.005, centres=None
         yield t, b(t - 1), cur, b(t + 1), sharp, amount, grad
 
 
-def read_frame(path):
+def read_raw(path):
+    """(the file's samples as stored, 8 or 16 bit, grey or BGR without alpha; their full scale 255 or 65535)."""
     img = cv2.imread(path, cv2.IMREAD_UNCHANGED)
     if img is None:
         raise IOError("cannot read frame " + path)
-    scale = 65535.0 if img.dtype == np.uint16 else 255.0
+    return (img[..., :3] if img.ndim == 3 else img), (65535.0 if img.dtype == np.uint16 else 255.0)
+
+
+def read_frame(path):
+    """A frame as float32 in [0, 1], grey [H, W] or RGB [H, W, 3]."""
+    img, scale = read_raw(path)
     if img.ndim == 3:
-        img = cv2.cvtColor(img[..., :3], cv2.COLOR_BGR2RGB)
+        img = cv2.cvtColor(img, cv2.COLOR_BGR2RGB)
     return img.astype(np.float32) / scale
 
 
