@@ -101,6 +101,11 @@ public final class DeblurrerRegistry {
         return new LinkedHashSet<>(byName.keySet());
     }
 
+    /** The installed providers, built-in ones first. */
+    public List<DeblurrerProvider> providers() {
+        return List.copyOf(byName.values());
+    }
+
     /** The provider of {@code model}, if one is installed. */
     public Optional<DeblurrerProvider> find(DeblurModel model) {
         return Optional.ofNullable(byName.get(model.name()));

@@ -6,6 +6,8 @@ import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.DeblurOutputException;
 import io.aoi.deblur.DeblurStage;
 import io.aoi.deblur.Restored;
+import io.aoi.deblur.spi.ModelNeeds;
+import io.aoi.plugin.deblur.Deblurrers;
 import io.aoi.image.Image;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -24,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * changed pass count applies from the next frame on, and a changed model ends the current run of the old
  * model (restoring the frames it still holds) before the new one is opened.
  *
- * <p>Single-frame models return each frame at once; the motion model returns each frame one frame late and
- * the held frame at the end of a run. Every accepted frame comes back exactly once, in a {@link Batch}: restored,
+ * <p>Single-frame models return each frame at once; a multi-frame model (the motion model) returns each frame
+ * one frame late and the held frame at the end of a run. The passes a frame is restored with are the recipe's, as
+ * far as the model takes passes ({@link ModelNeeds#passesFor}). Every accepted frame comes back exactly once, in a {@link Batch}: restored,
  * or failed with the reason.
  *
  * <p>A frame whose size, channels or bit depth differ from the previous frame's starts a new run, so a
@@ -84,6 +87,7 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
     private final ReentrantLock running = new ReentrantLock();
     private volatile DeblurStage<T> current;
     private DeblurModel currentModel;
+    private ModelNeeds currentNeeds;
     private int passesNow;
     private String lastFormat = "";
     private volatile boolean closed;
@@ -100,8 +104,10 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
     public void open() throws DeblurException {
         if (current == null) {
             DeblurSettings settings = recipe.get();
+            ModelNeeds needs = Deblurrers.needs(settings.model());
             current = opener.open(settings, () -> passesNow);
             currentModel = settings.model();
+            currentNeeds = needs;
         }
     }
 
@@ -119,7 +125,7 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
                 return new Batch<>(restored, failed);
             }
             DeblurSettings settings = recipe.get();
-            boolean switching = current != null && currentModel != settings.model();
+            boolean switching = current != null && !currentModel.equals(settings.model());
             String format = frame.width() + "x" + frame.height() + "x" + frame.channels() + "@" + frame.bitDepth();
             boolean formatChanged = !lastFormat.isEmpty() && !lastFormat.equals(format);
             lastFormat = format;
@@ -131,7 +137,7 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
             }
             try {
                 open();
-                passesNow = currentModel == DeblurModel.MOTION ? 1 : settings.iterations();
+                passesNow = currentNeeds.passesFor(settings.iterations());
                 List<Restored<T>> done = current.accept(tag, frame);
                 inFlight.add(tag);
                 restored.addAll(outputs(done));
@@ -228,6 +234,7 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
             current.close();
             current = null;
             currentModel = null;
+            currentNeeds = null;
         }
     }
 }
