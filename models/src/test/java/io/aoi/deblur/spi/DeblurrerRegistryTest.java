@@ -14,8 +14,14 @@ import io.aoi.deblur.PassThroughDeblurrer;
 import io.aoi.deblur.SingleFrameStage;
 import io.aoi.deblur.motion.SlidingWindow;
 import io.aoi.deblur.wiener.WienerDeblurrer;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The built-in models are found through the service file, with their needs; bad registrations are refused. */
 class DeblurrerRegistryTest {
@@ -100,6 +106,38 @@ class DeblurrerRegistryTest {
                 () -> DeblurrerRegistry.of(List.of(new Named("Sharpen-2"))));
         assertEquals("provider " + Named.class.getName() + " has the name 'Sharpen-2'; allowed: "
                 + DeblurModel.NAME_RULE, malformed.getMessage());
+    }
+
+    /** Claims a built-in name; listed only in a service file the test writes. */
+    public static final class SecondWiener implements DeblurrerProvider {
+        @Override
+        public String name() {
+            return "wiener";
+        }
+
+        @Override
+        public ModelNeeds needs() {
+            return ModelNeeds.singleFrame(ModelNeeds.Passes.ONCE);
+        }
+
+        @Override
+        public Deblurrer open(DeblurSettings settings) {
+            return new PassThroughDeblurrer();
+        }
+    }
+
+    @Test
+    void aClassPathWithTwoProvidersOfOneNameIsAConfigurationErrorNamingBoth(@TempDir Path dir) throws Exception {
+        Path services = Files.createDirectories(dir.resolve("META-INF/services"));
+        Files.writeString(services.resolve(DeblurrerProvider.class.getName()), SecondWiener.class.getName() + "\n");
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+                DeblurrerRegistryTest.class.getClassLoader())) {
+            ServiceConfigurationError e = assertThrows(ServiceConfigurationError.class,
+                    () -> DeblurrerRegistry.load(loader));
+            assertTrue(e.getMessage().contains("io.aoi.deblur.wiener.WienerProvider and " + SecondWiener.class.getName()
+                    + " both have the name 'wiener'"), e.getMessage());
+        }
     }
 
     @Test

@@ -44,7 +44,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecipeDeblurStage<T> implements AutoCloseable {
 
-    /** Opens the stream stage for a recipe; {@code passes} is read for every frame. */
+    /**
+     * Opens the stream stage for a recipe; {@code passes} is read for every frame. The recipe's model is an
+     * installed one: its provider's needs decide the passes the frames get ({@link ModelNeeds#passesFor}).
+     */
     @FunctionalInterface
     public interface Opener<T> {
         DeblurStage<T> open(DeblurSettings settings, IntSupplier passes) throws DeblurException;
