@@ -75,8 +75,8 @@ final class BenchCommand implements Callable<Integer> {
             + "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.", completionCandidates = InstalledModels.class)
     List<String> models = new ArrayList<>(List.of("none", "wiener", "udbd_acf"));
 
-    @Option(names = "--passes", paramLabel = "N", split = ",", description = "Pass counts of iterative models (UDBD-Net), 1 to 3. Default: "
-            + "${DEFAULT-VALUE}.")
+    @Option(names = "--passes", paramLabel = "N", split = ",", description = "Pass counts of iterative models "
+            + "(UDBD-Net), 1 to 3. Default: ${DEFAULT-VALUE}.")
     List<Double> passes = new ArrayList<>(List.of(1.0, 3.0));
 
     @Option(names = "--regions", paramLabel = "REGION", split = ",", description = "Regions restored, of "

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Single-frame models return each frame at once; a multi-frame model (the motion model) returns each frame
  * one frame late and the held frame at the end of a run. The passes a frame is restored with are the recipe's, as
- * far as the model takes passes ({@link ModelNeeds#passesFor}). Every accepted frame comes back exactly once, in a {@link Batch}: restored,
- * or failed with the reason.
+ * far as the model takes passes ({@link ModelNeeds#passesFor}). Every accepted frame comes back exactly once, in a
+ * {@link Batch}: restored, or failed with the reason.
  *
  * <p>A frame whose size, channels or bit depth differ from the previous frame's starts a new run, so a
  * multi-frame model returns the frame it holds instead of losing it.
