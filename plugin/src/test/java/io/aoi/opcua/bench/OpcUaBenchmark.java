@@ -60,7 +60,7 @@ public final class OpcUaBenchmark {
         Path pki = Files.createTempDirectory("bench-pki");
         ResultQuery none = new NoResults();
         InMemoryRecipeControl recipes = new InMemoryRecipeControl("R1", new DeblurSettings(DeblurModel.UDBD, 2,
-                ExecutionProvider.CPU, 2, 256, 16, Optional.empty(), 1.5, 0.01), s -> { });
+                ExecutionProvider.CPU, 2, 256, 16, Optional.empty(), 1.5, 0.01));
         try (StationServer server = StationServer.start(
                 new OpcUaSettings("127.0.0.1", 0, SecurityProfile.DEMO, List.of(), pki),
                 new StationIdentity("S1", "J1", "C1"), recipes, none)) {

@@ -197,7 +197,7 @@ public final class SecurityBenchmark {
                 PasswordHash.DEFAULT_ITERATIONS, (System.nanoTime() - h0) / 2e9);
         ResultQuery none = new NoResults();
         InMemoryRecipeControl recipes = new InMemoryRecipeControl("R1", new DeblurSettings(DeblurModel.UDBD, 2,
-                ExecutionProvider.CPU, 2, 256, 16, Optional.empty(), 1.5, 0.01), s -> { });
+                ExecutionProvider.CPU, 2, 256, 16, Optional.empty(), 1.5, 0.01));
         OpcUaSettings settings = new OpcUaSettings("127.0.0.1", 0, SecurityProfile.PRODUCTION, users, pki);
         try (SecurityLog log = SecurityLog.open(work.resolve("security"), 30, 1 << 20);
              StationServer server = StationServer.start(settings, new StationIdentity("S1", "J1", "C1"), recipes,
