@@ -117,6 +117,19 @@ class StationTest {
     }
 
     @Test
+    void aPushBeyondTheFrameLimitIsRefused(@TempDir Path tmp) throws Exception {
+        StationConfig config = demo(tmp);
+        PanelSimulator simulator = new PanelSimulator((SimulatedCameraSettings) config.camera());
+        try (Station station = Station.open(config, pushing().withFrameLimit(1))) {
+            assertInstanceOf(PushOutcome.Queued.class, station.push(simulator.frame(0, ROWS).image(), WAIT));
+            PushOutcome second = station.push(simulator.frame(ROWS, ROWS).image(), WAIT);
+            assertEquals(PushOutcome.Reason.FRAME_LIMIT, assertInstanceOf(PushOutcome.Refused.class, second).reason());
+            assertTrue(station.awaitFinished(WAIT), "the station ends after its one frame");
+            assertEquals(1, station.counters().results());
+        }
+    }
+
+    @Test
     void aPassChangeAppliesFromTheNextFrameAndAHaltedStationRefusesFrames(@TempDir Path tmp) throws Exception {
         StationConfig config = demo(tmp);
         PanelSimulator simulator = new PanelSimulator((SimulatedCameraSettings) config.camera());
