@@ -69,7 +69,7 @@ class StationServerDemoTest {
     void start() throws Exception {
         journal = ResultJournal.open(dir.resolve("journal"), 30, 1L << 20);
         recipes = new InMemoryRecipeControl(List.of(new RecipeSettings("R1", DeblurModel.UDBD, 2),
-                new RecipeSettings("R2", DeblurModel.WIENER, 0)), DEBLUR, s -> { });
+                new RecipeSettings("R2", DeblurModel.WIENER, 0)), DEBLUR);
         VisionControl control = new VisionControl() {
             @Override
             public void halt(int cause, String causeDescription) {

@@ -58,7 +58,7 @@ public final class OpcUaBenchmark {
         Path pki = Files.createTempDirectory("bench-pki");
         ResultQuery none = new NoResults();
         InMemoryRecipeControl recipes = new InMemoryRecipeControl("R1", DeblurSettings.DEFAULTS.with(DeblurModel.UDBD, 2)
-                .withTiles(256, 16), s -> { });
+                .withTiles(256, 16));
         try (StationServer server = StationServer.start(
                 new OpcUaSettings("127.0.0.1", 0, SecurityProfile.DEMO, List.of(), pki),
                 new StationIdentity("S1", "J1", "C1"), recipes, none)) {

@@ -195,7 +195,7 @@ public final class SecurityBenchmark {
                 PasswordHash.DEFAULT_ITERATIONS, (System.nanoTime() - h0) / 2e9);
         ResultQuery none = new NoResults();
         InMemoryRecipeControl recipes = new InMemoryRecipeControl("R1", DeblurSettings.DEFAULTS.with(DeblurModel.UDBD, 2)
-                .withTiles(256, 16), s -> { });
+                .withTiles(256, 16));
         OpcUaSettings settings = new OpcUaSettings("127.0.0.1", 0, SecurityProfile.PRODUCTION, users, pki);
         try (SecurityLog log = SecurityLog.open(work.resolve("security"), 30, 1 << 20);
              StationServer server = StationServer.start(settings, new StationIdentity("S1", "J1", "C1"), recipes,

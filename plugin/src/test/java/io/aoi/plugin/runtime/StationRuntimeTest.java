@@ -96,7 +96,8 @@ class StationRuntimeTest {
         PipelineCounters c = station.pipeline().counters();
         assertTrue(c.framesIn() >= 3);
         assertEquals(c.framesIn(), c.results());
-        String truth = station.truthAccuracy().orElseThrow(() -> new AssertionError("simulated camera, no truth"));
+        String truth = station.truthScore().orElseThrow(() -> new AssertionError("simulated camera, no truth"))
+                .describe();
         assertTrue(truth.matches("bumps [01]\\.\\d{3} \\(\\d+/\\d+\\), frames [01]\\.\\d{3} \\(\\d+/\\d+\\)"), truth);
     }
 
