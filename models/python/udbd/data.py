@@ -157,23 +157,17 @@ def ensure_panels(repo_root, out_dir, count=300, size=256, seed=7, log=print):
     files = sorted(glob.glob(os.path.join(out_dir, "*.png")))
     if files:
         return files
-    src = os.path.join(repo_root, "camera-adapters/src/main/java/io/aoi/camera/sim/RenderPanels.java")
+    src = os.path.join(repo_root, "plugin/tools/src/main/java/io/aoi/camera/sim/RenderPanels.java")
     if not os.path.isfile(src):
         log("panel simulator not in this checkout; training on photos only")
         return []
     os.makedirs(out_dir, exist_ok=True)
     try:
-        # compiles, and writes the libraries the tool needs (picocli...); camera-adapters is built last, so its
-        # classpath is the one left in the file
-        deps = os.path.abspath(os.path.join(out_dir, "classpath.txt"))
-        subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "camera-adapters", "-am", "compile",
-                        "dependency:build-classpath", "-Dmdep.includeScope=runtime", "-Dmdep.outputFile=" + deps],
+        # builds the development tools' jar (plugin/tools), which holds the renderer and what it needs
+        subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "plugin/tools", "-am", "-DskipTests", "package"],
                        cwd=repo_root, check=True)
-        with open(deps) as f:
-            libraries = f.read().strip()
-        cp = os.pathsep.join([os.path.join(repo_root, "camera-adapters/target/classes"),
-                              os.path.join(repo_root, "station-config/target/classes"), libraries])
-        subprocess.run(["java", "-cp", cp, "io.aoi.camera.sim.RenderPanels", "--out", out_dir,
+        jar = os.path.join(repo_root, "plugin/tools/target/aoi-tools.jar")
+        subprocess.run(["java", "-jar", jar, "RenderPanels", "--out", out_dir,
                         "--count", str(count), "--width", str(size), "--height", str(size),
                         "--seed", str(seed)], cwd=repo_root, check=True)
     except (OSError, subprocess.CalledProcessError) as e:

@@ -55,7 +55,9 @@ public final class Tools implements Callable<Integer> {
         for (Class<?> tool : TOOLS) {
             cli.addSubcommand(tool);
         }
-        return CommandLines.configure(cli);
+        CommandLines.configure(cli);
+        cli.getCommandSpec().usageMessage().commandListHeading("%nTools:%n");
+        return cli;
     }
 
     @Override
