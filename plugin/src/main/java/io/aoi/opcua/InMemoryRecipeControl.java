@@ -4,13 +4,14 @@ import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.InvalidSettingException;
 import io.aoi.config.RecipeSettings;
+import io.aoi.plugin.deblur.Deblurrers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -116,15 +117,16 @@ public final class InMemoryRecipeControl implements RecipeControl {
 
     @Override
     public synchronized RecipeState change(DeblurModel model, int iterations, String user) {
-        if (model == null) {
-            throw new InvalidSettingException("model", "(missing)", "one of "
-                    + List.of(DeblurModel.values()).stream().map(m -> m.name().toLowerCase(Locale.ROOT)).toList());
+        Set<String> installed = Deblurrers.names();
+        if (model == null || !installed.contains(model.name())) {
+            throw new InvalidSettingException("model", model == null ? "(missing)" : model.name(),
+                    "one of " + installed);
         }
         DeblurSettings next = settings.with(model, iterations);
         if (next.equals(settings)) {
             return current();
         }
-        if (next.model() != settings.model()) {
+        if (!next.model().equals(settings.model())) {
             record(user, "DeblurModel", settings.model().name(), next.model().name());
         }
         if (next.iterations() != settings.iterations()) {

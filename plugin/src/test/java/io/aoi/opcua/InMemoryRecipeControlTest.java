@@ -28,11 +28,11 @@ class InMemoryRecipeControlTest {
         assertEquals("R7-r0", rc.current().recipeId());
         RecipeState after = rc.change(DeblurModel.WIENER, 0, "eng");
         assertEquals(new RecipeState("R7", 1, DeblurModel.WIENER, 0), after);
-        assertEquals(List.of(new AuditRecord(T, "eng", "DeblurModel", "UDBD", "WIENER"),
+        assertEquals(List.of(new AuditRecord(T, "eng", "DeblurModel", "udbd", "wiener"),
                 new AuditRecord(T, "eng", "DeblurIterations", "2", "0")), rc.audit());
         assertEquals(1, applied.size());
         assertEquals(StationServerDemoTest.DEBLUR.tileSizePx(), applied.get(0).tileSizePx(), "other settings kept");
-        assertEquals("2026-05-01T12:00:00Z eng DeblurModel UDBD -> WIENER", rc.audit().get(0).line());
+        assertEquals("2026-05-01T12:00:00Z eng DeblurModel udbd -> wiener", rc.audit().get(0).line());
     }
 
     @Test

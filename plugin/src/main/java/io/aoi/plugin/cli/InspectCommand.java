@@ -77,7 +77,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StationConfig station = StationConfigLoader.load(stationFile);
+        StationConfig station = StationConfigLoader.load(stationFile, Deblurrers.names());
         Optional<Path> overlayDir = Optional.ofNullable(overlay);
         ImageLimits limits = limit.limits();
         ImageInputs.prepareFile(out, "out");

@@ -3,6 +3,7 @@ package io.aoi.plugin.cli;
 import io.aoi.cli.HelpOption;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigLoader;
+import io.aoi.plugin.deblur.Deblurrers;
 import io.aoi.plugin.pipeline.PipelineCounters;
 import io.aoi.plugin.pipeline.QueueDepths;
 import io.aoi.plugin.runtime.StationRuntime;
@@ -44,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StationConfig station = StationConfigLoader.load(stationFile);
+        StationConfig station = StationConfigLoader.load(stationFile, Deblurrers.names());
         int frames = UsageException.inRange("--frames", this.frames, 0, Integer.MAX_VALUE);
         PrintStream out = io.out();
         StationRuntime runtime = StationRuntime.start(station, frames);

@@ -11,7 +11,6 @@ import io.aoi.deblur.onnx.UdbdDeblurrer;
 import io.aoi.deblur.wiener.WienerDeblurrer;
 import io.aoi.image.Image;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,8 +69,8 @@ public final class DeblurBenchmark implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "frame %dx%d 8-bit mono, %d threads, tile %d overlap %d, %d timed runs%n",
                 width, height, threads, tile, overlap, repeats);
-        DeblurSettings cpu = new DeblurSettings(DeblurModel.UDBD, 1, ExecutionProvider.CPU, threads, tile, overlap,
-                Optional.empty(), 2.0, 0.01);
+        DeblurSettings cpu = DeblurSettings.DEFAULTS.withModel(DeblurModel.UDBD).withThreads(threads)
+                .withTiles(tile, overlap).withWiener(2.0, 0.01);
         try (Deblurrer wiener = new WienerDeblurrer(cpu)) {
             report("wiener (OpenCV, CPU)", wiener, frame, 1, repeats);
         }
@@ -79,8 +78,7 @@ public final class DeblurBenchmark implements Callable<Integer> {
             report("udbd CPU", udbd, frame, 1, repeats);
             report("udbd CPU", udbd, frame, 3, repeats);
         }
-        DeblurSettings cuda = new DeblurSettings(DeblurModel.UDBD, 1, ExecutionProvider.CUDA, threads, tile,
-                overlap, Optional.empty(), 2.0, 0.01);
+        DeblurSettings cuda = cpu.withExecutionProvider(ExecutionProvider.CUDA);
         try (Deblurrer udbd = new UdbdDeblurrer(cuda)) {
             report("udbd CUDA", udbd, frame, 1, repeats);
             report("udbd CUDA", udbd, frame, 3, repeats);

@@ -5,13 +5,11 @@ import io.aoi.cli.CommandLines;
 import io.aoi.cli.HelpOption;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
-import io.aoi.config.ExecutionProvider;
 import io.aoi.deblur.DeblurException;
 import io.aoi.image.Image;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,8 +60,8 @@ public final class MotionBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws DeblurException {
-        DeblurSettings settings = new DeblurSettings(DeblurModel.MOTION, 1, ExecutionProvider.CPU, threads, tile,
-                overlap, Optional.empty(), 1.5, 0.01);
+        DeblurSettings settings = DeblurSettings.DEFAULTS.withModel(DeblurModel.MOTION).withThreads(threads)
+                .withTiles(tile, overlap);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (MotionDeblurrer deblurrer = MotionDeblurrer.open(settings)) {
             for (String size : sizes) {
