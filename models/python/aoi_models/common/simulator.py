@@ -1,6 +1,6 @@
-"""The project's Java panel simulator, run from Python: simulated ACF panel crops (RenderPanels) for UDBD-Net
-and a tall sharp panel strip (motion/RenderStrip.java) for the motion model. Both compile camera-adapters
-with Maven first (offline), from the repository root."""
+"""The project's Java panel simulator, run from Python: simulated ACF panel crops (the RenderPanels tool of
+plugin/tools) for UDBD-Net and a tall sharp panel strip (motion/RenderStrip.java) for the motion model. Both build
+what they run with Maven first (offline), from the repository root."""
 import glob
 import os
 import subprocess
@@ -9,20 +9,18 @@ from .paths import REPO
 
 RENDER_STRIP = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "motion", "RenderStrip.java")
 CLASSES = [os.path.join(REPO, "camera-adapters/target/classes"), os.path.join(REPO, "station-config/target/classes")]
+TOOLS_JAR = os.path.join(REPO, "plugin/tools/target/aoi-tools.jar")
 
 
-def compile_camera_adapters(classpath_file=None):
-    """Compiles camera-adapters (and what it needs); with classpath_file, also writes the runtime libraries'
-    classpath there (camera-adapters is built last, so its classpath is the one left in the file) and
-    returns it."""
-    cmd = ["mvn", "-B", "-o", "-q", "-pl", "camera-adapters", "-am", "compile"]
-    if classpath_file:
-        cmd += ["dependency:build-classpath", "-Dmdep.includeScope=runtime", "-Dmdep.outputFile=" + classpath_file]
-    subprocess.run(cmd, cwd=REPO, check=True)
-    if not classpath_file:
-        return ""
-    with open(classpath_file) as f:
-        return f.read().strip()
+def compile_camera_adapters():
+    """Compiles camera-adapters (and what it needs) into its target/classes."""
+    subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "camera-adapters", "-am", "compile"], cwd=REPO, check=True)
+
+
+def build_tools_jar():
+    """Builds the development tools' jar (TOOLS_JAR, with everything the tools need) and what it depends on."""
+    subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "plugin/tools", "-am", "-DskipTests", "package"], cwd=REPO,
+                   check=True)
 
 
 def ensure_panels(out_dir, count=300, size=256, seed=7, log=print):
@@ -31,15 +29,14 @@ def ensure_panels(out_dir, count=300, size=256, seed=7, log=print):
     files = sorted(glob.glob(os.path.join(out_dir, "*.png")))
     if files:
         return files
-    src = os.path.join(REPO, "camera-adapters/src/main/java/io/aoi/camera/sim/RenderPanels.java")
+    src = os.path.join(REPO, "plugin/tools/src/main/java/io/aoi/camera/sim/RenderPanels.java")
     if not os.path.isfile(src):
         log("panel simulator not in this checkout; training on photos only")
         return []
     os.makedirs(out_dir, exist_ok=True)
     try:
-        libraries = compile_camera_adapters(os.path.abspath(os.path.join(out_dir, "classpath.txt")))
-        cp = os.pathsep.join(CLASSES + [libraries])
-        subprocess.run(["java", "-cp", cp, "io.aoi.camera.sim.RenderPanels", "--out", out_dir,
+        build_tools_jar()
+        subprocess.run(["java", "-jar", TOOLS_JAR, "RenderPanels", "--out", out_dir,
                         "--count", str(count), "--width", str(size), "--height", str(size),
                         "--seed", str(seed)], cwd=REPO, check=True)
     except (OSError, subprocess.CalledProcessError) as e:

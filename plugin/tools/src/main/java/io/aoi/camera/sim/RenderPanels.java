@@ -32,7 +32,7 @@ import picocli.CommandLine;
  * centre lies in the crop, crop coordinates, integer values at pixel centres, bump empty for resin) and
  * {@code bumps.csv} (file, bump, x, y, width, height, particles: bumps wholly inside the crop).
  *
- * <pre>java -cp plugin/target/aoi-plugin.jar io.aoi.camera.sim.RenderPanels
+ * <pre>java -jar plugin/tools/target/aoi-tools.jar RenderPanels
  *     --out DIR --count N --width W --height H --seed S [--defocus SIGMA] [--noise N]</pre>
  * ({@code --help} lists every option with its default and range).
  */

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
  * Prints how fast the simulator renders: lines per second and megapixels per second for a sharp,
  * noise-free render and for a blurred, noisy one, over several strips after a warm-up.
  *
- * <pre>java -cp plugin/target/aoi-plugin.jar io.aoi.camera.sim.SimulatorBenchmark
+ * <pre>java -jar plugin/tools/target/aoi-tools.jar SimulatorBenchmark
  *     [WIDTH_PX=4096] [LINES_PER_STRIP=1024] [STRIPS=8] [DEFOCUS_SIGMA_PX=2]</pre>
  */
 @Command(name = "SimulatorBenchmark", description = "Render speed of the panel simulator: lines/s and Mpx/s, sharp "

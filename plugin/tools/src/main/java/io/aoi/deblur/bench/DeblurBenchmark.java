@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * else the host runs.
  *
  * <pre>
- * java -cp ... io.aoi.deblur.bench.DeblurBenchmark [--width 2048] [--height 512] [--threads 2]
+ * java -jar plugin/tools/target/aoi-tools.jar DeblurBenchmark [--width 2048] [--height 512] [--threads 2]
  *     [--tile 256] [--overlap 32] [--repeats 3]
  * </pre>
  */
