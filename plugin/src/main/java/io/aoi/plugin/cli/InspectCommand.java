@@ -5,19 +5,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.aoi.cli.HelpOption;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigLoader;
-import io.aoi.deblur.DeblurOutputException;
-import io.aoi.deblur.Deblurrer;
-import io.aoi.detect.BumpLocator;
 import io.aoi.detect.Detection;
 import io.aoi.detect.OverlayRenderer;
-import io.aoi.detect.ParticleDetector;
 import io.aoi.image.DecodedImage;
-import io.aoi.image.Image;
 import io.aoi.image.ImageFiles;
 import io.aoi.image.ImageLimits;
 import io.aoi.plugin.deblur.Deblurrers;
 import io.aoi.plugin.progress.Progress;
-import io.aoi.results.Verdict;
+import io.aoi.station.InspectionReport;
+import io.aoi.station.Inspector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +70,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StationConfig station = StationConfigLoader.load(stationFile);
+        StationConfig station = StationConfigLoader.load(stationFile, Deblurrers.names());
         Optional<Path> overlayDir = Optional.ofNullable(overlay);
         ImageLimits limits = limit.limits();
         ImageInputs.prepareFile(out, "out");
@@ -82,16 +78,15 @@ final class InspectCommand implements Callable<Integer> {
             ImageInputs.requireDistinctNames(inputs, "overlays");
             ImageInputs.prepareFolder(overlayDir.get(), "overlay");
         }
-        ParticleDetector detector = new ParticleDetector(station.detector());
-        int passes = station.deblur().iterations();
         List<InspectOutputJson.Image> images = new ArrayList<>();
-        String deblurName;
+        String deblurModel;
+        int passes;
         int failed = 0;
         // as the station runs: only the bumps are restored when its deblur section says region: bumps
-        try (Deblurrer deblurrer = Deblurrers.open(station.deblur(),
-                Optional.of(new BumpLocator(station.detector())));
+        try (Inspector inspector = Inspector.open(station);
                 Progress progress = Progress.start("inspect", inputs.size(), io.err())) {
-            deblurName = deblurrer.name();
+            deblurModel = inspector.deblurModel();
+            passes = inspector.passes();
             for (Path in : inputs) {
                 List<String> warnings = List.of();
                 InspectOutputJson.Judgement judgement = null;
@@ -99,23 +94,16 @@ final class InspectCommand implements Callable<Integer> {
                 try {
                     DecodedImage decoded = ImageFiles.read(in, limits);
                     warnings = warn(in, decoded.warnings());
-                    Image frame = decoded.image();
-                    long t0 = System.nanoTime();
-                    Image restored;
-                    try {
-                        restored = deblurrer.deblur(frame, passes);
-                    } catch (DeblurOutputException unusable) {
-                        judgement = InspectOutputJson.Judgement.deblurUnusable(
-                                "deblur output unusable: " + unusable.getMessage());
-                        io.out().printf("%s: %s (%s)%n", in.getFileName(), Verdict.NO_DECISION, judgement.reason());
+                    InspectionReport report = inspector.inspect(decoded.image());
+                    if (report.restored().isEmpty()) {
+                        judgement = InspectOutputJson.Judgement.undetected(report.verdict(), report.reason());
+                        io.out().printf("%s: %s (%s)%n", in.getFileName(), report.verdict(), report.reason());
                         continue;
                     }
-                    long t1 = System.nanoTime();
-                    Detection d = detector.detect(restored);
-                    long t2 = System.nanoTime();
-                    judgement = InspectOutputJson.Judgement.of(d, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+                    Detection d = report.detection();
+                    judgement = InspectOutputJson.Judgement.of(d, report.deblurMillis(), report.detectMillis());
                     if (overlayDir.isPresent()) {
-                        ImageFiles.write(OverlayRenderer.render(restored, d), overlayDir.get()
+                        ImageFiles.write(OverlayRenderer.render(report.restored().get(), d), overlayDir.get()
                                 .resolve(ImageInputs.derivedName(in, "overlay.png")));
                     }
                     io.out().printf("%s: %s, %d particles, %d bumps%s%n", in.getFileName(), d.verdict(),
@@ -131,7 +119,7 @@ final class InspectCommand implements Callable<Integer> {
                 }
             }
         }
-        JSON.writeValue(out.toFile(), new InspectOutputJson(station.stationId(), images, deblurName, passes));
+        JSON.writeValue(out.toFile(), new InspectOutputJson(station.stationId(), images, deblurModel, passes));
         io.out().printf("%d image(s), %d failed -> %s%n", inputs.size(), failed, out);
         return failed == 0 ? 0 : 1;
     }

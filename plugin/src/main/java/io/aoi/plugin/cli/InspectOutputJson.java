@@ -32,9 +32,9 @@ record InspectOutputJson(String station, List<Image> images, String deblur, int 
     record Judgement(Verdict verdict, String reason, Integer particleCount, Double densityPerMm2,
             Double deblurMillis, Double detectMillis, List<ParticleJson> particles, List<BumpJson> bumps) {
 
-        /** NO_DECISION because the deblurrer's output could not be used; nothing was detected. */
-        static Judgement deblurUnusable(String reason) {
-            return new Judgement(Verdict.NO_DECISION, reason, null, null, null, null, null, null);
+        /** A verdict reached without detection (the deblurrer's output could not be used): no counts. */
+        static Judgement undetected(Verdict verdict, String reason) {
+            return new Judgement(verdict, reason, null, null, null, null, null, null);
         }
 
         static Judgement of(Detection d, double deblurMillis, double detectMillis) {
