@@ -37,9 +37,10 @@ class AravisStationTest {
 
     private static StationConfig station(Path tmp) throws Exception {
         StationConfig demo = DemoStations.demo(tmp, DeblurModel.NONE, 0);
-        AravisCameraSettings camera = new AravisCameraSettings(Optional.of(FakeGigECamera.ADDRESS), 256, 0,
-                LINES_PER_BUFFER, LINE_RATE_HZ, 0, -1, "Mono8", List.of(), 0, false, 16,
-                Duration.ofMillis(500), Duration.ofSeconds(1));
+        AravisCameraSettings camera = AravisCameraSettings.DEFAULTS.withCameraId(FakeGigECamera.ADDRESS)
+                .withWidthPx(256).withLinesPerBuffer(LINES_PER_BUFFER).withLineRateHz(LINE_RATE_HZ)
+                .withPacketSocket(false).withGrabTimeout(Duration.ofMillis(500))
+                .withReconnectBackoffMax(Duration.ofSeconds(1));
         return new StationConfig("gige-loopback", camera, new FrameAssemblySettings(LINES_PER_BUFFER, 64, 16),
                 demo.deblur(), demo.detector(), demo.opcua(), demo.outputs());
     }
