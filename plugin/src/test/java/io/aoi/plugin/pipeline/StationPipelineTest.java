@@ -119,9 +119,9 @@ class StationPipelineTest {
         script.add(new FrameResult.TimedOut());
         short[] poison = new short[32 * 16];
         poison[0] = 13;
-        script.add(new FrameResult.Ready(new io.aoi.camera.Frame(13, 0, 0, 0, java.time.Instant.now(), "scripted",
+        script.add(new FrameResult.Ready(io.aoi.camera.Frame.whole(13, java.time.Instant.now(), "scripted",
                 new Image(32, 16, 1, 8, poison))));
-        script.add(new FrameResult.Ready(new io.aoi.camera.Frame(14, 0, 0, 0, java.time.Instant.now(), "scripted",
+        script.add(new FrameResult.Ready(io.aoi.camera.Frame.whole(14, java.time.Instant.now(), "scripted",
                 Image.blank(100, 4, 1, 8))));
 
         // queues deep enough for the whole script: this test is about outcomes, not overload
