@@ -1,9 +1,11 @@
 package io.aoi.plugin.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aoi.camera.SourceCounters;
+import io.aoi.camera.SourceState;
 import io.aoi.camera.aravis.AravisCameras;
 import io.aoi.camera.aravis.FakeGigECamera;
 import io.aoi.config.AravisCameraSettings;
@@ -64,7 +66,7 @@ class AravisStationTest {
             rateBeforeLossHz = s.source().counters().measuredLineRateHz();
             long killedNanos = System.nanoTime();
             camera.kill();
-            waitFor(() -> s.pipeline().sourceState().startsWith("lost"), Duration.ofSeconds(30),
+            waitFor(() -> s.pipeline().sourceState() instanceof SourceState.Lost, Duration.ofSeconds(30),
                     "the station notices the camera is gone");
             secondsToNotice = (System.nanoTime() - killedNanos) / 1e9;
             long resultsDuringOutage = c.results();
@@ -121,7 +123,9 @@ class AravisStationTest {
             camera = FakeGigECamera.start("STATION2", smallSensor, log); // 200 px sensor, the station reads 256
             waitFor(() -> s.server().state() == VisionState.ERROR, Duration.ofSeconds(40),
                     "the station in Error while the camera cannot serve it");
-            assertTrue(s.pipeline().sourceState().contains("cannot serve the station"), s.pipeline().sourceState());
+            SourceState.Incompatible incompatible = assertInstanceOf(SourceState.Incompatible.class,
+                    s.pipeline().sourceState());
+            assertTrue(incompatible.reason().contains("cannot serve the station"), incompatible.text());
 
             camera.kill();
             camera = FakeGigECamera.start("STATION2", log);
