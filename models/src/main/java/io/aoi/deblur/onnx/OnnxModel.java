@@ -232,9 +232,19 @@ public final class OnnxModel implements AutoCloseable {
     /**
      * Runs the model. The caller owns the inputs and the returned result, and closes both (this package only).
      *
-     * @throws DeblurException naming the model when ONNX Runtime fails
+     * @throws DeblurException naming the model when ONNX Runtime fails, or when the run was aborted
      */
     OrtSession.Result run(Map<String, ? extends OnnxTensorLike> inputs) throws DeblurException {
+        return abortable(options -> session.run(inputs, options));
+    }
+
+    /** One call into the session with run options that {@link #abortRuns} can terminate. */
+    @FunctionalInterface
+    private interface SessionCall<R> {
+        R call(OrtSession.RunOptions options) throws OrtException;
+    }
+
+    private <R> R abortable(SessionCall<R> call) throws DeblurException {
         if (closed) {
             throw new IllegalStateException("model " + source + " is closed");
         }
@@ -247,7 +257,7 @@ public final class OnnxModel implements AutoCloseable {
                 options = new OrtSession.RunOptions();
                 activeRuns.add(options);
             }
-            return session.run(inputs, options);
+            return call.call(options);
         } catch (OrtException e) {
             if (aborted) {
                 throw new DeblurException("model " + source + " run aborted: the station is stopping", e);
@@ -290,20 +300,18 @@ public final class OnnxModel implements AutoCloseable {
 
     /**
      * Runs the model writing its outputs into tensors the caller made (for example over direct buffers it
-     * reuses from run to run). The caller owns inputs and outputs; nothing is returned (this package only).
+     * reuses from run to run). The caller owns inputs and outputs; nothing is returned (this package only). Like
+     * {@link #run}, it is ended by {@link #abortRuns}.
      *
-     * @throws DeblurException naming the model when ONNX Runtime fails
+     * @throws DeblurException naming the model when ONNX Runtime fails, or when the run was aborted
      */
     void runInto(Map<String, ? extends OnnxTensorLike> inputs, Map<String, ? extends OnnxValue> outputs)
             throws DeblurException {
-        if (closed) {
-            throw new IllegalStateException("model " + source + " is closed");
-        }
-        try {
-            session.run(inputs, outputs).close(); // the outputs are the caller's tensors, filled in place
-        } catch (OrtException e) {
-            throw new DeblurException("model " + source + " failed to run: " + e.getMessage(), e);
-        }
+        // the outputs are the caller's tensors, filled in place
+        abortable(options -> {
+            session.run(inputs, Set.of(), outputs, options).close();
+            return null;
+        });
     }
 
     /**
