@@ -14,6 +14,7 @@ import io.aoi.config.AravisCameraSettings;
 import io.aoi.config.FrameAssemblySettings;
 import io.aoi.config.ImageFolderSettings;
 import io.aoi.config.SimulatedCameraSettings;
+import io.aoi.testing.RequiresAravis;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,7 @@ class FrameSourcesTest {
     }
 
     @Test
+    @RequiresAravis
     void aravisSettingsOpenAssembledFramesFromTheCamera() throws Exception {
         AravisCameraSettings aravis = new AravisCameraSettings(Optional.of("Fake_1"), 64, 0, 32, 32 * 100.0, 0, -1,
                 "Mono8", List.of(), 0, false, 8, Duration.ofSeconds(1), Duration.ofSeconds(10));
@@ -57,6 +59,7 @@ class FrameSourcesTest {
     }
 
     @Test
+    @RequiresAravis
     void aravisSettingsNamingAnAbsentCameraFailWithItsName() {
         AravisCameraSettings aravis = new AravisCameraSettings(Optional.of("NoSuchCamera-99"), 0, 0, 64, 0, 0, -1,
                 "Mono8", List.of(), 0, true, 8, Duration.ofSeconds(1), Duration.ofSeconds(10));
