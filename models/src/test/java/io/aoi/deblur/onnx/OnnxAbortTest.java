@@ -29,7 +29,8 @@ class OnnxAbortTest {
                     throw new IllegalStateException(e.getMessage(), e);
                 }
             });
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> model.activeRuns() == 1 || run.isDone());
+            Awaitility.await("the model run started").atMost(Duration.ofSeconds(30))
+                    .until(() -> model.activeRuns() == 1 || run.isDone());
             model.abortRuns();
             ExecutionException e = assertThrows(ExecutionException.class, () -> run.get(60, TimeUnit.SECONDS));
             assertTrue(e.getCause().getMessage().contains("run aborted: the station is stopping"),
