@@ -30,7 +30,8 @@ import tempfile
 import threading
 import time
 
-FILES = ["README.md", "station-config/README.md", "camera-adapters/README.md", "models/python/motion/README.md"]
+FILES = ["README.md", "station-config/README.md", "camera-adapters/README.md", "models/python/README.md",
+         "models/python/aoi_models/motion/README.md"]
 CHECK = re.compile(r"<!--\s*check:(.*?)-->", re.S)
 FENCE = re.compile(r"^```bash\s*$")
 STOP_GRACE_S = 15

@@ -25,11 +25,13 @@ import org.opencv.imgproc.Imgproc;
  * <ol>
  *   <li>Correlate the region with {@link ReliefTemplate}s at radii spaced about 1 px from minDiameter / 2 to
  *       maxDiameter / 2, plus one guard radius below and above (see {@link ScaleResponses}: response and
- *       quality = response x shape per radius), all in OpenCV.</li>
+ *       quality = response x shape per radius): the filters in OpenCV, the per-pixel arithmetic in one Java
+ *       pass.</li>
  *   <li>Candidates are strict 3 x 3 maxima of the quality of one radius that also beat the next larger radius
  *       at that pixel (and the next smaller one, except the lower guard), so the radius that fits best wins
- *       and a maximum won by the upper guard (a blob larger than maxDiameter) is dropped. The maps are screened
- *       in OpenCV (dilation, comparisons, a response floor); Java looks only at the pixels that pass.</li>
+ *       and a maximum won by the upper guard (a blob larger than maxDiameter) is dropped. One Java pass per
+ *       radius screens the maps, cheapest test first (a response floor, the neighbouring radii, then the 3 x 3
+ *       maximum).</li>
  *   <li>Per candidate: sub-pixel centre by quadratic fits of the response across x and y, radius by a
  *       quadratic fit of the quality over the neighbouring radii. It must show a relief amplitude (the fitted
  *       peak brightening of the bright half, the simulator's "contrast") of at least minContrast, a shape score
@@ -50,7 +52,8 @@ import org.opencv.imgproc.Imgproc;
  * </ol>
  *
  * <p>The illumination (relief) direction and minContrast are given per call, so one finder serves frames whose
- * direction is estimated per frame. Safe to use from several threads at once: templates per direction are
+ * direction is estimated per frame. The regions of a frame are searched in parallel (the common fork-join pool;
+ * the result does not depend on the order). Safe to use from several threads at once: templates per direction are
  * kept in a concurrent cache, and native memory lives in a {@link MatScope} per call and per window.
  */
 final class ParticleFinder {
@@ -106,10 +109,12 @@ final class ParticleFinder {
         List<Candidate> found = new ArrayList<>();
         try (MatScope scope = new MatScope()) {
             Mat image = scope.add(FloatPlanes.toMat(plane, w, h));
-            for (SearchRegion r : regions) {
-                int[] window = search.windowAround(r);
-                found.addAll(search.pass(image, plane, window, r::reports, List.of(), MIN_SHAPE_SCORE));
-            }
+            // the regions are independent: searched in parallel, their particles kept in region order
+            regions.parallelStream()
+                    .map(r -> search.pass(image, plane, search.windowAround(r), r::reports, List.of(),
+                            MIN_SHAPE_SCORE))
+                    .toList()
+                    .forEach(found::addAll);
             for (int round = 0; round < RESIDUAL_PASSES; round++) {
                 List<int[]> windows = search.residualWindows(found, largestCoreRadiusPx());
                 if (windows.isEmpty()) {
@@ -291,26 +296,22 @@ final class ParticleFinder {
             }
             int scales = templates.size();
             Maps maps = new Maps(new float[scales][], new float[scales][]);
-            List<int[]> screened = new ArrayList<>();
             try (MatScope scope = new MatScope()) {
                 Mat view = scope.add(image.submat(oy, oy + h, ox, ox + w));
-                Mat mean = scope.mat();
-                Mat meanOfSquares = scope.mat();
-                ScaleResponses[] responses = new ScaleResponses[scales];
+                Mat scratch = scope.mat();
                 for (int k = 0; k < scales; k++) {
                     ReliefTemplate t = templates.get(k);
                     if (t != null) {
-                        responses[k] = ScaleResponses.of(scope, view, t, mean, meanOfSquares);
-                        maps.quality[k] = FloatPlanes.fromMat(responses[k].quality());
-                        if (k > 0 && k < scales - 1) {
-                            maps.response[k] = FloatPlanes.fromMat(responses[k].response());
-                        }
+                        ScaleResponses scale = ScaleResponses.of(scope, view, t, scratch);
+                        maps.response[k] = scale.response();
+                        maps.quality[k] = scale.quality();
                     }
                 }
-                for (int k = 1; k < scales - 1; k++) {
-                    for (int i : screen(scope, responses, k, w, h)) {
-                        screened.add(new int[] {k, i});
-                    }
+            }
+            List<int[]> screened = new ArrayList<>();
+            for (int k = 1; k < scales - 1; k++) {
+                for (int i : screen(maps, k, w, h)) {
+                    screened.add(new int[] {k, i});
                 }
             }
             List<Candidate> candidates = new ArrayList<>();
@@ -319,9 +320,6 @@ final class ParticleFinder {
                 int i = ki[1];
                 int x = i % w;
                 int y = i / w;
-                if (!isLocalMaximum(maps.quality[k], w, h, x, y)) {
-                    continue;
-                }
                 Candidate c = measure(plane, maps, w, h, ox, oy, x, y, k, leastShape);
                 if (c != null && reporting.reports(c.x, c.y)) {
                     candidates.add(c);
@@ -331,42 +329,30 @@ final class ParticleFinder {
         }
 
         /**
-         * Pixel indices (not on the window border) where radius k has a 3 x 3 maximum of its quality (ties
-         * included; the strict test follows in Java), a response of at least the candidate floor, a quality
-         * above that of the next larger radius and not below that of the next smaller one (except the lower
-         * guard).
+         * Pixel indices (not on the window border), row-major, where radius k has a response of at least the
+         * candidate floor, a quality above that of the next larger radius and not below that of the next
+         * smaller one (except the lower guard), and a strict 3 x 3 maximum of its quality.
          */
-        private int[] screen(MatScope scope, ScaleResponses[] responses, int k, int w, int h) {
-            double leastResponse = CANDIDATE_CONTRAST_FRACTION * minContrast
-                    * Math.sqrt(templates.get(k).energy());
-            Mat q = responses[k].quality();
-            Mat dilated = scope.mat();
-            Imgproc.dilate(q, dilated, new Mat());
-            Mat mask = scope.mat();
-            Core.compare(q, dilated, mask, Core.CMP_GE);
-            Mat test = scope.mat();
-            Core.compare(responses[k].response(), new Scalar(leastResponse), test, Core.CMP_GE);
-            Core.bitwise_and(mask, test, mask);
-            Core.compare(q, responses[k + 1].quality(), test, Core.CMP_GT);
-            Core.bitwise_and(mask, test, mask);
-            if (k > 1 && responses[k - 1] != null) {
-                Core.compare(q, responses[k - 1].quality(), test, Core.CMP_GE);
-                Core.bitwise_and(mask, test, mask);
-            }
-            Mat points = scope.mat();
-            Core.findNonZero(mask, points);
-            int n = (int) points.total();
-            int[] xy = new int[2 * n];
-            if (n > 0) {
-                points.get(0, 0, xy);
-            }
-            int[] out = new int[n];
+        private int[] screen(Maps maps, int k, int w, int h) {
+            float leastResponse = (float) (CANDIDATE_CONTRAST_FRACTION * minContrast
+                    * Math.sqrt(templates.get(k).energy()));
+            float[] q = maps.quality[k];
+            float[] r = maps.response[k];
+            float[] larger = maps.quality[k + 1];
+            float[] smaller = k > 1 ? maps.quality[k - 1] : null;
+            int[] out = new int[64];
             int kept = 0;
-            for (int j = 0; j < n; j++) {
-                int x = xy[2 * j];
-                int y = xy[2 * j + 1];
-                if (x > 0 && y > 0 && x < w - 1 && y < h - 1) {
-                    out[kept++] = y * w + x;
+            for (int y = 1; y < h - 1; y++) {
+                for (int i = y * w + 1, end = y * w + w - 1; i < end; i++) {
+                    float v = q[i];
+                    if (r[i] < leastResponse || v <= larger[i] || (smaller != null && v < smaller[i])
+                            || !isInteriorMaximum(q, w, i)) {
+                        continue;
+                    }
+                    if (kept == out.length) {
+                        out = Arrays.copyOf(out, 2 * kept);
+                    }
+                    out[kept++] = i;
                 }
             }
             return Arrays.copyOf(out, kept);
@@ -468,30 +454,14 @@ final class ParticleFinder {
         return Math.max(0, Math.min(n - 1, i));
     }
 
-    /** Strict 3 x 3 maximum; ties are broken towards the top-left so a plateau yields one pixel. */
-    private static boolean isLocalMaximum(float[] values, int w, int h, int x, int y) {
-        float v = values[y * w + x];
-        if (v <= 0) {
-            return false;
-        }
-        for (int dy = -1; dy <= 1; dy++) {
-            int yy = y + dy;
-            if (yy < 0 || yy >= h) {
-                continue;
-            }
-            for (int dx = -1; dx <= 1; dx++) {
-                int xx = x + dx;
-                if (xx < 0 || xx >= w || (dx == 0 && dy == 0)) {
-                    continue;
-                }
-                float u = values[yy * w + xx];
-                boolean before = dy < 0 || (dy == 0 && dx < 0);
-                if (before ? u >= v : u > v) {
-                    return false;
-                }
-            }
-        }
-        return true;
+    /**
+     * Strict 3 x 3 maximum of a positive value at a pixel off the border; ties are broken towards the top-left
+     * (the neighbours above and to the left must be smaller, the others not larger), so a plateau yields one pixel.
+     */
+    private static boolean isInteriorMaximum(float[] values, int w, int i) {
+        float v = values[i];
+        return v > 0 && values[i - w - 1] < v && values[i - w] < v && values[i - w + 1] < v && values[i - 1] < v
+                && values[i + 1] <= v && values[i + w - 1] <= v && values[i + w] <= v && values[i + w + 1] <= v;
     }
 
     /** Vertex of the parabola through (-1, a), (0, b), (1, c), clamped to [-0.5, 0.5]. */

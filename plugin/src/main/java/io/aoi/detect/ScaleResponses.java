@@ -1,16 +1,17 @@
 package io.aoi.detect;
 
+import io.aoi.cv.FloatPlanes;
 import io.aoi.cv.MatScope;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
-import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Matched-filter maps of one template radius over a search region, computed with OpenCV (no per-pixel Java).
+ * Matched-filter maps of one template radius over a search window: the filters in OpenCV, the per-pixel
+ * arithmetic in one Java pass.
  *
  * <p>{@code response} is the correlation with the template divided by the template norm (the relief
  * amplitude times the norm for a matching particle). The spread is the root of the summed squared deviation
@@ -19,37 +20,35 @@ import org.opencv.imgproc.Imgproc;
  * positive) rewards a strong and clean match; it peaks at the particle's own radius, and structure that is not
  * a relief (a bump edge, a neighbour) lowers it. Where the response is positive, shape = quality / response.
  *
- * @param response the response map, {@code CV_32F}, owned by the scope it was made in
- * @param quality  the quality map, {@code CV_32F}, owned by the same scope
+ * @param response the response map, row-major over the window
+ * @param quality  the quality map, row-major over the window
  */
-record ScaleResponses(Mat response, Mat quality) {
+record ScaleResponses(float[] response, float[] quality) {
     /** Floor of the squared spread, so flat regions do not divide by zero. */
     private static final double LEAST_SQUARED_SPREAD = 1e-12;
 
     /**
-     * Computes the maps of {@code image} (CV_32F) for template {@code t}; every Mat made here belongs to
-     * {@code scope}. {@code mean} and {@code meanOfSquares} are scratch Mats the caller may reuse between
-     * calls.
+     * Computes the maps of {@code image} (a CV_32F view of the window) for template {@code t}; every Mat made
+     * here belongs to {@code scope}. {@code scratch} is a Mat the caller may reuse between calls.
      */
-    static ScaleResponses of(MatScope scope, Mat image, ReliefTemplate t, Mat mean, Mat meanOfSquares) {
+    static ScaleResponses of(MatScope scope, Mat image, ReliefTemplate t, Mat scratch) {
         Mat kernel = scope.add(t.kernel());
-        Mat response = scope.mat();
-        Imgproc.filter2D(image, response, CvType.CV_32F, kernel, new Point(-1, -1), 0, Core.BORDER_REFLECT);
+        Imgproc.filter2D(image, scratch, CvType.CV_32F, kernel, new Point(-1, -1), 0, Core.BORDER_REFLECT);
+        float[] response = FloatPlanes.fromMat(scratch);
         Size window = new Size(t.side(), t.side());
-        Imgproc.boxFilter(image, mean, CvType.CV_32F, window, new Point(-1, -1), true, Core.BORDER_REFLECT);
-        Imgproc.sqrBoxFilter(image, meanOfSquares, CvType.CV_32F, window, new Point(-1, -1), true,
-                Core.BORDER_REFLECT);
-        double count = (double) t.side() * t.side();
-        // squared spread = count * (E[x^2] - E[x]^2), floored; spread = its root
-        Core.multiply(mean, mean, mean);
-        Core.subtract(meanOfSquares, mean, meanOfSquares);
-        Core.max(meanOfSquares, new Scalar(LEAST_SQUARED_SPREAD / count), meanOfSquares);
-        Core.multiply(meanOfSquares, new Scalar(count), meanOfSquares);
-        Core.sqrt(meanOfSquares, meanOfSquares);
-        Mat quality = scope.mat();
-        Core.max(response, new Scalar(0), quality);
-        Core.multiply(quality, quality, quality);
-        Core.divide(quality, meanOfSquares, quality);
+        Imgproc.boxFilter(image, scratch, CvType.CV_32F, window, new Point(-1, -1), true, Core.BORDER_REFLECT);
+        float[] mean = FloatPlanes.fromMat(scratch);
+        Imgproc.sqrBoxFilter(image, scratch, CvType.CV_32F, window, new Point(-1, -1), true, Core.BORDER_REFLECT);
+        float[] quality = FloatPlanes.fromMat(scratch);
+        float count = (float) t.side() * t.side();
+        float leastVariance = (float) (LEAST_SQUARED_SPREAD / count);
+        for (int i = 0; i < quality.length; i++) {
+            // squared spread = count * (E[x^2] - E[x]^2), floored; quality = max(response, 0)^2 / spread
+            float m = mean[i];
+            float spread = (float) Math.sqrt(Math.max(quality[i] - m * m, leastVariance) * count);
+            float r = Math.max(response[i], 0f);
+            quality[i] = r * r / spread;
+        }
         return new ScaleResponses(response, quality);
     }
 }

@@ -4,20 +4,20 @@ import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.InvalidSettingException;
 import io.aoi.config.RecipeSettings;
+import io.aoi.plugin.deblur.Deblurrers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.Set;
 
 /**
  * A {@link RecipeControl} over the recipes of a station file, held in memory: each recipe overrides the deblur
  * model and passes of the station's deblur settings (validated with {@link DeblurSettings#with}). The first recipe
- * is prepared at start. Keeps an audit trail (prepare, unprepare and every changed field) and tells a listener (the
- * pipeline) about every applied change. Thread-safe.
+ * is prepared at start. Keeps an audit trail (prepare, unprepare and every changed field). The pipeline reads
+ * {@link #settings()} for every frame, so a change applies from the next frame. Thread-safe.
  */
 public final class InMemoryRecipeControl implements RecipeControl {
     /** Audit entries kept; older ones are forgotten. */
@@ -25,20 +25,15 @@ public final class InMemoryRecipeControl implements RecipeControl {
 
     private final Map<String, DeblurSettings> recipes = new LinkedHashMap<>();
     private final Clock clock;
-    private final Consumer<DeblurSettings> onChange;
     private final List<AuditRecord> audit = new ArrayList<>();
     private String name;
     private DeblurSettings settings;
     private boolean prepared = true;
     private int revision;
 
-    /**
-     * One recipe, named {@code recipeName}, with the station's deblur settings.
-     *
-     * @param onChange called with the new settings after each applied change, under this object's lock
-     */
-    public InMemoryRecipeControl(String recipeName, DeblurSettings initial, Consumer<DeblurSettings> onChange) {
-        this(List.of(new RecipeSettings(recipeName, initial.model(), initial.iterations())), initial, onChange,
+    /** One recipe, named {@code recipeName}, with the station's deblur settings. */
+    public InMemoryRecipeControl(String recipeName, DeblurSettings initial) {
+        this(List.of(new RecipeSettings(recipeName, initial.model(), initial.iterations())), initial,
                 Clock.systemUTC());
     }
 
@@ -47,15 +42,12 @@ public final class InMemoryRecipeControl implements RecipeControl {
      *
      * @param recipes  at least one, distinct names (the station file's loader checks both)
      * @param station  the station's deblur settings, whose model and passes each recipe overrides
-     * @param onChange called with the new settings after each applied change, under this object's lock
      */
-    public InMemoryRecipeControl(List<RecipeSettings> recipes, DeblurSettings station,
-            Consumer<DeblurSettings> onChange) {
-        this(recipes, station, onChange, Clock.systemUTC());
+    public InMemoryRecipeControl(List<RecipeSettings> recipes, DeblurSettings station) {
+        this(recipes, station, Clock.systemUTC());
     }
 
-    InMemoryRecipeControl(List<RecipeSettings> recipes, DeblurSettings station, Consumer<DeblurSettings> onChange,
-            Clock clock) {
+    InMemoryRecipeControl(List<RecipeSettings> recipes, DeblurSettings station, Clock clock) {
         Objects.requireNonNull(station, "station");
         if (recipes.isEmpty()) {
             throw new IllegalArgumentException("a station needs at least one recipe");
@@ -65,7 +57,6 @@ public final class InMemoryRecipeControl implements RecipeControl {
                 throw new IllegalArgumentException("recipe name " + r.name() + " is declared twice");
             }
         }
-        this.onChange = Objects.requireNonNull(onChange, "onChange");
         this.clock = clock;
         this.name = recipes.get(0).name();
         this.settings = this.recipes.get(name);
@@ -96,10 +87,7 @@ public final class InMemoryRecipeControl implements RecipeControl {
         name = recipeName;
         prepared = true;
         revision++;
-        if (!next.equals(settings)) {
-            settings = next;
-            onChange.accept(next);
-        }
+        settings = next;
         return current();
     }
 
@@ -116,15 +104,16 @@ public final class InMemoryRecipeControl implements RecipeControl {
 
     @Override
     public synchronized RecipeState change(DeblurModel model, int iterations, String user) {
-        if (model == null) {
-            throw new InvalidSettingException("model", "(missing)", "one of "
-                    + List.of(DeblurModel.values()).stream().map(m -> m.name().toLowerCase(Locale.ROOT)).toList());
+        Set<String> installed = Deblurrers.names();
+        if (model == null || !installed.contains(model.name())) {
+            throw new InvalidSettingException("model", model == null ? "(missing)" : model.name(),
+                    "one of " + installed);
         }
         DeblurSettings next = settings.with(model, iterations);
         if (next.equals(settings)) {
             return current();
         }
-        if (next.model() != settings.model()) {
+        if (!next.model().equals(settings.model())) {
             record(user, "DeblurModel", settings.model().name(), next.model().name());
         }
         if (next.iterations() != settings.iterations()) {
@@ -133,7 +122,6 @@ public final class InMemoryRecipeControl implements RecipeControl {
         }
         settings = next;
         revision++;
-        onChange.accept(next);
         return current();
     }
 

@@ -49,11 +49,11 @@ final class MachineVisionNamespace extends SubscribedNamespace {
     private NodeId visionSystemId;
 
     MachineVisionNamespace(OpcUaServer server, StationIdentity identity, RecipeControl recipes, ResultQuery query,
-            VisionControl control, RolePolicy policy) {
+            VisionStateMachine machine, RolePolicy policy) {
         super(server, NAMESPACE_URI);
         this.identity = identity;
         this.recipes = recipes;
-        this.stateMachine = new VisionStateMachineNodes(control);
+        this.stateMachine = new VisionStateMachineNodes(machine);
         this.recipeNodes = new RecipeNodes(recipes, policy);
         this.resultNodes = new ResultNodes(query, policy);
         // the NodeSet's types start (and stop) with this namespace, first: the instance is built from them
@@ -99,7 +99,7 @@ final class MachineVisionNamespace extends SubscribedNamespace {
                 .populate(vs, prefix, visionSystemType);
 
         StationMethods methods = new StationMethods(policy);
-        stateMachine.bind(instance, mv, recipes::isPrepared, methods, structs, identity);
+        stateMachine.bind(instance, mv, methods, structs, identity);
         recipeNodes.build(nodes, instance, prefix, methods, stateMachine, structs);
         resultNodes.build(nodes, instance, prefix, methods, structs, identity);
         diagnosticsNodes.build(nodes, vs, prefix);

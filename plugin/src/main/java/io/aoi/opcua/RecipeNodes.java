@@ -2,12 +2,13 @@ package io.aoi.opcua;
 
 import io.aoi.config.DeblurModel;
 import io.aoi.config.InvalidSettingException;
+import io.aoi.plugin.deblur.Deblurrers;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.milo.opcua.sdk.core.AccessLevel;
 import org.eclipse.milo.opcua.sdk.server.Session;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
@@ -81,7 +82,7 @@ final class RecipeNodes {
         preparedRecipeId = nodes.variable(rm, base + "/PreparedRecipeId", "PreparedRecipeId", NodeIds.String,
                 new Variant(now.recipeId()), false);
         deblurModel = nodes.variable(rm, base + "/DeblurModel", "DeblurModel", NodeIds.String,
-                new Variant(now.model().name().toLowerCase(Locale.ROOT)), false);
+                new Variant(now.model().name()), false);
         deblurIterations = nodes.variable(rm, base + "/DeblurIterations", "DeblurIterations", NodeIds.Int32,
                 new Variant(now.iterations()), false);
         auditLog = nodes.variable(rm, base + "/AuditLog", "AuditLog", NodeIds.String, new Variant(new String[0]),
@@ -216,25 +217,26 @@ final class RecipeNodes {
         }
     }
 
+    /** An installed model ({@link Deblurrers#names()}), named case-insensitively. */
     private static DeblurModel parseModel(Object value) throws UaException {
-        String allowed = Arrays.stream(DeblurModel.values()).map(m -> m.name().toLowerCase(Locale.ROOT)).toList()
-                .toString();
+        Set<String> installed = Deblurrers.names();
+        String allowed = installed.toString();
         if (!(value instanceof String s)) {
             throw new UaException(StatusCodes.Bad_TypeMismatch, "DeblurModel takes a String, one of " + allowed);
         }
-        try {
-            return DeblurModel.valueOf(s.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+        String name = s.trim().toLowerCase(Locale.ROOT);
+        if (!installed.contains(name)) {
             throw new UaException(StatusCodes.Bad_InvalidArgument,
                     "DeblurModel = '" + s + "' is not allowed; allowed: " + allowed);
         }
+        return new DeblurModel(name);
     }
 
     /** Shows the recipe and audit trail as {@link RecipeControl} reports them now. */
     synchronized void refresh() {
         RecipeState now = recipes.current();
         preparedRecipeId.setValue(new DataValue(new Variant(recipes.isPrepared() ? now.recipeId() : "")));
-        deblurModel.setValue(new DataValue(new Variant(now.model().name().toLowerCase(Locale.ROOT))));
+        deblurModel.setValue(new DataValue(new Variant(now.model().name())));
         deblurIterations.setValue(new DataValue(new Variant(now.iterations())));
         auditLog.setValue(new DataValue(new Variant(
                 recipes.audit().stream().map(AuditRecord::line).toArray(String[]::new))));

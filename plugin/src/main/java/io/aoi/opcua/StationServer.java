@@ -120,12 +120,25 @@ public final class StationServer implements AutoCloseable, ResultSink {
      */
     public static StationServer start(OpcUaSettings settings, StationIdentity identity, RecipeControl recipes,
             ResultQuery query, VisionControl control, SecurityOptions security) throws OpcUaException {
+        Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(recipes, "recipes");
+        return start(settings, identity, recipes, query, new VisionStateMachine(control, recipes::isPrepared),
+                security);
+    }
+
+    /**
+     * As {@link #start(OpcUaSettings, StationIdentity, RecipeControl, ResultQuery, VisionControl, SecurityOptions)},
+     * over the station's own state machine: the server's state machine methods drive it and its nodes show every
+     * change, whoever makes it. The machine is not owned: it outlives the server.
+     */
+    public static StationServer start(OpcUaSettings settings, StationIdentity identity, RecipeControl recipes,
+            ResultQuery query, VisionStateMachine machine, SecurityOptions security) throws OpcUaException {
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(recipes, "recipes");
         Objects.requireNonNull(query, "query");
-        Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(machine, "machine");
         int port = settings.port() == 0 ? freePort(settings.bindAddress()) : settings.port();
         if (settings.port() != 0) {
             requireFree(settings.bindAddress(), port);
@@ -165,7 +178,7 @@ public final class StationServer implements AutoCloseable, ResultSink {
         server.addServiceSet(PATH, (MethodServiceSet) auditor);
         server.addServiceSet(PATH, (AttributeServiceSet) auditor);
         MachineVisionNamespace ns = new MachineVisionNamespace(server, identity, new AuditedRecipeControl(recipes, log),
-                query, control, new RolePolicy(users, log));
+                query, machine, new RolePolicy(users, log));
         ns.startup();
         try {
             server.startup().get(30, TimeUnit.SECONDS);

@@ -12,7 +12,6 @@ import io.aoi.config.RecipeSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,25 +19,26 @@ class InMemoryRecipeControlTest {
     private static final Instant T = Instant.parse("2026-05-01T12:00:00Z");
 
     @Test
-    void appliesValidChangesAuditsEachFieldAndTellsTheListener() {
-        List<DeblurSettings> applied = new ArrayList<>();
+    void appliesValidChangesToTheSettingsInUseAndAuditsEachField() {
         InMemoryRecipeControl rc = new InMemoryRecipeControl(List.of(new RecipeSettings("R7", DeblurModel.UDBD, 2)),
-                StationServerDemoTest.DEBLUR, applied::add, Clock.fixed(T, ZoneOffset.UTC));
+                StationServerDemoTest.DEBLUR, Clock.fixed(T, ZoneOffset.UTC));
         assertEquals(new RecipeState("R7", 0, DeblurModel.UDBD, 2), rc.current());
         assertEquals("R7-r0", rc.current().recipeId());
         RecipeState after = rc.change(DeblurModel.WIENER, 0, "eng");
         assertEquals(new RecipeState("R7", 1, DeblurModel.WIENER, 0), after);
-        assertEquals(List.of(new AuditRecord(T, "eng", "DeblurModel", "UDBD", "WIENER"),
+        assertEquals(List.of(new AuditRecord(T, "eng", "DeblurModel", "udbd", "wiener"),
                 new AuditRecord(T, "eng", "DeblurIterations", "2", "0")), rc.audit());
-        assertEquals(1, applied.size());
-        assertEquals(StationServerDemoTest.DEBLUR.tileSizePx(), applied.get(0).tileSizePx(), "other settings kept");
-        assertEquals("2026-05-01T12:00:00Z eng DeblurModel UDBD -> WIENER", rc.audit().get(0).line());
+        DeblurSettings inUse = rc.settings();
+        assertEquals(DeblurModel.WIENER, inUse.model());
+        assertEquals(0, inUse.iterations());
+        assertEquals(StationServerDemoTest.DEBLUR.tileSizePx(), inUse.tileSizePx(), "other settings kept");
+        assertEquals("2026-05-01T12:00:00Z eng DeblurModel udbd -> wiener", rc.audit().get(0).line());
     }
 
     @Test
     void refusesInvalidValuesAndIgnoresChangesToTheSameValues() {
-        List<DeblurSettings> applied = new ArrayList<>();
-        InMemoryRecipeControl rc = new InMemoryRecipeControl("R7", StationServerDemoTest.DEBLUR, applied::add);
+        InMemoryRecipeControl rc = new InMemoryRecipeControl("R7", StationServerDemoTest.DEBLUR);
+        DeblurSettings before = rc.settings();
         InvalidSettingException e = assertThrows(InvalidSettingException.class,
                 () -> rc.change(DeblurModel.UDBD, 4, "eng"));
         assertEquals("iterations", e.field());
@@ -46,14 +46,13 @@ class InMemoryRecipeControlTest {
         assertThrows(InvalidSettingException.class, () -> rc.change(null, 1, "eng"));
         assertEquals(new RecipeState("R7", 0, DeblurModel.UDBD, 2), rc.change(DeblurModel.UDBD, 2, "eng"));
         assertEquals(List.of(), rc.audit());
-        assertEquals(List.of(), applied);
+        assertEquals(before, rc.settings());
     }
 
     @Test
     void preparesAndUnpreparesDeclaredRecipesAndAuditsEachStep() {
-        List<DeblurSettings> applied = new ArrayList<>();
         InMemoryRecipeControl rc = new InMemoryRecipeControl(List.of(new RecipeSettings("panel-a", DeblurModel.UDBD,
-                2), new RecipeSettings("panel-b", DeblurModel.WIENER, 0)), StationServerDemoTest.DEBLUR, applied::add,
+                2), new RecipeSettings("panel-b", DeblurModel.WIENER, 0)), StationServerDemoTest.DEBLUR,
                 Clock.fixed(T, ZoneOffset.UTC));
         assertEquals(List.of("panel-a", "panel-b"), rc.recipeNames());
         assertTrue(rc.isPrepared());
@@ -61,8 +60,8 @@ class InMemoryRecipeControlTest {
 
         RecipeState b = rc.prepare("panel-b", "eng");
         assertEquals(new RecipeState("panel-b", 1, DeblurModel.WIENER, 0), b);
-        assertEquals(DeblurModel.WIENER, applied.get(0).model());
-        assertEquals(StationServerDemoTest.DEBLUR.tileSizePx(), applied.get(0).tileSizePx(), "station settings kept");
+        assertEquals(DeblurModel.WIENER, rc.settings().model());
+        assertEquals(StationServerDemoTest.DEBLUR.tileSizePx(), rc.settings().tileSizePx(), "station settings kept");
 
         InvalidSettingException wrong = assertThrows(InvalidSettingException.class,
                 () -> rc.unprepare("panel-a", "eng"));
@@ -76,6 +75,6 @@ class InMemoryRecipeControlTest {
                 new AuditRecord(T, "eng", "PreparedRecipe", "panel-b", "(none)")), rc.audit());
         assertThrows(IllegalArgumentException.class, () -> new InMemoryRecipeControl(List.of(
                 new RecipeSettings("x", DeblurModel.NONE, 0), new RecipeSettings("x", DeblurModel.NONE, 0)),
-                StationServerDemoTest.DEBLUR, s -> { }));
+                StationServerDemoTest.DEBLUR));
     }
 }

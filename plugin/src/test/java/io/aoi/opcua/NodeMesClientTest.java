@@ -45,7 +45,7 @@ class NodeMesClientTest {
         Instant t0 = Instant.parse("2026-06-01T08:00:00Z");
         try (ResultJournal journal = ResultJournal.open(dir.resolve("journal"), 30, 1L << 20);
              StationServer server = StationServer.start(settings, new StationIdentity(STATION, "J1", "C1"),
-                     new InMemoryRecipeControl("R1", StationServerDemoTest.DEBLUR, s -> { }),
+                     new InMemoryRecipeControl("R1", StationServerDemoTest.DEBLUR),
                      new JournalResultQuery(journal))) {
             List<String> args = new ArrayList<>(List.of(server.endpointUrl(), "--expect", "3",
                     "--from", t0.toString(), "--user", "mes", "--password", "mes-pw",

@@ -44,7 +44,7 @@ class NodeSpecClientTest {
         Instant t0 = Instant.parse("2026-06-01T08:00:00Z");
         InMemoryRecipeControl recipes = new InMemoryRecipeControl(List.of(
                 new RecipeSettings("panel-a", DeblurModel.UDBD, 2), new RecipeSettings("panel-b", DeblurModel.NONE, 0)),
-                StationServerDemoTest.DEBLUR, s -> { });
+                StationServerDemoTest.DEBLUR);
         try (ResultJournal journal = ResultJournal.open(dir.resolve("journal"), 30, 1L << 20);
              StationServer server = StationServer.start(settings, new StationIdentity("S1", "J1", "C1"), recipes,
                      new JournalResultQuery(journal))) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
-import io.aoi.config.ExecutionProvider;
 import io.aoi.config.OpcUaSettings;
 import io.aoi.config.Role;
 import io.aoi.config.RecipeSettings;
@@ -22,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.core.types.DynamicStructType;
 import org.eclipse.milo.opcua.stack.core.AttributeId;
@@ -54,8 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StationServerDemoTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final DeblurSettings DEBLUR = new DeblurSettings(DeblurModel.UDBD, 2, ExecutionProvider.CPU, 2, 256, 16,
-            Optional.empty(), 1.5, 0.01);
+    static final DeblurSettings DEBLUR = DeblurSettings.DEFAULTS.with(DeblurModel.UDBD, 2).withTiles(256, 16)
+            .withWiener(1.5, 0.01);
 
     @TempDir
     Path dir;
@@ -72,7 +70,7 @@ class StationServerDemoTest {
     void start() throws Exception {
         journal = ResultJournal.open(dir.resolve("journal"), 30, 1L << 20);
         recipes = new InMemoryRecipeControl(List.of(new RecipeSettings("R1", DeblurModel.UDBD, 2),
-                new RecipeSettings("R2", DeblurModel.WIENER, 0)), DEBLUR, s -> { });
+                new RecipeSettings("R2", DeblurModel.WIENER, 0)), DEBLUR);
         VisionControl control = new VisionControl() {
             @Override
             public void halt(int cause, String causeDescription) {

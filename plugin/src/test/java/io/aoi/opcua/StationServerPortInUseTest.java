@@ -28,7 +28,7 @@ class StationServerPortInUseTest {
 
             OpcUaException e = assertThrows(OpcUaException.class, () -> StationServer.start(settings,
                     new StationIdentity("S1", "J1", "C1"),
-                    new InMemoryRecipeControl("R1", StationServerDemoTest.DEBLUR, s -> { }),
+                    new InMemoryRecipeControl("R1", StationServerDemoTest.DEBLUR),
                     new JournalResultQuery(journal)));
 
             assertEquals("port " + port + " on 127.0.0.1 is in use; allowed: a free port (opcua.port), or stop what "

@@ -61,7 +61,7 @@ class StationServerProductionTest {
                 new UserAccount("mes", TestPasswords.hash("mes-pw"), Role.MES),
                 new UserAccount("eng", TestPasswords.hash("eng-pw"), Role.ENGINEER)), pki);
         journal = ResultJournal.open(dir.resolve("journal"), 30, 1L << 20);
-        recipes = new InMemoryRecipeControl("R1", StationServerDemoTest.DEBLUR, s -> { });
+        recipes = new InMemoryRecipeControl("R1", StationServerDemoTest.DEBLUR);
         server = StationServer.start(settings, new StationIdentity("S1", "J1", "C1"), recipes,
                 new JournalResultQuery(journal));
         journal.append(SampleResults.result(1, Instant.parse("2026-05-01T10:00:00Z")));

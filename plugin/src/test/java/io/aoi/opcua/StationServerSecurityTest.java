@@ -66,7 +66,7 @@ class StationServerSecurityTest {
             journal = ResultJournal.open(dir.resolve("journal"), 30, 1L << 20);
             open.add(journal);
         }
-        recipes = new InMemoryRecipeControl("R1", StationServerDemoTest.DEBLUR, s -> { });
+        recipes = new InMemoryRecipeControl("R1", StationServerDemoTest.DEBLUR);
         StationServer server = StationServer.start(settings, new StationIdentity("S1", "J1", "C1"), recipes,
                 new JournalResultQuery(journal), VisionControl.ACCEPT_ALL, options);
         open.add(server);

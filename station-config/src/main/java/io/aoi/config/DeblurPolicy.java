@@ -31,8 +31,8 @@ public record DeblurPolicy(
         Check.intRange("regionMarginPx", regionMarginPx, 0, 256);
         Check.present("overload", overload);
         Check.present("fallbackModel", fallbackModel);
-        if (fallbackModel != DeblurModel.WIENER && fallbackModel != DeblurModel.NONE) {
-            throw new InvalidSettingException("fallbackModel", fallbackModel.name().toLowerCase(java.util.Locale.ROOT),
+        if (!fallbackModel.equals(DeblurModel.WIENER) && !fallbackModel.equals(DeblurModel.NONE)) {
+            throw new InvalidSettingException("fallbackModel", fallbackModel.name(),
                     "wiener or none (a fallback runs while the main model is busy, so it must be cheap)");
         }
         Check.range("focusDriftWarnSigmaPx", focusDriftWarnSigmaPx, 0.1, 10);

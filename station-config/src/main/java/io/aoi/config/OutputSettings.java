@@ -20,4 +20,9 @@ public record OutputSettings(Path journalDir, int retentionDays, long maxJournal
         }
         Check.present("overlayDir", overlayDir);
     }
+
+    /** The same outputs with the journal in another folder. */
+    public OutputSettings withJournalDir(Path dir) {
+        return new OutputSettings(dir, retentionDays, maxJournalBytes, overlayDir);
+    }
 }

@@ -70,4 +70,9 @@ public record StationConfig(
     public StationConfig withRecipes(List<RecipeSettings> newRecipes) {
         return new StationConfig(stationId, camera, assembly, deblur, detector, opcua, outputs, newRecipes);
     }
+
+    /** A copy with other outputs (for example another journal folder), validated like the original. */
+    public StationConfig withOutputs(OutputSettings newOutputs) {
+        return new StationConfig(stationId, camera, assembly, deblur, detector, opcua, newOutputs, recipes);
+    }
 }

@@ -7,6 +7,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Loads a station's YAML file into a validated {@link StationConfig}.
@@ -15,6 +17,11 @@ import java.nio.file.Path;
  * {@code opcua.pkiDir}, {@code outputs.journalDir}, {@code outputs.overlayDir}) resolves against the base folder,
  * which for {@link #load(Path)} is the folder the file is in, and for {@link #parse} is the folder passed in.
  * Paths in the result are absolute and normalised. The working directory never matters.
+ *
+ * <p>Deblur models: {@code deblur.model} and {@code recipes[].model} must name an installed model. The methods
+ * without a set of model names allow the built-in ones ({@link DeblurModel#BUILT_IN}); a host that installs
+ * deblurrer providers passes the names of all installed models, so that a station file naming another model fails
+ * here with its file, line and the names allowed, not later.
  *
  * <p>Reading is safe: the YAML is composed into nodes and never constructed into arbitrary objects; tags other
  * than the standard scalar ones are rejected. Stateless and thread-safe.
@@ -34,6 +41,17 @@ public final class StationConfigLoader {
      * @throws StationConfigException also for a file over {@link #MAX_FILE_BYTES}, refused from its size alone
      */
     public static StationConfig load(Path file) throws StationConfigException {
+        return load(file, DeblurModel.builtInNames());
+    }
+
+    /**
+     * As {@link #load(Path)}, allowing the deblur models named in {@code deblurModels}.
+     *
+     * @param deblurModels the installed model names, each a well-formed {@link DeblurModel} name, in the order
+     *                     messages list them; at least one
+     */
+    public static StationConfig load(Path file, Set<String> deblurModels) throws StationConfigException {
+        List<String> models = checked(deblurModels);
         String text;
         try {
             long bytes = Files.size(file);
@@ -48,7 +66,7 @@ public final class StationConfigLoader {
             throw new StationConfigException(file.toString(), 0, "", "cannot read: " + unreadable, unreadable);
         }
         Path folder = file.toAbsolutePath().getParent();
-        return parse(text, file.toString(), folder);
+        return StationReader.read(text, file.toString(), folder, models);
     }
 
     /**
@@ -59,7 +77,23 @@ public final class StationConfigLoader {
      * @param baseDir    folder that relative paths in it resolve against
      */
     public static StationConfig parse(String yaml, String sourceName, Path baseDir) throws StationConfigException {
-        return StationReader.read(yaml, sourceName, baseDir);
+        return parse(yaml, sourceName, baseDir, DeblurModel.builtInNames());
+    }
+
+    /** As {@link #parse(String, String, Path)}, allowing the deblur models named in {@code deblurModels}. */
+    public static StationConfig parse(String yaml, String sourceName, Path baseDir, Set<String> deblurModels)
+            throws StationConfigException {
+        return StationReader.read(yaml, sourceName, baseDir, checked(deblurModels));
+    }
+
+    private static List<String> checked(Set<String> deblurModels) {
+        if (deblurModels.isEmpty()) {
+            throw new IllegalArgumentException("deblurModels is empty; allowed: at least one model name");
+        }
+        for (String name : deblurModels) {
+            new DeblurModel(name); // throws naming the malformed name
+        }
+        return List.copyOf(deblurModels);
     }
 
     /**

@@ -49,8 +49,9 @@ class ExampleStationsTest {
         assertEquals(new SimulatedCameraSettings(1024, 8, 100, 2.5, 0, 0.01, 12,
                 SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 42).withNgBandFraction(0.05), demo.camera());
         assertEquals(new FrameAssemblySettings(64, 512, 96), demo.assembly());
-        assertEquals(new DeblurSettings(DeblurModel.UDBD_ACF, 1, ExecutionProvider.CPU, 2, 256, 32, Optional.empty(),
-                2.5, 0.01, DeblurPolicy.DEFAULTS.withOverload(OverloadPolicy.FALLBACK)), demo.deblur());
+        assertEquals(DeblurSettings.DEFAULTS.withModel(DeblurModel.UDBD_ACF).withIterations(1)
+                .withExecutionProvider(ExecutionProvider.CPU).withThreads(2).withTiles(256, 32).withWiener(2.5, 0.01)
+                .withPolicy(DeblurPolicy.DEFAULTS.withOverload(OverloadPolicy.FALLBACK)), demo.deblur());
         assertEquals(new DetectorSettings(5, 12, 0.018, 0.5, 0, new BumpLayout.Automatic(60, 32), 5), demo.detector());
         assertEquals(new OpcUaSettings("127.0.0.1", 4840, SecurityProfile.DEMO, List.of(),
                 EXAMPLES.resolve("runtime/pki")).withAnonymousRole(Role.MES), demo.opcua());

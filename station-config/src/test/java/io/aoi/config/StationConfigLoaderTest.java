@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,8 +49,7 @@ class StationConfigLoaderTest {
         assertEquals(new SimulatedCameraSettings(1024, 8, 20_000, 2.5, 0, 0.01, 12,
                 SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 42), config.camera());
         assertEquals(new FrameAssemblySettings(64, 512, 96), config.assembly());
-        assertEquals(new DeblurSettings(DeblurModel.NONE, 1, ExecutionProvider.CPU, 2, 256, 32, Optional.empty(),
-                2.5, 0.01), config.deblur());
+        assertEquals(DeblurSettings.DEFAULTS.withModel(DeblurModel.NONE), config.deblur());
         assertEquals(0.05, config.detector().minContrast());
         assertEquals(0, config.detector().illuminationAngleDeg());
         assertEquals(DecisionLimits.DEFAULT, config.detector().decisionLimits());
@@ -160,6 +161,30 @@ class StationConfigLoaderTest {
         assertEquals(file + ":6: deblur.model: blind is not allowed; allowed: none, wiener, udbd, udbd_acf, motion",
                 error.getMessage());
         assertEquals(file.toString(), error.file());
+    }
+
+    @Test
+    void allowsTheDeblurModelsItIsGiven(@TempDir Path temp) throws IOException, StationConfigException {
+        Path file = temp.resolve("line-3.yaml");
+        Files.writeString(file, MINIMAL.replace("model: none", "model: sharpen_v2")
+                + "recipes:\n  - name: a\n  - name: b\n    model: none\n");
+        Set<String> installed = new LinkedHashSet<>(List.of("none", "wiener", "sharpen_v2"));
+
+        StationConfig config = StationConfigLoader.load(file, installed);
+
+        assertEquals(new DeblurModel("sharpen_v2"), config.deblur().model());
+        assertEquals(List.of(new RecipeSettings("a", new DeblurModel("sharpen_v2"), 1),
+                new RecipeSettings("b", DeblurModel.NONE, 1)), config.recipes());
+        StationConfigException builtInOnly = assertThrows(StationConfigException.class,
+                () -> StationConfigLoader.load(file));
+        assertEquals(file + ":6: deblur.model: sharpen_v2 is not allowed; allowed: none, wiener, udbd, udbd_acf, "
+                + "motion", builtInOnly.getMessage());
+        Files.writeString(file, MINIMAL.replace("model: none", "model: udbd"));
+        StationConfigException notInstalled = assertThrows(StationConfigException.class,
+                () -> StationConfigLoader.load(file, installed));
+        assertEquals(file + ":6: deblur.model: udbd is not allowed; allowed: none, wiener, sharpen_v2",
+                notInstalled.getMessage());
+        assertThrows(InvalidSettingException.class, () -> StationConfigLoader.load(file, Set.of("none", "Sharp")));
     }
 
     @Test

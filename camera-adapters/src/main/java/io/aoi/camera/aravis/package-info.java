@@ -4,10 +4,10 @@
  *
  * <p>Public API: {@link io.aoi.camera.aravis.AravisLineSource} (a {@link io.aoi.camera.LineSource} opened from
  * {@link io.aoi.config.AravisCameraSettings}), {@link io.aoi.camera.aravis.AravisCameras} (discovery) with
- * {@link io.aoi.camera.aravis.CameraInfo}, and the benchmark commands {@link
- * io.aoi.camera.aravis.AravisBenchmark} and {@link io.aoi.camera.aravis.AravisSoak}. Nothing of JNA appears
- * outside this package; native failures surface as {@link io.aoi.camera.CameraException} naming the camera
- * and the action.
+ * {@link io.aoi.camera.aravis.CameraInfo}. (The benchmark and soak tools {@code AravisBenchmark} and
+ * {@code AravisSoak} live in the same package in {@code plugin/tools}, the fake GigE camera in this module's
+ * tests.) Nothing of JNA appears outside this package; native failures surface as
+ * {@link io.aoi.camera.CameraException} naming the camera and the action.
  *
  * <p>Ownership: every Aravis object is owned by exactly one Java object with an idempotent {@code close()}:
  * {@code AravisCamera} (ArvCamera and its control-lost handler), {@code AravisStream} (ArvStream and its buffer

@@ -13,7 +13,6 @@ import io.aoi.deblur.wiener.FeatureWiener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -70,11 +69,11 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
      */
     public UdbdDeblurrer(DeblurSettings settings, KernelSmoothing smoothing) throws DeblurException {
         this.smoothing = java.util.Objects.requireNonNull(smoothing, "smoothing");
-        this.name = settings.model().name().toLowerCase(Locale.ROOT);
+        this.name = settings.model().name();
         Optional<Path> file = settings.modelFile();
         this.graphs = file.isPresent()
                 ? UdbdGraphs.open(file.get(), settings.executionProvider(), settings.threads())
-                : UdbdGraphs.openResource(settings.model() == DeblurModel.UDBD_ACF ? SHIPPED_ACF_MODEL
+                : UdbdGraphs.openResource(settings.model().equals(DeblurModel.UDBD_ACF) ? SHIPPED_ACF_MODEL
                         : SHIPPED_MODEL, settings.executionProvider(), settings.threads());
         this.kernels = new FrameKernelEstimator(graphs.kernel());
         this.runner = new UdbdTileRunner(graphs);

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The three ONNX graphs of one UDBD-Net, split at the Wiener step (models/python/udbd/split.py):
+ * The three ONNX graphs of one UDBD-Net, split at the Wiener step (models/python/aoi_models/udbd/split.py):
  * <ul>
  *   <li>{@code NAME.kernel.onnx}: {@code blurred [N,1,H,W] -> kernel [N,1,21,21]};</li>
  *   <li>{@code NAME.features.onnx}: {@code blurred -> features [N,C,H,W], regulariser [N,C,1,1]};</li>
@@ -138,7 +138,7 @@ public final class UdbdGraphs implements AutoCloseable {
             throw new DeblurException("UDBD-Net model " + file + ": missing graph file(s) " + missing + single
                     + "; a UDBD-Net model is the files NAME.kernel.onnx, NAME.features.onnx and NAME.refine.onnx"
                     + " (CPU provider) or NAME.kernel.onnx and NAME.cuda.onnx (CUDA provider), written by"
-                    + " models/python/export_udbd.py --out NAME.onnx");
+                    + " python3 -m aoi_models.udbd.export --out NAME.onnx (run in models/python)");
         }
         List<OnnxModel> models = new ArrayList<>();
         try {

@@ -15,7 +15,7 @@ import org.opencv.core.Scalar;
  * size: every channel is padded by replicating its edge {@link #PAD_PX} samples on each side, transformed,
  * multiplied by {@code conj(K) / (|K|^2 + C_i)} with the channel's regulariser {@code C_i}, transformed back
  * and cropped. {@code K} is the spectrum of the blur kernel zero-padded to the padded size with its centre at
- * (0, 0). This is exactly the step the network was trained with (models/python/udbd/split.py is its NumPy
+ * (0, 0). This is exactly the step the network was trained with (models/python/aoi_models/udbd/split.py is its NumPy
  * reference), at FFT cost instead of the O(N^3) matrix DFT an ONNX graph would need.
  *
  * <p>All spectra are kept in OpenCV's packed CCS layout, so the real-input transforms do half the work of

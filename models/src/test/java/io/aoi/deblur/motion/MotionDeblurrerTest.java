@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
-import io.aoi.config.ExecutionProvider;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Restored;
 import io.aoi.image.Image;
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class MotionDeblurrerTest {
 
     private static DeblurSettings settings(int tileSizePx, int overlapPx, Optional<Path> file) {
-        return new DeblurSettings(DeblurModel.MOTION, 1, ExecutionProvider.CPU, 2, tileSizePx, overlapPx, file,
-                1.5, 0.01);
+        return DeblurSettings.DEFAULTS.withModel(DeblurModel.MOTION).withThreads(2).withTiles(tileSizePx, overlapPx)
+                .withModelFile(file);
     }
 
     private static Image image16(float[] plane, int w, int h) {

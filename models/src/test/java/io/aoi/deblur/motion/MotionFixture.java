@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The PyTorch reference written by export_motion.py: big-endian int32 width, int32 height, then the prev,
- * current, next and restored planes as float32, row-major. Inputs are multiples of 1/65535.
+ * The PyTorch reference written by aoi_models.motion.export (models/python): big-endian int32 width, int32
+ * height, then the prev, current, next and restored planes as float32, row-major. Inputs are multiples of 1/65535.
  */
 record MotionFixture(int width, int height, float[] previous, float[] current, float[] next, float[] restored) {
     static final String RESOURCE = "/io/aoi/models/motion/motion-fixture-29x23.bin";

@@ -12,7 +12,8 @@ final class TestSettings {
     }
 
     static DeblurSettings udbd(int tileSizePx, int overlapPx, ExecutionProvider provider, Optional<Path> file) {
-        return new DeblurSettings(DeblurModel.UDBD, 1, provider, 2, tileSizePx, overlapPx, file, 1.5, 0.01);
+        return DeblurSettings.DEFAULTS.withModel(DeblurModel.UDBD).withExecutionProvider(provider).withThreads(2)
+                .withTiles(tileSizePx, overlapPx).withModelFile(file);
     }
 
     static DeblurSettings udbd(int tileSizePx, int overlapPx) {

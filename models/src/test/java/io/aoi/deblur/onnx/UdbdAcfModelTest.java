@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.aoi.camera.sim.PanelSimulator;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
-import io.aoi.config.ExecutionProvider;
 import io.aoi.config.SimulatedCameraSettings;
 import io.aoi.deblur.DeblurException;
 import io.aoi.image.Image;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +44,7 @@ class UdbdAcfModelTest {
     }
 
     private static DeblurSettings settings(DeblurModel model) {
-        return new DeblurSettings(model, 1, ExecutionProvider.CPU, 2, 256, 32, Optional.empty(), 2.5, 0.01);
+        return DeblurSettings.DEFAULTS.withModel(model);
     }
 
     private static double psnr(Image a, Image b) {

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** The PyTorch reference written by models/python/export_udbd.py: input, restored output and kernel. */
+/** The PyTorch reference written by aoi_models.udbd.export (models/python): input, restored output and kernel. */
 record UdbdFixture(int width, int height, float[] input, float[] restored, float[] kernel) {
     static final String RESOURCE = "/io/aoi/models/udbd/fixture-96x72.bin";
     private static final int MAGIC = 0x55444244;

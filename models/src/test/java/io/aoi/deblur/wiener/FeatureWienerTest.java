@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The OpenCV feature Wiener step against a direct double-precision evaluation of the formula it implements
- * (the NumPy reference in models/python/udbd/split.py): replicate pad 16, naive 2-D DFT, conj(K)/(|K|^2 + C),
- * inverse DFT, crop.
+ * (the NumPy reference in models/python/aoi_models/udbd/split.py): replicate pad 16, naive 2-D DFT,
+ * conj(K)/(|K|^2 + C), inverse DFT, crop.
  */
 class FeatureWienerTest {
 

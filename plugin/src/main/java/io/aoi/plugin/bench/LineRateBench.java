@@ -85,7 +85,7 @@ public final class LineRateBench {
 
     /** Share of the warm-up frame the deblurrer restored. */
     private static double restoredFraction(Deblurrer deblurrer, BenchArm arm, Image frame) {
-        if (arm.model() == DeblurModel.NONE) {
+        if (arm.model().equals(DeblurModel.NONE)) { // restores nothing
             return 0;
         }
         if (deblurrer instanceof RegionDeblurrer regional) {

@@ -6,12 +6,15 @@ import io.aoi.config.DeblurRegion;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.DetectorSettings;
 import io.aoi.config.StationConfigLoader;
+import io.aoi.deblur.DeblurException;
+import io.aoi.deblur.spi.ModelNeeds;
 import io.aoi.eval.EvaluationSettings;
 import io.aoi.plugin.bench.BenchArm;
 import io.aoi.plugin.bench.BenchRow;
 import io.aoi.plugin.bench.BenchSettings;
 import io.aoi.plugin.bench.BenchTable;
 import io.aoi.plugin.bench.LineRateBench;
+import io.aoi.plugin.deblur.Deblurrers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,11 +72,11 @@ final class BenchCommand implements Callable<Integer> {
     int seed = 1024;
 
     @Option(names = "--models", paramLabel = "NAME", split = ",", description = "Models to time, of "
-            + "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.", completionCandidates = EnumNames.Models.class)
+            + "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.", completionCandidates = InstalledModels.class)
     List<String> models = new ArrayList<>(List.of("none", "wiener", "udbd_acf"));
 
-    @Option(names = "--passes", paramLabel = "N", split = ",", description = "UDBD-Net pass counts, 1 to 3. Default: "
-            + "${DEFAULT-VALUE}.")
+    @Option(names = "--passes", paramLabel = "N", split = ",", description = "Pass counts of iterative models "
+            + "(UDBD-Net), 1 to 3. Default: ${DEFAULT-VALUE}.")
     List<Double> passes = new ArrayList<>(List.of(1.0, 3.0));
 
     @Option(names = "--regions", paramLabel = "REGION", split = ",", description = "Regions restored, of "
@@ -82,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--region-margin", paramLabel = "PX", description = "Context around each bump, 0 to 256. "
             + "Default: the station's, else ${DEFAULT-VALUE}.")
-    int regionMarginPx = DeblurOptions.DEFAULTS.policy().regionMarginPx();
+    int regionMarginPx = DeblurSettings.DEFAULTS.policy().regionMarginPx();
 
     @Option(names = "--out", paramLabel = "FILE.md", description = "Also write the table here.")
     Path outFile;
@@ -104,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Optional<Path> station = deblurOptions.station();
         DetectorSettings detector = station.isPresent()
-                ? StationConfigLoader.load(station.get()).detector()
+                ? StationConfigLoader.load(station.get(), Deblurrers.names()).detector()
                 : EvaluationSettings.defaultDetector();
         List<int[]> sizes = sizes(this.sizes);
         List<BenchArm> arms = arms(models, passes, regions);
@@ -157,18 +160,23 @@ final class BenchCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Every model at every region; UDBD-Net at every pass count; none once. */
+    /**
+     * Every model at every pass count when it is iterative (UDBD-Net), else once; at every region when it restores
+     * regions, else on the whole frame (none).
+     */
     static List<BenchArm> arms(List<String> models, List<Double> passes, List<String> regions) throws UsageException {
         List<BenchArm> out = new ArrayList<>();
         for (String m : models) {
-            DeblurModel model = DeblurOptions.parse(DeblurModel.class, "--models", m);
-            if (model == DeblurModel.NONE) {
-                out.add(new BenchArm(model, 1, DeblurRegion.FRAME));
-                continue;
+            DeblurModel model = DeblurOptions.model("--models", m);
+            ModelNeeds needs;
+            try {
+                needs = Deblurrers.needs(model);
+            } catch (DeblurException e) {
+                throw new UsageException(e.getMessage());
             }
-            for (double p : model.isUdbd() ? passes : List.of(1.0)) {
+            for (double p : needs.iterative() ? passes : List.of(1.0)) {
                 int passCount = UsageException.passCount(p);
-                for (String r : regions) {
+                for (String r : needs.restoresRegions() ? regions : List.of("frame")) {
                     try {
                         out.add(new BenchArm(model, passCount, DeblurOptions.parse(DeblurRegion.class, "--regions",
                                 r)));

@@ -7,6 +7,7 @@ import io.aoi.config.StationConfigLoader;
 import io.aoi.detect.DirectionEstimate;
 import io.aoi.detect.ParticleDetector;
 import io.aoi.image.ImageFiles;
+import io.aoi.plugin.deblur.Deblurrers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DetectorSettings detectorSettings = StationConfigLoader.load(stationFile).detector();
+        DetectorSettings detectorSettings = StationConfigLoader.load(stationFile, Deblurrers.names()).detector();
         Optional<Path> out = Optional.ofNullable(outFile);
         List<Path> inputs = ImageInputs.existing(images);
         ParticleDetector detector = new ParticleDetector(detectorSettings);
@@ -111,7 +112,7 @@ final class CalibrateCommand implements Callable<Integer> {
         Path temporary = Files.createTempFile(parent, out.getFileName().toString(), ".tmp");
         try {
             Files.writeString(temporary, edited, StandardCharsets.UTF_8);
-            StationConfigLoader.load(temporary);
+            StationConfigLoader.load(temporary, Deblurrers.names());
             Files.move(temporary, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (StationConfigException e) {
             throw new IllegalStateException("the edited station file does not load, nothing written: "

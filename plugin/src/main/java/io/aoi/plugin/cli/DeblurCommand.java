@@ -23,8 +23,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code deblur --model NAME [--iterations N] [--max-megapixels N] --out DIR IMAGE...}: writes each restored
- * image under the same file name in DIR, with the same bit depth and channels. For {@code --model motion} the
- * images are one sequence in the order given; a file that cannot be read ends the sequence there.
+ * image under the same file name in DIR, with the same bit depth and channels. For {@code --model motion} (or any
+ * model whose provider reads a window of three frames) the images are one sequence in the order given; a file that cannot be read ends the sequence there.
  *
  * <p>Checked before any work: no two inputs share a file name, and DIR is not a file and holds none of the
  * inputs (an input is never replaced). Then per image: one that is missing, over the size limit (from its
@@ -64,7 +64,7 @@ final class DeblurCommand implements Callable<Integer> {
         ImageInputs.requireNoInputReplaced(out, inputs);
         ImageInputs.prepareFolder(out, "out");
         int failed = 0;
-        // every model runs as a stream: single-frame models return each image at once, the motion model
+        // every model runs as a stream: single-frame models return each image at once, a 3-frame model (motion)
         // restores image k from images k-1, k, k+1 (the first and last from themselves and their one neighbour)
         try (DeblurStage<Path> stage = Deblurrers.stage(settings, settings::iterations);
                 Progress progress = Progress.start("deblur", inputs.size(), io.err())) {

@@ -7,21 +7,23 @@ import io.aoi.config.ExecutionProvider;
 import io.aoi.config.InvalidSettingException;
 import io.aoi.config.StationConfigException;
 import io.aoi.config.StationConfigLoader;
+import io.aoi.plugin.deblur.Deblurrers;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * Deblur settings from the command line (a picocli mixin): a station file's {@code deblur} section when
- * {@code --station} is given, otherwise the shipped defaults ({@link #DEFAULTS}), with {@code --model},
+ * {@code --station} is given, otherwise {@link DeblurSettings#DEFAULTS}, with {@code --model},
  * {@code --model-file}, {@code --iterations}, {@code --provider} and {@code --threads} on top where given.
+ * {@code --model} and the station file may name any installed model ({@link Deblurrers#names()}).
  */
 final class DeblurOptions {
-    /** The defaults of the demo station's deblur section. */
-    static final DeblurSettings DEFAULTS = new DeblurSettings(DeblurModel.UDBD_ACF, 1, ExecutionProvider.CPU, 2,
-            256, 32, Optional.empty(), 2.5, 0.01);
+    private static final DeblurSettings DEFAULTS = DeblurSettings.DEFAULTS;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -31,12 +33,13 @@ final class DeblurOptions {
                     + "instead of the demo station's.")
     Path station;
 
-    @Option(names = "--model", paramLabel = "NAME", completionCandidates = EnumNames.Models.class,
+    @Option(names = "--model", paramLabel = "NAME", completionCandidates = InstalledModels.class,
             description = "Deblur model: ${COMPLETION-CANDIDATES}. Default: the station's, else ${DEFAULT-VALUE}.")
-    DeblurModel model = DEFAULTS.model();
+    String model = DEFAULTS.model().name();
 
     @Option(names = "--iterations", paramLabel = "N",
-            description = "UDBD-Net passes, 0 to 3. Default: the station's, else ${DEFAULT-VALUE}.")
+            description = "Passes of an iterative model (UDBD-Net), 0 to 3. Default: the station's, else "
+                    + "${DEFAULT-VALUE}.")
     int iterations = DEFAULTS.iterations();
 
     @Option(names = "--provider", paramLabel = "NAME", completionCandidates = EnumNames.Providers.class,
@@ -59,18 +62,29 @@ final class DeblurOptions {
 
     /** The settings: the station's (or the defaults) with every option that was given on top. */
     DeblurSettings read() throws UsageException, StationConfigException {
-        DeblurSettings base = station != null ? StationConfigLoader.load(station).deblur() : DEFAULTS;
+        DeblurSettings base = station != null ? StationConfigLoader.load(station, Deblurrers.names()).deblur()
+                : DEFAULTS;
         try {
-            return new DeblurSettings(given("--model") ? model : base.model(),
+            return base.with(given("--model") ? model("--model", model) : base.model(),
                     given("--iterations") ? UsageException.inRange("--iterations", iterations, 0,
-                            DeblurSettings.MAX_ITERATIONS) : base.iterations(),
-                    given("--provider") ? provider : base.executionProvider(),
-                    given("--threads") ? UsageException.inRange("--threads", threads, 1, 64) : base.threads(),
-                    base.tileSizePx(), base.tileOverlapPx(), Optional.ofNullable(modelFile).or(base::modelFile),
-                    base.wienerSigmaPx(), base.wienerNoiseToSignal(), base.policy());
+                            DeblurSettings.MAX_ITERATIONS) : base.iterations())
+                    .withExecutionProvider(given("--provider") ? provider : base.executionProvider())
+                    .withThreads(given("--threads") ? UsageException.inRange("--threads", threads, 1, 64)
+                            : base.threads())
+                    .withModelFile(Optional.ofNullable(modelFile).or(base::modelFile));
         } catch (InvalidSettingException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** An installed model, named case-insensitively on the command line. */
+    static DeblurModel model(String option, String name) throws UsageException {
+        Set<String> installed = Deblurrers.names();
+        String lower = name.trim().toLowerCase(Locale.ROOT);
+        if (!installed.contains(lower)) {
+            throw new UsageException(option + " " + name + " is not known; allowed: " + String.join(", ", installed));
+        }
+        return new DeblurModel(lower);
     }
 
     private boolean given(String option) {

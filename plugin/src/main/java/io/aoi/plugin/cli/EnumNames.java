@@ -1,7 +1,6 @@
 package io.aoi.plugin.cli;
 
 import io.aoi.cli.CommandLines;
-import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurRegion;
 import io.aoi.config.ExecutionProvider;
 import java.util.Iterator;
@@ -21,13 +20,6 @@ abstract class EnumNames implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
         return CommandLines.enumNames(type).iterator();
-    }
-
-    /** Deblur models. */
-    static final class Models extends EnumNames {
-        Models() {
-            super(DeblurModel.class);
-        }
     }
 
     /** ONNX Runtime execution providers. */

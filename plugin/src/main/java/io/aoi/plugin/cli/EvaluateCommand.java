@@ -79,7 +79,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--region-margin", paramLabel = "PX",
             description = "Context around each bump with --region, 0 to 256. Default: the station's, else "
                     + "${DEFAULT-VALUE}.")
-    int regionMarginPx = DeblurOptions.DEFAULTS.policy().regionMarginPx();
+    int regionMarginPx = DeblurSettings.DEFAULTS.policy().regionMarginPx();
 
     @Option(names = "--motion", description = "Also score the motion deblurrer on motion-blurred frames.")
     boolean motion;
@@ -152,7 +152,7 @@ final class EvaluateCommand implements Callable<Integer> {
         DetectorSettings detector = D.detector();
         Optional<Path> station = deblur.station();
         if (station.isPresent()) {
-            detector = StationConfigLoader.load(station.get()).detector();
+            detector = StationConfigLoader.load(station.get(), Deblurrers.names()).detector();
         }
         double minContrast = given("--min-contrast") ? this.minContrast : detector.minContrast();
         List<Integer> passCounts = passes;
@@ -173,9 +173,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     UsageException.inRange("--height", heightPx, 64, 8192),
                     UsageException.inRange("--seed", seed, 0, Integer.MAX_VALUE), sigmas, noise, particlesPerBump,
                     UsageException.inRange("--bit-depth", bitDepth, 8, 16), tuned, shearDeg);
-            wiener = new DeblurSettings(DeblurModel.WIENER, 1, DeblurOptions.DEFAULTS.executionProvider(),
-                    DeblurOptions.DEFAULTS.threads(), DeblurOptions.DEFAULTS.tileSizePx(),
-                    DeblurOptions.DEFAULTS.tileOverlapPx(), Optional.empty(), stationSigma, nsr);
+            wiener = DeblurSettings.DEFAULTS.withModel(DeblurModel.WIENER).withWiener(stationSigma, nsr);
         } catch (IllegalArgumentException e) { // InvalidSettingException too
             throw new UsageException(e.getMessage());
         }
@@ -241,8 +239,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static DeblurSettings motionSettings(DeblurSettings s) {
-        return new DeblurSettings(DeblurModel.MOTION, 1, s.executionProvider(), s.threads(), s.tileSizePx(),
-                s.tileOverlapPx(), Optional.empty(), s.wienerSigmaPx(), s.wienerNoiseToSignal());
+        return s.with(DeblurModel.MOTION, 1).withModelFile(Optional.empty());
     }
 
     private static void writeMarkdown(Path file, String markdown) throws IOException {
@@ -255,15 +252,14 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /**
      * The deblur settings of {@code --station} (or the demo station's) with {@code --model} and
-     * {@code --model-file} on top; a model that is no UDBD-Net is replaced by the demo station's UDBD-Net.
+     * {@code --model-file} on top; a model that is not iterative is replaced by the default UDBD-Net
+     * ({@link DeblurSettings#DEFAULTS}).
      */
     private DeblurSettings udbdSettings() throws Exception {
         DeblurSettings s = deblur.read();
-        DeblurModel model = s.model().isUdbd() ? s.model() : DeblurOptions.DEFAULTS.model();
+        DeblurModel model = Deblurrers.needs(s.model()).iterative() ? s.model() : DeblurSettings.DEFAULTS.model();
         try {
-            return new DeblurSettings(model, s.iterations(), s.executionProvider(), s.threads(),
-                    s.tileSizePx(), s.tileOverlapPx(), s.modelFile(), s.wienerSigmaPx(), s.wienerNoiseToSignal(),
-                    s.policy());
+            return s.withModel(model);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

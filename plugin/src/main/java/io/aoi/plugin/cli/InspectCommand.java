@@ -7,21 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aoi.cli.HelpOption;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigLoader;
-import io.aoi.deblur.DeblurOutputException;
-import io.aoi.deblur.Deblurrer;
-import io.aoi.detect.BumpLocator;
 import io.aoi.detect.Detection;
 import io.aoi.detect.OverlayRenderer;
 import io.aoi.detect.Particle;
-import io.aoi.detect.ParticleDetector;
 import io.aoi.image.DecodedImage;
-import io.aoi.image.Image;
 import io.aoi.image.ImageFiles;
 import io.aoi.image.ImageLimits;
 import io.aoi.plugin.deblur.Deblurrers;
 import io.aoi.plugin.progress.Progress;
 import io.aoi.results.BumpCount;
-import io.aoi.results.Verdict;
+import io.aoi.station.InspectionReport;
+import io.aoi.station.Inspector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +73,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StationConfig station = StationConfigLoader.load(stationFile);
+        StationConfig station = StationConfigLoader.load(stationFile, Deblurrers.names());
         Optional<Path> overlayDir = Optional.ofNullable(overlay);
         ImageLimits limits = limit.limits();
         ImageInputs.prepareFile(out, "out");
@@ -85,43 +81,33 @@ final class InspectCommand implements Callable<Integer> {
             ImageInputs.requireDistinctNames(inputs, "overlays");
             ImageInputs.prepareFolder(overlayDir.get(), "overlay");
         }
-        ParticleDetector detector = new ParticleDetector(station.detector());
-        int passes = station.deblur().iterations();
         ObjectNode root = JSON.createObjectNode();
         root.put("station", station.stationId());
         ArrayNode images = root.putArray("images");
         int failed = 0;
         // as the station runs: only the bumps are restored when its deblur section says region: bumps
-        try (Deblurrer deblurrer = Deblurrers.open(station.deblur(),
-                Optional.of(new BumpLocator(station.detector())));
+        try (Inspector inspector = Inspector.open(station);
                 Progress progress = Progress.start("inspect", inputs.size(), io.err())) {
-            root.put("deblur", deblurrer.name());
-            root.put("passes", passes);
+            root.put("deblur", inspector.deblurModel());
+            root.put("passes", inspector.passes());
             for (Path in : inputs) {
                 ObjectNode entry = images.addObject();
                 entry.put("image", in.getFileName().toString());
                 try {
                     DecodedImage decoded = ImageFiles.read(in, limits);
                     warn(entry, in, decoded.warnings());
-                    Image frame = decoded.image();
-                    long t0 = System.nanoTime();
-                    Image restored;
-                    try {
-                        restored = deblurrer.deblur(frame, passes);
-                    } catch (DeblurOutputException unusable) {
-                        entry.put("verdict", Verdict.NO_DECISION.name());
-                        entry.put("reason", "deblur output unusable: " + unusable.getMessage());
-                        io.out().printf("%s: %s (%s)%n", in.getFileName(), Verdict.NO_DECISION,
-                                entry.get("reason").asText());
+                    InspectionReport report = inspector.inspect(decoded.image());
+                    if (report.restored().isEmpty()) {
+                        entry.put("verdict", report.verdict().name());
+                        entry.put("reason", report.reason());
+                        io.out().printf("%s: %s (%s)%n", in.getFileName(), report.verdict(), report.reason());
                         progress.step();
                         continue;
                     }
-                    long t1 = System.nanoTime();
-                    Detection d = detector.detect(restored);
-                    long t2 = System.nanoTime();
-                    describe(entry, d, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+                    Detection d = report.detection();
+                    describe(entry, d, report.deblurMillis(), report.detectMillis());
                     if (overlayDir.isPresent()) {
-                        ImageFiles.write(OverlayRenderer.render(restored, d), overlayDir.get()
+                        ImageFiles.write(OverlayRenderer.render(report.restored().get(), d), overlayDir.get()
                                 .resolve(ImageInputs.derivedName(in, "overlay.png")));
                     }
                     io.out().printf("%s: %s, %d particles, %d bumps%s%n", in.getFileName(), d.verdict(),

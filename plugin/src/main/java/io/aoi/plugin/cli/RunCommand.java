@@ -3,9 +3,12 @@ package io.aoi.plugin.cli;
 import io.aoi.cli.HelpOption;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigLoader;
+import io.aoi.plugin.deblur.Deblurrers;
 import io.aoi.plugin.pipeline.PipelineCounters;
 import io.aoi.plugin.pipeline.QueueDepths;
-import io.aoi.plugin.runtime.StationRuntime;
+import io.aoi.plugin.runtime.TruthScore;
+import io.aoi.station.Station;
+import io.aoi.station.StationOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Option;
  * frames have entered and left, then prints a summary. Ctrl-C or SIGTERM stops it within a few seconds following
  * the pipeline's drain policy (queued frames are recorded as dropped) and prints the same summary. Progress goes
  * to the terminal every half second (every 5 s when output is not a terminal). With the simulated camera,
- * progress and summary show how many bump and frame verdicts agree with the simulator's truth.
+ * progress and summary show how many bump and frame verdicts agree with the simulator's truth. A client of the
+ * embedding API ({@link Station}).
  */
 @Command(name = "run", description = "Runs a station until Ctrl-C, or with --frames until N frames have entered "
         + "and left, then prints a summary.")
@@ -44,10 +48,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StationConfig station = StationConfigLoader.load(stationFile);
+        StationConfig station = StationConfigLoader.load(stationFile, Deblurrers.names());
         int frames = UsageException.inRange("--frames", this.frames, 0, Integer.MAX_VALUE);
         PrintStream out = io.out();
-        StationRuntime runtime = StationRuntime.start(station, frames);
+        Station runtime = Station.open(station, StationOptions.defaults().withFrameLimit(frames));
         AtomicBoolean closed = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             if (closed.compareAndSet(false, true)) {
@@ -59,14 +63,14 @@ final class RunCommand implements Callable<Integer> {
         }, "station-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.printf("station %s running, job %s%nOPC UA endpoint: %s%n", station.stationId(), runtime.jobId(),
-                runtime.server().endpointUrl());
+                runtime.opcUaEndpoint().orElse("(none)"));
         if (!runtime.recovered().isEmpty()) {
             out.printf("recovered %d frame(s) a previous run left without a result: recorded as INTERRUPTED%n",
                     runtime.recovered().size());
         }
         boolean terminal = System.console() != null;
         Duration period = Duration.ofMillis(terminal ? 500 : 5000);
-        while (!runtime.pipeline().awaitFinished(period)) {
+        while (!runtime.awaitFinished(period)) {
             out.print((terminal ? "\r" : "") + progress(runtime) + (terminal ? "" : System.lineSeparator()));
             out.flush();
         }
@@ -80,26 +84,27 @@ final class RunCommand implements Callable<Integer> {
             out.println((terminal ? "\r" : "") + progress(runtime));
             out.println(summary(runtime) + "; results journal " + station.outputs().journalDir());
         }
-        return runtime.pipeline().failure() == null ? 0 : 1;
+        return runtime.failure().isEmpty() ? 0 : 1;
     }
 
-    private static String progress(StationRuntime runtime) {
-        PipelineCounters c = runtime.pipeline().counters();
-        QueueDepths q = runtime.pipeline().queueDepths();
+    private static String progress(Station runtime) {
+        PipelineCounters c = runtime.counters();
+        QueueDepths q = runtime.queueDepths();
         return String.format(Locale.ROOT, "frames %d | OK %d NG %d no decision %d failed %d dropped %d | "
                         + "%.2f frames/s | queues deblur %d detect %d record %d | source %s%s   ",
                 c.framesIn(), c.ok(), c.ng(), c.noDecision(), c.failed(), c.dropped(), c.resultsPerSecond(),
-                q.deblur(), q.detect(), q.record(), runtime.pipeline().sourceState(),
-                runtime.truthAccuracy().map(t -> " | truth " + t).orElse(""));
+                q.deblur(), q.detect(), q.record(), runtime.sourceState(),
+                runtime.truthAccuracy().map(t -> " | truth " + t.describe()).orElse(""));
     }
 
-    private static String summary(StationRuntime runtime) {
-        PipelineCounters c = runtime.pipeline().counters();
+    private static String summary(Station runtime) {
+        PipelineCounters c = runtime.counters();
         return String.format(Locale.ROOT, "summary: %d frames in, %d results (%d OK, %d NG, %d no decision, "
                         + "%d failed, %d dropped); %d interrupted frame(s) of an earlier run recorded at start; "
                         + "mean deblur %.0f ms, detect %.0f ms, frame-to-result %.0f ms",
                 c.framesIn(), c.results(), c.ok(), c.ng(), c.noDecision(), c.failed(), c.dropped(),
                 runtime.recovered().size(), c.deblurMillisMean(), c.detectMillisMean(), c.totalMillisMean())
-                + runtime.truthAccuracy().map(t -> "; verdicts against the simulator's truth: " + t).orElse("");
+                + runtime.truthAccuracy().map(TruthScore::describe)
+                        .map(t -> "; verdicts against the simulator's truth: " + t).orElse("");
     }
 }

@@ -5,6 +5,7 @@ import io.aoi.config.DeblurSettings;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigLoader;
 import io.aoi.deblur.Deblurrer;
+import io.aoi.deblur.spi.ModelNeeds;
 import io.aoi.detect.Detection;
 import io.aoi.detect.OverlayRenderer;
 import io.aoi.detect.ParticleDetector;
@@ -70,15 +71,15 @@ final class TuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StationConfig station = StationConfigLoader.load(stationFile);
+        StationConfig station = StationConfigLoader.load(stationFile, Deblurrers.names());
         ImageLimits limits = limit.limits();
         List<Path> inputs = ImageInputs.existing(images);
         ImageInputs.requireDistinctNames(inputs, "contact sheets");
         DeblurSettings settings = station.deblur();
-        if (!settings.model().isUdbd()) {
+        if (!Deblurrers.needs(settings.model()).iterative()) {
             throw new UsageException("station " + station.stationId() + " uses deblur model '"
-                    + settings.model().name().toLowerCase(Locale.ROOT)
-                    + "'; tuning the pass count needs an iterative model, udbd or udbd_acf");
+                    + settings.model().name() + "'; tuning the pass count needs an iterative model: "
+                    + String.join(", ", Deblurrers.names(ModelNeeds::iterative)));
         }
         ImageInputs.prepareFolder(out, "out");
         ParticleDetector detector = new ParticleDetector(station.detector());

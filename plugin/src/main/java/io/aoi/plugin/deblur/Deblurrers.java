@@ -6,55 +6,85 @@ import io.aoi.config.DeblurSettings;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.DeblurStage;
 import io.aoi.deblur.Deblurrer;
-import io.aoi.deblur.PassThroughDeblurrer;
 import io.aoi.deblur.SingleFrameStage;
-import io.aoi.deblur.motion.MotionDeblurrer;
-import io.aoi.deblur.motion.SlidingWindow;
-import io.aoi.deblur.onnx.UdbdDeblurrer;
 import io.aoi.deblur.region.RegionDeblurrer;
 import io.aoi.deblur.region.RegionFinder;
-import io.aoi.deblur.wiener.WienerDeblurrer;
+import io.aoi.deblur.spi.DeblurrerProvider;
+import io.aoi.deblur.spi.DeblurrerRegistry;
+import io.aoi.deblur.spi.ModelNeeds;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 
 /**
- * Opens the deblurrer a station's {@code deblur.model} names. The only place that knows every engine; the
- * pipeline and the commands see {@link Deblurrer} alone.
+ * Opens the deblurrer a station's {@code deblur.model} names, through the installed providers
+ * ({@link DeblurrerRegistry#installed()}); the pipeline and the commands see {@link Deblurrer} and
+ * {@link DeblurStage} alone. A model that no provider answers to fails with the installed names; a provider that
+ * fails with an unchecked exception is reported as a {@link DeblurException} naming it.
  */
 public final class Deblurrers {
     private Deblurrers() {
     }
 
+    /** The installed model names, built-in ones first: what station files and clients may name. */
+    public static Set<String> names() {
+        return DeblurrerRegistry.installed().names();
+    }
+
+    /** The installed model names whose needs pass {@code filter}, built-in ones first. */
+    public static List<String> names(Predicate<ModelNeeds> filter) {
+        return DeblurrerRegistry.installed().providers().stream().filter(p -> filter.test(p.needs()))
+                .map(DeblurrerProvider::name).toList();
+    }
+
     /**
-     * The stream stage for a station's model: the motion model as a sliding three-frame window, every other
-     * model frame by frame with {@code passes} read for every frame. The caller owns and closes the stage.
+     * What the model of {@code model} needs from the pipeline.
+     *
+     * @throws DeblurException when no provider of that name is installed
+     */
+    public static ModelNeeds needs(DeblurModel model) throws DeblurException {
+        return provider(model).needs();
+    }
+
+    /**
+     * The stream stage for a station's model, frame by frame for a single-frame model (with {@code passes} read
+     * for every frame) or as the provider's own stage for a multi-frame one. The caller owns and closes the stage.
      */
     public static <T> DeblurStage<T> stage(DeblurSettings settings, IntSupplier passes) throws DeblurException {
-        if (settings.model() == DeblurModel.MOTION) {
-            return new SlidingWindow<>(MotionDeblurrer.open(settings));
-        }
-        return new SingleFrameStage<>(open(settings), passes);
+        return stage(settings, passes, Optional.empty());
     }
 
     /**
      * As {@link #stage(DeblurSettings, IntSupplier)}, restoring only the regions {@code bumps} finds when the
-     * settings say {@code region: bumps} (single-frame models; the motion model always restores whole frames).
+     * settings say {@code region: bumps} and the model restores regions ({@link ModelNeeds#restoresRegions()}).
      */
     public static <T> DeblurStage<T> stage(DeblurSettings settings, IntSupplier passes, Optional<RegionFinder> bumps)
             throws DeblurException {
-        if (settings.model() == DeblurModel.MOTION) {
-            return stage(settings, passes);
+        DeblurrerProvider provider = provider(settings.model());
+        if (regional(provider, settings, bumps)) {
+            return new SingleFrameStage<>(open(settings, bumps), passes);
         }
-        return new SingleFrameStage<>(open(settings, bumps), passes);
+        try {
+            return provider.openStage(settings, passes);
+        } catch (RuntimeException e) {
+            throw failed(provider, e);
+        }
     }
 
     /**
      * The model of {@code settings}, wrapped in a {@link RegionDeblurrer} over {@code bumps} with the settings'
-     * margin when they say {@code region: bumps} and a finder is given. The caller owns and closes it.
+     * margin when they say {@code region: bumps}, a finder is given and the model restores regions. The caller
+     * owns and closes it.
      */
     public static Deblurrer open(DeblurSettings settings, Optional<RegionFinder> bumps) throws DeblurException {
         Deblurrer model = open(settings);
-        return regional(model, settings, bumps);
+        if (!regional(provider(settings.model()), settings, bumps)) {
+            return model;
+        }
+        // a tiled model mirrors tileOverlapPx of context around whatever it is given
+        return new RegionDeblurrer(model, bumps.get(), settings.policy().regionMarginPx());
     }
 
     /**
@@ -62,27 +92,40 @@ public final class Deblurrers {
      * the same region as the main model. The caller owns and closes it.
      */
     public static Deblurrer fallback(DeblurSettings settings, Optional<RegionFinder> bumps) throws DeblurException {
-        DeblurSettings cheap = settings.with(settings.policy().fallbackModel(), 1);
-        return regional(open(cheap), cheap, bumps);
+        return open(settings.with(settings.policy().fallbackModel(), 1), bumps);
     }
 
-    private static Deblurrer regional(Deblurrer model, DeblurSettings settings, Optional<RegionFinder> bumps) {
-        if (settings.policy().region() != DeblurRegion.BUMPS || bumps.isEmpty()
-                || settings.model() == DeblurModel.NONE) {
-            return model;
-        }
-        // a tiled model mirrors tileOverlapPx of context around whatever it is given
-        return new RegionDeblurrer(model, bumps.get(), settings.policy().regionMarginPx());
-    }
-
-    /** The caller owns the returned deblurrer and closes it. */
+    /**
+     * The single-frame model of {@code settings}. The caller owns the returned deblurrer and closes it.
+     *
+     * @throws DeblurException also when the model reads more than one frame: it runs only as a {@link #stage}
+     */
     public static Deblurrer open(DeblurSettings settings) throws DeblurException {
-        return switch (settings.model()) {
-            case NONE -> new PassThroughDeblurrer();
-            case WIENER -> new WienerDeblurrer(settings);
-            case UDBD, UDBD_ACF -> new UdbdDeblurrer(settings);
-            case MOTION -> throw new DeblurException("model 'motion' restores a frame from its neighbours; open it "
-                    + "with Deblurrers.stage and hand it the frames in order");
-        };
+        DeblurrerProvider provider = provider(settings.model());
+        if (provider.needs().frameWindow() != 1) {
+            throw new DeblurException("model '" + provider.name() + "' restores a frame from a window of "
+                    + provider.needs().frameWindow() + " frames; open it with Deblurrers.stage and hand it the "
+                    + "frames in order");
+        }
+        try {
+            return provider.open(settings);
+        } catch (RuntimeException e) {
+            throw failed(provider, e);
+        }
+    }
+
+    private static DeblurrerProvider provider(DeblurModel model) throws DeblurException {
+        return DeblurrerRegistry.installed().provider(model);
+    }
+
+    private static boolean regional(DeblurrerProvider provider, DeblurSettings settings,
+            Optional<RegionFinder> bumps) {
+        return provider.needs().restoresRegions() && settings.policy().region() == DeblurRegion.BUMPS
+                && bumps.isPresent();
+    }
+
+    private static DeblurException failed(DeblurrerProvider provider, RuntimeException e) {
+        return new DeblurException("deblur model '" + provider.name() + "' (" + provider.getClass().getName()
+                + ") could not be opened: " + e, e);
     }
 }

@@ -6,6 +6,8 @@ import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.DeblurOutputException;
 import io.aoi.deblur.DeblurStage;
 import io.aoi.deblur.Restored;
+import io.aoi.deblur.spi.ModelNeeds;
+import io.aoi.plugin.deblur.Deblurrers;
 import io.aoi.image.Image;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -24,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * changed pass count applies from the next frame on, and a changed model ends the current run of the old
  * model (restoring the frames it still holds) before the new one is opened.
  *
- * <p>Single-frame models return each frame at once; the motion model returns each frame one frame late and
- * the held frame at the end of a run. Every accepted frame comes back exactly once, in a {@link Batch}: restored,
- * or failed with the reason.
+ * <p>Single-frame models return each frame at once; a multi-frame model (the motion model) returns each frame
+ * one frame late and the held frame at the end of a run. The passes a frame is restored with are the recipe's, as
+ * far as the model takes passes ({@link ModelNeeds#passesFor}). Every accepted frame comes back exactly once, in a
+ * {@link Batch}: restored, or failed with the reason.
  *
  * <p>A frame whose size, channels or bit depth differ from the previous frame's starts a new run, so a
  * multi-frame model returns the frame it holds instead of losing it.
@@ -41,7 +44,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecipeDeblurStage<T> implements AutoCloseable {
 
-    /** Opens the stream stage for a recipe; {@code passes} is read for every frame. */
+    /**
+     * Opens the stream stage for a recipe; {@code passes} is read for every frame. The recipe's model is an
+     * installed one: its provider's needs decide the passes the frames get ({@link ModelNeeds#passesFor}).
+     */
     @FunctionalInterface
     public interface Opener<T> {
         DeblurStage<T> open(DeblurSettings settings, IntSupplier passes) throws DeblurException;
@@ -84,6 +90,7 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
     private final ReentrantLock running = new ReentrantLock();
     private volatile DeblurStage<T> current;
     private DeblurModel currentModel;
+    private ModelNeeds currentNeeds;
     private int passesNow;
     private String lastFormat = "";
     private volatile boolean closed;
@@ -100,8 +107,10 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
     public void open() throws DeblurException {
         if (current == null) {
             DeblurSettings settings = recipe.get();
+            ModelNeeds needs = Deblurrers.needs(settings.model());
             current = opener.open(settings, () -> passesNow);
             currentModel = settings.model();
+            currentNeeds = needs;
         }
     }
 
@@ -119,7 +128,7 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
                 return new Batch<>(restored, failed);
             }
             DeblurSettings settings = recipe.get();
-            boolean switching = current != null && currentModel != settings.model();
+            boolean switching = current != null && !currentModel.equals(settings.model());
             String format = frame.width() + "x" + frame.height() + "x" + frame.channels() + "@" + frame.bitDepth();
             boolean formatChanged = !lastFormat.isEmpty() && !lastFormat.equals(format);
             lastFormat = format;
@@ -131,7 +140,7 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
             }
             try {
                 open();
-                passesNow = currentModel == DeblurModel.MOTION ? 1 : settings.iterations();
+                passesNow = currentNeeds.passesFor(settings.iterations());
                 List<Restored<T>> done = current.accept(tag, frame);
                 inFlight.add(tag);
                 restored.addAll(outputs(done));
@@ -228,6 +237,7 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
             current.close();
             current = null;
             currentModel = null;
+            currentNeeds = null;
         }
     }
 }

@@ -4,18 +4,20 @@ import io.aoi.camera.FrameSource;
 import io.aoi.camera.SourceCounters;
 import io.aoi.opcua.Diagnostics;
 import io.aoi.opcua.StationServer;
+import io.aoi.opcua.VisionStateMachine;
 import io.aoi.plugin.pipeline.PipelineCounters;
 import io.aoi.plugin.pipeline.QueueDepths;
 import io.aoi.plugin.pipeline.StationPipeline;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Copies the pipeline's and the source's counters and the focus monitor into the OPC UA Diagnostics object at a
- * fixed period, on its own daemon thread, and moves the station into and out of Error with the source
- * ({@link SourceErrorState}). {@link #close()} stops it and is idempotent.
+ * Copies the pipeline's and the source's counters and the focus monitor into the OPC UA Diagnostics object (when the
+ * station serves OPC UA) at a fixed period, on its own daemon thread, and moves the station's state machine into and
+ * out of Error with the source ({@link SourceErrorState}). {@link #close()} stops it and is idempotent.
  */
 final class DiagnosticsTicker implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -25,19 +27,19 @@ final class DiagnosticsTicker implements AutoCloseable {
     });
     private final StationPipeline pipeline;
     private final FrameSource source;
-    private final StationServer server;
+    private final Optional<StationServer> server;
     private final SourceErrorState errorState;
     private final FocusMonitor focus;
     private long lastResults;
     private long lastNanos = System.nanoTime();
 
-    DiagnosticsTicker(StationPipeline pipeline, FrameSource source, StationServer server, FocusMonitor focus,
-            Duration period) {
+    DiagnosticsTicker(StationPipeline pipeline, FrameSource source, Optional<StationServer> server,
+            VisionStateMachine states, FocusMonitor focus, Duration period) {
         this.focus = focus;
         this.pipeline = pipeline;
         this.source = source;
         this.server = server;
-        this.errorState = new SourceErrorState(source, server::state, server::setState);
+        this.errorState = new SourceErrorState(source, states::state, states::set);
         timer.scheduleAtFixedRate(this::tick, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -53,9 +55,12 @@ final class DiagnosticsTicker implements AutoCloseable {
 
     private void tick() {
         errorState.update();
+        if (server.isEmpty()) {
+            return;
+        }
         PipelineCounters c = pipeline.counters();
-        server.updateDiagnostics(snapshot(rate(c.results()), c, pipeline.queueDepths(), source.counters()));
-        server.updateFocus(focus.lastSigmaPx(), focus.warnings());
+        server.get().updateDiagnostics(snapshot(rate(c.results()), c, pipeline.queueDepths(), source.counters()));
+        server.get().updateFocus(focus.lastSigmaPx(), focus.warnings());
     }
 
     /**

@@ -22,14 +22,10 @@ import java.util.List;
  */
 final class SimulatorTruthInspector implements FrameInspector {
 
-    /** Verdicts that agreed with the truth so far: per bump and per frame. */
-    record Score(VerdictStats bumps, VerdictStats frames) {
-    }
-
     private final FrameInspector inner;
     private final PanelSimulator truth;
     private final int minParticlesPerBump;
-    private volatile Score score = new Score(VerdictStats.NONE, VerdictStats.NONE);
+    private volatile TruthScore score = TruthScore.NONE;
 
     /** @param truth a simulator with the station camera's settings (the same seed renders the same panel) */
     SimulatorTruthInspector(FrameInspector inner, PanelSimulator truth, int minParticlesPerBump) {
@@ -51,12 +47,13 @@ final class SimulatorTruthInspector implements FrameInspector {
         }
         VerdictStats bumpScore = BumpVerdicts.compare(inspection.bumps(), bumps, rows, minParticlesPerBump);
         boolean agreed = (inspection.verdict() == Verdict.OK) == trulyOk;
-        Score before = score;
-        score = new Score(before.bumps().plus(bumpScore), before.frames().plus(new VerdictStats(agreed ? 1 : 0, 1)));
+        TruthScore before = score;
+        score = new TruthScore(before.bumps().plus(bumpScore),
+                before.frames().plus(new VerdictStats(agreed ? 1 : 0, 1)));
         return inspection;
     }
 
-    Score score() {
+    TruthScore score() {
         return score;
     }
 }

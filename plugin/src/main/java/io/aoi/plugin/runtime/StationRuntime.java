@@ -20,7 +20,9 @@ import io.aoi.opcua.SecurityLog;
 import io.aoi.opcua.SecurityOptions;
 import io.aoi.opcua.StationIdentity;
 import io.aoi.opcua.StationServer;
+import io.aoi.opcua.RecipeControl;
 import io.aoi.opcua.VisionState;
+import io.aoi.opcua.VisionStateMachine;
 import io.aoi.plugin.deblur.Deblurrers;
 import io.aoi.plugin.pipeline.CapturedFrame;
 import io.aoi.plugin.pipeline.RecipeDeblurStage;
@@ -30,6 +32,7 @@ import io.aoi.plugin.pipeline.OverloadHandler;
 import io.aoi.plugin.pipeline.PipelineIdentity;
 import io.aoi.plugin.pipeline.StationPipeline;
 import io.aoi.results.InspectionResult;
+import io.aoi.results.ResultSink;
 import io.aoi.results.journal.CrashRecovery;
 import io.aoi.results.journal.JournalException;
 import io.aoi.results.journal.ResultJournal;
@@ -40,18 +43,20 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One running station: result journal, deblur stage, frame source, pipeline and OPC UA server. Each service is
- * registered for shutdown the moment it exists (a failed start closes everything opened before it, the camera
- * included) and they are stopped in reverse: pipeline first (its drain policy records every frame inside), then the
- * OPC UA server, the frame source, the deblur model and the journal. Results are written to the journal before the
- * server announces them.
+ * One running station: result journal, deblur stage, frame source, pipeline and, unless the options leave it out,
+ * OPC UA server. Each service is registered for shutdown the moment it exists (a failed start closes everything
+ * opened before it, the camera included) and they are stopped in reverse: pipeline first (its drain policy records
+ * every frame inside), then the OPC UA server, the frame source, the deblur model and the journal. Results are
+ * written to the journal before the server and the other sinks hear of them.
  *
  * <p>Before any new frame is taken, every frame an earlier run admitted without recording it (a crash, {@code kill
  * -9}) gets its record, outcome INTERRUPTED ({@link CrashRecovery}). Native libraries (OpenCV; ONNX Runtime for
  * the ONNX models) are loaded during the start, never lazily on a stage thread.
  *
- * <p>After {@link #start} the station is in automatic mode, continuously inspecting; OPC UA clients with the
- * engineer role can halt, stop and restart it, and change the deblur model and passes while it runs.
+ * <p>After {@link #start} the station is in automatic mode, continuously inspecting. Its state machine
+ * ({@link #states()}) is the one OPC UA clients with the engineer role drive (halt, stop, restart) and an embedding
+ * host drives too; the deblur model and passes ({@link #recipes()}) can change while it runs. This is the
+ * implementation behind {@code io.aoi.station.Station}, the embedding API.
  */
 public final class StationRuntime implements AutoCloseable {
     /** Frames each queue between stages holds. */
@@ -68,34 +73,59 @@ public final class StationRuntime implements AutoCloseable {
     private final ServiceStack services;
     private final StationPipeline pipeline;
     private final FrameSource source;
-    private final StationServer server;
-    private final ResultJournal journal;
+    private final Optional<StationServer> server;
+    private final VisionStateMachine states;
+    private final InMemoryRecipeControl recipes;
     private final String jobId;
     private final Optional<SimulatorTruthInspector> truth;
     private final List<InspectionResult> recovered;
 
-    private StationRuntime(ServiceStack services, StationPipeline pipeline, FrameSource source, StationServer server,
-            ResultJournal journal, String jobId, Optional<SimulatorTruthInspector> truth,
-            List<InspectionResult> recovered) {
-        this.truth = truth;
+    private record Parts(StationPipeline pipeline, FrameSource source, Optional<StationServer> server,
+            VisionStateMachine states, InMemoryRecipeControl recipes,
+            Optional<SimulatorTruthInspector> truth) {
+    }
+
+    private StationRuntime(ServiceStack services, Parts parts, String jobId, List<InspectionResult> recovered) {
         this.services = services;
-        this.pipeline = pipeline;
-        this.source = source;
-        this.server = server;
-        this.journal = journal;
+        this.pipeline = parts.pipeline();
+        this.source = parts.source();
+        this.server = parts.server();
+        this.states = parts.states();
+        this.recipes = parts.recipes();
+        this.truth = parts.truth();
         this.jobId = jobId;
         this.recovered = List.copyOf(recovered);
     }
 
     /**
+     * The station's own source and OPC UA server ({@link RuntimeOptions#defaults()}).
+     *
      * @param maxFrames stop taking frames after this many (0 = until closed or the source ends)
      * @throws StationException naming the part that could not start; everything started before it is stopped
      */
     public static StationRuntime start(StationConfig config, long maxFrames) throws StationException {
-        return start(config, maxFrames, c -> FrameSources.open(c.camera(), c.assembly()));
+        return start(config, RuntimeOptions.defaults().withMaxFrames(maxFrames));
+    }
+
+    /** @throws StationException naming the part that could not start; everything started before it is stopped */
+    public static StationRuntime start(StationConfig config, RuntimeOptions options) throws StationException {
+        return start(config, options, c -> FrameSources.open(c.camera(), c.assembly()), List.of());
+    }
+
+    /**
+     * @param sinks told of every result after the journal has it, from the first frame on (see {@link ResultFanOut})
+     */
+    public static StationRuntime start(StationConfig config, RuntimeOptions options, List<ResultSink> sinks)
+            throws StationException {
+        return start(config, options, c -> FrameSources.open(c.camera(), c.assembly()), sinks);
     }
 
     static StationRuntime start(StationConfig config, long maxFrames, SourceOpener opener) throws StationException {
+        return start(config, RuntimeOptions.defaults().withMaxFrames(maxFrames), opener, List.of());
+    }
+
+    private static StationRuntime start(StationConfig config, RuntimeOptions options, SourceOpener opener,
+            List<ResultSink> sinks) throws StationException {
         ServiceStack services = new ServiceStack();
         String jobId = JobIds.at(Instant.now());
         String part = "result journal";
@@ -113,8 +143,7 @@ public final class StationRuntime implements AutoCloseable {
                     out.retentionDays(), securityLogBytes(out)));
 
             part = "deblur model";
-            InMemoryRecipeControl recipe = new InMemoryRecipeControl(config.recipes(), config.deblur(), s -> {
-            });
+            InMemoryRecipeControl recipe = new InMemoryRecipeControl(config.recipes(), config.deblur());
             Optional<RegionFinder> bumps = Optional.of(new BumpLocator(config.detector()));
             RecipeDeblurStage<CapturedFrame> deblur = services.push(part,
                     new RecipeDeblurStage<CapturedFrame>(recipe::settings, (s, p) -> Deblurrers.stage(s, p, bumps)));
@@ -126,27 +155,34 @@ public final class StationRuntime implements AutoCloseable {
             services.push("overload fallback", overload);
 
             part = "frame source";
-            FrameSource source = services.push(part, opener.open(config));
+            boolean hostFrames = options.hostSource().isPresent();
+            FrameSource source = services.push(part,
+                    hostFrames ? options.hostSource().get() : opener.open(config));
             ResultFanOut fanOut = new ResultFanOut(journal);
             FocusMonitor focus = new FocusMonitor(config.deblur().policy().focusDriftWarnSigmaPx());
             fanOut.add(focus);
-            FrameInspector inspector = new DetectorInspector(detector, overlapLines(config));
+            sinks.forEach(fanOut::add);
+            FrameInspector inspector = new DetectorInspector(detector, hostFrames ? 0 : overlapLines(config));
             Optional<SimulatorTruthInspector> truth = Optional.empty();
-            if (config.camera() instanceof SimulatedCameraSettings simulated) {
+            if (!hostFrames && config.camera() instanceof SimulatedCameraSettings simulated) {
                 truth = Optional.of(new SimulatorTruthInspector(inspector, new PanelSimulator(simulated),
                         config.detector().minParticlesPerBump()));
                 inspector = truth.get();
             }
             StationPipeline pipeline = new StationPipeline(source, deblur, inspector,
                     fanOut, new PipelineIdentity(config.stationId(), jobId, () -> recipe.current().recipeId()),
-                    maxFrames, QUEUE_DEPTH, STOP_GRACE, overload);
+                    options.maxFrames(), QUEUE_DEPTH, STOP_GRACE, overload);
+            VisionStateMachine states = new VisionStateMachine(new StationControl(pipeline), recipe::isPrepared);
 
-            part = "OPC UA server";
-            StationServer server = services.push(part, StationServer.start(config.opcua(),
-                    new StationIdentity(config.stationId(), jobId, recipe.current().recipeId()), recipe,
-                    new JournalResultQuery(journal), new StationControl(pipeline),
-                    SecurityOptions.defaults(securityLog, config.opcua().profile())));
-            fanOut.add(server);
+            Optional<StationServer> server = Optional.empty();
+            if (options.opcUaServer()) {
+                part = "OPC UA server";
+                server = Optional.of(services.push(part, StationServer.start(config.opcua(),
+                        new StationIdentity(config.stationId(), jobId, recipe.current().recipeId()), recipe,
+                        new JournalResultQuery(journal), states,
+                        SecurityOptions.defaults(securityLog, config.opcua().profile()))));
+                fanOut.add(server.get());
+            }
 
             part = "pipeline";
             // registered after the server, so stopped before it: the pipeline records the frames inside first
@@ -157,12 +193,15 @@ public final class StationRuntime implements AutoCloseable {
 
             part = "pipeline";
             pipeline.start();
-            server.setState(VisionState.OPERATIONAL_CONTINUOUS_EXECUTION);
-            services.push("diagnostics", new DiagnosticsTicker(pipeline, source, server, focus,
+            states.set(VisionState.OPERATIONAL_CONTINUOUS_EXECUTION);
+            services.push("diagnostics", new DiagnosticsTicker(pipeline, source, server, states, focus,
                     Duration.ofSeconds(1)));
-            return new StationRuntime(services, pipeline, source, server, journal, jobId, truth, recovered);
+            return new StationRuntime(services,
+                    new Parts(pipeline, source, server, states, recipe, truth), jobId, recovered);
         } catch (JournalException | DeblurException | CameraException | OpcUaException | RuntimeException e) {
             services.close();
+            // a host source not yet registered is closed too: the runtime owns it from the call on
+            options.hostSource().ifPresent(FrameSource::close);
             throw new StationException("station " + config.stationId() + ": cannot start the " + part + ": "
                     + e.getMessage(), e);
         }
@@ -190,12 +229,24 @@ public final class StationRuntime implements AutoCloseable {
         return source;
     }
 
+    /**
+     * The OPC UA server.
+     *
+     * @throws IllegalStateException when the station was started without one ({@link RuntimeOptions#opcUaServer()})
+     */
     public StationServer server() {
-        return server;
+        return server.orElseThrow(() -> new IllegalStateException("this station was started without its OPC UA "
+                + "server"));
     }
 
-    public ResultJournal journal() {
-        return journal;
+    /** The station's state machine, which the OPC UA server (if any) shows and drives. */
+    public VisionStateMachine states() {
+        return states;
+    }
+
+    /** The station's recipes: deblur model and passes, applied from the next frame. */
+    public RecipeControl recipes() {
+        return recipes;
     }
 
     public String jobId() {
@@ -203,16 +254,11 @@ public final class StationRuntime implements AutoCloseable {
     }
 
     /**
-     * For the simulated camera: the share of bump and frame verdicts so far that agree with the simulator's ground
-     * truth, as {@code bumps 0.993 (1234/1243), frames 0.950 (19/20)}; empty for other sources.
+     * For the station's own simulated camera: the bump and frame verdicts so far that agree with the simulator's
+     * ground truth; empty for other sources and for host frames.
      */
-    public Optional<String> truthAccuracy() {
-        return truth.map(t -> {
-            SimulatorTruthInspector.Score s = t.score();
-            return String.format(Locale.ROOT, "bumps %.3f (%d/%d), frames %.3f (%d/%d)", s.bumps().accuracy(),
-                    s.bumps().agreed(), s.bumps().judged(), s.frames().accuracy(), s.frames().agreed(),
-                    s.frames().judged());
-        });
+    public Optional<TruthScore> truthScore() {
+        return truth.map(SimulatorTruthInspector::score);
     }
 
     /** The INTERRUPTED records written at this start for frames an earlier run left without a result. */

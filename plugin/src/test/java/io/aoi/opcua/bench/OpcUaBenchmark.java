@@ -2,7 +2,6 @@ package io.aoi.opcua.bench;
 
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
-import io.aoi.config.ExecutionProvider;
 import io.aoi.config.OpcUaSettings;
 import io.aoi.config.SecurityProfile;
 import io.aoi.opcua.InMemoryRecipeControl;
@@ -23,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,8 +62,8 @@ public final class OpcUaBenchmark {
         int window = args.length > 3 ? Integer.parseInt(args[3]) : 200;
         Path pki = Files.createTempDirectory("bench-pki");
         ResultQuery none = new NoResults();
-        InMemoryRecipeControl recipes = new InMemoryRecipeControl("R1", new DeblurSettings(DeblurModel.UDBD, 2,
-                ExecutionProvider.CPU, 2, 256, 16, Optional.empty(), 1.5, 0.01), s -> { });
+        InMemoryRecipeControl recipes = new InMemoryRecipeControl("R1", DeblurSettings.DEFAULTS.with(DeblurModel.UDBD, 2)
+                .withTiles(256, 16));
         try (StationServer server = StationServer.start(
                 new OpcUaSettings("127.0.0.1", 0, SecurityProfile.DEMO, List.of(), pki),
                 new StationIdentity("S1", "J1", "C1"), recipes, none)) {

@@ -2,7 +2,6 @@ package io.aoi.opcua.bench;
 
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
-import io.aoi.config.ExecutionProvider;
 import io.aoi.config.OpcUaSettings;
 import io.aoi.config.PasswordHash;
 import io.aoi.config.Role;
@@ -33,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
@@ -198,8 +196,8 @@ public final class SecurityBenchmark {
         System.out.printf(Locale.ROOT, "PBKDF2 %d iterations: %.2f s per hash (2 hashed)%n",
                 PasswordHash.DEFAULT_ITERATIONS, (System.nanoTime() - h0) / 2e9);
         ResultQuery none = new NoResults();
-        InMemoryRecipeControl recipes = new InMemoryRecipeControl("R1", new DeblurSettings(DeblurModel.UDBD, 2,
-                ExecutionProvider.CPU, 2, 256, 16, Optional.empty(), 1.5, 0.01), s -> { });
+        InMemoryRecipeControl recipes = new InMemoryRecipeControl("R1", DeblurSettings.DEFAULTS.with(DeblurModel.UDBD, 2)
+                .withTiles(256, 16));
         OpcUaSettings settings = new OpcUaSettings("127.0.0.1", 0, SecurityProfile.PRODUCTION, users, pki);
         try (SecurityLog log = SecurityLog.open(work.resolve("security"), 30, 1 << 20);
              StationServer server = StationServer.start(settings, new StationIdentity("S1", "J1", "C1"), recipes,

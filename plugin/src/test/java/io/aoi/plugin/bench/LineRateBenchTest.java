@@ -7,17 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurRegion;
 import io.aoi.config.DeblurSettings;
-import io.aoi.config.ExecutionProvider;
 import io.aoi.eval.EvaluationSettings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark's bookkeeping on a tiny run; no timing is asserted. */
 class LineRateBenchTest {
-    private static final DeblurSettings DEBLUR = new DeblurSettings(DeblurModel.WIENER, 1, ExecutionProvider.CPU, 1,
-            256, 32, Optional.empty(), 2.5, 0.01);
+    private static final DeblurSettings DEBLUR = DeblurSettings.DEFAULTS.withModel(DeblurModel.WIENER)
+            .withThreads(1);
 
     @Test
     void measuresEveryArmOnEverySizeAndCountsTheFrameArea() throws Exception {

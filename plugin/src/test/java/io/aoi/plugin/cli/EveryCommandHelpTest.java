@@ -83,8 +83,9 @@ class EveryCommandHelpTest {
     void defaultsAreShownAsTheyAreTyped() {
         assertEquals(0, run("deblur", "--help"));
         String help = out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
-        assertTrue(help.contains("Deblur model: none, wiener, udbd, udbd_acf, motion. Default: the station's, else "
-                + "udbd_acf."), help);
+        // the built-in models, then those the test class path installs
+        assertTrue(help.contains("Deblur model: none, wiener, udbd, udbd_acf, motion, test_brighten, test_median3. "
+                + "Default: the station's, else udbd_acf."), help);
         assertTrue(help.contains("Default: the station's, else cpu."), help);
     }
 

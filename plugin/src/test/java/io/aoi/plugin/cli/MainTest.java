@@ -246,7 +246,7 @@ class MainTest {
         ImageFiles.write(Image.blank(64, 64, 1, 8), img);
         assertEquals(2, run("tune", "--station", station(tmp, "wiener").toString(), "--out", tmp.toString(),
                 img.toString()));
-        assertTrue(err().contains("needs an iterative model, udbd or udbd_acf"), err());
+        assertTrue(err().contains("needs an iterative model: udbd, udbd_acf"), err());
     }
 
     /**

@@ -7,7 +7,6 @@ import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurPolicy;
 import io.aoi.config.DeblurRegion;
 import io.aoi.config.DeblurSettings;
-import io.aoi.config.ExecutionProvider;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.deblur.PassThroughDeblurrer;
 import io.aoi.deblur.PixelRegion;
@@ -20,8 +19,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DeblurrersRegionTest {
-    private static final DeblurSettings WIENER = new DeblurSettings(DeblurModel.WIENER, 1, ExecutionProvider.CPU, 1,
-            256, 32, Optional.empty(), 2.0, 0.01);
+    private static final DeblurSettings WIENER = DeblurSettings.DEFAULTS.withModel(DeblurModel.WIENER)
+            .withThreads(1).withWiener(2.0, 0.01);
     private static final Optional<RegionFinder> ONE_BUMP = Optional.of(f -> List.of(new PixelRegion(20, 20, 16, 8)));
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.aoi.camera.FrameResult;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
-import io.aoi.config.ExecutionProvider;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.deblur.SingleFrameStage;
@@ -19,15 +18,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Deblur and detect of consecutive frames overlap; the overload policy drops or falls back. */
 class OverloadAndOverlapTest {
-    private static final DeblurSettings SETTINGS = new DeblurSettings(DeblurModel.UDBD_ACF, 1, ExecutionProvider.CPU,
-            1, 256, 32, Optional.empty(), 2.0, 0.01);
+    private static final DeblurSettings SETTINGS = DeblurSettings.DEFAULTS.withModel(DeblurModel.UDBD_ACF)
+            .withThreads(1).withWiener(2.0, 0.01);
 
     /** Waits on a latch before it returns the frame unchanged; a named stand-in for a model. */
     private static Deblurrer gated(String name, CountDownLatch gate) {

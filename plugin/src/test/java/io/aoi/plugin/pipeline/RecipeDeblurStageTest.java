@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
-import io.aoi.config.ExecutionProvider;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.PassThroughDeblurrer;
 import io.aoi.deblur.SingleFrameStage;
@@ -14,13 +13,12 @@ import io.aoi.deblur.motion.TripletDeblurrer;
 import io.aoi.image.Image;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class RecipeDeblurStageTest {
-    private static final DeblurSettings MOTION = new DeblurSettings(DeblurModel.MOTION, 1, ExecutionProvider.CPU, 1,
-            256, 32, Optional.empty(), 2.0, 0.01);
+    private static final DeblurSettings MOTION = DeblurSettings.DEFAULTS.withModel(DeblurModel.MOTION)
+            .withThreads(1).withWiener(2.0, 0.01);
 
     /** Encodes which frames it was given: the output's first sample is prev*100 + current*10 + next. */
     private static final class Witness implements TripletDeblurrer {
@@ -81,7 +79,7 @@ class RecipeDeblurStageTest {
         AtomicReference<DeblurSettings> recipe = new AtomicReference<>(MOTION);
         List<String> models = new ArrayList<>();
         try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(recipe::get,
-                (s, passes) -> s.model() == DeblurModel.MOTION ? new SlidingWindow<>(new Witness())
+                (s, passes) -> s.model().equals(DeblurModel.MOTION) ? new SlidingWindow<>(new Witness())
                         : new SingleFrameStage<>(new PassThroughDeblurrer(), passes))) {
             stage.accept(1, frame(1), false);
             stage.accept(2, frame(2), false).restored().forEach(o -> models.add(o.tag() + ":" + o.modelName()));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.aoi.camera.FrameResult;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
-import io.aoi.config.ExecutionProvider;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.deblur.SingleFrameStage;
@@ -23,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +31,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 class StationPipelineTest {
-    private static final DeblurSettings SETTINGS = new DeblurSettings(DeblurModel.WIENER, 2, ExecutionProvider.CPU, 1,
-            256, 32, Optional.empty(), 2.0, 0.01);
+    private static final DeblurSettings SETTINGS = DeblurSettings.DEFAULTS.with(DeblurModel.WIENER, 2)
+            .withThreads(1).withWiener(2.0, 0.01);
 
     /** A deblurrer that inverts the image, fails on frames whose first sample is 13 and may be slow. */
     private static class InvertingDeblurrer implements Deblurrer {

@@ -13,11 +13,11 @@ import java.util.Optional;
  * The shipped demo station, moved to a free loopback port and a temporary folder for tests, with the simulated
  * camera running at 2000 lines/s (about five frames a second) so that tests do not wait for the demo's pace.
  */
-final class DemoStations {
+public final class DemoStations {
     private DemoStations() {
     }
 
-    static StationConfig demo(Path tmp, DeblurModel model, int iterations) throws Exception {
+    public static StationConfig demo(Path tmp, DeblurModel model, int iterations) throws Exception {
         StationConfig c = StationConfigLoader.load(Path.of("..", "station-config", "examples", "demo-line.yaml"));
         OpcUaSettings o = c.opcua();
         SimulatedCameraSettings cam = (SimulatedCameraSettings) c.camera();

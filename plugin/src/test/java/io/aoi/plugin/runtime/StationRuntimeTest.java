@@ -74,9 +74,7 @@ class StationRuntimeTest {
         StationConfig demo = DemoStations.demo(tmp, DeblurModel.UDBD, 1);
         io.aoi.config.DeblurSettings d = demo.deblur();
         StationConfig config = new StationConfig(demo.stationId(), demo.camera(), demo.assembly(),
-                new io.aoi.config.DeblurSettings(d.model(), d.iterations(), d.executionProvider(), d.threads(),
-                        d.tileSizePx(), d.tileOverlapPx(), Optional.of(corrupt), d.wienerSigmaPx(),
-                        d.wienerNoiseToSignal()),
+                d.withModelFile(corrupt),
                 demo.detector(), demo.opcua(), demo.outputs());
         StationException e = org.junit.jupiter.api.Assertions.assertThrows(StationException.class,
                 () -> StationRuntime.start(config, 0));
@@ -97,7 +95,8 @@ class StationRuntimeTest {
         PipelineCounters c = station.pipeline().counters();
         assertTrue(c.framesIn() >= 3);
         assertEquals(c.framesIn(), c.results());
-        String truth = station.truthAccuracy().orElseThrow(() -> new AssertionError("simulated camera, no truth"));
+        String truth = station.truthScore().orElseThrow(() -> new AssertionError("simulated camera, no truth"))
+                .describe();
         assertTrue(truth.matches("bumps [01]\\.\\d{3} \\(\\d+/\\d+\\), frames [01]\\.\\d{3} \\(\\d+/\\d+\\)"), truth);
     }
 

@@ -8,39 +8,44 @@ import io.aoi.config.ExecutionProvider;
 import io.aoi.config.OverloadPolicy;
 import io.aoi.config.StationConfigException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the {@code deblur} section. {@code model} is required; defaults: 1 iteration, cpu, 2 threads, 256 px tiles
- * overlapping by 32 px, the shipped model file, Wiener sigma 2.5 px and noise-to-signal 0.01; region, overload,
- * fallback and focus-drift threshold from {@link DeblurPolicy#DEFAULTS} (bumps with 16 px of margin, drop,
- * wiener, 3.5 px).
+ * Reads the {@code deblur} section. {@code model} is required and must be one of the installed models; every other
+ * field defaults to {@link DeblurSettings#DEFAULTS} and {@link DeblurPolicy#DEFAULTS}.
  */
 final class DeblurReader {
     private DeblurReader() {
     }
 
-    static DeblurSettings read(YamlMap map) throws StationConfigException {
+    /** @param models the installed model names, in the order messages list them */
+    static DeblurSettings read(YamlMap map, List<String> models) throws StationConfigException {
         map.allow("model", "iterations", "executionProvider", "threads", "tileSizePx", "tileOverlapPx", "modelFile",
                 "wienerSigmaPx", "wienerNoiseToSignal", "region", "regionMarginPx", "overload", "fallbackModel",
                 "focusDriftWarnSigmaPx");
-        DeblurModel model = map.choice("model", DeblurModel.class);
-        int iterations = map.integer("iterations", 1);
-        ExecutionProvider provider = map.choice("executionProvider", ExecutionProvider.class, ExecutionProvider.CPU);
-        int threads = map.integer("threads", 2);
-        int tileSizePx = map.integer("tileSizePx", 256);
-        int tileOverlapPx = map.integer("tileOverlapPx", 32);
+        DeblurSettings d = DeblurSettings.DEFAULTS;
+        String model = map.oneOf("model", models);
+        int iterations = map.integer("iterations", d.iterations());
+        ExecutionProvider provider = map.choice("executionProvider", ExecutionProvider.class, d.executionProvider());
+        int threads = map.integer("threads", d.threads());
+        int tileSizePx = map.integer("tileSizePx", d.tileSizePx());
+        int tileOverlapPx = map.integer("tileOverlapPx", d.tileOverlapPx());
         Optional<Path> modelFile = map.optionalPath("modelFile");
-        double wienerSigmaPx = map.number("wienerSigmaPx", 2.5);
-        double wienerNoiseToSignal = map.number("wienerNoiseToSignal", 0.01);
-        DeblurPolicy d = DeblurPolicy.DEFAULTS;
-        DeblurRegion region = map.choice("region", DeblurRegion.class, d.region());
-        int regionMarginPx = map.integer("regionMarginPx", d.regionMarginPx());
-        OverloadPolicy overload = map.choice("overload", OverloadPolicy.class, d.overload());
-        DeblurModel fallbackModel = map.choice("fallbackModel", DeblurModel.class, d.fallbackModel());
-        double focusDriftWarnSigmaPx = map.number("focusDriftWarnSigmaPx", d.focusDriftWarnSigmaPx());
-        return map.build(() -> new DeblurSettings(model, iterations, provider, threads, tileSizePx, tileOverlapPx,
-                modelFile, wienerSigmaPx, wienerNoiseToSignal, new DeblurPolicy(region, regionMarginPx, overload,
-                        fallbackModel, focusDriftWarnSigmaPx)));
+        double wienerSigmaPx = map.number("wienerSigmaPx", d.wienerSigmaPx());
+        double wienerNoiseToSignal = map.number("wienerNoiseToSignal", d.wienerNoiseToSignal());
+        DeblurPolicy p = d.policy();
+        DeblurRegion region = map.choice("region", DeblurRegion.class, p.region());
+        int regionMarginPx = map.integer("regionMarginPx", p.regionMarginPx());
+        OverloadPolicy overload = map.choice("overload", OverloadPolicy.class, p.overload());
+        // any installed name parses; the policy refuses those that are not cheap, saying why
+        String fallbackModel = map.oneOf("fallbackModel", models, p.fallbackModel().name());
+        double focusDriftWarnSigmaPx = map.number("focusDriftWarnSigmaPx", p.focusDriftWarnSigmaPx());
+        DeblurPolicy policy = map.build(() -> p.withRegion(region).withRegionMarginPx(regionMarginPx)
+                .withOverload(overload).withFallbackModel(new DeblurModel(fallbackModel))
+                .withFocusDriftWarnSigmaPx(focusDriftWarnSigmaPx));
+        return map.build(() -> d.withModel(new DeblurModel(model)).withIterations(iterations)
+                .withExecutionProvider(provider).withThreads(threads).withTiles(tileSizePx, tileOverlapPx)
+                .withModelFile(modelFile).withWiener(wienerSigmaPx, wienerNoiseToSignal).withPolicy(policy));
     }
 }

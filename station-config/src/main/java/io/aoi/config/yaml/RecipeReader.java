@@ -18,7 +18,8 @@ final class RecipeReader {
     private RecipeReader() {
     }
 
-    static List<RecipeSettings> read(YamlMap root, String stationId, DeblurSettings deblur)
+    /** @param models the installed model names, in the order messages list them */
+    static List<RecipeSettings> read(YamlMap root, String stationId, DeblurSettings deblur, List<String> models)
             throws StationConfigException {
         List<YamlMap> items = root.mappings("recipes", false, "a mapping with name, model and iterations");
         if (items.isEmpty()) {
@@ -29,9 +30,9 @@ final class RecipeReader {
         for (YamlMap item : items) {
             item.allow("name", "model", "iterations");
             String name = item.text("name");
-            DeblurModel model = item.choice("model", DeblurModel.class, deblur.model());
+            String model = item.oneOf("model", models, deblur.model().name());
             int iterations = item.integer("iterations", deblur.iterations());
-            RecipeSettings r = item.build(() -> new RecipeSettings(name, model, iterations));
+            RecipeSettings r = item.build(() -> new RecipeSettings(name, new DeblurModel(model), iterations));
             if (names.contains(name)) {
                 item.build(() -> {
                     throw new InvalidSettingException("name", name,

@@ -35,9 +35,12 @@ public final class StationReader {
      * @param text       the YAML document
      * @param sourceName how messages name the file
      * @param baseDir    folder that relative paths resolve against; made absolute first
+     * @param models     the deblur model names {@code deblur.model}, {@code deblur.fallbackModel} and
+     *                   {@code recipes[].model} may take, in the order messages list them
      * @throws StationConfigException also for text over {@link #MAX_TEXT_CHARS} characters, before it is parsed
      */
-    public static StationConfig read(String text, String sourceName, Path baseDir) throws StationConfigException {
+    public static StationConfig read(String text, String sourceName, Path baseDir, List<String> models)
+            throws StationConfigException {
         YamlSource source = new YamlSource(sourceName, baseDir.toAbsolutePath().normalize());
         if (text.length() > MAX_TEXT_CHARS) {
             throw source.fail(0, "", "the text is " + text.length() + " characters long; allowed: at most "
@@ -48,11 +51,11 @@ public final class StationReader {
         String stationId = root.text("stationId");
         CameraSettings camera = CameraReader.read(root.section("camera"));
         FrameAssemblySettings assembly = assembly(root.section("assembly"));
-        DeblurSettings deblur = DeblurReader.read(root.section("deblur"));
+        DeblurSettings deblur = DeblurReader.read(root.section("deblur"), models);
         DetectorSettings detector = DetectorReader.read(root.section("detector"));
         OpcUaSettings opcua = OpcUaReader.read(root.section("opcua"));
         OutputSettings outputs = outputs(root.section("outputs"));
-        List<RecipeSettings> recipes = RecipeReader.read(root, stationId, deblur);
+        List<RecipeSettings> recipes = RecipeReader.read(root, stationId, deblur, models);
         return root.build(() -> new StationConfig(stationId, camera, assembly, deblur, detector, opcua, outputs,
                 recipes));
     }

@@ -153,6 +153,19 @@ final class YamlMap {
         return value;
     }
 
+    /** One of {@code allowed}, written exactly so; absent: {@code fallback}. */
+    String oneOf(String key, List<String> allowed, String fallback) throws StationConfigException {
+        Optional<ScalarNode> node = scalar(key, "one of " + String.join(", ", allowed));
+        if (node.isEmpty()) {
+            return fallback;
+        }
+        String value = node.get().getValue();
+        if (!allowed.contains(value)) {
+            throw notAllowed(key, value, String.join(", ", allowed));
+        }
+        return value;
+    }
+
     /** An enum constant written in lower case. */
     <E extends Enum<E>> E choice(String key, Class<E> type) throws StationConfigException {
         return parseChoice(key, type, required(key, "one of " + choices(type)));

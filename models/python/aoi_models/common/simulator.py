@@ -1,0 +1,54 @@
+"""The project's Java panel simulator, run from Python: simulated ACF panel crops (the RenderPanels tool of
+plugin/tools) for UDBD-Net and a tall sharp panel strip (motion/RenderStrip.java) for the motion model. Both build
+what they run with Maven first (offline), from the repository root."""
+import glob
+import os
+import subprocess
+
+from .paths import REPO
+
+RENDER_STRIP = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "motion", "RenderStrip.java")
+CLASSES = [os.path.join(REPO, "camera-adapters/target/classes"), os.path.join(REPO, "station-config/target/classes")]
+TOOLS_JAR = os.path.join(REPO, "plugin/tools/target/aoi-tools.jar")
+
+
+def compile_camera_adapters():
+    """Compiles camera-adapters (and what it needs) into its target/classes."""
+    subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "camera-adapters", "-am", "compile"], cwd=REPO, check=True)
+
+
+def build_tools_jar():
+    """Builds the development tools' jar (TOOLS_JAR, with everything the tools need) and what it depends on."""
+    subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "plugin/tools", "-am", "-DskipTests", "package"], cwd=REPO,
+                   check=True)
+
+
+def ensure_panels(out_dir, count=300, size=256, seed=7, log=print):
+    """Renders simulated ACF panel crops with the Java simulator if out_dir has none. Returns the PNG list
+    (empty, with a log line, when the simulator is not in this checkout or fails)."""
+    files = sorted(glob.glob(os.path.join(out_dir, "*.png")))
+    if files:
+        return files
+    src = os.path.join(REPO, "plugin/tools/src/main/java/io/aoi/camera/sim/RenderPanels.java")
+    if not os.path.isfile(src):
+        log("panel simulator not in this checkout; training on photos only")
+        return []
+    os.makedirs(out_dir, exist_ok=True)
+    try:
+        build_tools_jar()
+        subprocess.run(["java", "-jar", TOOLS_JAR, "RenderPanels", "--out", out_dir,
+                        "--count", str(count), "--width", str(size), "--height", str(size),
+                        "--seed", str(seed)], cwd=REPO, check=True)
+    except (OSError, subprocess.CalledProcessError) as e:
+        log("panel rendering failed (%s); training on photos only" % e)
+        return []
+    files = sorted(glob.glob(os.path.join(out_dir, "*.png")))
+    log("rendered %d panel crops into %s" % (len(files), out_dir))
+    return files
+
+
+def render_strip(out, width, rows, seed):
+    """Renders the sharp, noise-free panel strip (rows 0 .. rows-1) as a 16-bit PGM with RenderStrip.java."""
+    compile_camera_adapters()
+    subprocess.run(["java", "-cp", os.pathsep.join(CLASSES), RENDER_STRIP, out, str(width), str(rows),
+                    str(seed)], cwd=REPO, check=True)

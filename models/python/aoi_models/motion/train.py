@@ -1,0 +1,217 @@
+"""Trains the three-frame motion deblurring network on CPU within a wall-time budget, with checkpoint and
+resume in models/python/work/motion/.
+
+    (from models/python) /usr/bin/python3 -m aoi_models.motion.train --minutes 55 --threads 1
+
+Generator loss (per step):
+    10 * (MSE(P0, S0) + MSE(E0, S0)) + 5 * perceptual(E0, S0) + w_adv(t) * LSGAN(D(E0))
+perceptual = MSE of VGG19 relu3_3 features when --vgg19 PATH (a torchvision vgg19 state dict) is given,
+otherwise the documented substitute: mean L1 difference of horizontal and vertical image gradients.
+w_adv is 0 before --adv-start (fraction of the budget) and --adv-weight after it. The discriminator is
+trained only from then on. Learning rate follows a cosine over the budget.
+"""
+import argparse
+import json
+import math
+import os
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from ..common.metrics import psnr
+from ..common.paths import WORK as WORK_ROOT
+from . import net
+
+WORK = os.path.join(WORK_ROOT, "motion")
+
+
+def gradient_loss(a, b):
+    dxa, dya = a[..., :, 1:] - a[..., :, :-1], a[..., 1:, :] - a[..., :-1, :]
+    dxb, dyb = b[..., :, 1:] - b[..., :, :-1], b[..., 1:, :] - b[..., :-1, :]
+    return (dxa - dxb).abs().mean() + (dya - dyb).abs().mean()
+
+
+class Vgg19Relu33(torch.nn.Module):
+    """VGG19 features up to relu3_3, weights from a torchvision state-dict file, frozen."""
+
+    def __init__(self, path):
+        super().__init__()
+        import torchvision
+        vgg = torchvision.models.vgg19()
+        vgg.load_state_dict(torch.load(path, map_location="cpu"))
+        self.features = vgg.features[:16].eval()
+        for p in self.features.parameters():
+            p.requires_grad_(False)
+        self.register_buffer("mean", torch.tensor([0.485, 0.456, 0.406]).view(1, 3, 1, 1))
+        self.register_buffer("std", torch.tensor([0.229, 0.224, 0.225]).view(1, 3, 1, 1))
+
+    def forward(self, a, b):
+        fa = self.features((a.repeat(1, 3, 1, 1) - self.mean) / self.std)
+        fb = self.features((b.repeat(1, 3, 1, 1) - self.mean) / self.std)
+        return F.mse_loss(fa, fb)
+
+
+def load_set(paths):
+    """Concatenates the named triplet sets (all of one crop size)."""
+    parts = [np.load(p) for p in paths if os.path.exists(p)]
+    if not parts:
+        raise SystemExit("no triplet set found among %s; run aoi_models.motion.make_dataset first" % paths)
+    return {k: np.concatenate([d[k] for d in parts]) for k in ("prev", "current", "next", "sharp")}
+
+
+def sample_batch(data, rng, batch, crop):
+    n, h, w = data["sharp"].shape
+    idx = rng.integers(n, size=batch)
+    out = np.empty((4, batch, 1, crop, crop), dtype=np.float32)
+    for j, i in enumerate(idx):
+        y, x = rng.integers(h - crop + 1), rng.integers(w - crop + 1)
+        stack = np.stack([data[k][i, y:y + crop, x:x + crop] for k in ("prev", "current", "next", "sharp")])
+        if rng.random() < 0.5:
+            stack = stack[:, :, ::-1]
+        if rng.random() < 0.5:
+            stack = stack[:, ::-1, :]
+        if rng.random() < 0.5:
+            stack = stack.transpose(0, 2, 1)
+        if rng.random() < 0.5:  # time reversal: the blur is symmetric, neighbours swap
+            stack = stack[[2, 1, 0, 3]]
+        out[:, j, 0] = stack
+    return [torch.from_numpy(a) for a in out]
+
+
+def validate(model, val, count=12, crop=128):
+    model.eval()
+    with torch.no_grad():
+        sl = slice(0, count)
+        c0 = (val["sharp"].shape[1] - crop) // 2
+        t = [torch.from_numpy(val[k][sl, c0:c0 + crop, c0:c0 + crop].astype(np.float32))[:, None]
+             for k in ("prev", "current", "next", "sharp")]
+        e0, p0 = model(t[0], t[1], t[2])
+        res = tuple(psnr(x.numpy(), t[3].numpy(), clip=True) for x in (t[1], p0, e0))
+    model.train()
+    return res
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(prog="python3 -m " + __spec__.name, description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--minutes", type=float, default=55, help="total training wall time, across resumes")
+    p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--base", type=int, default=8, help="base filters (published 32)")
+    p.add_argument("--res", type=int, default=1, help="ResBlocks per level (published 3)")
+    p.add_argument("--batch", type=int, default=4)
+    p.add_argument("--crop", type=int, default=80)
+    p.add_argument("--lr", type=float, default=5e-4)
+    p.add_argument("--adv-start", type=float, default=0.5, help="fraction of the budget before LSGAN starts")
+    p.add_argument("--adv-weight", type=float, default=1e-3, help="adversarial weight after the warm-up")
+    p.add_argument("--vgg19", help="torchvision VGG19 state dict for the relu3_3 perceptual loss")
+    p.add_argument("--data", nargs="+", default=[os.path.join(WORK, "data"), os.path.join(WORK, "data_panel")],
+                   help="folders with train.npz/val.npz from make_dataset.py (missing ones are skipped)")
+    p.add_argument("--work", default=WORK)
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--fresh", action="store_true", help="ignore an existing checkpoint")
+    args = p.parse_args(argv)
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    os.makedirs(args.work, exist_ok=True)
+    ckpt_path = os.path.join(args.work, "checkpoint.pt")
+    log_path = os.path.join(args.work, "train_log.jsonl")
+
+    train = load_set([os.path.join(d, "train.npz") for d in args.data])
+    val = load_set([os.path.join(d, "val.npz") for d in args.data[:1]])
+    print("training triplets: %d, validation triplets: %d" % (len(train["sharp"]), len(val["sharp"])),
+          flush=True)
+    model = net.MotionDeblurNet(args.base, args.res)
+    disc = net.Discriminator()
+    opt_g = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(0.9, 0.999))
+    opt_d = torch.optim.Adam(disc.parameters(), lr=args.lr, betas=(0.5, 0.999))
+    perceptual = Vgg19Relu33(args.vgg19) if args.vgg19 else None
+    perceptual_name = "vgg19-relu3_3 (%s)" % args.vgg19 if args.vgg19 else "gradient-l1"
+    step, elapsed = 0, 0.0
+    rng = np.random.default_rng(args.seed)
+    if os.path.exists(ckpt_path) and not args.fresh:
+        ck = torch.load(ckpt_path, map_location="cpu")
+        model.load_state_dict(ck["model"])
+        disc.load_state_dict(ck["disc"])
+        opt_g.load_state_dict(ck["opt_g"])
+        opt_d.load_state_dict(ck["opt_d"])
+        step, elapsed = ck["step"], ck["elapsed_s"]
+        rng = np.random.default_rng(args.seed + step)
+        print("resumed at step %d, %.1f min used" % (step, elapsed / 60), flush=True)
+    budget = args.minutes * 60.0
+    config = {"base": args.base, "res": args.res, "batch": args.batch, "crop": args.crop, "lr": args.lr,
+              "adv_start": args.adv_start, "adv_weight": args.adv_weight, "perceptual": perceptual_name,
+              "threads": args.threads, "minutes": args.minutes, "train_triplets": int(len(train["sharp"])),
+              "data": args.data}
+
+    def save(path):
+        torch.save({"model": model.state_dict(), "disc": disc.state_dict(), "opt_g": opt_g.state_dict(),
+                    "opt_d": opt_d.state_dict(), "step": step, "elapsed_s": elapsed, "config": config},
+                   path + ".tmp")
+        os.replace(path + ".tmp", path)
+
+    start = time.time() - elapsed
+    last_save = last_val = time.time()
+    run_loss = {}
+    while True:
+        elapsed = time.time() - start
+        if elapsed >= budget:
+            break
+        frac = elapsed / budget
+        lr = 1e-5 + 0.5 * (args.lr - 1e-5) * (1 + math.cos(math.pi * frac))
+        for g in opt_g.param_groups + opt_d.param_groups:
+            g["lr"] = lr
+        adv_on = frac >= args.adv_start
+        bp, b0, bn, s0 = sample_batch(train, rng, args.batch, args.crop)
+        e0, p0 = model(bp, b0, bn)
+        l_mse = F.mse_loss(p0, s0) + F.mse_loss(e0, s0)
+        l_perc = perceptual(e0, s0) if perceptual is not None else gradient_loss(e0, s0)
+        loss = 10 * l_mse + 5 * l_perc
+        l_adv = torch.zeros(())
+        if adv_on:
+            l_adv = 0.5 * ((disc(e0) - 1) ** 2).mean()
+            loss = loss + args.adv_weight * l_adv
+        opt_g.zero_grad()
+        loss.backward()
+        opt_g.step()
+        l_d = torch.zeros(())
+        if adv_on:
+            l_d = 0.5 * ((disc(s0) - 1) ** 2).mean() + 0.5 * (disc(e0.detach()) ** 2).mean()
+            opt_d.zero_grad()
+            l_d.backward()
+            opt_d.step()
+        step += 1
+        for k, v in (("mse", l_mse), ("perc", l_perc), ("adv", l_adv), ("d", l_d)):
+            run_loss[k] = 0.95 * run_loss.get(k, float(v)) + 0.05 * float(v)
+        now = time.time()
+        if now - last_val > 300 or step == 1:
+            bl, s1, full = validate(model, val)
+            rec = {"step": step, "min": round((now - start) / 60, 2),
+                   "eta_min": round(max(0.0, budget - (now - start)) / 60, 2), "lr": lr, "adv_on": adv_on,
+                   **{k: round(v, 6) for k, v in run_loss.items()},
+                   "val_psnr_blurred": round(bl, 3), "val_psnr_stage1": round(s1, 3),
+                   "val_psnr_full": round(full, 3)}
+            print(json.dumps(rec), flush=True)
+            with open(log_path, "a") as fh:
+                fh.write(json.dumps(rec) + "\n")
+            last_val = time.time()
+        if now - last_save > 180:
+            elapsed = time.time() - start
+            save(ckpt_path)
+            last_save = time.time()
+    elapsed = min(time.time() - start, budget)
+    save(ckpt_path)
+    torch.save({"model": model.state_dict(), "config": config, "step": step, "elapsed_s": elapsed},
+               os.path.join(args.work, "motion-final.pt"))
+    bl, s1, full = validate(model, val)
+    rec = {"final": True, "step": step, "min": round(elapsed / 60, 2), "val_psnr_blurred": round(bl, 3),
+           "val_psnr_stage1": round(s1, 3), "val_psnr_full": round(full, 3), **config}
+    print(json.dumps(rec), flush=True)
+    with open(log_path, "a") as fh:
+        fh.write(json.dumps(rec) + "\n")
+
+
+if __name__ == "__main__":
+    main()
