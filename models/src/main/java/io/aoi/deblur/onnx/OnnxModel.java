@@ -17,6 +17,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -226,6 +227,17 @@ public final class OnnxModel implements AutoCloseable {
      * @throws DeblurException naming the model when ONNX Runtime fails
      */
     public OrtSession.Result run(Map<String, ? extends OnnxTensorLike> inputs) throws DeblurException {
+        return abortable(options -> session.run(inputs, options));
+    }
+
+    /** One call into the session with the run options that {@link #abortRuns()} can terminate. */
+    @FunctionalInterface
+    private interface SessionCall {
+        OrtSession.Result run(OrtSession.RunOptions options) throws OrtException;
+    }
+
+    /** Makes {@code call} with its own run options registered for {@link #abortRuns()} while it runs. */
+    private OrtSession.Result abortable(SessionCall call) throws DeblurException {
         if (closed) {
             throw new IllegalStateException("model " + source + " is closed");
         }
@@ -238,7 +250,7 @@ public final class OnnxModel implements AutoCloseable {
                 options = new OrtSession.RunOptions();
                 activeRuns.add(options);
             }
-            return session.run(inputs, options);
+            return call.run(options);
         } catch (OrtException e) {
             if (aborted) {
                 throw new DeblurException("model " + source + " run aborted: the station is stopping", e);
@@ -287,14 +299,9 @@ public final class OnnxModel implements AutoCloseable {
      */
     public void runInto(Map<String, ? extends OnnxTensorLike> inputs, Map<String, ? extends OnnxValue> outputs)
             throws DeblurException {
-        if (closed) {
-            throw new IllegalStateException("model " + source + " is closed");
-        }
-        try {
-            session.run(inputs, outputs).close(); // the outputs are the caller's tensors, filled in place
-        } catch (OrtException e) {
-            throw new DeblurException("model " + source + " failed to run: " + e.getMessage(), e);
-        }
+        // the outputs are the caller's tensors, filled in place; abortable like run(), so that a stopping station
+        // never frees the session under this call
+        abortable(options -> session.run(inputs, Collections.emptySet(), outputs, options)).close();
     }
 
     /**
