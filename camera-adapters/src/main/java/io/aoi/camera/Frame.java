@@ -2,6 +2,7 @@ package io.aoi.camera;
 
 import io.aoi.image.Image;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A frame assembled from strips, or read from a file.
@@ -13,6 +14,8 @@ import java.time.Instant;
  * @param timestamp        when the last strip of the frame arrived
  * @param sourceName       where it came from: a camera description or a file name
  * @param image            the pixels
+ * @param ownedRows        the rows whose objects this frame reports: the frame's share of the rows it has in
+ *                         common with its neighbours ({@link OwnedRows#ALL} for a frame that shares none)
  */
 public record Frame(
         long frameId,
@@ -21,5 +24,26 @@ public record Frame(
         long gapLinesBefore,
         Instant timestamp,
         String sourceName,
-        Image image) {
+        Image image,
+        OwnedRows ownedRows) {
+
+    public Frame {
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(sourceName, "sourceName");
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(ownedRows, "ownedRows");
+    }
+
+    /**
+     * A frame that shares rows with no other (an image file, an image handed in by a host): line 0, no overlap,
+     * no gap, every row owned.
+     */
+    public static Frame whole(long frameId, Instant timestamp, String sourceName, Image image) {
+        return new Frame(frameId, 0, 0, 0, timestamp, sourceName, image, OwnedRows.ALL);
+    }
+
+    /** Whether an object centred on {@code centreRow} (frame rows, sub-pixel) is this frame's to report. */
+    public boolean owns(double centreRow) {
+        return ownedRows.contains(centreRow);
+    }
 }

@@ -299,10 +299,12 @@ final class ParticleFinder {
             try (MatScope scope = new MatScope()) {
                 Mat view = scope.add(image.submat(oy, oy + h, ox, ox + w));
                 Mat scratch = scope.mat();
+                WindowSums sums = WindowSums.of(scope, view, templates.get(scales - 1).side() / 2);
+                float[] mean = new float[w * h];
                 for (int k = 0; k < scales; k++) {
                     ReliefTemplate t = templates.get(k);
                     if (t != null) {
-                        ScaleResponses scale = ScaleResponses.of(scope, view, t, scratch);
+                        ScaleResponses scale = ScaleResponses.of(scope, view, t, sums, scratch, mean);
                         maps.response[k] = scale.response();
                         maps.quality[k] = scale.quality();
                     }

@@ -6,7 +6,6 @@ import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
-import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -28,18 +27,17 @@ record ScaleResponses(float[] response, float[] quality) {
     private static final double LEAST_SQUARED_SPREAD = 1e-12;
 
     /**
-     * Computes the maps of {@code image} (a CV_32F view of the window) for template {@code t}; every Mat made
-     * here belongs to {@code scope}. {@code scratch} is a Mat the caller may reuse between calls.
+     * Computes the maps of {@code image} (a CV_32F view of the window) for template {@code t}, with the local
+     * means from {@code sums} of the same window; every Mat made here belongs to {@code scope}. {@code scratch}
+     * is a Mat and {@code mean} an array of the window's size that the caller may reuse between calls.
      */
-    static ScaleResponses of(MatScope scope, Mat image, ReliefTemplate t, Mat scratch) {
+    static ScaleResponses of(MatScope scope, Mat image, ReliefTemplate t, WindowSums sums, Mat scratch,
+            float[] mean) {
         Mat kernel = scope.add(t.kernel());
         Imgproc.filter2D(image, scratch, CvType.CV_32F, kernel, new Point(-1, -1), 0, Core.BORDER_REFLECT);
         float[] response = FloatPlanes.fromMat(scratch);
-        Size window = new Size(t.side(), t.side());
-        Imgproc.boxFilter(image, scratch, CvType.CV_32F, window, new Point(-1, -1), true, Core.BORDER_REFLECT);
-        float[] mean = FloatPlanes.fromMat(scratch);
-        Imgproc.sqrBoxFilter(image, scratch, CvType.CV_32F, window, new Point(-1, -1), true, Core.BORDER_REFLECT);
-        float[] quality = FloatPlanes.fromMat(scratch);
+        float[] quality = new float[response.length];
+        sums.means(t.side() / 2, mean, quality);
         float count = (float) t.side() * t.side();
         float leastVariance = (float) (LEAST_SQUARED_SPREAD / count);
         for (int i = 0; i < quality.length; i++) {

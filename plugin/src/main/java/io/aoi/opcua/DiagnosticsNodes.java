@@ -10,7 +10,8 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
 
 /**
  * The Diagnostics object: rates and latencies as Double, queue depths as Int32, counters as UInt32 (saturating at
- * 4 294 967 295; Int64 is avoided because some clients decode it as a pair of numbers).
+ * 4 294 967 295; Int64 is avoided because some clients decode it as a pair of numbers), the source's state as a
+ * String ({@link io.aoi.camera.SourceState#text()}).
  */
 final class DiagnosticsNodes {
     private UaVariableNode framesPerSecond;
@@ -26,6 +27,7 @@ final class DiagnosticsNodes {
     private UaVariableNode resultsCompleted;
     private UaVariableNode resultsFailed;
     private UaVariableNode resultsDropped;
+    private UaVariableNode sourceState;
     private UaVariableNode eventsDropped;
     private UaVariableNode defocusSigmaPx;
     private UaVariableNode focusDriftWarnings;
@@ -47,6 +49,8 @@ final class DiagnosticsNodes {
         resultsCompleted = uint32(nodes, d, base, "ResultsCompleted");
         resultsFailed = uint32(nodes, d, base, "ResultsFailed");
         resultsDropped = uint32(nodes, d, base, "ResultsDropped");
+        sourceState = nodes.variable(d, base + "/SourceState", "SourceState", NodeIds.String,
+                new Variant(Diagnostics.EMPTY.sourceState().text()), false);
         eventsDropped = uint32(nodes, d, base, "ResultEventsDropped");
         defocusSigmaPx = nodes.variable(d, base + "/DefocusSigmaPx", "DefocusSigmaPx", NodeIds.Double,
                 new Variant(Double.NaN), false);
@@ -67,6 +71,7 @@ final class DiagnosticsNodes {
         set(resultsCompleted, u(x.resultsCompleted()));
         set(resultsFailed, u(x.resultsFailed()));
         set(resultsDropped, u(x.resultsDropped()));
+        set(sourceState, x.sourceState().text());
     }
 
     /** The focus monitor: latest defocus estimate in px (NaN when none) and drift warnings so far. */

@@ -50,7 +50,7 @@ final class PushFrameSource implements FrameSource {
                 if (sealed) {
                     return new PushOutcome.Refused(PushOutcome.Reason.CLOSED, "the station is closed");
                 }
-                Frame frame = new Frame(nextFrameId, 0, 0, 0, Instant.now(), NAME, image);
+                Frame frame = Frame.whole(nextFrameId, Instant.now(), NAME, image);
                 if (queue.offer(frame)) {
                     nextFrameId++;
                     return new PushOutcome.Queued(frame.frameId());

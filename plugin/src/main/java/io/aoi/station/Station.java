@@ -1,6 +1,7 @@
 package io.aoi.station;
 
 import io.aoi.camera.Frame;
+import io.aoi.camera.SourceState;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigException;
 import io.aoi.config.StationConfigLoader;
@@ -261,8 +262,11 @@ public final class Station implements AutoCloseable {
         return runtime.pipeline().queueDepths();
     }
 
-    /** What the frame source last reported: running, halted, lost (with reason), ended. */
-    public String sourceState() {
+    /**
+     * What the frame source last reported: starting, running, halted, lost or incompatible (with the reason),
+     * ended or failed; {@link SourceState#text()} is its readable form.
+     */
+    public SourceState sourceState() {
         return runtime.pipeline().sourceState();
     }
 

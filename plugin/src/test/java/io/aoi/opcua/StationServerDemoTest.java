@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aoi.camera.SourceState;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.OpcUaSettings;
@@ -526,7 +527,12 @@ class StationServerDemoTest {
 
     @Test
     void publishesDiagnostics() throws Exception {
-        server.updateDiagnostics(new Diagnostics(4.5, 1, 2, 3, 7, 2, 900, 120.5, 8.25, 140.0, 100, 3, 7));
+        assertEquals("starting", read("Diagnostics/SourceState"));
+        server.updateDiagnostics(Diagnostics.EMPTY.withFramesPerSecond(4.5).withQueueDepthCapture(1)
+                .withQueueDepthDeblur(2).withQueueDepthDetect(3).withFramesDropped(7).withStripsIncomplete(2)
+                .withStripsReceived(900).withDeblurMillisAvg(120.5).withDetectMillisAvg(8.25).withTotalMillisAvg(140.0)
+                .withResultsCompleted(100).withResultsFailed(3).withResultsDropped(7)
+                .withSourceState(new SourceState.Lost("camera stopped answering (control lost)")));
         assertEquals(4.5, read("Diagnostics/FramesPerSecond"));
         assertEquals(2, read("Diagnostics/QueueDepthDeblur"));
         assertEquals(7L, ((Number) read("Diagnostics/FramesDropped")).longValue());
@@ -534,6 +540,7 @@ class StationServerDemoTest {
         assertEquals(120.5, read("Diagnostics/DeblurMillisAvg"));
         assertEquals(100L, ((Number) read("Diagnostics/ResultsCompleted")).longValue());
         assertFalse(read("Diagnostics/TotalMillisAvg") == null);
+        assertEquals("lost: camera stopped answering (control lost)", read("Diagnostics/SourceState"));
     }
 
     @Test

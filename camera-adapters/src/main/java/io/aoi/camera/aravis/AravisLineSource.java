@@ -1,7 +1,5 @@
 package io.aoi.camera.aravis;
 
-import com.sun.jna.Pointer;
-import com.sun.jna.ptr.LongByReference;
 import io.aoi.camera.CameraException;
 import io.aoi.camera.GrabResult;
 import io.aoi.camera.LineRateMeter;
@@ -13,6 +11,7 @@ import io.aoi.config.AravisCameraSettings;
 import io.aoi.image.Image;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -192,10 +191,13 @@ public final class AravisLineSource implements LineSource {
                     continue;
                 }
                 long remaining = deadline - now;
-                Pointer buffer = session.stream().pop(TimeUnit.NANOSECONDS.toMicros(
+                Optional<AravisBuffer> popped = session.stream().pop(TimeUnit.NANOSECONDS.toMicros(
                         Math.max(0, Math.min(remaining, SLICE_NANOS))));
-                if (buffer != null) {
-                    GrabResult result = handle(buffer);
+                if (popped.isPresent()) {
+                    GrabResult result;
+                    try (AravisBuffer buffer = popped.get()) {
+                        result = handle(buffer);
+                    }
                     if (result != null) {
                         return result;
                     }
@@ -213,55 +215,50 @@ public final class AravisLineSource implements LineSource {
         }
     }
 
-    /** Turns a popped buffer into a result and gives it back to the stream; null for a duplicate to skip. */
-    private GrabResult handle(Pointer buffer) {
+    /** Turns a popped buffer into a result (the caller gives the buffer back); null for a duplicate to skip. */
+    private GrabResult handle(AravisBuffer buffer) {
         long now = System.nanoTime();
-        try {
-            int status = lib.arv_buffer_get_status(buffer);
-            SequenceTracker.Assignment assigned = tracker.assign(lib.arv_buffer_get_frame_id(buffer));
-            long sequence = assigned.sequence();
-            int lines = geometry.linesPerBuffer();
-            if (assigned.kind() == SequenceTracker.Kind.DUPLICATE) {
-                return null;
-            }
-            if (assigned.kind() == SequenceTracker.Kind.LATE) {
-                dropped--;
-                incomplete++;
-                return new GrabResult.Incomplete(sequence, lines, "OUT_OF_ORDER: a " + BufferStatus.name(status)
-                        + " buffer arrived after newer strips");
-            }
-            dropped += assigned.skippedBefore();
-            if (status != BufferStatus.SUCCESS) {
-                incomplete++;
-                return new GrabResult.Incomplete(sequence, lines, BufferStatus.name(status));
-            }
-            String mismatch = geometryMismatch(buffer);
-            if (mismatch != null) {
-                incomplete++;
-                return new GrabResult.Incomplete(sequence, lines, mismatch);
-            }
-            LongByReference size = new LongByReference();
-            Pointer data = lib.arv_buffer_get_data(buffer, size);
-            if (data == null || size.getValue() < geometry.bytesPerBuffer()) {
-                incomplete++;
-                return new GrabResult.Incomplete(sequence, lines, "SIZE_MISMATCH: " + size.getValue()
-                        + " bytes, expected " + geometry.bytesPerBuffer());
-            }
-            Image image = decoder.decode(data);
-            received++;
-            lastStripNanos = now;
-            meter.record(now, lines);
-            pollResends(now);
-            return new GrabResult.Grabbed(new Strip(sequence, sequence * lines, Instant.now(), image));
-        } finally {
-            session.stream().recycle(buffer);
+        int status = buffer.status();
+        SequenceTracker.Assignment assigned = tracker.assign(buffer.frameId());
+        long sequence = assigned.sequence();
+        int lines = geometry.linesPerBuffer();
+        if (assigned.kind() == SequenceTracker.Kind.DUPLICATE) {
+            return null;
         }
+        if (assigned.kind() == SequenceTracker.Kind.LATE) {
+            dropped--;
+            incomplete++;
+            return new GrabResult.Incomplete(sequence, lines, "OUT_OF_ORDER: a " + BufferStatus.name(status)
+                    + " buffer arrived after newer strips");
+        }
+        dropped += assigned.skippedBefore();
+        if (status != BufferStatus.SUCCESS) {
+            incomplete++;
+            return new GrabResult.Incomplete(sequence, lines, BufferStatus.name(status));
+        }
+        String mismatch = geometryMismatch(buffer);
+        if (mismatch != null) {
+            incomplete++;
+            return new GrabResult.Incomplete(sequence, lines, mismatch);
+        }
+        long payload = buffer.payloadBytes();
+        if (payload < geometry.bytesPerBuffer()) {
+            incomplete++;
+            return new GrabResult.Incomplete(sequence, lines, "SIZE_MISMATCH: " + payload
+                    + " bytes, expected " + geometry.bytesPerBuffer());
+        }
+        Image image = decoder.decode(buffer);
+        received++;
+        lastStripNanos = now;
+        meter.record(now, lines);
+        pollResends(now);
+        return new GrabResult.Grabbed(new Strip(sequence, sequence * lines, Instant.now(), image));
     }
 
-    private String geometryMismatch(Pointer buffer) {
-        int w = lib.arv_buffer_get_image_width(buffer);
-        int h = lib.arv_buffer_get_image_height(buffer);
-        int format = lib.arv_buffer_get_image_pixel_format(buffer);
+    private String geometryMismatch(AravisBuffer buffer) {
+        int w = buffer.widthPx();
+        int h = buffer.heightPx();
+        int format = buffer.pixelFormat();
         if (w == geometry.widthPx() && h == geometry.linesPerBuffer() && format == geometry.format().pfncCode()) {
             return null;
         }

@@ -1,10 +1,12 @@
 package io.aoi.camera.aravis;
 
 import com.sun.jna.Pointer;
+import java.util.Optional;
 
 /**
- * An {@code ArvStream} with its pool of buffers. The pool is allocated once; each popped buffer must be pushed
- * back ({@link #recycle}) after its data was copied, so the camera never runs out while the consumer keeps up.
+ * An {@code ArvStream} with its pool of buffers. The pool is allocated once; each popped {@link AravisBuffer}
+ * must be closed (which pushes it back) after its data was copied, so the camera never runs out while the
+ * consumer keeps up.
  * Closing unrefs the stream, which joins its receive thread and frees every buffer queued in it; the caller must
  * not hold a popped buffer at that point.
  *
@@ -38,13 +40,17 @@ final class AravisStream implements AutoCloseable {
         }
     }
 
-    /** The next filled buffer, or null when none arrived within {@code timeoutMicros}. */
-    Pointer pop(long timeoutMicros) {
-        return lib.arv_stream_timeout_pop_buffer(stream, timeoutMicros);
+    /**
+     * The next filled buffer, empty when none arrived within {@code timeoutMicros}. The caller closes it, which
+     * gives it back to this stream.
+     */
+    Optional<AravisBuffer> pop(long timeoutMicros) {
+        Pointer buffer = lib.arv_stream_timeout_pop_buffer(stream, timeoutMicros);
+        return buffer == null ? Optional.empty() : Optional.of(new AravisBuffer(lib, buffer, this::recycle));
     }
 
-    /** Gives a popped buffer back to the stream for refilling. */
-    void recycle(Pointer buffer) {
+    /** Gives a popped buffer back to the stream for refilling; called by {@link AravisBuffer#close()}. */
+    private void recycle(Pointer buffer) {
         lib.arv_stream_push_buffer(stream, buffer);
     }
 

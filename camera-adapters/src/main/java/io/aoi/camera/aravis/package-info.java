@@ -11,7 +11,9 @@
  *
  * <p>Ownership: every Aravis object is owned by exactly one Java object with an idempotent {@code close()}:
  * {@code AravisCamera} (ArvCamera and its control-lost handler), {@code AravisStream} (ArvStream and its buffer
- * pool), {@code AravisSession} (both), {@code AravisLineSource} (the current session).
+ * pool), {@code AravisSession} (both), {@code AravisLineSource} (the current session). A popped buffer is an
+ * {@code AravisBuffer}, a scoped view that answers status, geometry and payload and copies its rows into a Java
+ * array; closing it gives the buffer back to its stream. Only these wrappers touch native pointers.
  *
  * <p>Threads: one acquisition thread calls {@code start()} and {@code grab()}; {@code counters()},
  * {@code describe()} and {@code widthPx()} from any thread; {@code close()} from any thread at any time.

@@ -4,6 +4,7 @@ import io.aoi.camera.CameraException;
 import io.aoi.camera.Frame;
 import io.aoi.camera.FrameResult;
 import io.aoi.camera.GrabResult;
+import io.aoi.camera.OwnedRows;
 import io.aoi.camera.Strip;
 import io.aoi.config.FrameAssemblySettings;
 import io.aoi.image.Image;
@@ -24,6 +25,11 @@ import java.util.List;
  * line positions when they move forward, else estimated from the sequence numbers, else 0 when the source
  * restarted its counters). An incomplete strip always drops the frame it would have fallen into, and
  * assembly restarts after it: incomplete data is never passed on.
+ *
+ * <p>Ownership: every frame carries the rows whose objects it reports ({@link Frame#ownedRows()}): half of the
+ * band shared with the previous frame and half of the band shared with the next one
+ * ({@link OwnedRows#splitOverlaps}); the first frame of a run owns its top, and the last frame of a finite
+ * stream its bottom, so each centre row of a run is owned by exactly one frame.
  *
  * <p>Not thread-safe: one acquisition thread feeds it.
  */
@@ -119,7 +125,7 @@ public final class FrameAssembler {
     public List<FrameResult> end(Instant timestamp) {
         List<FrameResult> out = new ArrayList<>();
         if (bufferedRows > overlapTop) {
-            out.add(new FrameResult.Ready(frame(bufferedRows, timestamp)));
+            out.add(new FrameResult.Ready(frame(bufferedRows, timestamp, true)));
             bufferedRows = 0;
             overlapTop = 0;
         }
@@ -167,7 +173,7 @@ public final class FrameAssembler {
     private void emitComplete(List<FrameResult> out, Strip strip) {
         int rowLength = width * channels;
         while (bufferedRows >= settings.frameHeight()) {
-            out.add(new FrameResult.Ready(frame(settings.frameHeight(), strip.timestamp())));
+            out.add(new FrameResult.Ready(frame(settings.frameHeight(), strip.timestamp(), false)));
             System.arraycopy(buffer, step * rowLength, buffer, 0, (bufferedRows - step) * rowLength);
             bufferedRows -= step;
             bufferFirstLine += step;
@@ -175,11 +181,14 @@ public final class FrameAssembler {
         }
     }
 
-    private Frame frame(int rows, Instant timestamp) {
+    /** @param last whether no frame follows (the end of a finite stream): it owns its bottom rows too */
+    private Frame frame(int rows, Instant timestamp, boolean last) {
         int rowLength = width * channels;
         short[] samples = Arrays.copyOf(buffer, rows * rowLength);
         Frame frame = new Frame(nextFrameId++, bufferFirstLine, overlapTop, pendingGapLines, timestamp, sourceName,
-                new Image(width, rows, channels, bitDepth, samples));
+                new Image(width, rows, channels, bitDepth, samples),
+                last ? OwnedRows.splitOverlaps(rows, overlapTop, 0).toTheEnd()
+                        : OwnedRows.splitOverlaps(rows, overlapTop, settings.overlapLines()));
         pendingGapLines = 0;
         return frame;
     }

@@ -119,7 +119,7 @@ public final class ImageFolderSource implements FrameSource {
                 LOG.warn("{}: {}", file, warning);
             }
             read++;
-            return new FrameResult.Ready(new Frame(frameId, 0, 0, 0, Instant.now(), name, decoded.image()));
+            return new FrameResult.Ready(Frame.whole(frameId, Instant.now(), name, decoded.image()));
         } catch (IOException | RuntimeException e) {
             dropped++;
             return new FrameResult.Dropped(frameId, name + ": " + e.getMessage());

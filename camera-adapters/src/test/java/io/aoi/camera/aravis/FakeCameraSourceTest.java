@@ -16,7 +16,6 @@ import io.aoi.testing.Threads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -130,8 +129,9 @@ class FakeCameraSourceTest {
     @Test
     void closeUnblocksAWaitingGrab() throws Exception {
         // One buffer every 5 s: after the first, a 30 s grab would wait for seconds.
-        AravisLineSource source = AravisLineSource.open(new AravisCameraSettings(Optional.of(FAKE), 64, 0, 4, 4 * 0.2,
-                0, -1, "Mono8", List.of(), 0, false, 4, Duration.ofSeconds(30), Duration.ofSeconds(1)));
+        AravisLineSource source = AravisLineSource.open(TestSettings.camera(FAKE, 64, 4, 4 * 0.2, "Mono8")
+                .withBufferCount(4).withGrabTimeout(Duration.ofSeconds(30))
+                .withReconnectBackoffMax(Duration.ofSeconds(1)));
         source.start();
         CompletableFuture<GrabResult> last = new CompletableFuture<>();
         Thread grabber = new Thread(() -> {

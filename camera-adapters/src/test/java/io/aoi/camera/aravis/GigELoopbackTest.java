@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,8 +38,9 @@ class GigELoopbackTest {
     Path tmp;
 
     private static AravisCameraSettings settings() {
-        return new AravisCameraSettings(Optional.of(FakeGigECamera.ADDRESS), 256, 0, LINES, LINES * 500.0, 0, -1,
-                "Mono8", List.of(), 0, false, 16, GRAB, Duration.ofSeconds(1));
+        return AravisCameraSettings.DEFAULTS.withCameraId(FakeGigECamera.ADDRESS).withWidthPx(256)
+                .withLinesPerBuffer(LINES).withLineRateHz(LINES * 500.0).withPacketSocket(false).withGrabTimeout(GRAB)
+                .withReconnectBackoffMax(Duration.ofSeconds(1));
     }
 
     /** Tallies what the grabs returned. */

@@ -2,7 +2,6 @@ package io.aoi.camera.aravis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.sun.jna.Memory;
 import io.aoi.image.Image;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -15,13 +14,10 @@ class StripDecoderTest {
         int h = 3;
         byte[] raw = new byte[w * h];
         new Random(42).nextBytes(raw);
-        try (Memory m = new Memory(raw.length)) {
-            m.write(0, raw, 0, raw.length);
-            Image img = new StripDecoder(new StripGeometry(w, h, MonoFormat.MONO8, 0)).decode(m);
-            assertEquals(8, img.bitDepth());
-            for (int i = 0; i < raw.length; i++) {
-                assertEquals(raw[i] & 0xFF, img.sample(i % w, i / w, 0));
-            }
+        Image img = new StripDecoder(new StripGeometry(w, h, MonoFormat.MONO8, 0)).decode(raw);
+        assertEquals(8, img.bitDepth());
+        for (int i = 0; i < raw.length; i++) {
+            assertEquals(raw[i] & 0xFF, img.sample(i % w, i / w, 0));
         }
     }
 
@@ -31,30 +27,24 @@ class StripDecoderTest {
         int h = 2;
         Random rnd = new Random(7);
         int[] values = new int[w * h];
-        try (Memory m = new Memory(2L * values.length)) {
-            for (int i = 0; i < values.length; i++) {
-                values[i] = rnd.nextInt(4096);
-                m.setByte(2L * i, (byte) (values[i] & 0xFF));
-                m.setByte(2L * i + 1, (byte) (values[i] >>> 8));
-            }
-            Image img = new StripDecoder(new StripGeometry(w, h, MonoFormat.MONO12, 0)).decode(m);
-            assertEquals(16, img.bitDepth());
-            for (int i = 0; i < values.length; i++) {
-                assertEquals(values[i], img.sample(i % w, i / w, 0));
-            }
+        byte[] raw = new byte[2 * values.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rnd.nextInt(4096);
+            raw[2 * i] = (byte) (values[i] & 0xFF);
+            raw[2 * i + 1] = (byte) (values[i] >>> 8);
+        }
+        Image img = new StripDecoder(new StripGeometry(w, h, MonoFormat.MONO12, 0)).decode(raw);
+        assertEquals(16, img.bitDepth());
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(values[i], img.sample(i % w, i / w, 0));
         }
     }
 
     @Test
     void mono16FullRangeSurvives() {
-        try (Memory m = new Memory(4)) {
-            m.setByte(0, (byte) 0xFF);
-            m.setByte(1, (byte) 0xFF);
-            m.setByte(2, (byte) 0x34);
-            m.setByte(3, (byte) 0x12);
-            Image img = new StripDecoder(new StripGeometry(2, 1, MonoFormat.MONO16, 0)).decode(m);
-            assertEquals(65535, img.sample(0, 0, 0));
-            assertEquals(0x1234, img.sample(1, 0, 0));
-        }
+        byte[] raw = {(byte) 0xFF, (byte) 0xFF, 0x34, 0x12};
+        Image img = new StripDecoder(new StripGeometry(2, 1, MonoFormat.MONO16, 0)).decode(raw);
+        assertEquals(65535, img.sample(0, 0, 0));
+        assertEquals(0x1234, img.sample(1, 0, 0));
     }
 }

@@ -4,7 +4,6 @@ import io.aoi.config.AravisCameraSettings;
 import io.aoi.config.AravisCameraSettings.GenicamFeature;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /** Settings for tests: a small region, no exposure/gain changes, packet socket off (loopback). */
 final class TestSettings {
@@ -18,7 +17,9 @@ final class TestSettings {
 
     static AravisCameraSettings camera(String cameraId, int widthPx, int linesPerBuffer, double lineRateHz,
             String pixelFormat, List<GenicamFeature> features, Duration reconnectBackoffMax) {
-        return new AravisCameraSettings(Optional.of(cameraId), widthPx, 0, linesPerBuffer, lineRateHz, 0, -1,
-                pixelFormat, features, 0, false, 8, Duration.ofMillis(500), reconnectBackoffMax);
+        return AravisCameraSettings.DEFAULTS.withCameraId(cameraId).withWidthPx(widthPx)
+                .withLinesPerBuffer(linesPerBuffer).withLineRateHz(lineRateHz).withPixelFormat(pixelFormat)
+                .withFeatures(features).withPacketSocket(false).withBufferCount(8)
+                .withGrabTimeout(Duration.ofMillis(500)).withReconnectBackoffMax(reconnectBackoffMax);
     }
 }

@@ -10,6 +10,7 @@ import io.aoi.camera.CameraException;
 import io.aoi.camera.Frame;
 import io.aoi.camera.FrameResult;
 import io.aoi.camera.GrabResult;
+import io.aoi.camera.OwnedRows;
 import io.aoi.camera.Strip;
 import io.aoi.camera.sim.PanelSimulator;
 import io.aoi.config.FrameAssemblySettings;
@@ -51,6 +52,8 @@ class FrameAssemblerTest {
             assertEquals(k, f.frameId());
             assertEquals(k * 80L, f.firstLine());
             assertEquals(k == 0 ? 0 : 48, f.overlapTopRows());
+            // each frame owns half of each band it shares: rows 24 to 104 of 128, the first one from its top
+            assertEquals(new OwnedRows(k == 0 ? Double.NEGATIVE_INFINITY : 24, 104), f.ownedRows());
             assertEquals(0, f.gapLinesBefore());
             assertEquals("sim", f.sourceName());
             assertArrayEquals(SIM.render(f.firstLine(), 128).samples(), f.image().samples(), "frame " + k);
@@ -176,5 +179,7 @@ class FrameAssemblerTest {
         assertEquals(80, last.get(0).firstLine());
         assertEquals(40, last.get(0).image().height());
         assertEquals(20, last.get(0).overlapTopRows());
+        // no frame follows: the short frame owns everything below its half of the shared band
+        assertEquals(new OwnedRows(10, Double.POSITIVE_INFINITY), last.get(0).ownedRows());
     }
 }

@@ -55,7 +55,7 @@ class StripFrameSourceTest {
             Frame f = frames.get(k);
             boolean last = k == frames.size() - 1;
             for (TrueParticle p : sim.particlesIn(f.firstLine(), 256)) {
-                if (OverlapOwnership.owns(f, p.y() - f.firstLine(), assembly.overlapLines(), last)) {
+                if ((last ? f.ownedRows().toTheEnd() : f.ownedRows()).contains(p.y() - f.firstLine())) {
                     owners.merge(p, 1, Integer::sum);
                 }
             }

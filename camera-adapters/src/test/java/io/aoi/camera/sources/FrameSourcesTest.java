@@ -17,8 +17,6 @@ import io.aoi.config.SimulatedCameraSettings;
 import io.aoi.testing.RequiresAravis;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FrameSourcesTest {
@@ -47,8 +45,8 @@ class FrameSourcesTest {
     @Test
     @RequiresAravis
     void aravisSettingsOpenAssembledFramesFromTheCamera() throws Exception {
-        AravisCameraSettings aravis = new AravisCameraSettings(Optional.of("Fake_1"), 64, 0, 32, 32 * 100.0, 0, -1,
-                "Mono8", List.of(), 0, false, 8, Duration.ofSeconds(1), Duration.ofSeconds(10));
+        AravisCameraSettings aravis = AravisCameraSettings.DEFAULTS.withCameraId("Fake_1").withWidthPx(64)
+                .withLinesPerBuffer(32).withLineRateHz(32 * 100.0).withPacketSocket(false).withBufferCount(8);
         try (FrameSource source = FrameSources.open(aravis, ASSEMBLY)) {
             assertInstanceOf(StripFrameSource.class, source);
             source.start();
@@ -61,8 +59,7 @@ class FrameSourcesTest {
     @Test
     @RequiresAravis
     void aravisSettingsNamingAnAbsentCameraFailWithItsName() {
-        AravisCameraSettings aravis = new AravisCameraSettings(Optional.of("NoSuchCamera-99"), 0, 0, 64, 0, 0, -1,
-                "Mono8", List.of(), 0, true, 8, Duration.ofSeconds(1), Duration.ofSeconds(10));
+        AravisCameraSettings aravis = AravisCameraSettings.DEFAULTS.withCameraId("NoSuchCamera-99").withBufferCount(8);
         CameraException e = assertThrows(CameraException.class, () -> FrameSources.open(aravis, ASSEMBLY));
         assertTrue(e.getMessage().contains("NoSuchCamera-99"), e.getMessage());
     }

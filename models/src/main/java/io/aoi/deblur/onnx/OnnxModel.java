@@ -1,6 +1,7 @@
 package io.aoi.deblur.onnx;
 
 import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxTensorLike;
 import ai.onnxruntime.OnnxValue;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An ONNX Runtime session for one model file, checked against the {@link ModelSignature} the caller expects.
- * Model-agnostic: callers build input tensors with {@link #environment()} and read the outputs they asked for.
+ * Model-agnostic: callers in this package build input tensors with {@link #environment()} and read the outputs
+ * they asked for; callers elsewhere use {@link #runPlanes}, whose signature holds only Java types, so no ONNX
+ * Runtime type leaves this package.
  *
  * <p>Session options, the same for every model of this project:
  * <ul>
@@ -184,10 +187,16 @@ public final class OnnxModel implements AutoCloseable {
                 problems.add(kind + " '" + spec.name() + "' has rank " + tensor.getShape().length + ", expected "
                         + spec.rank());
             }
-            if (tensor.type != spec.type()) {
+            if (tensor.type != onnxType(spec.type())) {
                 problems.add(kind + " '" + spec.name() + "' has type " + tensor.type + ", expected " + spec.type());
             }
         }
+    }
+
+    private static OnnxJavaType onnxType(TensorSpec.ElementType type) {
+        return switch (type) {
+            case FLOAT32 -> OnnxJavaType.FLOAT;
+        };
     }
 
     private static String describe(Map<String, NodeInfo> nodes) {
@@ -211,8 +220,8 @@ public final class OnnxModel implements AutoCloseable {
         }
     }
 
-    /** The shared ONNX Runtime environment, for creating input tensors. */
-    public OrtEnvironment environment() {
+    /** The shared ONNX Runtime environment, for creating input tensors (this package only). */
+    OrtEnvironment environment() {
         return OrtEnvironment.getEnvironment();
     }
 
@@ -222,11 +231,11 @@ public final class OnnxModel implements AutoCloseable {
     }
 
     /**
-     * Runs the model. The caller owns the inputs and the returned result, and closes both.
+     * Runs the model. The caller owns the inputs and the returned result, and closes both (this package only).
      *
      * @throws DeblurException naming the model when ONNX Runtime fails
      */
-    public OrtSession.Result run(Map<String, ? extends OnnxTensorLike> inputs) throws DeblurException {
+    OrtSession.Result run(Map<String, ? extends OnnxTensorLike> inputs) throws DeblurException {
         return abortable(options -> session.run(inputs, options));
     }
 
@@ -293,11 +302,11 @@ public final class OnnxModel implements AutoCloseable {
 
     /**
      * Runs the model writing its outputs into tensors the caller made (for example over direct buffers it
-     * reuses from run to run). The caller owns inputs and outputs; nothing is returned.
+     * reuses from run to run). The caller owns inputs and outputs; nothing is returned (this package only).
      *
      * @throws DeblurException naming the model when ONNX Runtime fails
      */
-    public void runInto(Map<String, ? extends OnnxTensorLike> inputs, Map<String, ? extends OnnxValue> outputs)
+    void runInto(Map<String, ? extends OnnxTensorLike> inputs, Map<String, ? extends OnnxValue> outputs)
             throws DeblurException {
         // the outputs are the caller's tensors, filled in place; abortable like run(), so that a stopping station
         // never frees the session under this call

@@ -93,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "frames %d | OK %d NG %d no decision %d failed %d dropped %d | "
                         + "%.2f frames/s | queues deblur %d detect %d record %d | source %s%s   ",
                 c.framesIn(), c.ok(), c.ng(), c.noDecision(), c.failed(), c.dropped(), c.resultsPerSecond(),
-                q.deblur(), q.detect(), q.record(), runtime.sourceState(),
+                q.deblur(), q.detect(), q.record(), runtime.sourceState().text(),
                 runtime.truthAccuracy().map(t -> " | truth " + t.describe()).orElse(""));
     }
 

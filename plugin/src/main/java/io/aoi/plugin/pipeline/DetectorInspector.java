@@ -1,28 +1,22 @@
 package io.aoi.plugin.pipeline;
 
 import io.aoi.camera.Frame;
-import io.aoi.camera.assembly.OverlapOwnership;
 import io.aoi.detect.Detection;
 import io.aoi.detect.Particle;
 import io.aoi.detect.ParticleDetector;
 import io.aoi.image.Image;
 
 /**
- * Inspects a frame with the particle detector and counts only the particles the frame owns, so that a
- * particle in the rows two overlapping frames share is counted once over the scan. Bumps are judged whole by
- * the detector (a bump cut by the frame edge is judged in the neighbouring frame that holds it whole).
+ * Inspects a frame with the particle detector and counts only the particles the frame owns
+ * ({@link Frame#owns(double)}), so that a particle in the rows two overlapping frames share is counted once over
+ * the scan. Bumps are judged whole by the detector (a bump cut by the frame edge is judged in the neighbouring
+ * frame that holds it whole).
  */
 public final class DetectorInspector implements FrameInspector {
     private final ParticleDetector detector;
-    private final int overlapLines;
 
-    /**
-     * @param overlapLines rows each frame shares with the next one ({@code assembly.overlapLines}); 0 for sources
-     *                     whose frames do not overlap (image folders)
-     */
-    public DetectorInspector(ParticleDetector detector, int overlapLines) {
+    public DetectorInspector(ParticleDetector detector) {
         this.detector = detector;
-        this.overlapLines = overlapLines;
     }
 
     @Override
@@ -30,7 +24,7 @@ public final class DetectorInspector implements FrameInspector {
         Detection d = detector.detect(restored);
         int owned = 0;
         for (Particle p : d.particles()) {
-            if (OverlapOwnership.owns(frame, p.y(), overlapLines, false)) {
+            if (frame.owns(p.y())) {
                 owned++;
             }
         }

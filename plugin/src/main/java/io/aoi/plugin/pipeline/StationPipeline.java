@@ -4,6 +4,7 @@ import io.aoi.camera.CameraException;
 import io.aoi.camera.Frame;
 import io.aoi.camera.FrameResult;
 import io.aoi.camera.FrameSource;
+import io.aoi.camera.SourceState;
 import io.aoi.results.FrameAdmission;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.Outcome;
@@ -75,7 +76,8 @@ public final class StationPipeline implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean inspecting = new AtomicBoolean(true);
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicReference<String> sourceState = new AtomicReference<>("starting");
+    private final AtomicReference<SourceState> sourceState =
+            new AtomicReference<>(new SourceState.Starting());
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final List<Thread> threads;
@@ -189,8 +191,8 @@ public final class StationPipeline implements AutoCloseable {
         inspecting.set(on);
     }
 
-    /** What the source last reported: running, halted, lost (with reason), ended. */
-    public String sourceState() {
+    /** What the source last reported: starting, running, halted, lost or incompatible (with reason), ended, failed. */
+    public SourceState sourceState() {
         return sourceState.get();
     }
 
@@ -208,7 +210,7 @@ public final class StationPipeline implements AutoCloseable {
         try {
             while (!stopping.get() && (maxFrames == 0 || counters.framesIn() < maxFrames)) {
                 if (!inspecting.get()) {
-                    sourceState.set("halted");
+                    sourceState.set(new SourceState.Halted());
                     Thread.sleep(POLL.toMillis());
                     continue;
                 }
@@ -225,16 +227,16 @@ public final class StationPipeline implements AutoCloseable {
                                 Outcome.DROPPED, d.reason(), 0)));
                     }
                 } else if (next instanceof FrameResult.SourceLost lost) {
-                    sourceState.set("lost: " + lost.reason());
+                    sourceState.set(SourceState.of(lost));
                 } else if (next instanceof FrameResult.Ended) {
-                    sourceState.set("ended");
+                    sourceState.set(new SourceState.Ended());
                     return;
                 }
                 // TimedOut: the source is alive but idle; poll again
             }
         } catch (CameraException e) {
             LOG.error("frame source failed: " + e.getMessage());
-            sourceState.set("failed: " + e.getMessage());
+            sourceState.set(new SourceState.Failed(String.valueOf(e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -261,7 +263,7 @@ public final class StationPipeline implements AutoCloseable {
     }
 
     private void admit(Frame frame) {
-        sourceState.set("running");
+        sourceState.set(new SourceState.Running());
         long entered = System.nanoTime();
         if (!enter(frame.frameId(), frame.firstLine(), frame.gapLinesBefore(), frame.sourceName(), entered)) {
             return;

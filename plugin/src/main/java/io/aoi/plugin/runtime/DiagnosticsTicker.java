@@ -2,6 +2,7 @@ package io.aoi.plugin.runtime;
 
 import io.aoi.camera.FrameSource;
 import io.aoi.camera.SourceCounters;
+import io.aoi.camera.SourceState;
 import io.aoi.opcua.Diagnostics;
 import io.aoi.opcua.StationServer;
 import io.aoi.opcua.VisionStateMachine;
@@ -15,9 +16,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Copies the pipeline's and the source's counters and the focus monitor into the OPC UA Diagnostics object (when the
- * station serves OPC UA) at a fixed period, on its own daemon thread, and moves the station's state machine into and
- * out of Error with the source ({@link SourceErrorState}). {@link #close()} stops it and is idempotent.
+ * Copies the pipeline's and the source's counters, the source's state and the focus monitor into the OPC UA
+ * Diagnostics object (when the station serves OPC UA) at a fixed period, on its own daemon thread, and moves the
+ * station's state machine into and out of Error with the source ({@link SourceErrorState}). {@link #close()} stops
+ * it and is idempotent.
  */
 final class DiagnosticsTicker implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -59,7 +61,8 @@ final class DiagnosticsTicker implements AutoCloseable {
             return;
         }
         PipelineCounters c = pipeline.counters();
-        server.get().updateDiagnostics(snapshot(rate(c.results()), c, pipeline.queueDepths(), source.counters()));
+        server.get().updateDiagnostics(snapshot(rate(c.results()), c, pipeline.queueDepths(), source.counters(),
+                pipeline.sourceState()));
         server.get().updateFocus(focus.lastSigmaPx(), focus.warnings());
     }
 
@@ -68,10 +71,14 @@ final class DiagnosticsTicker implements AutoCloseable {
      * inside the source, which does not report it: 0. The record queue has no Diagnostics field. Completed results
      * are those with an OK or NG verdict, as the field says (results without a decision are not among them).
      */
-    static Diagnostics snapshot(double framesPerSecond, PipelineCounters c, QueueDepths q, SourceCounters s) {
-        return new Diagnostics(framesPerSecond, 0, q.deblur(), q.detect(), c.dropped(), s.stripsIncomplete(),
-                s.stripsReceived(), c.deblurMillisMean(), c.detectMillisMean(), c.totalMillisMean(),
-                c.ok() + c.ng(), c.failed(), c.dropped());
+    static Diagnostics snapshot(double framesPerSecond, PipelineCounters c, QueueDepths q, SourceCounters s,
+            SourceState state) {
+        return Diagnostics.EMPTY.withFramesPerSecond(framesPerSecond).withQueueDepthCapture(0)
+                .withQueueDepthDeblur(q.deblur()).withQueueDepthDetect(q.detect()).withFramesDropped(c.dropped())
+                .withStripsIncomplete(s.stripsIncomplete()).withStripsReceived(s.stripsReceived())
+                .withDeblurMillisAvg(c.deblurMillisMean()).withDetectMillisAvg(c.detectMillisMean())
+                .withTotalMillisAvg(c.totalMillisMean()).withResultsCompleted(c.ok() + c.ng())
+                .withResultsFailed(c.failed()).withResultsDropped(c.dropped()).withSourceState(state);
     }
 
     @Override

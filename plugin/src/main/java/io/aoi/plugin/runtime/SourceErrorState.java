@@ -1,8 +1,8 @@
 package io.aoi.plugin.runtime;
 
-import io.aoi.camera.FrameResult;
 import io.aoi.camera.FrameSource;
 import io.aoi.camera.SourceLoss;
+import io.aoi.camera.SourceState;
 import io.aoi.opcua.VisionState;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts the station into the OPC UA Error state while its camera answers but cannot serve it
- * ({@link SourceLoss#INCOMPATIBLE}, for example a camera that came back with a smaller sensor), and back into
- * continuous execution once the source delivers again. A camera that is merely gone leaves the state alone (the
+ * ({@link SourceState.Incompatible}: a {@link SourceLoss#INCOMPATIBLE} outage, for example a camera that came back
+ * with a smaller sensor), and back into continuous execution once the source delivers again. A camera that is merely gone leaves the state alone (the
  * source reports it and reconnects). Only an operational station is moved to Error, and only an Error this class
  * entered is left again. Called periodically from one thread.
  */
@@ -37,13 +37,14 @@ final class SourceErrorState {
 
     /** Compares the source's outage with the state once. */
     void update() {
-        Optional<FrameResult.SourceLost> outage = source.outage();
-        boolean incompatible = outage.isPresent() && outage.get().loss() == SourceLoss.INCOMPATIBLE;
-        if (incompatible && !entered && state.get().isOperational()) {
-            entered = true;
-            setState.accept(VisionState.ERROR);
-            LOG.error("station in Error: {}", outage.get().reason());
-        } else if (!incompatible && entered) {
+        Optional<SourceState> outage = source.outage().map(SourceState::of);
+        if (outage.isPresent() && outage.get() instanceof SourceState.Incompatible incompatible) {
+            if (!entered && state.get().isOperational()) {
+                entered = true;
+                setState.accept(VisionState.ERROR);
+                LOG.error("station in Error: {}", incompatible.reason());
+            }
+        } else if (entered) {
             entered = false;
             if (state.get() == VisionState.ERROR) {
                 setState.accept(VisionState.OPERATIONAL_CONTINUOUS_EXECUTION);

@@ -4,7 +4,6 @@ import io.aoi.camera.CameraException;
 import io.aoi.camera.FrameSource;
 import io.aoi.camera.sim.PanelSimulator;
 import io.aoi.camera.sources.FrameSources;
-import io.aoi.config.ImageFolderSettings;
 import io.aoi.config.OutputSettings;
 import io.aoi.config.OverloadPolicy;
 import io.aoi.config.SimulatedCameraSettings;
@@ -162,7 +161,7 @@ public final class StationRuntime implements AutoCloseable {
             FocusMonitor focus = new FocusMonitor(config.deblur().policy().focusDriftWarnSigmaPx());
             fanOut.add(focus);
             sinks.forEach(fanOut::add);
-            FrameInspector inspector = new DetectorInspector(detector, hostFrames ? 0 : overlapLines(config));
+            FrameInspector inspector = new DetectorInspector(detector);
             Optional<SimulatorTruthInspector> truth = Optional.empty();
             if (!hostFrames && config.camera() instanceof SimulatedCameraSettings simulated) {
                 truth = Optional.of(new SimulatorTruthInspector(inspector, new PanelSimulator(simulated),
@@ -213,11 +212,6 @@ public final class StationRuntime implements AutoCloseable {
      */
     static long securityLogBytes(OutputSettings out) {
         return Math.max(1L << 20, out.maxJournalBytes() / 16);
-    }
-
-    /** Frames of a line-scan camera overlap; recorded frames from a folder are independent images. */
-    private static int overlapLines(StationConfig config) {
-        return config.camera() instanceof ImageFolderSettings ? 0 : config.assembly().overlapLines();
     }
 
     public StationPipeline pipeline() {

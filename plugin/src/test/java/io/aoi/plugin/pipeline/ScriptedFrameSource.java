@@ -3,6 +3,7 @@ package io.aoi.plugin.pipeline;
 import io.aoi.camera.Frame;
 import io.aoi.camera.FrameResult;
 import io.aoi.camera.FrameSource;
+import io.aoi.camera.OwnedRows;
 import io.aoi.camera.SourceCounters;
 import io.aoi.image.Image;
 import java.time.Duration;
@@ -38,7 +39,7 @@ final class ScriptedFrameSource implements FrameSource {
             s[i] = (short) ((i * 31 + id * 7) % 200);
         }
         return new FrameResult.Ready(new Frame(id, id * height, 0, 0, Instant.now(), "scripted",
-                new Image(width, height, 1, 8, s)));
+                new Image(width, height, 1, 8, s), OwnedRows.ALL));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aoi.camera.FrameResult;
+import io.aoi.camera.SourceState;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.deblur.DeblurException;
@@ -118,9 +119,9 @@ class StationPipelineTest {
         script.add(new FrameResult.TimedOut());
         short[] poison = new short[32 * 16];
         poison[0] = 13;
-        script.add(new FrameResult.Ready(new io.aoi.camera.Frame(13, 0, 0, 0, java.time.Instant.now(), "scripted",
+        script.add(new FrameResult.Ready(io.aoi.camera.Frame.whole(13, java.time.Instant.now(), "scripted",
                 new Image(32, 16, 1, 8, poison))));
-        script.add(new FrameResult.Ready(new io.aoi.camera.Frame(14, 0, 0, 0, java.time.Instant.now(), "scripted",
+        script.add(new FrameResult.Ready(io.aoi.camera.Frame.whole(14, java.time.Instant.now(), "scripted",
                 Image.blank(100, 4, 1, 8))));
 
         // queues deep enough for the whole script: this test is about outcomes, not overload
@@ -145,6 +146,36 @@ class StationPipelineTest {
             assertEquals("st1-J1-" + id, r.resultId());
             assertEquals(2, r.deblurPasses());
             assertEquals("invert", r.deblurModel());
+        }
+    }
+
+    @Test
+    void theSourceStateFollowsWhatTheSourceReports() throws Exception {
+        List<FrameResult> script = List.of(ScriptedFrameSource.frame(0, 32, 16),
+                new FrameResult.SourceLost("camera refuses width 1024", io.aoi.camera.SourceLoss.INCOMPATIBLE));
+        List<InspectionResult> recorded = Collections.synchronizedList(new ArrayList<>());
+        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> SETTINGS,
+                (s, passes) -> new SingleFrameStage<>(new InvertingDeblurrer(0), passes));
+                StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(script, true), stage,
+                        StationPipelineTest::brightPixels, recorded::add,
+                        new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 8, Duration.ofSeconds(20))) {
+            assertEquals("starting", pipeline.sourceState().text());
+            pipeline.start();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> pipeline.sourceState() instanceof SourceState.Incompatible);
+            assertEquals("incompatible: camera refuses width 1024", pipeline.sourceState().text());
+        }
+
+        List<FrameResult> ending = List.of(new FrameResult.SourceLost("control lost"),
+                ScriptedFrameSource.frame(0, 32, 16));
+        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> SETTINGS,
+                (s, passes) -> new SingleFrameStage<>(new InvertingDeblurrer(0), passes));
+                StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(ending), stage,
+                        StationPipelineTest::brightPixels, recorded::add,
+                        new PipelineIdentity("st1", "J2", () -> "recipe-1"), 0, 8, Duration.ofSeconds(20))) {
+            pipeline.start();
+            assertTrue(pipeline.awaitFinished(Duration.ofSeconds(30)));
+            assertInstanceOf(SourceState.Ended.class, pipeline.sourceState());
         }
     }
 

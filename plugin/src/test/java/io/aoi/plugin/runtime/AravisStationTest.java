@@ -1,9 +1,11 @@
 package io.aoi.plugin.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aoi.camera.SourceCounters;
+import io.aoi.camera.SourceState;
 import io.aoi.camera.aravis.AravisCameras;
 import io.aoi.camera.aravis.FakeGigECamera;
 import io.aoi.config.AravisCameraSettings;
@@ -40,9 +42,10 @@ class AravisStationTest {
 
     private static StationConfig station(Path tmp) throws Exception {
         StationConfig demo = DemoStations.demo(tmp, DeblurModel.NONE, 0);
-        AravisCameraSettings camera = new AravisCameraSettings(Optional.of(FakeGigECamera.ADDRESS), 256, 0,
-                LINES_PER_BUFFER, LINE_RATE_HZ, 0, -1, "Mono8", List.of(), 0, false, 16,
-                Duration.ofMillis(500), Duration.ofSeconds(1));
+        AravisCameraSettings camera = AravisCameraSettings.DEFAULTS.withCameraId(FakeGigECamera.ADDRESS)
+                .withWidthPx(256).withLinesPerBuffer(LINES_PER_BUFFER).withLineRateHz(LINE_RATE_HZ)
+                .withPacketSocket(false).withGrabTimeout(Duration.ofMillis(500))
+                .withReconnectBackoffMax(Duration.ofSeconds(1));
         return new StationConfig("gige-loopback", camera, new FrameAssemblySettings(LINES_PER_BUFFER, 64, 16),
                 demo.deblur(), demo.detector(), demo.opcua(), demo.outputs());
     }
@@ -66,7 +69,7 @@ class AravisStationTest {
             rateBeforeLossHz = s.source().counters().measuredLineRateHz();
             long killedNanos = System.nanoTime();
             camera.kill();
-            waitFor(() -> s.pipeline().sourceState().startsWith("lost"), Duration.ofSeconds(30),
+            waitFor(() -> s.pipeline().sourceState() instanceof SourceState.Lost, Duration.ofSeconds(30),
                     "the station notices the camera is gone");
             secondsToNotice = (System.nanoTime() - killedNanos) / 1e9;
             long resultsDuringOutage = c.results();
@@ -123,7 +126,9 @@ class AravisStationTest {
             camera = FakeGigECamera.start("STATION2", smallSensor, log); // 200 px sensor, the station reads 256
             waitFor(() -> s.server().state() == VisionState.ERROR, Duration.ofSeconds(40),
                     "the station in Error while the camera cannot serve it");
-            assertTrue(s.pipeline().sourceState().contains("cannot serve the station"), s.pipeline().sourceState());
+            SourceState.Incompatible incompatible = assertInstanceOf(SourceState.Incompatible.class,
+                    s.pipeline().sourceState());
+            assertTrue(incompatible.reason().contains("cannot serve the station"), incompatible.text());
 
             camera.kill();
             camera = FakeGigECamera.start("STATION2", log);

@@ -3,6 +3,7 @@ package io.aoi.plugin.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.aoi.camera.Frame;
+import io.aoi.camera.OwnedRows;
 import io.aoi.camera.sim.PanelSimulator;
 import io.aoi.camera.sim.SimulatedFrame;
 import io.aoi.camera.sim.TrueBump;
@@ -41,7 +42,8 @@ class SimulatorTruthInspectorTest {
     void scoresBumpAndFrameVerdictsAgainstTheSimulatorsTruth() {
         PanelSimulator simulator = new PanelSimulator(CAMERA);
         SimulatedFrame truth = simulator.frame(FIRST_LINE, ROWS);
-        Frame frame = new Frame(2, FIRST_LINE, 96, 0, Instant.now(), "sim", truth.image());
+        Frame frame = new Frame(2, FIRST_LINE, 96, 0, Instant.now(), "sim", truth.image(),
+                OwnedRows.splitOverlaps(ROWS, 96, 96));
         int bumps = truth.bumps().size();
         boolean trulyOk = truth.bumps().stream().allMatch(b -> b.particleCount() >= 5);
 

@@ -56,23 +56,20 @@ final class CameraReader {
         return map.build(() -> new ImageFolderSettings(folder, loop, maxMegapixels));
     }
 
-    /**
-     * Defaults: first camera found, camera's own width, offset 0, 64 lines per buffer, camera's own line rate,
-     * exposure and gain, Mono8, no extra features, negotiated packet size, packet socket on, 16 buffers, grab
-     * timeout 1s, reconnect back-off up to 10s.
-     */
+    /** Defaults: {@link AravisCameraSettings#DEFAULTS}. */
     private static AravisCameraSettings aravis(YamlMap map) throws StationConfigException {
         map.allow("type", "cameraId", "widthPx", "offsetXPx", "linesPerBuffer", "lineRateHz", "exposureMicros",
                 "gainDb", "pixelFormat", "features", "packetSizeBytes", "packetSocket", "bufferCount", "grabTimeout",
                 "reconnectBackoffMax");
+        AravisCameraSettings d = AravisCameraSettings.DEFAULTS;
         Optional<String> cameraId = map.optionalText("cameraId");
-        int widthPx = map.integer("widthPx", 0);
-        int offsetXPx = map.integer("offsetXPx", 0);
-        int linesPerBuffer = map.integer("linesPerBuffer", 64);
-        double lineRateHz = map.number("lineRateHz", 0);
-        double exposureMicros = map.number("exposureMicros", 0);
-        double gainDb = map.number("gainDb", -1);
-        String pixelFormat = map.text("pixelFormat", "Mono8");
+        int widthPx = map.integer("widthPx", d.widthPx());
+        int offsetXPx = map.integer("offsetXPx", d.offsetXPx());
+        int linesPerBuffer = map.integer("linesPerBuffer", d.linesPerBuffer());
+        double lineRateHz = map.number("lineRateHz", d.lineRateHz());
+        double exposureMicros = map.number("exposureMicros", d.exposureMicros());
+        double gainDb = map.number("gainDb", d.gainDb());
+        String pixelFormat = map.text("pixelFormat", d.pixelFormat());
         List<GenicamFeature> features = new ArrayList<>();
         for (YamlMap item : map.mappings("features", false, "a mapping with name and value")) {
             item.allow("name", "value");
@@ -80,13 +77,15 @@ final class CameraReader {
             String value = item.text("value");
             features.add(item.build(() -> new GenicamFeature(name, value)));
         }
-        int packetSizeBytes = map.integer("packetSizeBytes", 0);
-        boolean packetSocket = map.flag("packetSocket", true);
-        int bufferCount = map.integer("bufferCount", 16);
-        Duration grabTimeout = map.duration("grabTimeout", Duration.ofSeconds(1));
-        Duration reconnectBackoffMax = map.duration("reconnectBackoffMax", Duration.ofSeconds(10));
-        return map.build(() -> new AravisCameraSettings(cameraId, widthPx, offsetXPx, linesPerBuffer, lineRateHz,
-                exposureMicros, gainDb, pixelFormat, features, packetSizeBytes, packetSocket, bufferCount,
-                grabTimeout, reconnectBackoffMax));
+        int packetSizeBytes = map.integer("packetSizeBytes", d.packetSizeBytes());
+        boolean packetSocket = map.flag("packetSocket", d.packetSocket());
+        int bufferCount = map.integer("bufferCount", d.bufferCount());
+        Duration grabTimeout = map.duration("grabTimeout", d.grabTimeout());
+        Duration reconnectBackoffMax = map.duration("reconnectBackoffMax", d.reconnectBackoffMax());
+        return map.build(() -> d.withCameraId(cameraId).withWidthPx(widthPx).withOffsetXPx(offsetXPx)
+                .withLinesPerBuffer(linesPerBuffer).withLineRateHz(lineRateHz).withExposureMicros(exposureMicros)
+                .withGainDb(gainDb).withPixelFormat(pixelFormat).withFeatures(features)
+                .withPacketSizeBytes(packetSizeBytes).withPacketSocket(packetSocket).withBufferCount(bufferCount)
+                .withGrabTimeout(grabTimeout).withReconnectBackoffMax(reconnectBackoffMax));
     }
 }

@@ -5,8 +5,6 @@ import io.aoi.config.AravisCameraSettings;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -64,9 +62,11 @@ final class BenchmarkCamera implements AutoCloseable {
             cameraId = FakeGigECamera.ADDRESS;
         }
         int lines = args.lines;
-        AravisCameraSettings settings = new AravisCameraSettings(Optional.of(cameraId), args.widthPx,
-                0, lines, args.lineRateHz != null ? args.lineRateHz : lines * 1000.0, 0, -1, args.format, List.of(),
-                args.packetSizeBytes, false, args.buffers, Duration.ofMillis(500), Duration.ofSeconds(2));
+        AravisCameraSettings settings = AravisCameraSettings.DEFAULTS.withCameraId(cameraId).withWidthPx(args.widthPx)
+                .withLinesPerBuffer(lines).withLineRateHz(args.lineRateHz != null ? args.lineRateHz : lines * 1000.0)
+                .withPixelFormat(args.format).withPacketSizeBytes(args.packetSizeBytes).withPacketSocket(false)
+                .withBufferCount(args.buffers).withGrabTimeout(Duration.ofMillis(500))
+                .withReconnectBackoffMax(Duration.ofSeconds(2));
         return new BenchmarkCamera(child, settings);
     }
 
