@@ -15,8 +15,8 @@ import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 
 /**
  * A password guesser in its own process: N parallel logins with wrong passwords for one user name, each on its own
- * secure channel, from a given local address, fired together after a 3 s pause (so that the JVM's own start-up is
- * over). Prints {@code START <epoch ms> END <epoch ms> OUTCOMES <status>=<count>,...} and exits.
+ * secure channel, from a given local address, fired together once every login thread waits at the start gate.
+ * Prints {@code START <epoch ms> END <epoch ms> OUTCOMES <status>=<count>,...} and exits.
  * Arguments: {@code <endpoint url> <parallel logins> <seconds at most> <client.p12> <user> <local address>}.
  */
 public final class GuessingClient {
@@ -32,12 +32,14 @@ public final class GuessingClient {
         InetAddress from = InetAddress.getByName(args[5]);
         Map<String, Integer> outcomes = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        CountDownLatch ready = new CountDownLatch(parallel);
         CountDownLatch start = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(parallel);
         for (int i = 0; i < parallel; i++) {
             int n = i;
             pool.execute(() -> {
                 try {
+                    ready.countDown();
                     start.await();
                     TestClients.production(url, cert, new UsernameProvider(user, "guess-" + n),
                             SecurityPolicy.Basic256Sha256, from).disconnect();
@@ -51,7 +53,10 @@ public final class GuessingClient {
                 }
             });
         }
-        Thread.sleep(3_000);
+        if (!ready.await(seconds, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("only " + (parallel - ready.getCount()) + " of " + parallel
+                    + " login threads reached the start gate within " + seconds + " s");
+        }
         long startMs = System.currentTimeMillis();
         start.countDown();
         boolean all = done.await(seconds, TimeUnit.SECONDS);

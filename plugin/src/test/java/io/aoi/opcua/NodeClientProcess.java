@@ -20,8 +20,8 @@ import org.awaitility.Awaitility;
 
 /**
  * One run of a node-opcua check client from {@code src/test/node}: it prints READY once subscribed and one line
- * {@code SUMMARY <json>} at the end. Needs {@code node} and {@code npm} on PATH; runs {@code npm ci} when
- * node_modules is missing.
+ * {@code SUMMARY <json>} at the end. Tests that use it are {@link RequiresNode}: node on PATH and the project's
+ * node_modules installed.
  */
 public final class NodeClientProcess {
     static final Path NODE_PROJECT = Path.of("src", "test", "node").toAbsolutePath();
@@ -49,7 +49,6 @@ public final class NodeClientProcess {
 
     /** Starts {@code node <script> <args...>} in the node project. */
     public static NodeClientProcess start(String script, List<String> args) throws Exception {
-        ensureNodeProject();
         List<String> command = new ArrayList<>(List.of("node", script));
         command.addAll(args);
         return new NodeClientProcess(new ProcessBuilder(command).directory(NODE_PROJECT.toFile())
@@ -58,7 +57,7 @@ public final class NodeClientProcess {
 
     /** Waits (60 s at most) until the client printed READY. */
     public void awaitReady() {
-        Awaitility.await().atMost(60, TimeUnit.SECONDS)
+        Awaitility.await("the node client printed READY or ended").atMost(60, TimeUnit.SECONDS)
                 .until(() -> lines.contains("READY") || !process.isAlive());
         assertTrue(lines.contains("READY"), "node client subscribed; output:\n" + output());
     }
@@ -85,28 +84,6 @@ public final class NodeClientProcess {
         Path keyPem = writePem(dir.resolve("client-key.pem"), "PRIVATE KEY", cert.keyPair().getPrivate().getEncoded());
         return List.of("--cert", certPem.toString(), "--key", keyPem.toString(), "--uri", cert.applicationUri(),
                 "--pki", dir.resolve("node-pki").toString());
-    }
-
-    private static void ensureNodeProject() throws Exception {
-        for (String tool : List.of("node", "npm")) {
-            try {
-                Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
-                if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                    fail(tool + " --version failed; install Node.js 20+ and npm (see plugin/OPCUA.md)");
-                }
-            } catch (IOException e) {
-                fail(tool + " is not on PATH; install Node.js 20+ and npm (apt-get install -y nodejs npm) to run "
-                        + "the independent node-opcua client checks");
-            }
-        }
-        if (!Files.isDirectory(NODE_PROJECT.resolve("node_modules").resolve("node-opcua"))) {
-            Process p = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(NODE_PROJECT.toFile())
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(15, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                fail("npm ci in " + NODE_PROJECT + " failed:\n" + out);
-            }
-        }
     }
 
     private static Path writePem(Path file, String type, byte[] der) throws IOException {

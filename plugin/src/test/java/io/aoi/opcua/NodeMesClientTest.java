@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server: the MES user subscribes to ResultReady (MV;i=1024) on the Server object, decodes the spec structures,
  * calls GetResultById and the catch-up GetResultsInWindow; an operator's recipe write and result call are refused.
  */
+@RequiresNode
 class NodeMesClientTest {
     /** A station id with a dash, as in real line names, so the client must not split result ids naively. */
     private static final String STATION = "line-7";

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mandatory member by the NodeSet's browse names, the NodeSet's method signatures, receive every ResultReady event
  * through MV;i=1024 with its structures decoded, and call every mandatory method with the spec's arguments.
  */
+@RequiresNode
 class NodeSpecClientTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -17,6 +17,7 @@ import io.aoi.results.InspectionResult;
 import io.aoi.results.SampleResults;
 import io.aoi.results.journal.ResultJournal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -281,8 +282,10 @@ class StationServerDemoTest {
             sent.add(r);
             publish(r);
         }
-        assertEquals(6, TestClients.await(onServer, 6, 10_000), "events on the Server object");
-        assertEquals(6, TestClients.await(onStation, 6, 10_000), "events on the VisionSystem object");
+        assertEquals(6, TestClients.await(onServer, 6, Duration.ofSeconds(10), "events on the Server object"),
+                "events on the Server object");
+        assertEquals(6, TestClients.await(onStation, 6, Duration.ofSeconds(10), "events on the VisionSystem object"),
+                "events on the VisionSystem object");
         for (int i = 0; i < sent.size(); i++) {
             InspectionResult r = sent.get(i);
             Variant[] v = onServer.get(i);

@@ -189,7 +189,8 @@ class StationServerSecurityTest {
         // the client is gone without closing its sessions; a new one gets in long before the 60 s timeout
         List<OpcUaClient> next = new ArrayList<>();
         try {
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+            await("a new client connected after the abandoning one is gone").atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                     .until(() -> next.add(TestClients.demo(server.endpointUrl())));
             next.add(TestClients.demo(server.endpointUrl()));
             assertTrue(count(l -> l.get("event").asText().equals("session-evicted")) >= 2);

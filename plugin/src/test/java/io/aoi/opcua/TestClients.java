@@ -10,11 +10,12 @@ import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
 import org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider;
@@ -235,12 +236,16 @@ public final class TestClients {
         return new CopyOnWriteArrayList<>();
     }
 
-    /** Waits until the list holds {@code n} entries or the timeout passes; returns the size. */
-    public static int await(List<?> list, int n, long timeoutMillis) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (list.size() < n && System.nanoTime() < end) {
-            Thread.sleep(10);
-        }
+    /**
+     * Waits until {@code list} (a sink filled by another thread) holds at least {@code n} entries.
+     *
+     * @param what what the entries are, for the failure message
+     * @return the list's size then, for the caller to check that no more arrived than expected
+     * @throws org.awaitility.core.ConditionTimeoutException after {@code atMost}, naming {@code what}
+     */
+    public static int await(List<?> list, int n, Duration atMost, String what) {
+        Awaitility.await(n + " " + what).atMost(atMost).pollInterval(Duration.ofMillis(10))
+                .until(() -> list.size() >= n);
         return list.size();
     }
 

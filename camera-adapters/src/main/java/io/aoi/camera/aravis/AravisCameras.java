@@ -14,6 +14,15 @@ public final class AravisCameras {
     }
 
     /**
+     * Loads the Aravis library without touching any camera, e.g. to check that a host can run Aravis cameras.
+     *
+     * @throws CameraException when the library cannot be loaded, naming the Debian package to install
+     */
+    public static void loadLibrary() throws CameraException {
+        AravisNative.library();
+    }
+
+    /**
      * Rescans all interfaces and lists the cameras found. GigE Vision discovery broadcasts on every interface
      * and takes up to about a second.
      *

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.aoi.camera.CameraException;
 import io.aoi.camera.GrabResult;
 import io.aoi.camera.SourceLoss;
 import io.aoi.config.AravisCameraSettings;
+import io.aoi.testing.RequiresFakeGigECamera;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * connection's settings. The fake camera is a child process; killing and restarting it is the power cycle, and
  * its power-on width is its default.
  */
+@RequiresFakeGigECamera
 class CameraComesBackDifferentTest {
     private static final int LINES = 16;
     private static final int STATION_WIDTH = 1024;
@@ -109,24 +110,11 @@ class CameraComesBackDifferentTest {
     /** Sets the running camera's width, as a vendor tool would before the station starts; returns the old one. */
     private static int setWidthWhenUp(int width) throws Exception {
         AravisLibrary lib = AravisNative.library();
-        try (AravisCamera camera = openWhenUp(lib, Duration.ofSeconds(10))) {
+        try (AravisCamera camera = FakeCameraUp.open("open the camera", () -> AravisCamera.open(lib, FakeGigECamera.ADDRESS),
+                Duration.ofSeconds(10))) {
             int[] region = camera.region();
             camera.setRegion(region[0], region[1], width, LINES);
             return region[2];
-        }
-    }
-
-    /** The child process needs a moment before it answers; each open attempt waits for discovery. */
-    private static AravisCamera openWhenUp(AravisLibrary lib, Duration limit) throws CameraException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            try {
-                return AravisCamera.open(lib, FakeGigECamera.ADDRESS);
-            } catch (CameraException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-            }
         }
     }
 

@@ -11,16 +11,17 @@ import io.aoi.camera.SourceCounters;
 import io.aoi.camera.Strip;
 import io.aoi.config.AravisCameraSettings;
 import io.aoi.config.InvalidSettingException;
+import io.aoi.testing.RequiresAravis;
+import io.aoi.testing.Threads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The source against Aravis's in-process simulated camera {@code Fake_1}. */
+@RequiresAravis
 class FakeCameraSourceTest {
     private static final String FAKE = "Fake_1";
 
@@ -132,21 +133,26 @@ class FakeCameraSourceTest {
                 .withBufferCount(4).withGrabTimeout(Duration.ofSeconds(30))
                 .withReconnectBackoffMax(Duration.ofSeconds(1)));
         source.start();
-        ExecutorService grabber = Executors.newSingleThreadExecutor();
-        try {
-            Future<GrabResult> last = grabber.submit(() -> {
+        CompletableFuture<GrabResult> last = new CompletableFuture<>();
+        Thread grabber = new Thread(() -> {
+            try {
                 GrabResult r;
                 do {
                     r = source.grab(Duration.ofSeconds(30));
                 } while (!(r instanceof GrabResult.Ended));
-                return r;
-            });
-            Thread.sleep(300);
+                last.complete(r);
+            } catch (Exception | AssertionError e) {
+                last.completeExceptionally(e);
+            }
+        }, "grabber");
+        grabber.start();
+        try {
+            Threads.awaitBlockedIn(grabber, AravisLineSource.class, "grab", Duration.ofSeconds(10));
             source.close();
             assertInstanceOf(GrabResult.Ended.class, last.get(5, TimeUnit.SECONDS));
         } finally {
-            grabber.shutdownNow();
             source.close();
+            grabber.join(TimeUnit.SECONDS.toMillis(10));
         }
     }
 

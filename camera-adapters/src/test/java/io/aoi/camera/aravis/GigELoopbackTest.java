@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.aoi.camera.CameraException;
 import io.aoi.camera.Frame;
 import io.aoi.camera.FrameResult;
 import io.aoi.camera.FrameSource;
@@ -15,11 +14,13 @@ import io.aoi.camera.Strip;
 import io.aoi.camera.assembly.StripFrameSource;
 import io.aoi.config.AravisCameraSettings;
 import io.aoi.config.FrameAssemblySettings;
+import io.aoi.testing.RequiresFakeGigECamera;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The source against Aravis's simulated GigE Vision camera running as a child process on 127.0.0.1: line-scan
  * like geometry, strip accounting, camera loss and reconnection.
  */
+@RequiresFakeGigECamera
 class GigELoopbackTest {
     private static final int LINES = 16;
     private static final Duration GRAB = Duration.ofMillis(500);
@@ -183,11 +185,10 @@ class GigELoopbackTest {
     @Timeout(30)
     void listsTheFakeGigECameraWithItsAddress() throws Exception {
         try (FakeGigECamera camera = FakeGigECamera.start("AOI02", tmp.resolve("list.log").toFile())) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            List<CameraInfo> found;
-            do {
-                found = AravisCameras.list().stream().filter(c -> c.serial().equals("AOI02")).toList();
-            } while (found.isEmpty() && System.nanoTime() < deadline);
+            List<CameraInfo> found = Awaitility.await("discovery lists the fake GigE camera AOI02")
+                    .atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> AravisCameras.list().stream().filter(c -> c.serial().equals("AOI02")).toList(),
+                            list -> !list.isEmpty());
             assertEquals(1, found.size(), "cameras: " + AravisCameras.list());
             assertEquals(FakeGigECamera.ADDRESS, found.get(0).address());
             assertEquals("GigEVision", found.get(0).protocol());
@@ -196,17 +197,7 @@ class GigELoopbackTest {
     }
 
     /** The child process needs a moment to bind its port. */
-    private static AravisLineSource openWhenUp(Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            try {
-                return AravisLineSource.open(settings());
-            } catch (CameraException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(200);
-            }
-        }
+    private static AravisLineSource openWhenUp(Duration limit) {
+        return FakeCameraUp.open("open the source", () -> AravisLineSource.open(settings()), limit);
     }
 }

@@ -10,6 +10,7 @@ import io.aoi.camera.CameraException;
 import io.aoi.camera.GrabResult;
 import io.aoi.camera.Strip;
 import io.aoi.config.SimulatedCameraSettings;
+import io.aoi.testing.Threads;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +80,7 @@ class SimulatedLineCameraTest {
             }
         });
         grabber.start();
-        Thread.sleep(50);
+        Threads.awaitBlockedIn(grabber, SimulatedLineCamera.class, "grab", Duration.ofSeconds(10));
         camera.close();
         camera.close();
         assertTrue(done.await(5, TimeUnit.SECONDS));

@@ -14,6 +14,7 @@ import io.aoi.config.AravisCameraSettings;
 import io.aoi.config.FrameAssemblySettings;
 import io.aoi.config.ImageFolderSettings;
 import io.aoi.config.SimulatedCameraSettings;
+import io.aoi.testing.RequiresAravis;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,7 @@ class FrameSourcesTest {
     }
 
     @Test
+    @RequiresAravis
     void aravisSettingsOpenAssembledFramesFromTheCamera() throws Exception {
         AravisCameraSettings aravis = AravisCameraSettings.DEFAULTS.withCameraId("Fake_1").withWidthPx(64)
                 .withLinesPerBuffer(32).withLineRateHz(32 * 100.0).withPacketSocket(false).withBufferCount(8);
@@ -55,6 +57,7 @@ class FrameSourcesTest {
     }
 
     @Test
+    @RequiresAravis
     void aravisSettingsNamingAnAbsentCameraFailWithItsName() {
         AravisCameraSettings aravis = AravisCameraSettings.DEFAULTS.withCameraId("NoSuchCamera-99").withBufferCount(8);
         CameraException e = assertThrows(CameraException.class, () -> FrameSources.open(aravis, ASSEMBLY));

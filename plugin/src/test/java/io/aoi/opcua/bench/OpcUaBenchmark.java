@@ -14,15 +14,20 @@ import io.aoi.opcua.TestClients;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.SampleResults;
 import io.aoi.results.journal.ResultJournal;
+import io.aoi.testing.Pace;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
@@ -98,26 +103,27 @@ public final class OpcUaBenchmark {
                 conns.add(client);
                 receivers.add(r);
             }
-            Thread.sleep(500);
+            // warm-up, not a wait for a state: the clients' first publish requests are in before the clock starts
+            Pace.elapse(Duration.ofMillis(500));
             long published = 0;
             Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
             long start = System.nanoTime();
             long end = start + seconds * 1_000_000_000L;
             while (System.nanoTime() < end) {
-                long slowest = receivers.stream().mapToLong(x -> x.received.get()).min().orElse(0);
-                if (published - slowest >= window) {
-                    Thread.sleep(1);
-                    continue;
+                long sent = published;
+                if (sent - slowest(receivers) >= window && !awaitQuietly("the slowest client within the window",
+                        Duration.ofNanos(Math.max(1, end - System.nanoTime())),
+                        () -> sent - slowest(receivers) < window, Duration.ofMillis(1))) {
+                    break;
                 }
                 published++;
                 server.accept(SampleResults.result(published, t0.plusMillis(published)));
             }
             double publishSeconds = (System.nanoTime() - start) / 1e9;
-            long waitEnd = System.nanoTime() + 30_000_000_000L;
             final long total = published;
-            while (System.nanoTime() < waitEnd && receivers.stream().anyMatch(x -> x.received.get() < total)) {
-                Thread.sleep(10);
-            }
+            // a client that misses results shows as loss in the report below, not as an exception here
+            awaitQuietly("every client received all " + total + " results", Duration.ofSeconds(30),
+                    () -> slowest(receivers) >= total, Duration.ofMillis(10));
             double drainSeconds = (System.nanoTime() - start) / 1e9;
             List<Long> all = new ArrayList<>();
             boolean lossless = true;
@@ -154,5 +160,21 @@ public final class OpcUaBenchmark {
             return 0;
         }
         return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
+    }
+
+    private static long slowest(List<Receiver> receivers) {
+        return receivers.stream().mapToLong(x -> x.received.get()).min().orElse(0);
+    }
+
+    /** Waits for {@code condition}, polling on this thread; false when {@code atMost} passed without it. */
+    private static boolean awaitQuietly(String what, Duration atMost, Callable<Boolean> condition,
+            Duration pollInterval) {
+        try {
+            Awaitility.await(what).atMost(atMost).pollInSameThread().pollDelay(Duration.ZERO)
+                    .pollInterval(pollInterval).until(condition);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
     }
 }

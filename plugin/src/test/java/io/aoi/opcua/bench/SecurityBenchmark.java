@@ -21,16 +21,17 @@ import io.aoi.opcua.TestClients;
 import io.aoi.opcua.VisionControl;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.Verdict;
+import io.aoi.testing.Pace;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
@@ -97,7 +98,7 @@ public final class SecurityBenchmark {
                     errors++;
                 }
                 try {
-                    Thread.sleep(10);
+                    Pace.elapse(Duration.ofMillis(10)); // the reader's load: at most 100 reads/s
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -141,9 +142,10 @@ public final class SecurityBenchmark {
         }
     }
 
+    /** The measurement window: reads go on for {@code seconds} while nothing else happens. */
     private static void pause(long seconds) {
         try {
-            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+            Pace.elapse(Duration.ofSeconds(seconds));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -11,12 +11,17 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-/** A frame source that plays back a fixed list of outcomes, then ends (or stays idle, timing out). */
+/**
+ * A frame source that plays back a fixed list of outcomes, then ends (or stays idle, timing out, until closed: like
+ * a camera, closing wakes a waiting call).
+ */
 final class ScriptedFrameSource implements FrameSource {
     private final Deque<FrameResult> script;
     private final boolean idleAfterScript;
-    private volatile boolean closed;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     ScriptedFrameSource(List<FrameResult> script) {
         this(script, false);
@@ -58,7 +63,10 @@ final class ScriptedFrameSource implements FrameSource {
         if (!idleAfterScript) {
             return new FrameResult.Ended();
         }
-        Thread.sleep(timeout.toMillis());
+        // idle like a camera with nothing in view: no frame within the timeout, unless closed meanwhile
+        if (closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return new FrameResult.Ended();
+        }
         return new FrameResult.TimedOut();
     }
 
@@ -68,11 +76,11 @@ final class ScriptedFrameSource implements FrameSource {
     }
 
     boolean closed() {
-        return closed;
+        return closed.getCount() == 0;
     }
 
     @Override
     public void close() {
-        closed = true;
+        closed.countDown();
     }
 }

@@ -18,6 +18,7 @@ import io.aoi.results.InspectionResult;
 import io.aoi.results.Outcome;
 import io.aoi.results.Verdict;
 import io.aoi.results.journal.JournalException;
+import io.aoi.testing.Pace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,7 +35,7 @@ class StationPipelineTest {
     private static final DeblurSettings SETTINGS = DeblurSettings.DEFAULTS.with(DeblurModel.WIENER, 2)
             .withThreads(1).withWiener(2.0, 0.01);
 
-    /** A deblurrer that inverts the image, fails on frames whose first sample is 13 and may sleep. */
+    /** A deblurrer that inverts the image, fails on frames whose first sample is 13 and may be slow. */
     private static class InvertingDeblurrer implements Deblurrer {
         private final long sleepMillis;
         private boolean closed;
@@ -57,7 +58,7 @@ class StationPipelineTest {
                 throw new DeblurException("model refused the frame");
             }
             try {
-                Thread.sleep(sleepMillis);
+                Pace.elapse(Duration.ofMillis(sleepMillis)); // a slow model's work, the scenario of the queue tests
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -341,7 +342,8 @@ class StationPipelineTest {
         try {
             pipeline.start();
             assertTrue(entered.await(10, TimeUnit.SECONDS), "the first frame reached the deblurrer");
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pipeline.queueDepths().deblur() == 4);
+            Awaitility.await("four frames queued for deblurring").atMost(Duration.ofSeconds(10))
+                    .until(() -> pipeline.queueDepths().deblur() == 4);
             long t0 = System.nanoTime();
             pipeline.close();
             double stopSeconds = (System.nanoTime() - t0) / 1e9;

@@ -16,6 +16,7 @@ import io.aoi.opcua.VisionState;
 import io.aoi.plugin.pipeline.PipelineCounters;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.journal.ResultJournal;
+import io.aoi.testing.RequiresFakeGigECamera;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * become frames, frames become journaled results, and a camera that dies mid-stream and comes back leaves a
  * recorded gap and a running station.
  */
+@RequiresFakeGigECamera
 class AravisStationTest {
     private static final int LINES_PER_BUFFER = 16;
     private static final double LINE_RATE_HZ = LINES_PER_BUFFER * 400.0;
@@ -149,13 +152,7 @@ class AravisStationTest {
         }
     }
 
-    private static void waitFor(BooleanSupplier condition, Duration limit, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + limit + " waiting for: " + what);
-            }
-            Thread.sleep(50);
-        }
+    private static void waitFor(Callable<Boolean> condition, Duration limit, String what) {
+        Awaitility.await(what).atMost(limit).pollInterval(Duration.ofMillis(50)).until(condition);
     }
 }

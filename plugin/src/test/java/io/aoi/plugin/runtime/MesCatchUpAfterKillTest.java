@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aoi.opcua.NodeClientProcess;
+import io.aoi.opcua.RequiresNode;
 import io.aoi.opcua.TestClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * last CreationTime over all jobs. What it saw before plus what it caught up on is then exactly the set of result ids
  * in the journal: every result of both jobs and every INTERRUPTED record, none returned twice.
  */
+@RequiresNode
 class MesCatchUpAfterKillTest {
     private static final String STATION_ID = "catch-up-test";
     /** Results the client takes live before it goes away. */
@@ -116,7 +118,8 @@ class MesCatchUpAfterKillTest {
             lastSeen = s.get("lastSeenCreationTime").asText();
             // the client is gone; results it never saw follow. The kill comes just after a frame was admitted, so
             // it is surely still in flight (inspection takes tens of milliseconds) and the restart must record it
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> {
+            Awaitility.await("unseen results in the journal and a frame just admitted").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(5)).until(() -> {
                 JournalFiles j = JournalFiles.read(journalDir);
                 Instant justNow = Instant.now().minus(JUST_ADMITTED);
                 return j.results().stream().filter(r -> !seen.contains(r.resultId())).count() >= UNSEEN_BEFORE_KILL
@@ -134,12 +137,14 @@ class MesCatchUpAfterKillTest {
         try {
             second.awaitRunning();
             assertTrue(second.printed("recorded as INTERRUPTED"), "the restart recovered frames:\n" + second.output());
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> JournalFiles.read(journalDir).results()
+            Awaitility.await("results of the new job after the restart").atMost(Duration.ofSeconds(60))
+                    .until(() -> JournalFiles.read(journalDir).results()
                     .stream().filter(r -> !jobsAtKill.contains(r.jobId())).count() >= AFTER_RESTART);
             String url = endpoint(second);
             halt(url);
             // halted: frames already inside are finished and recorded, then the journal stops growing
-            Awaitility.await().atMost(Duration.ofSeconds(30)).during(Duration.ofSeconds(1))
+            Awaitility.await("every admitted frame recorded, for 1 s, after the halt").atMost(Duration.ofSeconds(30))
+                    .during(Duration.ofSeconds(1))
                     .until(() -> JournalFiles.read(journalDir).unrecorded().isEmpty());
             quiet = JournalFiles.read(journalDir);
             NodeClientProcess catchUp = NodeClientProcess.start("mes-client.js",

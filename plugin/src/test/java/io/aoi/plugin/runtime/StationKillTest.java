@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aoi.results.journal.ResultJournal;
+import io.aoi.testing.Pace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,7 +87,7 @@ class StationKillTest {
                     recoveriesReported++;
                 }
                 // the moment of the kill: seeded, 0.3 to 1.8 s into the run, when frames are in flight
-                Thread.sleep(300 + random.nextInt(1500));
+                Pace.elapse(Duration.ofMillis(300 + random.nextInt(1500)));
             } finally {
                 p.kill();
             }
@@ -99,7 +100,9 @@ class StationKillTest {
             if (last.printed("recorded as INTERRUPTED")) {
                 recoveriesReported++;
             }
-            Thread.sleep(1500 + random.nextInt(1000));
+            // the moment of the stop: seeded, 1.5 to 2.5 s into the run; the model is slower than the camera, so
+            // frames are queued by then (asserted below from the journal: some are "stopped before inspection")
+            Pace.elapse(Duration.ofMillis(1500 + random.nextInt(1000)));
             long t0 = System.nanoTime();
             last.terminate();
             assertTrue(last.process.waitFor(30, TimeUnit.SECONDS), "stopped station ended");

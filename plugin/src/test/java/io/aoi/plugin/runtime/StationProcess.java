@@ -52,7 +52,8 @@ final class StationProcess {
 
     /** Waits (60 s at most) until the station printed that it runs; fails when it ended instead. */
     void awaitRunning() {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> printed("running, job") || !process.isAlive());
+        Awaitility.await("the station printed \"running, job\" or ended").atMost(Duration.ofSeconds(60))
+                .until(() -> printed("running, job") || !process.isAlive());
         assertTrue(process.isAlive(), "station did not start:\n" + output());
     }
 
