@@ -28,7 +28,18 @@ class DeblurrerRegistryTest {
     private static final DeblurrerRegistry INSTALLED = DeblurrerRegistry.installed();
 
     /** A provider of any name, for registrations that must be refused or ordered. */
-    private record Named(String name) implements DeblurrerProvider {
+    public static class Named implements DeblurrerProvider {
+        private final String name;
+
+        Named(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
         @Override
         public ModelNeeds needs() {
             return ModelNeeds.singleFrame(ModelNeeds.Passes.ONCE);
@@ -109,20 +120,9 @@ class DeblurrerRegistryTest {
     }
 
     /** Claims a built-in name; listed only in a service file the test writes. */
-    public static final class SecondWiener implements DeblurrerProvider {
-        @Override
-        public String name() {
-            return "wiener";
-        }
-
-        @Override
-        public ModelNeeds needs() {
-            return ModelNeeds.singleFrame(ModelNeeds.Passes.ONCE);
-        }
-
-        @Override
-        public Deblurrer open(DeblurSettings settings) {
-            return new PassThroughDeblurrer();
+    public static final class SecondWiener extends Named {
+        public SecondWiener() {
+            super("wiener");
         }
     }
 
