@@ -75,6 +75,8 @@ public final class StationPipeline implements AutoCloseable {
     private final Map<Long, OpenFrame> open = new ConcurrentHashMap<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean inspecting = new AtomicBoolean(true);
+    /** Where a halted capture loop waits for a resume or a stop. */
+    private final Object resumed = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<SourceState> sourceState =
             new AtomicReference<>(new SourceState.Starting());
@@ -188,7 +190,27 @@ public final class StationPipeline implements AutoCloseable {
      * frames already inside are still finished and recorded. Any thread.
      */
     public void setInspecting(boolean on) {
-        inspecting.set(on);
+        synchronized (resumed) {
+            inspecting.set(on);
+            resumed.notifyAll();
+        }
+    }
+
+    /** Sets the stop flag and wakes a halted capture loop. */
+    private void stopTaking() {
+        synchronized (resumed) {
+            stopping.set(true);
+            resumed.notifyAll();
+        }
+    }
+
+    /** Blocks the capture loop while the station is halted, until it resumes or stops. */
+    private void awaitResumed() throws InterruptedException {
+        synchronized (resumed) {
+            while (!inspecting.get() && !stopping.get()) {
+                resumed.wait();
+            }
+        }
     }
 
     /** What the source last reported: starting, running, halted, lost or incompatible (with reason), ended, failed. */
@@ -211,7 +233,7 @@ public final class StationPipeline implements AutoCloseable {
             while (!stopping.get() && (maxFrames == 0 || counters.framesIn() < maxFrames)) {
                 if (!inspecting.get()) {
                     sourceState.set(new SourceState.Halted());
-                    Thread.sleep(POLL.toMillis());
+                    awaitResumed();
                     continue;
                 }
                 FrameResult next = source.next(POLL);
@@ -440,7 +462,7 @@ public final class StationPipeline implements AutoCloseable {
         if (fatal.compareAndSet(null, e)) {
             LOG.error("cannot journal, stopping the station: " + e.getMessage());
         }
-        stopping.set(true);
+        stopTaking();
     }
 
     private void stage(long frameId, String stage) {
@@ -541,7 +563,7 @@ public final class StationPipeline implements AutoCloseable {
             return;
         }
         boolean stopped = finished.getCount() > 0 && !stopping.get();
-        stopping.set(true);
+        stopTaking();
         long deadline = System.nanoTime() + stopGrace.toNanos();
         try {
             for (Thread t : threads) {
