@@ -2,6 +2,7 @@ package io.aoi.plugin.cli;
 
 import io.aoi.camera.sim.PanelSimulator;
 import io.aoi.config.SimulatedCameraSettings;
+import io.aoi.deblur.testing.NanModels;
 import io.aoi.image.Image;
 import io.aoi.image.ImageFiles;
 import java.io.ByteArrayOutputStream;
@@ -42,7 +43,7 @@ final class InspectOutputFixtureInputs {
         Files.writeString(none, demo.replaceFirst("(?m)^  model: \\w+$", "  model: none"));
         Path nan = dir.resolve("station-nan.yaml");
         Files.writeString(nan, demo.replaceFirst("(?m)^  model: \\w+$", "  model: udbd\n  modelFile: "
-                + MainTest.nanModel(dir).toString().replace("\\", "/")));
+                + NanModels.writeSplitSet(dir).toString().replace("\\", "/")));
 
         List<String> outputs = new ArrayList<>();
         outputs.add(inspect(dir, "a.json", none, frame, black, alpha, corrupt, missing));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aoi.camera.sim.PanelSimulator;
 import io.aoi.camera.sim.SimulatedFrame;
 import io.aoi.config.SimulatedCameraSettings;
+import io.aoi.deblur.testing.NanModels;
 import io.aoi.detect.Particle;
 import io.aoi.eval.MatchStats;
 import io.aoi.eval.ParticleMatcher;
@@ -138,7 +139,7 @@ class MainTest {
 
     @Test
     void inspectWithAModelThatOutputsNaNGivesNoDecisionNotABlackOkFrame(@TempDir Path tmp) throws Exception {
-        Path model = nanModel(tmp);
+        Path model = NanModels.writeSplitSet(tmp);
         String demo = Files.readString(station(tmp, "udbd"));
         Path nanStation = tmp.resolve("station-nan.yaml");
         Files.writeString(nanStation, demo.replaceFirst("(?m)^  model: udbd$", "  model: udbd\n  modelFile: "
@@ -247,23 +248,5 @@ class MainTest {
         assertEquals(2, run("tune", "--station", station(tmp, "wiener").toString(), "--out", tmp.toString(),
                 img.toString()));
         assertTrue(err().contains("needs an iterative model: udbd, udbd_acf"), err());
-    }
-
-    /**
-     * The split set {@code nan-output.{kernel,features,refine}.onnx} in {@code dir}: the shipped kernel and
-     * features graphs with a refine graph that outputs NaN; returns the set's name, {@code nan-output.onnx}.
-     */
-    static Path nanModel(Path dir) throws java.io.IOException {
-        for (String part : java.util.List.of("kernel", "features")) {
-            copyResource("/io/aoi/models/udbd/udbd-net." + part + ".onnx", dir.resolve("nan-output." + part + ".onnx"));
-        }
-        copyResource("/io/aoi/models/udbd/nan-output.refine.onnx", dir.resolve("nan-output.refine.onnx"));
-        return dir.resolve("nan-output.onnx");
-    }
-
-    private static void copyResource(String resource, Path to) throws java.io.IOException {
-        try (java.io.InputStream in = java.util.Objects.requireNonNull(MainTest.class.getResourceAsStream(resource), resource)) {
-            Files.write(to, in.readAllBytes());
-        }
     }
 }
