@@ -10,25 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The deblur section's region, overload and focus-drift fields and the simulator's yield setting. */
 class LineRateSettingsTest {
     private static final Path BASE = Path.of("/stations/line-3");
-    private static final String MINIMAL = """
-            stationId: minimal
-            camera:
-              type: simulated
-            assembly: {}
-            deblur:
-              model: udbd_acf
-            detector:
-              minDiameterPx: 4
-              maxDiameterPx: 16
-              micronsPerPixel: 0.5
-              minParticlesPerBump: 5
-              bumps: {mode: automatic, minWidthPx: 40, minHeightPx: 20}
-            opcua:
-              profile: demo
-              pkiDir: pki
-            outputs:
-              journalDir: journal
-            """;
+    private static final String MINIMAL = StationYaml.minimal("minimal", "model: udbd_acf");
 
     @Test
     void defaultsToBumpsDropWienerAndTheDocumentedDriftThreshold() throws StationConfigException {

@@ -10,26 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The optional {@code recipes} list: defaults, inherited deblur values and the errors it reports. */
 class RecipesTest {
     private static final Path BASE = Path.of("/stations/line-3");
-    private static final String STATION = """
-            stationId: line-3
-            camera:
-              type: simulated
-            assembly: {}
-            deblur:
-              model: udbd
-              iterations: 2
-            detector:
-              minDiameterPx: 4
-              maxDiameterPx: 16
-              micronsPerPixel: 0.5
-              minParticlesPerBump: 5
-              bumps: {mode: automatic, minWidthPx: 40, minHeightPx: 20}
-            opcua:
-              profile: demo
-              pkiDir: pki
-            outputs:
-              journalDir: journal
-            """;
+    private static final String STATION = StationYaml.minimal("line-3", "model: udbd\niterations: 2");
 
     @Test
     void withoutTheListTheStationHasOneRecipeFromItsDeblurSection() throws StationConfigException {

@@ -22,25 +22,7 @@ class StationConfigLoaderTest {
     private static final Path BASE = Path.of("/stations/line-3");
 
     /** Only the fields without defaults. */
-    private static final String MINIMAL = """
-            stationId: minimal
-            camera:
-              type: simulated
-            assembly: {}
-            deblur:
-              model: none
-            detector:
-              minDiameterPx: 4
-              maxDiameterPx: 16
-              micronsPerPixel: 0.5
-              minParticlesPerBump: 5
-              bumps: {mode: automatic, minWidthPx: 40, minHeightPx: 20}
-            opcua:
-              profile: demo
-              pkiDir: pki
-            outputs:
-              journalDir: journal
-            """;
+    private static final String MINIMAL = StationYaml.minimal("minimal", "model: none");
 
     @Test
     void appliesTheDocumentedDefaults() throws StationConfigException {

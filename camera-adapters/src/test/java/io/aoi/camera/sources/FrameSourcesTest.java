@@ -27,11 +27,7 @@ class FrameSourcesTest {
         try (FrameSource source = FrameSources.open(
                 new SimulatedCameraSettings(64, 8, 0, 0, 0, 0, 5,
                         SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 1), ASSEMBLY)) {
-            assertInstanceOf(StripFrameSource.class, source);
-            source.start();
-            FrameResult.Ready ready = assertInstanceOf(FrameResult.Ready.class, source.next(Duration.ofSeconds(5)));
-            assertEquals(128, ready.frame().image().height());
-            assertEquals(64, ready.frame().image().width());
+            assertDeliversAssembledFrames(source);
         }
     }
 
@@ -48,11 +44,7 @@ class FrameSourcesTest {
         AravisCameraSettings aravis = AravisCameraSettings.DEFAULTS.withCameraId("Fake_1").withWidthPx(64)
                 .withLinesPerBuffer(32).withLineRateHz(32 * 100.0).withPacketSocket(false).withBufferCount(8);
         try (FrameSource source = FrameSources.open(aravis, ASSEMBLY)) {
-            assertInstanceOf(StripFrameSource.class, source);
-            source.start();
-            FrameResult.Ready ready = assertInstanceOf(FrameResult.Ready.class, source.next(Duration.ofSeconds(5)));
-            assertEquals(128, ready.frame().image().height());
-            assertEquals(64, ready.frame().image().width());
+            assertDeliversAssembledFrames(source);
         }
     }
 
@@ -62,5 +54,14 @@ class FrameSourcesTest {
         AravisCameraSettings aravis = AravisCameraSettings.DEFAULTS.withCameraId("NoSuchCamera-99").withBufferCount(8);
         CameraException e = assertThrows(CameraException.class, () -> FrameSources.open(aravis, ASSEMBLY));
         assertTrue(e.getMessage().contains("NoSuchCamera-99"), e.getMessage());
+    }
+
+    /** A strip source that delivers frames of the assembly's height and the camera's 64 px width. */
+    private static void assertDeliversAssembledFrames(FrameSource source) throws Exception {
+        assertInstanceOf(StripFrameSource.class, source);
+        source.start();
+        FrameResult.Ready ready = assertInstanceOf(FrameResult.Ready.class, source.next(Duration.ofSeconds(5)));
+        assertEquals(128, ready.frame().image().height());
+        assertEquals(64, ready.frame().image().width());
     }
 }
