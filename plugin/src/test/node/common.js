@@ -54,6 +54,25 @@ function identity(user, password) {
     return user ? { type: UserTokenType.UserName, userName: user, password } : { type: UserTokenType.Anonymous };
 }
 
+/**
+ * Waits until the event monitored item is set up, prints READY (the test starts the station's frames then), and
+ * returns the first `expect` events it reports, each as its list of selected fields.
+ */
+async function collectEvents(item, expect) {
+    const received = [];
+    const done = new Promise((resolve) => item.on("changed", (fields) => {
+        received.push(fields);
+        if (received.length >= expect) resolve();
+    }));
+    await withTimeout(new Promise((resolve, reject) => {
+        item.on("initialized", resolve);
+        item.on("err", (m) => reject(new Error(m)));
+    }), 15000, "monitored item");
+    console.log("READY");
+    await withTimeout(done, 30000, "events");
+    return received;
+}
+
 /** Runs main, prints "FAILED <stack>" and exits 2 on an error, exits 0 otherwise. */
 function run(main) {
     main().then(() => process.exit(0), (err) => {
@@ -62,4 +81,4 @@ function run(main) {
     });
 }
 
-module.exports = { MV, parseArgs, withTimeout, connect, identity, run };
+module.exports = { MV, parseArgs, withTimeout, connect, identity, run, collectEvents };

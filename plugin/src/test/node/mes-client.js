@@ -25,7 +25,7 @@ const {
     AttributeIds, DataType, ClientSubscription, ClientMonitoredItem, TimestampsToReturn, EventFilter,
     SimpleAttributeOperand, NodeId, promoteOpaqueStructure, getExtraDataTypeManager
 } = require("node-opcua");
-const { MV, parseArgs, withTimeout, connect, identity, run } = require("./common");
+const { MV, parseArgs, connect, identity, run, collectEvents } = require("./common");
 
 const STATION_NS = "urn:aoi:station";
 const FIELDS = ["IsPartial", "ResultState", "InternalRecipeId", "InternalConfigurationId", "JobId", "ResultId",
@@ -154,19 +154,7 @@ async function main() {
             { nodeId: "ns=0;i=2253", attributeId: AttributeIds.EventNotifier },
             { samplingInterval: 0, discardOldest: false, queueSize: 1000, filter },
             TimestampsToReturn.Neither);
-        const received = [];
-        const done = new Promise((resolve) => {
-            item.on("changed", (fields) => {
-                received.push(fields);
-                if (received.length >= args.expect) resolve();
-            });
-        });
-        await withTimeout(new Promise((resolve, reject) => {
-            item.on("initialized", resolve);
-            item.on("err", (m) => reject(new Error(m)));
-        }), 15000, "monitored item");
-        console.log("READY");
-        await withTimeout(done, 30000, "events");
+        const received = await collectEvents(item, args.expect);
         for (const fields of received) {
             await decode(session, fields);
             const ev = {};

@@ -17,7 +17,7 @@ const {
     SimpleAttributeOperand, NodeId, BrowsePath, BrowseDirection, promoteOpaqueStructure, getExtraDataTypeManager,
     AddressSpace, generateAddressSpace, nodesets
 } = require("node-opcua");
-const { MV, parseArgs, withTimeout, connect, identity, run } = require("./common");
+const { MV, parseArgs, connect, identity, run, collectEvents } = require("./common");
 
 /** Optional parts of VisionSystemType the station says it implements (their mandatory members are checked too). */
 const IMPLEMENTED_OPTIONAL = new Set(["RecipeManagement", "ResultManagement",
@@ -138,17 +138,7 @@ async function main() {
         const item = ClientMonitoredItem.create(subscription,
             { nodeId: "ns=0;i=2253", attributeId: AttributeIds.EventNotifier },
             { samplingInterval: 0, discardOldest: false, queueSize: 1000, filter }, TimestampsToReturn.Neither);
-        const received = [];
-        const done = new Promise((resolve) => item.on("changed", (v) => {
-            received.push(v);
-            if (received.length >= args.expect) resolve();
-        }));
-        await withTimeout(new Promise((resolve, reject) => {
-            item.on("initialized", resolve);
-            item.on("err", (m) => reject(new Error(m)));
-        }), 15000, "monitored item");
-        console.log("READY");
-        await withTimeout(done, 30000, "events");
+        const received = await collectEvents(item, args.expect);
         for (const v of received) {
             await promoteOpaqueStructure(session, v.map(x => ({ value: x })));
             const e = {};
