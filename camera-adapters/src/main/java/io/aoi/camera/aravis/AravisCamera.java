@@ -99,9 +99,7 @@ final class AravisCamera implements AutoCloseable {
     int[] sensorSize() throws CameraException {
         IntByReference w = new IntByReference();
         IntByReference h = new IntByReference();
-        PointerByReference e = NativeErrors.slot();
-        lib.arv_camera_get_sensor_size(live(), w, h, e);
-        NativeErrors.check(lib, e, label + ": reading the sensor size");
+        run("reading the sensor size", e -> lib.arv_camera_get_sensor_size(live(), w, h, e));
         return new int[] {w.getValue(), h.getValue()};
     }
 
@@ -111,23 +109,17 @@ final class AravisCamera implements AutoCloseable {
         IntByReference y = new IntByReference();
         IntByReference w = new IntByReference();
         IntByReference h = new IntByReference();
-        PointerByReference e = NativeErrors.slot();
-        lib.arv_camera_get_region(live(), x, y, w, h, e);
-        NativeErrors.check(lib, e, label + ": reading the region");
+        run("reading the region", e -> lib.arv_camera_get_region(live(), x, y, w, h, e));
         return new int[] {x.getValue(), y.getValue(), w.getValue(), h.getValue()};
     }
 
     void setRegion(int x, int y, int width, int height) throws CameraException {
-        PointerByReference e = NativeErrors.slot();
-        lib.arv_camera_set_region(live(), x, y, width, height, e);
-        NativeErrors.check(lib, e, label + ": setting region OffsetX=" + x + " OffsetY=" + y + " Width=" + width
-                + " Height=" + height);
+        run("setting region OffsetX=" + x + " OffsetY=" + y + " Width=" + width
+                + " Height=" + height, e -> lib.arv_camera_set_region(live(), x, y, width, height, e));
     }
 
     void setPixelFormat(String format) throws CameraException {
-        PointerByReference e = NativeErrors.slot();
-        lib.arv_camera_set_pixel_format_from_string(live(), format, e);
-        NativeErrors.check(lib, e, label + ": setting PixelFormat=" + format);
+        run("setting PixelFormat=" + format, e -> lib.arv_camera_set_pixel_format_from_string(live(), format, e));
     }
 
     String pixelFormat() throws CameraException {
@@ -138,67 +130,48 @@ final class AravisCamera implements AutoCloseable {
     }
 
     void setContinuousAcquisition() throws CameraException {
-        PointerByReference e = NativeErrors.slot();
-        lib.arv_camera_set_acquisition_mode(live(), AravisLibrary.ARV_ACQUISITION_MODE_CONTINUOUS, e);
-        NativeErrors.check(lib, e, label + ": setting AcquisitionMode=Continuous");
+        run("setting AcquisitionMode=Continuous",
+                e -> lib.arv_camera_set_acquisition_mode(live(), AravisLibrary.ARV_ACQUISITION_MODE_CONTINUOUS, e));
     }
 
     void setFrameRate(double frameRateHz) throws CameraException {
-        PointerByReference e = NativeErrors.slot();
-        lib.arv_camera_set_frame_rate(live(), frameRateHz, e);
-        NativeErrors.check(lib, e, label + ": setting AcquisitionFrameRate=" + plain(frameRateHz));
+        run("setting AcquisitionFrameRate=" + plain(frameRateHz),
+                e -> lib.arv_camera_set_frame_rate(live(), frameRateHz, e));
     }
 
     double frameRate() throws CameraException {
-        PointerByReference e = NativeErrors.slot();
-        double rate = lib.arv_camera_get_frame_rate(live(), e);
-        NativeErrors.check(lib, e, label + ": reading AcquisitionFrameRate");
-        return rate;
+        return call("reading AcquisitionFrameRate", e -> lib.arv_camera_get_frame_rate(live(), e));
     }
 
     void setExposureMicros(double exposureMicros) throws CameraException {
-        PointerByReference e = NativeErrors.slot();
-        lib.arv_camera_set_exposure_time(live(), exposureMicros, e);
-        NativeErrors.check(lib, e, label + ": setting ExposureTime=" + plain(exposureMicros) + " us");
+        run("setting ExposureTime=" + plain(exposureMicros) + " us",
+                e -> lib.arv_camera_set_exposure_time(live(), exposureMicros, e));
     }
 
     double exposureMicros() throws CameraException {
-        PointerByReference e = NativeErrors.slot();
-        double value = lib.arv_camera_get_exposure_time(live(), e);
-        NativeErrors.check(lib, e, label + ": reading ExposureTime");
-        return value;
+        return call("reading ExposureTime", e -> lib.arv_camera_get_exposure_time(live(), e));
     }
 
     double gainDb() throws CameraException {
-        PointerByReference e = NativeErrors.slot();
-        double value = lib.arv_camera_get_gain(live(), e);
-        NativeErrors.check(lib, e, label + ": reading Gain");
-        return value;
+        return call("reading Gain", e -> lib.arv_camera_get_gain(live(), e));
     }
 
     void setGainDb(double gainDb) throws CameraException {
-        PointerByReference e = NativeErrors.slot();
-        lib.arv_camera_set_gain(live(), gainDb, e);
-        NativeErrors.check(lib, e, label + ": setting Gain=" + plain(gainDb) + " dB");
+        run("setting Gain=" + plain(gainDb) + " dB", e -> lib.arv_camera_set_gain(live(), gainDb, e));
     }
 
     void setFloatFeature(String feature, double value) throws CameraException {
-        PointerByReference e = NativeErrors.slot();
-        lib.arv_device_set_float_feature_value(device, feature, value, e);
-        NativeErrors.check(lib, e, label + ": setting " + feature + "=" + plain(value));
+        run("setting " + feature + "=" + plain(value),
+                e -> lib.arv_device_set_float_feature_value(device, feature, value, e));
     }
 
     double floatFeature(String feature) throws CameraException {
-        PointerByReference e = NativeErrors.slot();
-        double value = lib.arv_device_get_float_feature_value(device, feature, e);
-        NativeErrors.check(lib, e, label + ": reading " + feature);
-        return value;
+        return call("reading " + feature, e -> lib.arv_device_get_float_feature_value(device, feature, e));
     }
 
     void setBooleanFeature(String feature, boolean value) throws CameraException {
-        PointerByReference e = NativeErrors.slot();
-        lib.arv_device_set_boolean_feature_value(device, feature, value ? 1 : 0, e);
-        NativeErrors.check(lib, e, label + ": setting " + feature + "=" + value);
+        run("setting " + feature + "=" + value,
+                e -> lib.arv_device_set_boolean_feature_value(device, feature, value ? 1 : 0, e));
     }
 
     /**
@@ -212,9 +185,7 @@ final class AravisCamera implements AutoCloseable {
             throw new CameraException(label + ": setting " + feature + "=" + value
                     + ": the camera has no feature named " + feature);
         }
-        PointerByReference e = NativeErrors.slot();
-        lib.arv_gc_feature_node_set_value_from_string(node, value, e);
-        NativeErrors.check(lib, e, label + ": setting " + feature + "=" + value);
+        run("setting " + feature + "=" + value, e -> lib.arv_gc_feature_node_set_value_from_string(node, value, e));
     }
 
     /** Reads a feature of any type as text. */
@@ -224,10 +195,7 @@ final class AravisCamera implements AutoCloseable {
             throw new CameraException(label + ": reading " + feature + ": the camera has no feature named "
                     + feature);
         }
-        PointerByReference e = NativeErrors.slot();
-        String value = lib.arv_gc_feature_node_get_value_as_string(node, e);
-        NativeErrors.check(lib, e, label + ": reading " + feature);
-        return value;
+        return call("reading " + feature, e -> lib.arv_gc_feature_node_get_value_as_string(node, e));
     }
 
     /** The camera's GenICam description (XML), as it sent it. */
@@ -245,17 +213,13 @@ final class AravisCamera implements AutoCloseable {
         lib.arv_camera_gv_set_stream_options(live(),
                 packetSocket ? 0 : AravisLibrary.ARV_GV_STREAM_OPTION_PACKET_SOCKET_DISABLED);
         if (packetSizeBytes > 0) {
-            PointerByReference e = NativeErrors.slot();
-            lib.arv_camera_gv_set_packet_size(live(), packetSizeBytes, e);
-            NativeErrors.check(lib, e, label + ": setting GevSCPSPacketSize=" + packetSizeBytes);
+            run("setting GevSCPSPacketSize=" + packetSizeBytes,
+                    e -> lib.arv_camera_gv_set_packet_size(live(), packetSizeBytes, e));
         }
     }
 
     int payloadBytes() throws CameraException {
-        PointerByReference e = NativeErrors.slot();
-        int payload = lib.arv_camera_get_payload(live(), e);
-        NativeErrors.check(lib, e, label + ": reading PayloadSize");
-        return payload;
+        return call("reading PayloadSize", e -> lib.arv_camera_get_payload(live(), e));
     }
 
     /** A new stream owned by the caller (release with {@code g_object_unref}). */
@@ -274,9 +238,7 @@ final class AravisCamera implements AutoCloseable {
     }
 
     void startAcquisition() throws CameraException {
-        PointerByReference e = NativeErrors.slot();
-        lib.arv_camera_start_acquisition(live(), e);
-        NativeErrors.check(lib, e, label + ": starting acquisition");
+        run("starting acquisition", e -> lib.arv_camera_start_acquisition(live(), e));
     }
 
     /** Stops acquisition; failures are ignored (the camera may be gone). */
@@ -294,6 +256,33 @@ final class AravisCamera implements AutoCloseable {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
                 : Double.toString(value);
     }
+
+    /** One call into Aravis that reports its failure in a GError slot. */
+    @FunctionalInterface
+    private interface NativeCall<R> {
+        R call(PointerByReference error);
+    }
+
+    /** One call into Aravis with no result that reports its failure in a GError slot. */
+    @FunctionalInterface
+    private interface NativeAction {
+        void run(PointerByReference error);
+    }
+
+    /** Makes the call; its failure throws, naming this camera and {@code doing} ("reading Gain"). */
+    private <R> R call(String doing, NativeCall<R> call) throws CameraException {
+        PointerByReference e = NativeErrors.slot();
+        R result = call.call(e);
+        NativeErrors.check(lib, e, label + ": " + doing);
+        return result;
+    }
+
+    private void run(String doing, NativeAction action) throws CameraException {
+        PointerByReference e = NativeErrors.slot();
+        action.run(e);
+        NativeErrors.check(lib, e, label + ": " + doing);
+    }
+
 
     private Pointer live() throws IllegalStateException {
         if (camera == null) {
