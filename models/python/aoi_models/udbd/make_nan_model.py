@@ -11,11 +11,10 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 from ..common.onnx_check import check
-from ..common.paths import REPO, TEST_RESOURCES
+from ..common.paths import TEST_RESOURCES
 
-# the model module's tests open it directly, the plugin's station-level tests through a station file
-OUTS = [os.path.join(TEST_RESOURCES, "udbd", "nan-output.refine.onnx"),
-        os.path.join(REPO, "plugin/src/test/resources/io/aoi/models/udbd/nan-output.refine.onnx")]
+# in the models module's test resources; its test-jar (io.aoi.deblur.testing.NanModels) hands it to the plugin's tests
+OUTS = [os.path.join(TEST_RESOURCES, "udbd", "nan-output.refine.onnx")]
 
 
 def build():
