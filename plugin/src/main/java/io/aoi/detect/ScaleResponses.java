@@ -36,6 +36,7 @@ record ScaleResponses(float[] response, float[] quality) {
         Mat kernel = scope.add(t.kernel());
         Imgproc.filter2D(image, scratch, CvType.CV_32F, kernel, new Point(-1, -1), 0, Core.BORDER_REFLECT);
         float[] response = FloatPlanes.fromMat(scratch);
+        // the quality map first holds the mean of squares, replaced pixel by pixel below
         float[] quality = new float[response.length];
         sums.means(t.side() / 2, mean, quality);
         float count = (float) t.side() * t.side();

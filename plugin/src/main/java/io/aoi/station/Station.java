@@ -28,6 +28,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,9 @@ public final class Station implements AutoCloseable {
     private final List<ResultListener> listeners;
     private final BlockingQueue<InspectionResult> results;
     private final AtomicLong notQueued;
-    private final AtomicLong queuedPushes = new AtomicLong();
+    /** Guards {@link #queuedPushes}, so the frame limit counts each queued push once. */
+    private final Object pushLock = new Object();
+    private long queuedPushes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Station(StationRuntime runtime, StationConfig config, StationOptions options,
@@ -103,13 +106,17 @@ public final class Station implements AutoCloseable {
             if (!results.offer(r)) {
                 notQueued.incrementAndGet();
             }
-            for (ResultListener l : listeners) {
-                try {
-                    l.onResult(r);
-                } catch (RuntimeException e) {
-                    LOG.warn("a result listener failed on " + r.resultId() + " (the result is in the journal): " + e,
-                            e);
-                }
+            tellEach(listeners, l -> l.onResult(r), r.resultId() + " (the result is in the journal)");
+        }
+    }
+
+    /** Tells every listener; one that fails is logged with {@code about} and the others are still told. */
+    private static void tellEach(List<ResultListener> listeners, Consumer<ResultListener> tell, String about) {
+        for (ResultListener l : listeners) {
+            try {
+                tell.accept(l);
+            } catch (RuntimeException e) {
+                LOG.warn("a result listener failed on " + about + ": " + e, e);
             }
         }
     }
@@ -189,14 +196,14 @@ public final class Station implements AutoCloseable {
                     + " is in state " + VisionStateMachine.describe(state) + "; it takes frames while executing");
         }
         long limit = options.frameLimit();
-        synchronized (queuedPushes) {
-            if (limit > 0 && queuedPushes.get() >= limit) {
+        synchronized (pushLock) {
+            if (limit > 0 && queuedPushes >= limit) {
                 return new PushOutcome.Refused(PushOutcome.Reason.FRAME_LIMIT, "station " + config.stationId()
                         + " has taken its frame limit of " + limit + " frame(s)");
             }
             PushOutcome outcome = pushed.get().offer(image, wait);
             if (outcome instanceof PushOutcome.Queued) {
-                queuedPushes.incrementAndGet();
+                queuedPushes++;
             }
             return outcome;
         }
@@ -341,15 +348,10 @@ public final class Station implements AutoCloseable {
                 LOG.warn("{} pushed frame(s) were never admitted: the station closed before taking them",
                         left.size());
             }
+            String why = "the station closed before taking the frame (state " + VisionStateMachine.describe(state())
+                    + ")";
             for (Frame f : left) {
-                for (ResultListener l : listeners) {
-                    try {
-                        l.onNotAdmitted(f.frameId(), "the station closed before taking the frame (state "
-                                + VisionStateMachine.describe(state()) + ")");
-                    } catch (RuntimeException e) {
-                        LOG.warn("a result listener failed on not-admitted frame " + f.frameId() + ": " + e, e);
-                    }
-                }
+                tellEach(listeners, l -> l.onNotAdmitted(f.frameId(), why), "not-admitted frame " + f.frameId());
             }
         });
         listeners.clear();

@@ -7,9 +7,6 @@ import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.deblur.motion.TripletDeblurrer;
 import io.aoi.image.Image;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

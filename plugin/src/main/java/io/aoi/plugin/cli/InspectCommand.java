@@ -15,7 +15,6 @@ import io.aoi.plugin.progress.Progress;
 import io.aoi.station.InspectionReport;
 import io.aoi.station.Inspector;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

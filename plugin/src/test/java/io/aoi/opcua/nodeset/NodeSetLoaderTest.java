@@ -146,7 +146,7 @@ class NodeSetLoaderTest {
         UaNodeContext noMv = new UaNodeContext() {
             @Override
             public OpcUaServer getServer() {
-                throw new UnsupportedOperationException();
+                throw new UnsupportedOperationException("the loader needs no server");
             }
 
             @Override

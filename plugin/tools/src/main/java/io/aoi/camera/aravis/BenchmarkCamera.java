@@ -70,19 +70,13 @@ final class BenchmarkCamera implements AutoCloseable {
         return new BenchmarkCamera(child, settings);
     }
 
-    /** Opens the source, retrying for a few seconds while a freshly started child camera comes up. */
-    AravisLineSource open() throws CameraException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            try {
-                return AravisLineSource.open(settings);
-            } catch (CameraException e) {
-                if (child == null || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(200);
-            }
+    /** Opens the source; a freshly started child camera gets a few seconds to come up ({@link FakeCameraUp}). */
+    AravisLineSource open() throws CameraException {
+        if (child == null) {
+            return AravisLineSource.open(settings);
         }
+        return FakeCameraUp.open("the benchmark's source", () -> AravisLineSource.open(settings),
+                Duration.ofSeconds(10));
     }
 
     @Override
