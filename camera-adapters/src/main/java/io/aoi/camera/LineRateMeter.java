@@ -3,8 +3,10 @@ package io.aoi.camera;
 import java.util.ArrayDeque;
 
 /**
- * Lines per second over a sliding window of about one second, for {@link SourceCounters#measuredLineRateHz()}.
- * Thread-safe: a source records from its acquisition thread while counters are read from others.
+ * Lines per second over a sliding window of one second, for {@link SourceCounters#measuredLineRateHz()}.
+ * Reading never forgets a delivery (only {@link #record} and {@link #reset} do), so a reading taken at the last
+ * delivery after a long silence still gives the rate before the silence. Thread-safe: a source records from its
+ * acquisition thread while counters are read from others.
  */
 public final class LineRateMeter {
     private static final long WINDOW_NANOS = 1_000_000_000L;
@@ -14,38 +16,35 @@ public final class LineRateMeter {
     /** Records {@code lines} lines delivered at {@code nanoTime} (a {@link System#nanoTime()} value). */
     public synchronized void record(long nanoTime, int lines) {
         events.addLast(new long[] {nanoTime, lines});
-        trim(nanoTime);
+        while (nanoTime - events.peekFirst()[0] > WINDOW_NANOS) {
+            events.removeFirst();
+        }
     }
 
-    /** Lines per second between the oldest and newest delivery in the window; 0 with fewer than two. */
+    /**
+     * Lines per second between the oldest and newest delivery in the second up to {@code nanoTime}; 0 with fewer
+     * than two deliveries in it (a source that has gone quiet reads 0).
+     */
     public synchronized double linesPerSecond(long nanoTime) {
-        trim(nanoTime);
-        if (events.size() < 2) {
-            return 0;
-        }
-        long span = events.peekLast()[0] - events.peekFirst()[0];
-        if (span <= 0) {
-            return 0;
-        }
+        long first = Long.MIN_VALUE;
+        long last = Long.MIN_VALUE;
         long lines = 0;
-        boolean first = true;
         for (long[] e : events) {
-            if (!first) {
+            if (e[0] > nanoTime || nanoTime - e[0] > WINDOW_NANOS) {
+                continue;
+            }
+            if (first == Long.MIN_VALUE) {
+                first = e[0];
+            } else {
                 lines += e[1];
             }
-            first = false;
+            last = e[0];
         }
-        return lines * 1e9 / span;
+        return last > first && first != Long.MIN_VALUE ? lines * 1e9 / (last - first) : 0;
     }
 
     /** Forgets every delivery, e.g. after an outage, so that the gap does not lower the next reading. */
     public synchronized void reset() {
         events.clear();
-    }
-
-    private void trim(long now) {
-        while (events.size() > 2 && now - events.peekFirst()[0] > WINDOW_NANOS) {
-            events.removeFirst();
-        }
     }
 }

@@ -284,7 +284,8 @@ public final class AravisLineSource implements LineSource {
         loss = SourceLoss.UNREACHABLE;
         lostAtNanos = System.nanoTime();
         backoff.reset(lostAtNanos);
-        lineRateBeforeLossHz = meter.linesPerSecond(lostAtNanos);
+        // the rate over the last second of delivery, not over the silence that revealed the loss
+        lineRateBeforeLossHz = meter.linesPerSecond(lastStripNanos);
         meter.reset();
         LOG.warn("{}: camera lost: {}; reconnecting with back-off up to {} ms", description, reason,
                 settings.reconnectBackoffMax().toMillis());
