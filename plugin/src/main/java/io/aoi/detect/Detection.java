@@ -17,9 +17,13 @@ import java.util.Objects;
  * @param illuminationAngleDeg the relief (DIC shear) direction the particles were searched with, degrees: the
  *                      station's fixed angle, or with {@code illuminationAngleDeg: auto} this frame's estimate (or
  *                      the last confident one); NaN when not known (also when no particle was searched for)
+ * @param contrastThreshold the least relief amplitude particles needed in this frame, fraction of full scale: the
+ *                      station's minContrast, or the multiple of the frame's measured amplitude noise where
+ *                      {@code detector.contrastNoiseFactor} makes that higher (the threshold of the smallest
+ *                      searched diameter, the highest of the frame); NaN when not known
  */
 public record Detection(List<Particle> particles, List<BumpCount> bumps, Verdict verdict, double densityPerMm2,
-        String reason, double illuminationAngleDeg) {
+        String reason, double illuminationAngleDeg, double contrastThreshold) {
     public Detection {
         particles = List.copyOf(particles);
         bumps = List.copyOf(bumps);
@@ -34,19 +38,30 @@ public record Detection(List<Particle> particles, List<BumpCount> bumps, Verdict
         }
     }
 
-    /** An OK or NG detection whose illumination direction is not known (see {@link #withIlluminationAngleDeg}). */
+    /**
+     * An OK or NG detection whose illumination direction and contrast threshold are not known (see
+     * {@link #withIlluminationAngleDeg}, {@link #withContrastThreshold}).
+     */
     public Detection(List<Particle> particles, List<BumpCount> bumps, Verdict verdict, double densityPerMm2) {
-        this(particles, bumps, verdict, densityPerMm2, "", Double.NaN);
+        this(particles, bumps, verdict, densityPerMm2, "", Double.NaN, Double.NaN);
     }
 
-    /** A frame the detector cannot stand behind, with the reason; the illumination direction is not known. */
+    /**
+     * A frame the detector cannot stand behind, with the reason; the illumination direction and contrast threshold
+     * are not known.
+     */
     public static Detection undecided(List<Particle> particles, List<BumpCount> bumps, double densityPerMm2,
             String reason) {
-        return new Detection(particles, bumps, Verdict.NO_DECISION, densityPerMm2, reason, Double.NaN);
+        return new Detection(particles, bumps, Verdict.NO_DECISION, densityPerMm2, reason, Double.NaN, Double.NaN);
     }
 
     /** This detection, searched with the relief direction {@code angleDeg}. */
     public Detection withIlluminationAngleDeg(double angleDeg) {
-        return new Detection(particles, bumps, verdict, densityPerMm2, reason, angleDeg);
+        return new Detection(particles, bumps, verdict, densityPerMm2, reason, angleDeg, contrastThreshold);
+    }
+
+    /** This detection, searched with the contrast threshold {@code threshold}. */
+    public Detection withContrastThreshold(double threshold) {
+        return new Detection(particles, bumps, verdict, densityPerMm2, reason, illuminationAngleDeg, threshold);
     }
 }

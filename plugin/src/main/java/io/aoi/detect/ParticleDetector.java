@@ -39,6 +39,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * few particles) uses the last confident estimate, at first the configured angle. The direction used is in the
  * {@link Detection}.
  *
+ * <p>The contrast threshold is {@code minContrast}, or with {@code contrastNoiseFactor} above 0 per particle radius
+ * {@code max(minContrast, contrastNoiseFactor x amplitude noise)}: the noise of the fitted relief amplitude measured
+ * on the frame given (the restored frame, so a deblurrer's amplified and coloured noise counts) as the robust
+ * spread of the matched filter's own response over the bumps ({@link AmplitudeNoise}). Noise specks of an amplified
+ * noise then stay below the threshold, while a frame as quiet as the one minContrast was set for keeps it. The
+ * threshold of the frame (the highest, at the smallest radius) is in the {@link Detection}.
+ *
  * <p>Thread-safe: the instance holds immutable settings and templates and, in auto mode, the last confident
  * direction in an atomic, so one detector may serve several threads. Every native buffer is freed before
  * {@link #detect} returns.
@@ -96,10 +103,13 @@ public final class ParticleDetector {
         BumpFinder.Found bumps = bumps(plane, w, h);
         List<SearchRegion> regions = regions(bumps, w, h);
         double angle = angleFor(plane, w, h, regions);
-        List<Particle> particles = finder.find(plane, w, h, regions, angle, settings.minContrast());
+        ParticleFinder.Found found = finder.find(plane, w, h, regions, angle, settings.minContrast(),
+                settings.contrastNoiseFactor());
+        List<Particle> particles = found.particles();
         Optional<String> unfit = FrameQuality.problem(plane);
         if (unfit.isPresent()) {
-            return Detection.undecided(particles, List.of(), 0, unfit.get()).withIlluminationAngleDeg(angle);
+            return Detection.undecided(particles, List.of(), 0, unfit.get()).withIlluminationAngleDeg(angle)
+                    .withContrastThreshold(found.contrastThreshold());
         }
         int expected = Math.max(1, settings.decisionLimits().expectedBumpsPerFrame());
         String expectedFrom = "detector.expectedBumpsPerFrame";
@@ -109,7 +119,8 @@ public final class ParticleDetector {
         } else if (settings.decisionLimits().expectedBumpsPerFrame() == 0) {
             expectedFrom = "every frame shows a bump";
         }
-        return judge.judge(particles, bumps.whole(), expected, expectedFrom).withIlluminationAngleDeg(angle);
+        return judge.judge(particles, bumps.whole(), expected, expectedFrom).withIlluminationAngleDeg(angle)
+                .withContrastThreshold(found.contrastThreshold());
     }
 
     /** The configured direction, or in auto mode this frame's confident estimate, else the last confident one. */

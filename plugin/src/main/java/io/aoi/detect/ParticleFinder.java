@@ -94,7 +94,8 @@ final class ParticleFinder {
     }
 
     /**
-     * Particles whose centres lie in the regions' cores.
+     * Particles whose centres lie in the regions' cores, each with a relief amplitude of at least
+     * {@code minContrast}.
      *
      * @param plane                w x h values in [0, 1], row-major
      * @param illuminationAngleDeg direction from a particle's dark half to its bright half (see
@@ -103,14 +104,57 @@ final class ParticleFinder {
      */
     List<Particle> find(float[] plane, int w, int h, List<SearchRegion> regions, double illuminationAngleDeg,
             double minContrast) {
+        return find(plane, w, h, regions, illuminationAngleDeg, minContrast, 0).particles();
+    }
+
+    /**
+     * Particles whose centres lie in the regions' cores, with a contrast threshold per radius of
+     * {@code max(minContrast, noiseFactor x the amplitude noise at that radius)}: the noise of the fitted amplitude
+     * is measured on the frame's own response maps over the bumps ({@link AmplitudeNoise}). With
+     * {@code noiseFactor} 0 nothing is measured and every radius needs minContrast.
+     *
+     * @param plane                w x h values in [0, 1], row-major
+     * @param illuminationAngleDeg direction from a particle's dark half to its bright half (see
+     *                             {@link ReliefTemplate})
+     * @param minContrast          least relief amplitude, fraction of full scale
+     * @param noiseFactor          multiple of the amplitude noise a particle's amplitude must reach, at least 0
+     */
+    Found find(float[] plane, int w, int h, List<SearchRegion> regions, double illuminationAngleDeg,
+            double minContrast, double noiseFactor) {
         OpenCv.load();
-        Search search = new Search(bank(illuminationAngleDeg), illuminationAngleDeg, minContrast, w, h);
+        List<ReliefTemplate> templates = bank(illuminationAngleDeg);
+        Search geometry = new Search(templates, illuminationAngleDeg, null, w, h);
+        AmplitudeNoise noise = new AmplitudeNoise(templates.get(templates.size() - 1).side() / 2);
+        boolean measure = noiseFactor > 0;
         List<Candidate> found = new ArrayList<>();
+        double[] least = new double[templates.size()];
+        Arrays.fill(least, minContrast);
+        double[] amplitudeNoise = new double[templates.size()];
+        Arrays.fill(amplitudeNoise, Double.NaN);
         try (MatScope scope = new MatScope()) {
             Mat image = scope.add(FloatPlanes.toMat(plane, w, h));
-            // the regions are independent: searched in parallel, their particles kept in region order
-            regions.parallelStream()
-                    .map(r -> search.pass(image, plane, search.windowAround(r), r::reports, List.of(),
+            // the regions are independent: mapped and searched in parallel, their particles kept in region order
+            List<Mapped> mapped = regions.parallelStream().map(r -> {
+                int[] window = geometry.windowAround(r);
+                Maps maps = geometry.maps(image, window);
+                return new Mapped(r, window, maps, measure ? noise.sample(maps.response, window, r.cores()) : null);
+            }).toList();
+            if (measure) {
+                List<float[][]> samples = new ArrayList<>();
+                for (Mapped m : mapped) {
+                    if (m.sample != null) {
+                        samples.add(m.sample);
+                    }
+                }
+                amplitudeNoise = AmplitudeNoise.of(samples, templates);
+                for (int k = 1; k < templates.size() - 1; k++) {
+                    least[k] = Math.max(minContrast, noiseFactor * amplitudeNoise[
+                            Boolean.getBoolean("aoi.dev.single") ? 1 : k]); // DEV-ONLY switch, to be removed
+                }
+            }
+            Search search = new Search(templates, illuminationAngleDeg, least, w, h);
+            mapped.parallelStream()
+                    .map(m -> search.candidates(plane, m.maps, m.window, m.region::reports, List.of(),
                             MIN_SHAPE_SCORE))
                     .toList()
                     .forEach(found::addAll);
@@ -126,7 +170,7 @@ final class ParticleFinder {
                 Mat residualImage = scope.add(FloatPlanes.toMat(residual, w, h));
                 List<Candidate> more = new ArrayList<>();
                 for (int[] window : windows) {
-                    more.addAll(search.pass(residualImage, residual, window,
+                    more.addAll(search.candidates(residual, search.maps(residualImage, window), window,
                             (x, y) -> reports(regions, x, y), found, RESIDUAL_MIN_SHAPE_SCORE));
                 }
                 if (more.isEmpty()) {
@@ -139,7 +183,40 @@ final class ParticleFinder {
         for (Candidate c : found) {
             particles.add(new Particle(c.x, c.y, c.radiusPx, c.score));
         }
-        return particles;
+        int highest = 1;
+        for (int k = 2; k < templates.size() - 1; k++) {
+            if (least[k] > least[highest]) {
+                highest = k;
+            }
+        }
+        return new Found(particles, least[highest], amplitudeNoise[highest], amplitudeNoise);
+    }
+
+    /**
+     * What one search found.
+     *
+     * @param particles         the particles whose centres lie in the regions' cores
+     * @param contrastThreshold the highest least relief amplitude of the frame's radii (the smallest radius, whose
+     *                          amplitude is the noisiest): minContrast unless the measured noise raised it
+     * @param amplitudeNoise    the amplitude noise at the radius of {@code contrastThreshold}, fraction of full
+     *                          scale; NaN when not measured (noise factor 0)
+     * @param noisePerRadius    the amplitude noise per template index, guard radii included; NaN when not measured
+     */
+    record Found(List<Particle> particles, double contrastThreshold, double amplitudeNoise,
+            double[] noisePerRadius) {
+        Found {
+            particles = List.copyOf(particles);
+            noisePerRadius = noisePerRadius.clone();
+        }
+
+        @Override
+        public double[] noisePerRadius() {
+            return noisePerRadius.clone();
+        }
+    }
+
+    /** One region's window and its maps, and with a noise factor its response samples. */
+    private record Mapped(SearchRegion region, int[] window, Maps maps, float[][] sample) {
     }
 
     private double largestCoreRadiusPx() {
@@ -204,22 +281,26 @@ final class ParticleFinder {
         return accepted;
     }
 
-    /** One search with one direction and threshold over one frame; holds no native memory between calls. */
+    /**
+     * One search with one direction and thresholds over one frame; holds no native memory between calls. Without
+     * thresholds ({@code null}) it only makes windows and maps.
+     */
     private static final class Search {
         private final List<ReliefTemplate> templates;
         private final double ux;
         private final double uy;
-        private final double minContrast;
+        /** Least relief amplitude per template index. */
+        private final double[] least;
         private final int frameWidth;
         private final int frameHeight;
 
-        Search(List<ReliefTemplate> templates, double illuminationAngleDeg, double minContrast, int frameWidth,
+        Search(List<ReliefTemplate> templates, double illuminationAngleDeg, double[] least, int frameWidth,
                 int frameHeight) {
             this.templates = templates;
             double angle = Math.toRadians(illuminationAngleDeg);
             this.ux = Math.cos(angle);
             this.uy = -Math.sin(angle);
-            this.minContrast = minContrast;
+            this.least = least;
             this.frameWidth = frameWidth;
             this.frameHeight = frameHeight;
         }
@@ -280,21 +361,17 @@ final class ParticleFinder {
             return windows;
         }
 
-        /**
-         * One matched-filter pass over {@code window} of the frame {@code image} (whose values {@code plane}
-         * holds); candidates too close to {@code earlier} ones or not reported by {@code reporting} are dropped.
-         */
-        List<Candidate> pass(Mat image, float[] plane, int[] window, Reporting reporting, List<Candidate> earlier,
-                double leastShape) {
+        /** The maps of every radius over {@code window} of the frame {@code image}. */
+        Maps maps(Mat image, int[] window) {
             int ox = window[0];
             int oy = window[1];
             int w = window[2];
             int h = window[3];
-            if (w < 3 || h < 3) {
-                return List.of();
-            }
             int scales = templates.size();
             Maps maps = new Maps(new float[scales][], new float[scales][]);
+            if (w < 3 || h < 3) {
+                return maps;
+            }
             try (MatScope scope = new MatScope()) {
                 Mat view = scope.add(image.submat(oy, oy + h, ox, ox + w));
                 Mat scratch = scope.mat();
@@ -309,6 +386,24 @@ final class ParticleFinder {
                     }
                 }
             }
+            return maps;
+        }
+
+        /**
+         * The candidates of one matched-filter pass over {@code window} (whose {@code maps} are given) of the frame
+         * whose values {@code plane} holds; candidates too close to {@code earlier} ones or not reported by
+         * {@code reporting} are dropped.
+         */
+        List<Candidate> candidates(float[] plane, Maps maps, int[] window, Reporting reporting,
+                List<Candidate> earlier, double leastShape) {
+            int ox = window[0];
+            int oy = window[1];
+            int w = window[2];
+            int h = window[3];
+            if (w < 3 || h < 3) {
+                return List.of();
+            }
+            int scales = templates.size();
             List<int[]> screened = new ArrayList<>();
             for (int k = 1; k < scales - 1; k++) {
                 for (int i : screen(maps, k, w, h)) {
@@ -335,7 +430,7 @@ final class ParticleFinder {
          * smaller one (except the lower guard), and a strict 3 x 3 maximum of its quality.
          */
         private int[] screen(Maps maps, int k, int w, int h) {
-            float leastResponse = (float) (CANDIDATE_CONTRAST_FRACTION * minContrast
+            float leastResponse = (float) (CANDIDATE_CONTRAST_FRACTION * least[k]
                     * Math.sqrt(templates.get(k).energy()));
             float[] q = maps.quality[k];
             float[] r = maps.response[k];
@@ -376,7 +471,7 @@ final class ParticleFinder {
             // the response is the least-squares amplitude times the template norm, which the kernel divides out
             double amplitude = z0 / Math.sqrt(t.energy());
             double shape = maps.shape(k, i);
-            if (amplitude < minContrast || shape < leastShape
+            if (amplitude < least[k] || shape < leastShape
                     || ridgeRatio(zk, w, h, x, y, t.radiusPx() + 1, z0) > MAX_RIDGE_RATIO
                     || stepAcross(plane, ox + x, oy + y, t.radiusPx()) > MAX_STEP_FRACTION * amplitude) {
                 return null;

@@ -1,5 +1,6 @@
 package io.aoi.eval;
 
+import io.aoi.config.Check;
 import io.aoi.config.DetectorSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,23 @@ public record DetectorVariant(String label, DetectorSettings detector) {
             out.add(new DetectorVariant(label, detector.withIlluminationAngleDeg(trueShearDeg + offset)));
         }
         out.add(new DetectorVariant("@auto", detector.withAutoIlluminationAngle(detector.illuminationAngleDeg())));
+        return out;
+    }
+
+    /**
+     * Each of {@code variants} with each contrast noise factor, labelled with it ({@code "k4"}, appended to the
+     * variant's label): for choosing {@code detector.contrastNoiseFactor}.
+     */
+    public static List<DetectorVariant> contrastNoiseFactorArms(List<DetectorVariant> variants,
+            List<Double> factors) {
+        List<DetectorVariant> out = new ArrayList<>();
+        for (DetectorVariant v : variants) {
+            for (double factor : factors) {
+                String k = "k" + Check.number(factor);
+                out.add(new DetectorVariant(v.label.isEmpty() ? k : v.label + " " + k,
+                        v.detector.withContrastNoiseFactor(factor)));
+            }
+        }
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package io.aoi.eval;
 
+import io.aoi.config.Check;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,11 +38,12 @@ public record EvaluationReport(EvaluationSettings settings, List<EvaluationRow> 
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT,
                 "Detection vs ground truth: %d frames of %d x %d (%d-bit), seed %d, noise %.3f, %.1f particles"
-                        + " per bump, shear direction %.0f deg; detector minContrast %.3f, diameters %.0f-%.0f px,"
+                        + " per bump, shear direction %.0f deg; detector minContrast %.3f, contrast noise factor %s,"
+                        + " diameters %.0f-%.0f px,"
                         + " >= %d particles per bump (the same settings for every arm).%n%n",
                 settings.frames(), settings.widthPx(), settings.heightPx(), settings.bitDepth(), settings.seed(),
                 settings.noiseSigma(), settings.particlesPerBump(), settings.shearAngleDeg(),
-                settings.detector().minContrast(),
+                settings.detector().minContrast(), Check.number(settings.detector().contrastNoiseFactor()),
                 settings.detector().minDiameterPx(), settings.detector().maxDiameterPx(),
                 settings.detector().minParticlesPerBump()));
         List<String> arms = arms();

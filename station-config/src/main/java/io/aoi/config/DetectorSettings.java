@@ -18,6 +18,11 @@ package io.aoi.config;
  *                               back to the last confident estimate (at first {@code illuminationAngleDeg}) when
  *                               a frame has too few particles
  * @param decisionLimits         when a frame gets no decision (NO_DECISION) rather than OK or NG
+ * @param contrastNoiseFactor    raises the contrast threshold of a frame to this multiple of the noise of the
+ *                               fitted relief amplitude, measured on the frame the detector is given (a restored
+ *                               frame's amplified noise counts): the threshold is
+ *                               {@code max(minContrast, contrastNoiseFactor x amplitude noise)}; 0 (from 0 to
+ *                               {@link #MAX_CONTRAST_NOISE_FACTOR}) keeps minContrast for every frame
  */
 public record DetectorSettings(
         double minDiameterPx,
@@ -28,7 +33,13 @@ public record DetectorSettings(
         BumpLayout bumps,
         int minParticlesPerBump,
         boolean illuminationAngleAuto,
-        DecisionLimits decisionLimits) {
+        DecisionLimits decisionLimits,
+        double contrastNoiseFactor) {
+
+    /** The contrast noise factor unless a station sets one. */
+    public static final double DEFAULT_CONTRAST_NOISE_FACTOR = 0;
+    /** The largest contrast noise factor allowed. */
+    public static final double MAX_CONTRAST_NOISE_FACTOR = 50;
 
     public DetectorSettings {
         Check.range("minDiameterPx", minDiameterPx, 2, 64);
@@ -43,6 +54,7 @@ public record DetectorSettings(
         Check.present("bumps", bumps);
         Check.intRange("minParticlesPerBump", minParticlesPerBump, 0, 10_000);
         Check.present("decisionLimits", decisionLimits);
+        Check.range("contrastNoiseFactor", contrastNoiseFactor, 0, MAX_CONTRAST_NOISE_FACTOR);
         if (decisionLimits.maxParticlesPerBump() > 0 && decisionLimits.maxParticlesPerBump() < minParticlesPerBump) {
             throw new InvalidSettingException("maxParticlesPerBump", decisionLimits.maxParticlesPerBump(),
                     "0 or a count not below minParticlesPerBump (" + minParticlesPerBump + ")");
@@ -50,36 +62,43 @@ public record DetectorSettings(
     }
 
     /**
-     * Settings with a fixed illumination direction and the {@link DecisionLimits#DEFAULT default decision limits}
-     * (the defaults of both live here; change them with the withers).
+     * Settings with a fixed illumination direction, the {@link DecisionLimits#DEFAULT default decision limits} and
+     * the {@link #DEFAULT_CONTRAST_NOISE_FACTOR default contrast noise factor} (the defaults live here; change them
+     * with the withers).
      */
     public DetectorSettings(double minDiameterPx, double maxDiameterPx, double minContrast, double micronsPerPixel,
             double illuminationAngleDeg, BumpLayout bumps, int minParticlesPerBump) {
         this(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, illuminationAngleDeg, bumps,
-                minParticlesPerBump, false, DecisionLimits.DEFAULT);
+                minParticlesPerBump, false, DecisionLimits.DEFAULT, DEFAULT_CONTRAST_NOISE_FACTOR);
     }
 
     /** These settings with other decision limits. */
     public DetectorSettings withDecisionLimits(DecisionLimits limits) {
         return new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, illuminationAngleDeg,
-                bumps, minParticlesPerBump, illuminationAngleAuto, limits);
+                bumps, minParticlesPerBump, illuminationAngleAuto, limits, contrastNoiseFactor);
     }
 
     /** The same settings with a fixed illumination direction. */
     public DetectorSettings withIlluminationAngleDeg(double angleDeg) {
         return new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, angleDeg, bumps,
-                minParticlesPerBump, false, decisionLimits);
+                minParticlesPerBump, false, decisionLimits, contrastNoiseFactor);
     }
 
     /** The same settings estimating the direction per frame, {@code fallbackDeg} until the first estimate. */
     public DetectorSettings withAutoIlluminationAngle(double fallbackDeg) {
         return new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, fallbackDeg, bumps,
-                minParticlesPerBump, true, decisionLimits);
+                minParticlesPerBump, true, decisionLimits, contrastNoiseFactor);
     }
 
     /** The same settings with another minContrast. */
     public DetectorSettings withMinContrast(double contrast) {
         return new DetectorSettings(minDiameterPx, maxDiameterPx, contrast, micronsPerPixel, illuminationAngleDeg,
-                bumps, minParticlesPerBump, illuminationAngleAuto, decisionLimits);
+                bumps, minParticlesPerBump, illuminationAngleAuto, decisionLimits, contrastNoiseFactor);
+    }
+
+    /** The same settings with another contrast noise factor (0: minContrast for every frame). */
+    public DetectorSettings withContrastNoiseFactor(double factor) {
+        return new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, illuminationAngleDeg,
+                bumps, minParticlesPerBump, illuminationAngleAuto, decisionLimits, factor);
     }
 }

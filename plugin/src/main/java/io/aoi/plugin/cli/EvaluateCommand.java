@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
  * detector's settings, {@code --region-margin} px of context, default the station's); {@code --passes} limits the
  * UDBD-Net pass counts. {@code --shear-deg} renders the frames with another DIC shear direction;
  * {@code --shear-arms} runs every arm with the detector at the true direction, off by 30, 90 and 180 degrees, and
- * estimating it per frame (auto).
+ * estimating it per frame (auto). {@code --contrast-noise-factor} sets the detector's contrast noise factor, or with
+ * several values runs every arm with one detector per factor.
  */
 @Command(name = "evaluate", description = "Scores the detector on simulated frames with ground truth at several "
         + "defocus sigmas: sharp, blurred, Wiener and, with --udbd, UDBD-Net after each pass count.")
@@ -121,6 +122,12 @@ final class EvaluateCommand implements Callable<Integer> {
             + "station's, else ${DEFAULT-VALUE}.")
     double minContrast = D.detector().minContrast();
 
+    @Option(names = "--contrast-noise-factor", paramLabel = "K", split = ",",
+            description = "Contrast threshold as a multiple of the frame's measured amplitude noise (0 = minContrast "
+                    + "alone), 0 to 50; several values run every arm with one detector each. Default: the station's, "
+                    + "else the default detector's.")
+    List<Double> contrastNoiseFactors = new ArrayList<>();
+
     @Option(names = "--station-sigma", paramLabel = "PX", description = "The Wiener arm's fixed sigma. Default: "
             + "${DEFAULT-VALUE}.")
     double stationSigma = DetectionEvaluation.DEFAULT_STATION_SIGMA_PX;
@@ -168,6 +175,9 @@ final class EvaluateCommand implements Callable<Integer> {
         DeblurSettings wiener;
         try {
             DetectorSettings tuned = detector.withMinContrast(minContrast);
+            if (contrastNoiseFactors.size() == 1) {
+                tuned = tuned.withContrastNoiseFactor(contrastNoiseFactors.get(0));
+            }
             settings = new EvaluationSettings(UsageException.inRange("--frames", frames, 1, 1000),
                     UsageException.inRange("--width", widthPx, 64, 16384),
                     UsageException.inRange("--height", heightPx, 64, 8192),
@@ -182,6 +192,13 @@ final class EvaluateCommand implements Callable<Integer> {
                 wiener.wienerNoiseToSignal()));
         List<DetectorVariant> variants = shearArms ? DetectorVariant.shearArms(settings.detector(), shearDeg)
                 : List.of(new DetectorVariant("", settings.detector()));
+        if (contrastNoiseFactors.size() > 1) {
+            try {
+                variants = DetectorVariant.contrastNoiseFactorArms(variants, contrastNoiseFactors);
+            } catch (IllegalArgumentException e) { // InvalidSettingException: a factor out of range
+                throw new UsageException("--contrast-noise-factor: " + e.getMessage());
+            }
+        }
         BumpLocator bumps = new BumpLocator(settings.detector());
         long t0 = System.nanoTime();
         EvaluationReport report;

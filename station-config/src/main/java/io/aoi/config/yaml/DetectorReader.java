@@ -16,7 +16,8 @@ import java.util.OptionalDouble;
  * illuminationAngleDeg to 0. {@code illuminationAngleDeg: auto} estimates the direction per frame; then
  * illuminationAngleFallbackDeg (default 0) is used until the first confident estimate, and it is refused with a
  * fixed angle. expectedBumpsPerFrame, maxParticlesPerBump and minJudgedBumpAreaPx are optional (0: see
- * {@link DecisionLimits}).
+ * {@link DecisionLimits}); so is contrastNoiseFactor (default
+ * {@link DetectorSettings#DEFAULT_CONTRAST_NOISE_FACTOR}).
  */
 final class DetectorReader {
     static final List<String> BUMP_MODES = List.of("automatic", "fixed");
@@ -29,10 +30,12 @@ final class DetectorReader {
     static DetectorSettings read(YamlMap map) throws StationConfigException {
         map.allow("minDiameterPx", "maxDiameterPx", "minContrast", "micronsPerPixel", "illuminationAngleDeg",
                 "illuminationAngleFallbackDeg", "minParticlesPerBump", "bumps", "expectedBumpsPerFrame",
-                "maxParticlesPerBump", "minJudgedBumpAreaPx");
+                "maxParticlesPerBump", "minJudgedBumpAreaPx", "contrastNoiseFactor");
         double minDiameterPx = map.number("minDiameterPx");
         double maxDiameterPx = map.number("maxDiameterPx");
         double minContrast = map.number("minContrast", 0.05);
+        double contrastNoiseFactor = map.number("contrastNoiseFactor",
+                DetectorSettings.DEFAULT_CONTRAST_NOISE_FACTOR);
         double micronsPerPixel = map.number("micronsPerPixel");
         OptionalDouble fixedAngle = map.numberOr("illuminationAngleDeg", AUTO, 0);
         boolean auto = fixedAngle.isEmpty();
@@ -52,7 +55,7 @@ final class DetectorReader {
         return map.build(() -> new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel,
                 illuminationAngleDeg, bumps, minParticlesPerBump, auto,
                 none.withExpectedBumpsPerFrame(expectedBumpsPerFrame).withMaxParticlesPerBump(maxParticlesPerBump)
-                        .withMinJudgedBumpAreaPx(minJudgedBumpAreaPx)),
+                        .withMinJudgedBumpAreaPx(minJudgedBumpAreaPx), contrastNoiseFactor),
                 auto ? Map.of("illuminationAngleDeg", "illuminationAngleFallbackDeg") : Map.of());
     }
 
