@@ -12,9 +12,11 @@ import java.util.List;
  * robust standard deviation ({@link RobustSpread}) of the response over the searched bumps, divided by the norm.
  * The response is sampled every {@link #STRIDE_PX} pixels (neighbouring responses are strongly correlated) on
  * the bumps (cores of the {@link SearchRegion}s), at least {@link #insetPx} inside their edges: a bump edge is a
- * step the odd template answers strongly. Particles are outliers for the median absolute deviation; on bumps
- * densely covered with particles (the simulated 12 per bump cover a third of a bump with their responses) the
- * estimate still comes out somewhat high, which the factor applied to it absorbs.
+ * step the odd template answers strongly. Texture of the bump at the particles' scale counts as noise, as it
+ * should: the threshold has to rise above it too. Particles are outliers for the median absolute deviation; on
+ * bumps densely covered with them the estimate still comes out high (on the simulated panel, 12 particles per bump,
+ * 1.3 to 1.5 times the estimate on the same frames without particles), which the factor applied to it absorbs.
+ * The estimate is pooled over all bumps of a frame, so one bump with few particles barely moves it.
  */
 final class AmplitudeNoise {
     /** Sampling step of the response in both directions, pixels. */

@@ -19,8 +19,8 @@ import java.util.Objects;
  *                      the last confident one); NaN when not known (also when no particle was searched for)
  * @param contrastThreshold the least relief amplitude particles needed in this frame, fraction of full scale: the
  *                      station's minContrast, or the multiple of the frame's measured amplitude noise where
- *                      {@code detector.contrastNoiseFactor} makes that higher (the threshold of the smallest
- *                      searched diameter, the highest of the frame); NaN when not known
+ *                      {@code detector.contrastNoiseFactor} makes that higher (the threshold is set per particle
+ *                      radius; this is the highest of them); NaN when not known
  */
 public record Detection(List<Particle> particles, List<BumpCount> bumps, Verdict verdict, double densityPerMm2,
         String reason, double illuminationAngleDeg, double contrastThreshold) {

@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * on the frame given (the restored frame, so a deblurrer's amplified and coloured noise counts) as the robust
  * spread of the matched filter's own response over the bumps ({@link AmplitudeNoise}). Noise specks of an amplified
  * noise then stay below the threshold, while a frame as quiet as the one minContrast was set for keeps it. The
- * threshold of the frame (the highest, at the smallest radius) is in the {@link Detection}.
+ * highest threshold of the frame's radii is in the {@link Detection}.
  *
  * <p>Thread-safe: the instance holds immutable settings and templates and, in auto mode, the last confident
  * direction in an atomic, so one detector may serve several threads. Every native buffer is freed before

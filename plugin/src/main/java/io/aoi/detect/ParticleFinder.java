@@ -148,8 +148,7 @@ final class ParticleFinder {
                 }
                 amplitudeNoise = AmplitudeNoise.of(samples, templates);
                 for (int k = 1; k < templates.size() - 1; k++) {
-                    least[k] = Math.max(minContrast, noiseFactor * amplitudeNoise[
-                            Boolean.getBoolean("aoi.dev.single") ? 1 : k]); // DEV-ONLY switch, to be removed
+                    least[k] = Math.max(minContrast, noiseFactor * amplitudeNoise[k]);
                 }
             }
             Search search = new Search(templates, illuminationAngleDeg, least, w, h);
@@ -196,8 +195,8 @@ final class ParticleFinder {
      * What one search found.
      *
      * @param particles         the particles whose centres lie in the regions' cores
-     * @param contrastThreshold the highest least relief amplitude of the frame's radii (the smallest radius, whose
-     *                          amplitude is the noisiest): minContrast unless the measured noise raised it
+     * @param contrastThreshold the highest least relief amplitude of the frame's radii: minContrast unless the
+     *                          measured noise raised it
      * @param amplitudeNoise    the amplitude noise at the radius of {@code contrastThreshold}, fraction of full
      *                          scale; NaN when not measured (noise factor 0)
      * @param noisePerRadius    the amplitude noise per template index, guard radii included; NaN when not measured
@@ -217,6 +216,11 @@ final class ParticleFinder {
 
     /** One region's window and its maps, and with a noise factor its response samples. */
     private record Mapped(SearchRegion region, int[] window, Maps maps, float[][] sample) {
+    }
+
+    /** The template radii, guards included (index 0 and the last), as {@link Found#noisePerRadius()} is indexed. */
+    double[] radiiPx() {
+        return radiiPx.clone();
     }
 
     private double largestCoreRadiusPx() {

@@ -33,7 +33,7 @@ public record EvaluationReport(EvaluationSettings settings, List<EvaluationRow> 
         return new ArrayList<>(labels);
     }
 
-    /** A settings line, an F1 overview (sigma x arm) and the full table. */
+    /** A settings line, an F1 overview (sigma x arm) and the full table, with the mean contrast threshold per row. */
     public String toMarkdown() {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT,
@@ -61,13 +61,16 @@ public record EvaluationReport(EvaluationSettings settings, List<EvaluationRow> 
             }
             md.append('\n');
         }
-        md.append("\n| sigma | arm | precision | recall | F1 | bump verdict accuracy | TP | FP | FN | bumps |\n");
-        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("\n| sigma | arm | precision | recall | F1 | bump verdict accuracy | TP | FP | FN | bumps |"
+                + " contrast threshold |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (EvaluationRow r : rows) {
             MatchStats m = r.particles();
-            md.append(String.format(Locale.ROOT, "| %.1f | %s | %.3f | %.3f | %.3f | %.3f | %d | %d | %d | %d |%n",
+            md.append(String.format(Locale.ROOT,
+                    "| %.1f | %s | %.3f | %.3f | %.3f | %.3f | %d | %d | %d | %d | %.4f |%n",
                     r.defocusSigmaPx(), r.arm(), m.precision(), m.recall(), m.f1(), r.bumps().accuracy(),
-                    m.truePositives(), m.falsePositives(), m.falseNegatives(), r.bumps().judged()));
+                    m.truePositives(), m.falsePositives(), m.falseNegatives(), r.bumps().judged(),
+                    r.meanContrastThreshold()));
         }
         return md.toString();
     }

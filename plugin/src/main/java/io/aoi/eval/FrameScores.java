@@ -9,21 +9,32 @@ import io.aoi.image.Image;
  * One detector input scored against the truth of its frame: particles matched with {@link ParticleMatcher}
  * (particles cut by the frame border optional) and bump verdicts compared with {@link BumpVerdicts}.
  *
- * @param particles detections against the true particles
- * @param bumps     per-bump OK/NG against the truth
+ * @param particles              detections against the true particles
+ * @param bumps                  per-bump OK/NG against the truth
+ * @param contrastThresholdSum   the detections' contrast thresholds added up (NaN ones left out)
+ * @param contrastThresholdCount how many thresholds were added
  */
-record FrameScores(MatchStats particles, VerdictStats bumps) {
+record FrameScores(MatchStats particles, VerdictStats bumps, double contrastThresholdSum,
+        int contrastThresholdCount) {
 
     /** Runs {@code detector} on {@code input} and scores it against {@code truth} (same lines, same size). */
     static FrameScores of(ParticleDetector detector, Image input, SimulatedFrame truth) {
         Detection d = detector.detect(input);
+        boolean known = !Double.isNaN(d.contrastThreshold());
         return new FrameScores(ParticleMatcher.match(d.particles(), truth.particles(), input.width(),
                 input.height()), BumpVerdicts.compare(d.bumps(), truth.bumps(), input.height(),
-                detector.settings().minParticlesPerBump()));
+                detector.settings().minParticlesPerBump()), known ? d.contrastThreshold() : 0, known ? 1 : 0);
     }
 
     /** Counts of both added, for pooling over frames. */
     FrameScores plus(FrameScores other) {
-        return new FrameScores(particles.plus(other.particles), bumps.plus(other.bumps));
+        return new FrameScores(particles.plus(other.particles), bumps.plus(other.bumps),
+                contrastThresholdSum + other.contrastThresholdSum,
+                contrastThresholdCount + other.contrastThresholdCount);
+    }
+
+    /** The mean contrast threshold of the detections; NaN when none was known. */
+    double meanContrastThreshold() {
+        return contrastThresholdCount == 0 ? Double.NaN : contrastThresholdSum / contrastThresholdCount;
     }
 }

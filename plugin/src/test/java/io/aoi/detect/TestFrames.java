@@ -58,6 +58,65 @@ final class TestFrames {
         return this;
     }
 
+    /**
+     * Adds correlated noise of pixel standard deviation {@code sigma}: white Gaussian noise blurred with a Gaussian
+     * of {@code blurSigmaPx} (wrapping at the frame edges) and rescaled, like the amplified noise of a restored
+     * frame: specks about as large as small particles.
+     */
+    TestFrames colouredNoise(double sigma, double blurSigmaPx, long seed) {
+        float[] field = colouredField(w, h, blurSigmaPx, seed);
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] += (float) (field[i] * sigma);
+        }
+        return this;
+    }
+
+    /** The correlated noise of {@link #colouredNoise} with pixel standard deviation 1, row-major w x h. */
+    static float[] colouredField(int w, int h, double blurSigmaPx, long seed) {
+        Random random = new Random(seed);
+        float[] white = new float[w * h];
+        for (int i = 0; i < white.length; i++) {
+            white[i] = (float) random.nextGaussian();
+        }
+        int reach = (int) Math.ceil(3 * blurSigmaPx);
+        double[] kernel = new double[2 * reach + 1];
+        for (int i = -reach; i <= reach; i++) {
+            kernel[i + reach] = Math.exp(-i * i / (2 * blurSigmaPx * blurSigmaPx));
+        }
+        float[] across = new float[w * h];
+        float[] out = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double sum = 0;
+                for (int i = -reach; i <= reach; i++) {
+                    sum += kernel[i + reach] * white[y * w + Math.floorMod(x + i, w)];
+                }
+                across[y * w + x] = (float) sum;
+            }
+        }
+        double sumSquares = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double sum = 0;
+                for (int i = -reach; i <= reach; i++) {
+                    sum += kernel[i + reach] * across[Math.floorMod(y + i, h) * w + x];
+                }
+                out[y * w + x] = (float) sum;
+                sumSquares += sum * sum;
+            }
+        }
+        float scale = (float) (1 / Math.sqrt(sumSquares / out.length));
+        for (int i = 0; i < out.length; i++) {
+            out[i] *= scale;
+        }
+        return out;
+    }
+
+    /** The values so far, row-major; a copy. */
+    float[] plane() {
+        return plane.clone();
+    }
+
     Image toImage(int bitDepth) {
         return Image.fromFloatChannels(w, h, bitDepth, plane);
     }

@@ -49,7 +49,8 @@ class DetectionEvaluationTest {
         assertEquals(sharp.particles(), report.row(0.0, "blurred").particles());
         // a pass-through deblurrer scores exactly like no deblurring
         assertEquals(report.row(3.0, "blurred"), new EvaluationRow(3.0, "blurred",
-                report.row(3.0, "custom").particles(), report.row(3.0, "custom").bumps()));
+                report.row(3.0, "custom").particles(), report.row(3.0, "custom").bumps(),
+                report.row(3.0, "custom").meanContrastThreshold()));
         assertTrue(report.row(3.0, "blurred").particles().recall() < sharp.particles().recall() - 0.1,
                 report.toMarkdown());
         String markdown = report.toMarkdown();

@@ -35,6 +35,7 @@ class StationConfigLoaderTest {
         assertEquals(0.05, config.detector().minContrast());
         assertEquals(0, config.detector().illuminationAngleDeg());
         assertEquals(DecisionLimits.DEFAULT, config.detector().decisionLimits());
+        assertEquals(DetectorSettings.DEFAULT_CONTRAST_NOISE_FACTOR, config.detector().contrastNoiseFactor());
         assertEquals(new OpcUaSettings("127.0.0.1", 4840, SecurityProfile.DEMO, List.of(), BASE.resolve("pki")),
                 config.opcua());
         assertEquals(new OutputSettings(BASE.resolve("journal"), 30, 1_073_741_824L, Optional.empty()),
@@ -50,6 +51,33 @@ class StationConfigLoaderTest {
 
         assertEquals(DecisionLimits.DEFAULT.withExpectedBumpsPerFrame(3).withMaxParticlesPerBump(400)
                 .withMinJudgedBumpAreaPx(20_000), config.detector().decisionLimits());
+    }
+
+    @Test
+    void readsTheContrastNoiseFactorAndZeroTurnsItOff() throws StationConfigException {
+        DetectorSettings raised = StationConfigLoader.parse(MINIMAL.replace("  minParticlesPerBump: 5",
+                "  minParticlesPerBump: 5\n  contrastNoiseFactor: 3.5"), "factor.yaml", BASE).detector();
+        assertEquals(3.5, raised.contrastNoiseFactor());
+        DetectorSettings off = StationConfigLoader.parse(MINIMAL.replace("  minParticlesPerBump: 5",
+                "  minParticlesPerBump: 5\n  contrastNoiseFactor: 0"), "off.yaml", BASE).detector();
+        assertEquals(0, off.contrastNoiseFactor());
+        assertEquals(off.withContrastNoiseFactor(3.5), raised);
+    }
+
+    @Test
+    void rejectsANegativeOrHugeContrastNoiseFactorNamingTheLineAndTheRange() {
+        for (String value : List.of("-1", "51")) {
+            StationConfigException error = assertThrows(StationConfigException.class, () -> StationConfigLoader.parse(
+                    MINIMAL.replace("  minParticlesPerBump: 5", "  minParticlesPerBump: 5\n  contrastNoiseFactor: "
+                            + value), "factor.yaml", BASE));
+            assertEquals("factor.yaml:12: detector.contrastNoiseFactor: " + value
+                    + " is not allowed; allowed: a number from 0 to 50", error.getMessage());
+        }
+        StationConfigException word = assertThrows(StationConfigException.class, () -> StationConfigLoader.parse(
+                MINIMAL.replace("  minParticlesPerBump: 5", "  minParticlesPerBump: 5\n  contrastNoiseFactor: high"),
+                "word.yaml", BASE));
+        assertTrue(word.getMessage().startsWith("word.yaml:12: detector.contrastNoiseFactor: expected a number"),
+                word.getMessage());
     }
 
     @Test
