@@ -125,8 +125,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--contrast-noise-factor", paramLabel = "K", split = ",",
             description = "Contrast threshold as a multiple of the frame's measured amplitude noise (0 = minContrast "
                     + "alone), 0 to 50; several values run every arm with one detector each. Default: the station's, "
-                    + "else the default detector's.")
-    List<Double> contrastNoiseFactors = new ArrayList<>();
+                    + "else ${DEFAULT-VALUE}.")
+    List<Double> contrastNoiseFactors = new ArrayList<>(List.of(D.detector().contrastNoiseFactor()));
 
     @Option(names = "--station-sigma", paramLabel = "PX", description = "The Wiener arm's fixed sigma. Default: "
             + "${DEFAULT-VALUE}.")
@@ -162,6 +162,8 @@ final class EvaluateCommand implements Callable<Integer> {
             detector = StationConfigLoader.load(station.get(), Deblurrers.names()).detector();
         }
         double minContrast = given("--min-contrast") ? this.minContrast : detector.minContrast();
+        List<Double> factors = given("--contrast-noise-factor") ? contrastNoiseFactors
+                : List.of(detector.contrastNoiseFactor());
         List<Integer> passCounts = passes;
         for (int p : passCounts) {
             UsageException.passCount(p);
@@ -175,8 +177,8 @@ final class EvaluateCommand implements Callable<Integer> {
         DeblurSettings wiener;
         try {
             DetectorSettings tuned = detector.withMinContrast(minContrast);
-            if (contrastNoiseFactors.size() == 1) {
-                tuned = tuned.withContrastNoiseFactor(contrastNoiseFactors.get(0));
+            if (factors.size() == 1) {
+                tuned = tuned.withContrastNoiseFactor(factors.get(0));
             }
             settings = new EvaluationSettings(UsageException.inRange("--frames", frames, 1, 1000),
                     UsageException.inRange("--width", widthPx, 64, 16384),
@@ -192,9 +194,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 wiener.wienerNoiseToSignal()));
         List<DetectorVariant> variants = shearArms ? DetectorVariant.shearArms(settings.detector(), shearDeg)
                 : List.of(new DetectorVariant("", settings.detector()));
-        if (contrastNoiseFactors.size() > 1) {
+        if (factors.size() > 1) {
             try {
-                variants = DetectorVariant.contrastNoiseFactorArms(variants, contrastNoiseFactors);
+                variants = DetectorVariant.contrastNoiseFactorArms(variants, factors);
             } catch (IllegalArgumentException e) { // InvalidSettingException: a factor out of range
                 throw new UsageException("--contrast-noise-factor: " + e.getMessage());
             }

@@ -65,6 +65,20 @@ class MainTest {
     }
 
     @Test
+    void evaluationRunsOneDetectorPerContrastNoiseFactorAndRefusesOneOutOfRange() {
+        assertEquals(0, run("evaluate", "--frames", "1", "--width", "384", "--height", "256", "--sigmas", "0",
+                "--contrast-noise-factor", "0,2.5"));
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("| 0.0 | sharp k0 |") && table.contains("| 0.0 | sharp k2.5 |"), table);
+        assertTrue(table.contains("| 0.0 | sharp k0 | ") && table.contains(" | 0.0180 |"),
+                "factor 0 keeps minContrast: " + table);
+        assertEquals(2, run("evaluate", "--contrast-noise-factor", "60"));
+        assertTrue(err().contains("contrastNoiseFactor") && err().contains("a number from 0 to 50"), err());
+        assertEquals(2, run("evaluate", "--contrast-noise-factor", "1,-1"));
+        assertTrue(err().contains("--contrast-noise-factor") && err().contains("a number from 0 to 50"), err());
+    }
+
+    @Test
     void deblurWithoutAnOutputFolderSaysWhatIsMissing(@TempDir Path tmp) throws Exception {
         Path img = tmp.resolve("a.png");
         ImageFiles.write(Image.blank(32, 32, 1, 8), img);
