@@ -76,9 +76,10 @@ public record EvaluationSettings(
     /**
      * The demo station's detector, used for the published numbers: diameters 5 to 12 px (3 to 5 um particles at
      * 0.5 um per pixel), minContrast 0.018, illumination 0 degrees, automatic bumps of at least 60 x 32 px, at
-     * least 5 particles per bump. minContrast is low because restored frames show weak particles (contrast
-     * 0.045 to 0.15 in focus) at about a third of their contrast; in-focus frames still score F1 above 0.98
-     * with it.
+     * least 5 particles per bump, the default contrast noise factor
+     * ({@link DetectorSettings#DEFAULT_CONTRAST_NOISE_FACTOR}). minContrast is low because restored frames show
+     * weak particles (contrast 0.045 to 0.15 in focus) at about a third of their contrast; the noise factor raises
+     * it on frames whose noise (a Wiener-restored frame's) or texture would otherwise pass for particles.
      */
     public static DetectorSettings defaultDetector() {
         return new DetectorSettings(5, 12, 0.018, 0.5, 0, new BumpLayout.Automatic(60, 32), 5);

@@ -10,8 +10,8 @@ import io.aoi.results.internal.ResultFieldsJson;
  * The ResultContent JSON that MES decodes without custom OPC UA codecs (schema in {@code plugin/OPCUA.md}):
  * {@code {resultId, jobId, recipe, frameId, gapLinesBefore, createdAt, verdict, outcome, resultState, reason,
  * particleCount, densityPerMm2, bumps:[{id,x,y,width,height,count,ok}], times:{deblurMillis, detectMillis,
- * totalMillis}, defocusSigmaPx, illuminationAngleDeg, deblurFallback}}, in this order; a measurement not taken is
- * null. Thread-safe.
+ * totalMillis}, defocusSigmaPx, illuminationAngleDeg, deblurFallback, contrastThreshold?}}, in this order; a
+ * measurement not taken is null, except contrastThreshold, which is then left out. Thread-safe.
  */
 public final class ResultContentJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();

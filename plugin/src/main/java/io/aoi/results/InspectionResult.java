@@ -28,6 +28,9 @@ import java.util.Objects;
  *                        not estimated
  * @param illuminationAngleDeg the relief (DIC shear) direction the detector used, in degrees; NaN when none
  * @param deblurFallback  the cheaper deblurrer used instead of the recipe's under overload; empty when none
+ * @param contrastThreshold the least relief amplitude (fraction of full scale) particles needed in this frame: the
+ *                        station's minContrast, or higher where the frame's measured noise raised it
+ *                        ({@code detector.contrastNoiseFactor}); NaN when not known
  *
  * <p>Build with {@link #builder()} or change one with {@link #toBuilder()}; the defaults live in
  * {@link Builder}.
@@ -52,7 +55,8 @@ public record InspectionResult(
         ProcessingTimes times,
         double defocusSigmaPx,
         double illuminationAngleDeg,
-        String deblurFallback) {
+        String deblurFallback,
+        double contrastThreshold) {
 
     public InspectionResult {
         Objects.requireNonNull(resultId, "resultId");
@@ -101,7 +105,7 @@ public record InspectionResult(
                 .verdict(verdict).reason(reason).recipeId(recipeId).deblurModel(deblurModel)
                 .deblurPasses(deblurPasses).particleCount(particleCount).densityPerMm2(densityPerMm2).bumps(bumps)
                 .times(times).defocusSigmaPx(defocusSigmaPx).illuminationAngleDeg(illuminationAngleDeg)
-                .deblurFallback(deblurFallback);
+                .deblurFallback(deblurFallback).contrastThreshold(contrastThreshold);
     }
 
     /** Named construction; every field not set keeps the default written here, and only here. */
@@ -126,6 +130,7 @@ public record InspectionResult(
         private double defocusSigmaPx = Double.NaN;
         private double illuminationAngleDeg = Double.NaN;
         private String deblurFallback = "";
+        private double contrastThreshold = Double.NaN;
 
         private Builder() {
         }
@@ -150,6 +155,7 @@ public record InspectionResult(
         public Builder defocusSigmaPx(double v) { defocusSigmaPx = v; return this; }
         public Builder illuminationAngleDeg(double v) { illuminationAngleDeg = v; return this; }
         public Builder deblurFallback(String v) { deblurFallback = v; return this; }
+        public Builder contrastThreshold(double v) { contrastThreshold = v; return this; }
 
         /** The result id from station, job and frame, as {@link InspectionResult#resultId(String, String, long)}. */
         public Builder idFromParts() {
@@ -160,7 +166,7 @@ public record InspectionResult(
         public InspectionResult build() {
             return new InspectionResult(resultId, stationId, jobId, frameId, gapLinesBefore, sourceName, createdAt,
                     outcome, verdict, reason, recipeId, deblurModel, deblurPasses, particleCount, densityPerMm2,
-                    bumps, times, defocusSigmaPx, illuminationAngleDeg, deblurFallback);
+                    bumps, times, defocusSigmaPx, illuminationAngleDeg, deblurFallback, contrastThreshold);
         }
     }
 

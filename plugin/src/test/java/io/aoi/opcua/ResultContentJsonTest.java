@@ -29,6 +29,14 @@ class ResultContentJsonTest {
     }
 
     @Test
+    void theContrastThresholdComesLastWhenKnownAndIsLeftOutWhenNot() throws Exception {
+        InspectionResult ng = WireFixtures.results().get(1);
+        String known = ResultContentJson.of(ng.toBuilder().contrastThreshold(0.0375).build());
+        assertTrue(known.endsWith(",\"deblurFallback\":\"wiener\",\"contrastThreshold\":0.0375}"), known);
+        assertTrue(!ResultContentJson.of(ng).contains("contrastThreshold"), ResultContentJson.of(ng));
+    }
+
+    @Test
     void aResultWithoutACreationTimeHasANullOne() throws Exception {
         InspectionResult r = WireFixtures.results().get(0).toBuilder().createdAt(null).build();
         String json = ResultContentJson.of(r);

@@ -11,9 +11,10 @@ import java.util.List;
 /**
  * The {@code inspect} output file: {@code {station, images: [entry...], deblur, passes}}, in this order. An entry
  * is {@code {image, warnings?, verdict?, reason?, particleCount?, densityPerMm2?, deblurMillis?, detectMillis?,
- * particles?, bumps?, error?}}: a field without a value is left out (warnings when reading left nothing out,
+ * contrastThreshold?, particles?, bumps?, error?}}: a field without a value is left out (warnings when reading left nothing out,
  * reason for OK and NG, the counts when the deblurrer's output was unusable, everything after {@code image} but
- * {@code warnings} and {@code error} when the image could not be read). Bumps are written as in every other form
+ * {@code warnings} and {@code error} when the image could not be read; contrastThreshold, the least relief
+ * amplitude particles needed in the image, when the detector did not report one). Bumps are written as in every other form
  * of a result ({@link BumpJson}).
  */
 record InspectOutputJson(String station, List<Image> images, String deblur, int passes) {
@@ -30,16 +31,18 @@ record InspectOutputJson(String station, List<Image> images, String deblur, int 
     /** What the station decided on an image, and what it found. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Judgement(Verdict verdict, String reason, Integer particleCount, Double densityPerMm2,
-            Double deblurMillis, Double detectMillis, List<ParticleJson> particles, List<BumpJson> bumps) {
+            Double deblurMillis, Double detectMillis, Double contrastThreshold, List<ParticleJson> particles,
+            List<BumpJson> bumps) {
 
         /** A verdict reached without detection (the deblurrer's output could not be used): no counts. */
         static Judgement undetected(Verdict verdict, String reason) {
-            return new Judgement(verdict, reason, null, null, null, null, null, null);
+            return new Judgement(verdict, reason, null, null, null, null, null, null, null);
         }
 
         static Judgement of(Detection d, double deblurMillis, double detectMillis) {
             return new Judgement(d.verdict(), d.reason().isEmpty() ? null : d.reason(), d.particles().size(),
                     d.densityPerMm2(), deblurMillis, detectMillis,
+                    Double.isNaN(d.contrastThreshold()) ? null : d.contrastThreshold(),
                     d.particles().stream().map(ParticleJson::of).toList(), BumpJson.of(d.bumps()));
         }
     }

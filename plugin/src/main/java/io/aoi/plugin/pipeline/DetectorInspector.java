@@ -29,6 +29,6 @@ public final class DetectorInspector implements FrameInspector {
             }
         }
         return new Inspection(owned, d.densityPerMm2(), d.bumps(), d.verdict(), d.reason(),
-                d.illuminationAngleDeg());
+                d.illuminationAngleDeg(), d.contrastThreshold());
     }
 }

@@ -14,9 +14,11 @@ import java.util.List;
  * @param verdict       OK, NG or NO_DECISION
  * @param reason        why there is no decision; empty for OK and NG
  * @param illuminationAngleDeg the relief (DIC shear) direction the detector used, degrees; NaN when not known
+ * @param contrastThreshold the least relief amplitude particles needed in this frame (see
+ *                      {@link io.aoi.detect.Detection#contrastThreshold()}); NaN when not known
  */
 public record Inspection(int particleCount, double densityPerMm2, List<BumpCount> bumps, Verdict verdict,
-        String reason, double illuminationAngleDeg) {
+        String reason, double illuminationAngleDeg, double contrastThreshold) {
     public Inspection {
         bumps = List.copyOf(bumps);
         reason = reason == null ? "" : reason;
@@ -28,8 +30,8 @@ public record Inspection(int particleCount, double densityPerMm2, List<BumpCount
         }
     }
 
-    /** An OK or NG inspection that does not know the illumination direction. */
+    /** An OK or NG inspection that does not know the illumination direction or the contrast threshold. */
     public Inspection(int particleCount, double densityPerMm2, List<BumpCount> bumps, Verdict verdict) {
-        this(particleCount, densityPerMm2, bumps, verdict, "", Double.NaN);
+        this(particleCount, densityPerMm2, bumps, verdict, "", Double.NaN, Double.NaN);
     }
 }

@@ -506,6 +506,7 @@ public final class StationPipeline implements AutoCloseable {
                 .particleCount(inspection.particleCount()).densityPerMm2(inspection.densityPerMm2())
                 .bumps(inspection.bumps()).times(new ProcessingTimes(r.deblurMillis(), detectMillis, totalMillis))
                 .illuminationAngleDeg(inspection.illuminationAngleDeg())
+                .contrastThreshold(inspection.contrastThreshold())
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package io.aoi.results.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.Outcome;
@@ -17,7 +18,9 @@ import java.util.Objects;
  * taken (NaN) is null, since JSON has no NaN, and null or missing reads back as NaN; {@code resultState} is
  * written for clients and ignored when read (it follows from outcome and verdict). Read back, fields that older
  * journals lack ({@code gapLinesBefore}, {@code defocusSigmaPx}, {@code illuminationAngleDeg},
- * {@code deblurFallback}) are optional; the others are required. Unknown fields are ignored.
+ * {@code deblurFallback}, {@code contrastThreshold}) are optional; the others are required. Unknown fields are
+ * ignored. {@code contrastThreshold}, the newest, is left out when not known (rather than null), so results without
+ * one are written byte for byte as before it existed.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResultFieldsJson(
@@ -34,13 +37,14 @@ public record ResultFieldsJson(
         @JsonProperty(required = true) TimesJson times,
         Double defocusSigmaPx,
         Double illuminationAngleDeg,
-        String deblurFallback) {
+        String deblurFallback,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double contrastThreshold) {
 
     public static ResultFieldsJson of(InspectionResult r) {
         return new ResultFieldsJson(r.frameId(), r.gapLinesBefore(), IsoInstant.format(r.createdAt()), r.verdict(),
                 r.outcome(), r.resultState(), r.reason(), r.particleCount(), r.densityPerMm2(),
                 BumpJson.of(r.bumps()), TimesJson.of(r.times()), measured(r.defocusSigmaPx()),
-                measured(r.illuminationAngleDeg()), r.deblurFallback());
+                measured(r.illuminationAngleDeg()), r.deblurFallback(), measured(r.contrastThreshold()));
     }
 
     /**
@@ -60,7 +64,7 @@ public record ResultFieldsJson(
                 .verdict(verdict).outcome(outcome).reason(reason).particleCount(particleCount).densityPerMm2(densityPerMm2)
                 .bumps(bumps.stream().map(BumpJson::toBump).toList()).times(times.toTimes())
                 .defocusSigmaPx(orNaN(defocusSigmaPx)).illuminationAngleDeg(orNaN(illuminationAngleDeg))
-                .deblurFallback(deblurFallback);
+                .deblurFallback(deblurFallback).contrastThreshold(orNaN(contrastThreshold));
     }
 
     /** NaN (not measured) as null. */

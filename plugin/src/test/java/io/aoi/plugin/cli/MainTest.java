@@ -115,6 +115,8 @@ class MainTest {
         }
         MatchStats m = ParticleMatcher.match(found, frame.particles(), 640, 384);
         assertTrue(m.f1() >= 0.95, "F1 against the simulator's truth: " + m);
+        // the demo station's minContrast 0.018, raised by its contrastNoiseFactor over the bump texture
+        assertTrue(good.get("contrastThreshold").asDouble() >= 0.018, good.get("contrastThreshold").toString());
         for (JsonNode b : good.get("bumps")) {
             assertEquals(b.get("count").asInt() >= 5, b.get("ok").asBoolean());
         }

@@ -110,6 +110,18 @@ class StationPipelineTest {
     }
 
     @Test
+    void theDirectionAndContrastThresholdTheDetectorUsedGoIntoTheResult() throws Exception {
+        List<InspectionResult> results = run(List.of(ScriptedFrameSource.frame(0, 32, 16)), 0, 4,
+                (frame, restored) -> new Inspection(6, 0, List.of(new BumpCount("B1", 0, 0, 4, 4, 6, true)),
+                        Verdict.OK, "", 12.5, 0.0375),
+                new AtomicReference<>(SETTINGS));
+
+        InspectionResult r = byFrame(results, 0);
+        assertEquals(12.5, r.illuminationAngleDeg());
+        assertEquals(0.0375, r.contrastThreshold());
+    }
+
+    @Test
     void everyFrameEndsInExactlyOneResultWhateverHappensToIt() throws Exception {
         List<FrameResult> script = new ArrayList<>();
         for (long id = 0; id < 12; id++) {

@@ -49,6 +49,18 @@ class ResultCodecTest {
     }
 
     @Test
+    void theContrastThresholdReadsBackAndAnOldLineHasNone() throws Exception {
+        InspectionResult withThreshold = NG.toBuilder().contrastThreshold(0.0375).build();
+        byte[] line = ResultCodec.encode(withThreshold);
+        assertEquals(withThreshold, ResultCodec.decode(line, 0, line.length));
+        assertEquals(0.0375, encoded(withThreshold).get("contrastThreshold").asDouble());
+        assertTrue(Double.isNaN(decode(encoded(NG)).contrastThreshold()), "a line without it: not known");
+        ObjectNode nullThreshold = encoded(withThreshold);
+        nullThreshold.putNull("contrastThreshold");
+        assertTrue(Double.isNaN(decode(nullThreshold).contrastThreshold()), "null reads back as not known");
+    }
+
+    @Test
     void unknownFieldsAreIgnored() throws Exception {
         ObjectNode o = encoded(NG);
         o.put("addedLater", 1);
