@@ -33,8 +33,8 @@ import org.opencv.imgproc.Imgproc;
  *       maximum).</li>
  *   <li>Per candidate: sub-pixel centre by quadratic fits of the response across x and y, radius by a
  *       quadratic fit of the quality over the neighbouring radii. It must show a relief amplitude (the fitted
- *       peak brightening of the bright half, the simulator's "contrast") of at least minContrast, a shape score
- *       of at least {@link #MIN_SHAPE_SCORE}, a response that falls off across the illumination direction
+ *       peak brightening of the bright half, the simulator's "contrast") of at least the threshold of its
+ *       radius (below), a shape score of at least {@link #MIN_SHAPE_SCORE}, a response that falls off across the illumination direction
  *       ({@link #MAX_RIDGE_RATIO}: a straight dark-to-bright edge keeps it) and no brightness step across
  *       itself ({@link #MAX_STEP_FRACTION}: the lit side of a bump is a step, a particle has background on
  *       both sides).</li>
@@ -50,8 +50,13 @@ import org.opencv.imgproc.Imgproc;
  *       its subtraction leaves a rim of residue that matches the template loosely.</li>
  * </ol>
  *
- * <p>The illumination (relief) direction and minContrast are given per call, so one finder serves frames whose
- * direction is estimated per frame. The regions of a frame are searched in parallel (the common fork-join pool;
+ * <p>The threshold of a radius is minContrast, or with a noise factor above 0 the larger of minContrast and the
+ * factor times the frame's amplitude noise at that radius ({@link AmplitudeNoise}): the maps of step 1 are made for
+ * every region first, the noise is measured on them pooled over the frame, and steps 2 to 5 run with the thresholds
+ * it gives.
+ *
+ * <p>The illumination (relief) direction, minContrast and the noise factor are given per call, so one finder
+ * serves frames whose direction is estimated per frame. The regions of a frame are searched in parallel (the common fork-join pool;
  * the result does not depend on the order). Safe to use from several threads at once: templates per direction are
  * kept in a concurrent cache, and native memory lives in a {@link MatScope} per call and per window.
  */
@@ -60,7 +65,7 @@ final class ParticleFinder {
     static final double MIN_SHAPE_SCORE = 0.55;
     /** Largest response, relative to the centre, one radius beside the centre across the illumination. */
     static final double MAX_RIDGE_RATIO = 0.85;
-    /** Candidates need a raw amplitude of at least this fraction of minContrast before the fits. */
+    /** Candidates need a raw amplitude of at least this fraction of their radius's threshold before the fits. */
     static final double CANDIDATE_CONTRAST_FRACTION = 0.6;
     /** Suppression distance as a fraction of the larger radius of two candidates. */
     static final double SUPPRESSION_RADII = 0.95;
