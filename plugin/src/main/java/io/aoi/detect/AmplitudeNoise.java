@@ -16,7 +16,8 @@ import java.util.List;
  * should: the threshold has to rise above it too. Particles are outliers for the median absolute deviation; on
  * bumps densely covered with them the estimate still comes out high (on the simulated panel, 12 particles per bump,
  * 1.3 to 1.5 times the estimate on the same frames without particles), which the factor applied to it absorbs.
- * The estimate is pooled over all bumps of a frame, so one bump with few particles barely moves it.
+ * The estimate is pooled over all bumps of a frame, so one bump with few particles barely moves it. The thresholds
+ * use it capped by the estimates of smaller radii ({@link #cappedBySmallerRadii}).
  */
 final class AmplitudeNoise {
     /** Sampling step of the response in both directions, pixels. */
@@ -77,14 +78,15 @@ final class AmplitudeNoise {
 
     /**
      * The amplitude noise per template index from the samples of every window: robust standard deviation of the
-     * pooled responses over the template norm, as a fraction of full scale; 0 where nothing was sampled or the
-     * template is {@code null}.
+     * pooled responses over the template norm, as a fraction of full scale; 0 where nothing was sampled, NaN where
+     * the template is {@code null}.
      */
     static double[] of(List<float[][]> samples, List<ReliefTemplate> templates) {
         double[] sigma = new double[templates.size()];
         for (int k = 0; k < sigma.length; k++) {
             ReliefTemplate t = templates.get(k);
             if (t == null) {
+                sigma[k] = Double.NaN;
                 continue;
             }
             int n = 0;
@@ -102,6 +104,24 @@ final class AmplitudeNoise {
             sigma[k] = RobustSpread.sigma(pooled, n) / Math.sqrt(t.energy());
         }
         return sigma;
+    }
+
+    /**
+     * The noise per template index capped by that of every smaller radius (a running minimum from index 1; index 0,
+     * the lower guard, is left as it is): what sets the thresholds. Particles and the bump's texture inflate the
+     * estimate the more the larger the radius (a larger template spreads each particle's response over a larger
+     * area, and the texture is coarser than the particles), while the noise a restoration amplifies is fine: on
+     * the simulated panel the estimate of UDBD-Net-restored frames doubles from the smallest radius to the largest,
+     * which without the cap would raise their threshold above minContrast and lose weak restored particles, while
+     * Wiener-restored frames show about the same estimate at every radius. Noise that really grows with the radius
+     * gets a lower threshold there than measured: more particles counted, never fewer than with minContrast.
+     */
+    static double[] cappedBySmallerRadii(double[] noise) {
+        double[] out = noise.clone();
+        for (int k = 2; k < out.length; k++) {
+            out[k] = Math.min(out[k], out[k - 1]);
+        }
+        return out;
     }
 
     private static int firstMultiple(int v) {

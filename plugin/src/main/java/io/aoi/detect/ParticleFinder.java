@@ -51,9 +51,9 @@ import org.opencv.imgproc.Imgproc;
  * </ol>
  *
  * <p>The threshold of a radius is minContrast, or with a noise factor above 0 the larger of minContrast and the
- * factor times the frame's amplitude noise at that radius ({@link AmplitudeNoise}): the maps of step 1 are made for
- * every region first, the noise is measured on them pooled over the frame, and steps 2 to 5 run with the thresholds
- * it gives.
+ * factor times the frame's amplitude noise at that radius, capped by the noise at every smaller radius
+ * ({@link AmplitudeNoise}): the maps of step 1 are made for every region first, the noise is measured on them
+ * pooled over the frame, and steps 2 to 5 run with the thresholds it gives.
  *
  * <p>The illumination (relief) direction, minContrast and the noise factor are given per call, so one finder
  * serves frames whose direction is estimated per frame. The regions of a frame are searched in parallel (the common fork-join pool;
@@ -136,6 +136,7 @@ final class ParticleFinder {
         Arrays.fill(least, minContrast);
         double[] amplitudeNoise = new double[templates.size()];
         Arrays.fill(amplitudeNoise, Double.NaN);
+        double[] thresholdNoise = amplitudeNoise;
         try (MatScope scope = new MatScope()) {
             Mat image = scope.add(FloatPlanes.toMat(plane, w, h));
             // the regions are independent: mapped and searched in parallel, their particles kept in region order
@@ -152,9 +153,11 @@ final class ParticleFinder {
                     }
                 }
                 amplitudeNoise = AmplitudeNoise.of(samples, templates);
+                double[] capped = AmplitudeNoise.cappedBySmallerRadii(amplitudeNoise);
                 for (int k = 1; k < templates.size() - 1; k++) {
-                    least[k] = Math.max(minContrast, noiseFactor * amplitudeNoise[k]);
+                    least[k] = Math.max(minContrast, noiseFactor * capped[k]);
                 }
+                thresholdNoise = capped;
             }
             Search search = new Search(templates, illuminationAngleDeg, least, w, h);
             mapped.parallelStream()
@@ -193,7 +196,7 @@ final class ParticleFinder {
                 highest = k;
             }
         }
-        return new Found(particles, least[highest], amplitudeNoise[highest], amplitudeNoise);
+        return new Found(particles, least[highest], thresholdNoise[highest], amplitudeNoise);
     }
 
     /**
@@ -202,9 +205,11 @@ final class ParticleFinder {
      * @param particles         the particles whose centres lie in the regions' cores
      * @param contrastThreshold the highest least relief amplitude of the frame's radii: minContrast unless the
      *                          measured noise raised it
-     * @param amplitudeNoise    the amplitude noise at the radius of {@code contrastThreshold}, fraction of full
-     *                          scale; NaN when not measured (noise factor 0)
-     * @param noisePerRadius    the amplitude noise per template index, guard radii included; NaN when not measured
+     * @param amplitudeNoise    the amplitude noise the threshold of {@code contrastThreshold}'s radius was set from
+     *                          (capped by those of smaller radii, {@link AmplitudeNoise#cappedBySmallerRadii}),
+     *                          fraction of full scale; NaN when not measured (noise factor 0)
+     * @param noisePerRadius    the amplitude noise measured per template index, guard radii included, not capped;
+     *                          NaN when not measured
      */
     record Found(List<Particle> particles, double contrastThreshold, double amplitudeNoise,
             double[] noisePerRadius) {

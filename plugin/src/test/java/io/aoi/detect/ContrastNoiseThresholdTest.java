@@ -7,6 +7,7 @@ import io.aoi.config.BumpLayout;
 import io.aoi.config.DetectorSettings;
 import io.aoi.image.Image;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -140,6 +141,37 @@ class ContrastNoiseThresholdTest {
         assertEquals(MIN_CONTRAST, measured.contrastThreshold());
         assertEquals(fixed.particles(), measured.particles());
         assertEquals(truth.size(), matched(measured.particles(), truth));
+    }
+
+    @Test
+    void coarseTextureThatInflatesTheLargeRadiiDoesNotRaiseTheThresholdOfAQuietFrame() {
+        List<double[]> truth = new ArrayList<>();
+        // fine noise as low as a restored frame's, texture as coarse as a bump's: the larger the template, the
+        // more of the texture it takes for noise
+        float[] plane = bumpWithParticles(24, truth, 11).noise(0.003, 12).colouredNoise(0.015, 8, 13).plane();
+        double factor = 2.5;
+        ParticleFinder.Found off = find(plane, 0);
+        ParticleFinder.Found measured = find(plane, factor);
+        double[] perRadius = measured.noisePerRadius();
+        int largest = perRadius.length - 2;
+
+        assertTrue(factor * perRadius[largest] > MIN_CONTRAST && perRadius[largest] > 1.5 * perRadius[1],
+                "the texture should inflate the estimate of the largest radius: " + Arrays.toString(
+                        perRadius));
+        assertEquals(MIN_CONTRAST, measured.contrastThreshold(), "capped by the smallest radius's estimate");
+        assertEquals(perRadius[1], measured.amplitudeNoise());
+        assertEquals(off.particles(), measured.particles());
+        assertEquals(truth.size(), matched(measured.particles(), truth));
+    }
+
+    @Test
+    void cappingKeepsTheLowestEstimateOfEverySmallerRadiusAndLeavesTheLowerGuard() {
+        double[] capped = AmplitudeNoise.cappedBySmallerRadii(new double[] {Double.NaN, 0.004, 0.006, 0.003, 0.005});
+        assertTrue(Double.isNaN(capped[0]));
+        assertEquals(0.004, capped[1]);
+        assertEquals(0.004, capped[2]);
+        assertEquals(0.003, capped[3]);
+        assertEquals(0.003, capped[4]);
     }
 
     @Test
