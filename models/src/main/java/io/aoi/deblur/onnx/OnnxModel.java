@@ -36,8 +36,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Session options, the same for every model of this project:
  * <ul>
- *   <li>graph optimisation level {@code ALL} (constant folding, node fusions and, on x86, the NCHWc layout
- *       transformation of convolution chains, which is the main speed-up for these convnets on the CPU);</li>
+ *   <li>graph optimisation level {@code EXTENDED} (constant folding and node fusions), not {@code ALL}, whose
+ *       extra step on x86 is the NCHWc (channel-blocked) layout: it takes convolutions and additions but not
+ *       the elementwise products of NAFNet's gates and of the motion model, so it wraps each such product in
+ *       two layout conversions, which run on one thread. Measured on a 320 x 320 tile with 2 threads: UDBD-Net's
+ *       refine graph (as exported, LayerNorms folded) and the motion model run about twice as fast at
+ *       {@code EXTENDED}; the small features and kernel graphs lose about 10 %;</li>
  *   <li>{@code threads} intra-op threads, one inter-op thread and sequential execution: the graphs are chains,
  *       so parallel branches gain nothing, and the caller runs one model at a time;</li>
  *   <li>intra-op spinning off ({@code session.intra_op.allow_spinning = 0}): worker threads sleep between runs
@@ -116,7 +120,7 @@ public final class OnnxModel implements AutoCloseable {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.EXTENDED_OPT);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);

@@ -2,6 +2,7 @@ package io.aoi.deblur.onnx;
 
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
+import io.aoi.config.ExecutionProvider;
 import io.aoi.deblur.BlurKernel;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.KernelSmoothing;
@@ -22,7 +23,8 @@ import java.util.OptionalDouble;
  *
  * <p>Each pass: one blur kernel for the whole frame ({@link FrameKernelEstimator}: the kernel graph on the
  * frame's most textured crops, averaged), then the frame in overlapping tiles ({@link Tiler}, tile size and
- * overlap from the settings), {@value #TILES_PER_RUN} tiles per ONNX Runtime call, all with that kernel.
+ * overlap from the settings), all with that kernel: one tile per ONNX Runtime call on the CPU
+ * ({@link #CPU_TILES_PER_RUN}), {@link #CUDA_TILES_PER_RUN} on CUDA.
  * Passes 2 and 3 estimate the kernel again on the restored frame: the network was trained to find the identity
  * kernel on its own output, which is what keeps further passes safe. The defocus estimate of a restoration is
  * the first pass's kernel as a Gaussian sigma ({@link BlurKernel#defocusSigmaPx()}); optionally that kernel is
@@ -40,8 +42,14 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
     public static final String SHIPPED_MODEL = "/io/aoi/models/udbd/udbd-net";
     /** The model fine-tuned for ACF bonding panels ({@code model: udbd_acf}); same graphs and signatures. */
     public static final String SHIPPED_ACF_MODEL = "/io/aoi/models/udbd/udbd-net-acf";
-    /** Tiles per ONNX Runtime call. */
-    public static final int TILES_PER_RUN = 4;
+    /**
+     * Tiles per ONNX Runtime call on the CPU: one. A batch makes every activation tensor that many times larger
+     * (24 channels of a 256 x 256 tile are 6.3 MB) and pushes it out of the caches: on one thread the refine
+     * graph took 128 ms per 256 px tile alone, 160 ms in batches of 2 and 232 ms in batches of 4.
+     */
+    public static final int CPU_TILES_PER_RUN = 1;
+    /** Tiles per call on CUDA, where a batch fills the device and each call has a launch cost. */
+    public static final int CUDA_TILES_PER_RUN = 16;
 
     private final String name;
     private final UdbdGraphs graphs;
@@ -49,6 +57,7 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
     private final UdbdTileRunner runner;
     private final Tiler tiler;
     private final KernelSmoothing smoothing;
+    private final int tilesPerRun;
     private BlurKernel previousFrameKernel;
 
     /**
@@ -78,6 +87,8 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
         this.kernels = new FrameKernelEstimator(graphs.kernel());
         this.runner = new UdbdTileRunner(graphs);
         this.tiler = new Tiler(settings.tileSizePx(), settings.tileOverlapPx());
+        this.tilesPerRun = settings.executionProvider() == ExecutionProvider.CUDA ? CUDA_TILES_PER_RUN
+                : CPU_TILES_PER_RUN;
     }
 
     @Override
@@ -118,7 +129,7 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
                 sigma = OptionalDouble.of(kernel.defocusSigmaPx());
             }
             runner.setKernel(kernel);
-            restored = tiler.apply(restored, width, height, runner, TILES_PER_RUN);
+            restored = tiler.apply(restored, width, height, runner, tilesPerRun);
         }
         return new RestoredPlane(restored, sigma);
     }
@@ -145,7 +156,7 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
             runner.setKernel(kernel);
             for (int i = 0; i < windows.size(); i++) {
                 PixelRegion w = windows.get(i);
-                current.set(i, tiler.apply(current.get(i), w.width(), w.height(), runner, TILES_PER_RUN));
+                current.set(i, tiler.apply(current.get(i), w.width(), w.height(), runner, tilesPerRun));
             }
         }
         return new WindowsRestored(current, sigma);

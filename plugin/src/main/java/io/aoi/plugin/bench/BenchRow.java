@@ -5,7 +5,7 @@ package io.aoi.plugin.bench;
  *
  * @param widthPx           frame width
  * @param heightPx          frame height
- * @param arm               the arm's label
+ * @param arm               the arm measured
  * @param frames            frames timed (frames x repeats)
  * @param wallSeconds       wall time of deblur + detection over those frames
  * @param cpuSeconds        process CPU time over the same span (every thread of the process)
@@ -14,8 +14,13 @@ package io.aoi.plugin.bench;
  * @param rssMegabytes      resident set size after the arm
  * @param peakRssMegabytes  the process's peak resident set size so far (VmHWM: it only grows over the run)
  */
-public record BenchRow(int widthPx, int heightPx, String arm, int frames, double wallSeconds, double cpuSeconds,
+public record BenchRow(int widthPx, int heightPx, BenchArm arm, int frames, double wallSeconds, double cpuSeconds,
         double deblurSeconds, double restoredFraction, double rssMegabytes, double peakRssMegabytes) {
+
+    /** Megapixels of frame area per second of deblurring alone. */
+    public double deblurMegapixelsPerSecond() {
+        return deblurSeconds <= 0 ? Double.POSITIVE_INFINITY : megapixels() / deblurSeconds;
+    }
 
     /** Megapixels of frame area timed. */
     public double megapixels() {

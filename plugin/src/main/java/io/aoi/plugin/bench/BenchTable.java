@@ -15,7 +15,7 @@ public final class BenchTable {
 
     public static String row(BenchRow r) {
         return String.format(Locale.ROOT, "| %dx%d | %s | %.3f | %.2f | %.0f | %.0f | %s | %.0f | %.0f |%n",
-                r.widthPx(), r.heightPx(), r.arm(), r.megapixelsPerSecond(), r.cpuSecondsPerMegapixel(),
+                r.widthPx(), r.heightPx(), r.arm().label(), r.megapixelsPerSecond(), r.cpuSecondsPerMegapixel(),
                 r.millisPerFrame(), r.deblurMillisPerFrame(),
                 Double.isNaN(r.restoredFraction()) ? "-" : String.format(Locale.ROOT, "%.0f %%",
                         100 * r.restoredFraction()), r.rssMegabytes(), r.peakRssMegabytes());

@@ -78,7 +78,7 @@ public final class LineRateBench {
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = ProcessMeters.cpuSeconds() - cpu0;
-            return new BenchRow(first.width(), first.height(), arm.label(), frames.size() * settings.repeats(), wall,
+            return new BenchRow(first.width(), first.height(), arm, frames.size() * settings.repeats(), wall,
                     cpu, deblurSeconds, restored, ProcessMeters.rssMegabytes(), ProcessMeters.peakRssMegabytes());
         }
     }

@@ -13,6 +13,7 @@ import io.aoi.plugin.bench.BenchArm;
 import io.aoi.plugin.bench.BenchRow;
 import io.aoi.plugin.bench.BenchSettings;
 import io.aoi.plugin.bench.BenchTable;
+import io.aoi.plugin.bench.BenchTargets;
 import io.aoi.plugin.bench.LineRateBench;
 import io.aoi.plugin.deblur.Deblurrers;
 import java.io.IOException;
@@ -132,7 +133,10 @@ final class BenchCommand implements Callable<Integer> {
             io.out().print(BenchTable.row(row));
             io.out().flush();
         });
-        String table = head + BenchTable.render(rows);
+        StringBuilder targets = new StringBuilder("\nTargets:\n");
+        BenchTargets.lines(rows).forEach(line -> targets.append("- ").append(line).append('\n'));
+        io.out().print(targets);
+        String table = head + BenchTable.render(rows) + targets;
         if (out.isPresent()) {
             Path parent = out.get().toAbsolutePath().getParent();
             if (parent != null) {

@@ -30,7 +30,7 @@ class LineRateBenchTest {
 
         assertEquals(rows, progress);
         assertEquals(List.of("none", "wiener bumps", "wiener frame", "none", "wiener bumps", "wiener frame"),
-                rows.stream().map(BenchRow::arm).toList());
+                rows.stream().map(r -> r.arm().label()).toList());
         for (BenchRow r : rows) {
             assertEquals(4, r.frames(), "2 frames x 2 repeats");
             assertEquals(r.widthPx() * r.heightPx() * 4 / 1e6, r.megapixels(), 1e-12);
@@ -47,12 +47,35 @@ class LineRateBenchTest {
 
     @Test
     void rendersOneTableRowPerMeasurement() {
-        BenchRow row = new BenchRow(1024, 512, "udbd_acf x1 bumps", 4, 2.0, 3.0, 1.5, 0.5, 300, 400);
+        BenchRow row = new BenchRow(1024, 512, new BenchArm(DeblurModel.UDBD_ACF, 1, DeblurRegion.BUMPS), 4, 2.0, 3.0, 1.5, 0.5, 300, 400);
 
         String table = BenchTable.render(List.of(row));
 
         assertEquals(BenchTable.header()
                 + "| 1024x512 | udbd_acf x1 bumps | 1.049 | 1.43 | 500 | 375 | 50 % | 300 | 400 |\n", table);
+    }
+
+    @Test
+    void readsTheTargetsOffTheRowsOfEachSize() {
+        // 4 frames of 1024x512: 2.097152 MP
+        BenchRow udbdFrame = new BenchRow(1024, 512, new BenchArm(DeblurModel.UDBD_ACF, 1, DeblurRegion.FRAME), 4,
+                1.0, 2.0, 0.8, 1, 300, 400);
+        BenchRow udbdBumps = new BenchRow(1024, 512, new BenchArm(DeblurModel.UDBD_ACF, 1, DeblurRegion.BUMPS), 4,
+                2.0, 4.0, 1.8, 0.8, 300, 400);
+        BenchRow udbdThree = new BenchRow(1024, 512, new BenchArm(DeblurModel.UDBD_ACF, 3, DeblurRegion.FRAME), 4,
+                0.1, 6.0, 0.05, 1, 300, 400);
+        BenchRow wiener = new BenchRow(1024, 512, new BenchArm(DeblurModel.WIENER, 1, DeblurRegion.FRAME), 4,
+                0.5, 1.0, 0.2, 1, 300, 400);
+        BenchRow otherSize = new BenchRow(2048, 1024, new BenchArm(DeblurModel.UDBD_ACF, 1, DeblurRegion.BUMPS), 1,
+                4.0, 8.0, 3.5, 0.9, 300, 400);
+
+        List<String> lines = BenchTargets.lines(List.of(udbdFrame, udbdBumps, udbdThree, wiener, otherSize));
+
+        assertEquals(List.of(
+                "1024x512: udbd_acf x1 frame end to end 2.097 MP/s (target 1.5): met",
+                "1024x512: udbd_acf x1 frame deblur alone 2.621 MP/s = 0.250x wiener frame's 10.49 MP/s (target 0.3x):"
+                        + " not met",
+                "2048x1024: udbd_acf x1 bumps end to end 0.524 MP/s (target 1.5): not met"), lines);
     }
 
     @Test
