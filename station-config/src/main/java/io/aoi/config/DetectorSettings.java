@@ -37,10 +37,11 @@ public record DetectorSettings(
         double contrastNoiseFactor) {
 
     /**
-     * The contrast noise factor unless a station sets one: of 0, 2, 2.25, 2.5, 2.75, 3, 3.5 and 4 the best F1 over
-     * sharp, UDBD-Net- and Wiener-restored simulated frames (evaluate, README "Detection against ground truth").
-     * With minContrast 0.018 the frame's highest threshold came out about 0.03 on sharp frames (bump texture),
-     * 0.02 to 0.025 on UDBD-Net-restored and 0.033 to 0.074 on Wiener-restored ones (amplified noise).
+     * The contrast noise factor unless a station sets one: of 0, 2, 2.5, 3 and 3.5 the best F1 over sharp,
+     * UDBD-Net- and Wiener-restored simulated frames (evaluate, README "Detection against ground truth"). With
+     * minContrast 0.018 the frame's highest threshold came out about 0.027 on sharp frames (bump texture), 0.018
+     * on UDBD-Net-restored ones and 0.034 to 0.045 on Wiener-restored ones at defocus sigma 2 to 3 (amplified
+     * noise).
      */
     public static final double DEFAULT_CONTRAST_NOISE_FACTOR = 2.5;
     /** The largest contrast noise factor allowed. */
