@@ -52,8 +52,9 @@ import org.opencv.imgproc.Imgproc;
  *
  * <p>The threshold of a radius is minContrast, or with a noise factor above 0 the larger of minContrast and the
  * factor times the frame's amplitude noise at that radius, capped by the noise at every smaller radius
- * ({@link AmplitudeNoise}): the maps of step 1 are made for every region first, the noise is measured on them
- * pooled over the frame, and steps 2 to 5 run with the thresholds it gives.
+ * ({@link AmplitudeNoise}), measured on the maps of step 1 pooled over the frame's regions. Steps 1 to 3 run per
+ * region at minContrast (the least a threshold can be), and the candidates below their radius's threshold are
+ * dropped before step 4; steps 4 and 5 run with the thresholds.
  *
  * <p>The illumination (relief) direction, minContrast and the noise factor are given per call, so one finder
  * serves frames whose direction is estimated per frame. The regions of a frame are searched in parallel (the common fork-join pool;
@@ -128,29 +129,30 @@ final class ParticleFinder {
             double minContrast, double noiseFactor) {
         OpenCv.load();
         List<ReliefTemplate> templates = bank(illuminationAngleDeg);
-        Search geometry = new Search(templates, illuminationAngleDeg, null, w, h);
+        double[] least = new double[templates.size()];
+        Arrays.fill(least, minContrast);
+        // candidates of every region are taken at minContrast, the least any threshold can be, and thinned to the
+        // frame's thresholds before the suppression: the same candidates as a search with those thresholds
+        Search atMinContrast = new Search(templates, illuminationAngleDeg, least.clone(), w, h);
         AmplitudeNoise noise = new AmplitudeNoise(templates.get(templates.size() - 1).side() / 2);
         boolean measure = noiseFactor > 0;
         List<Candidate> found = new ArrayList<>();
-        double[] least = new double[templates.size()];
-        Arrays.fill(least, minContrast);
         double[] amplitudeNoise = new double[templates.size()];
         Arrays.fill(amplitudeNoise, Double.NaN);
         double[] thresholdNoise = amplitudeNoise;
         try (MatScope scope = new MatScope()) {
             Mat image = scope.add(FloatPlanes.toMat(plane, w, h));
-            // the regions are independent: mapped and searched in parallel, their particles kept in region order
-            List<Mapped> mapped = regions.parallelStream().map(r -> {
-                int[] window = geometry.windowAround(r);
-                Maps maps = geometry.maps(image, window);
-                return new Mapped(r, window, maps, measure ? noise.sample(maps.response, window, r.cores()) : null);
+            // the regions are independent: searched in parallel, their particles kept in region order
+            List<Searched> searched = regions.parallelStream().map(r -> {
+                int[] window = atMinContrast.windowAround(r);
+                Maps maps = atMinContrast.maps(image, window);
+                return new Searched(atMinContrast.unsuppressed(plane, maps, window, r::reports, MIN_SHAPE_SCORE),
+                        measure ? noise.sample(maps.response, window, r.cores()) : null);
             }).toList();
             if (measure) {
                 List<float[][]> samples = new ArrayList<>();
-                for (Mapped m : mapped) {
-                    if (m.sample != null) {
-                        samples.add(m.sample);
-                    }
+                for (Searched s : searched) {
+                    samples.add(s.sample);
                 }
                 amplitudeNoise = AmplitudeNoise.of(samples, templates);
                 double[] capped = AmplitudeNoise.cappedBySmallerRadii(amplitudeNoise);
@@ -160,11 +162,9 @@ final class ParticleFinder {
                 thresholdNoise = capped;
             }
             Search search = new Search(templates, illuminationAngleDeg, least, w, h);
-            mapped.parallelStream()
-                    .map(m -> search.candidates(plane, m.maps, m.window, m.region::reports, List.of(),
-                            MIN_SHAPE_SCORE))
-                    .toList()
-                    .forEach(found::addAll);
+            for (Searched s : searched) {
+                found.addAll(suppress(search.reaching(s.candidates), List.of()));
+            }
             for (int round = 0; round < RESIDUAL_PASSES; round++) {
                 List<int[]> windows = search.residualWindows(found, largestCoreRadiusPx());
                 if (windows.isEmpty()) {
@@ -224,8 +224,8 @@ final class ParticleFinder {
         }
     }
 
-    /** One region's window and its maps, and with a noise factor its response samples. */
-    private record Mapped(SearchRegion region, int[] window, Maps maps, float[][] sample) {
+    /** One region's candidates before suppression, and with a noise factor its response samples. */
+    private record Searched(List<Candidate> candidates, float[][] sample) {
     }
 
     /** The template radii, guards included (index 0 and the last), as {@link Found#noisePerRadius()} is indexed. */
@@ -268,8 +268,9 @@ final class ParticleFinder {
         });
     }
 
+    /** @param scale the template index the candidate was found at */
     private record Candidate(double x, double y, double radiusPx, double amplitude, double score,
-            double quality) {
+            double quality, int scale) {
     }
 
     /** Maps of every radius over one region, copied to Java where candidates are measured. */
@@ -295,10 +296,7 @@ final class ParticleFinder {
         return accepted;
     }
 
-    /**
-     * One search with one direction and thresholds over one frame; holds no native memory between calls. Without
-     * thresholds ({@code null}) it only makes windows and maps.
-     */
+    /** One search with one direction and thresholds over one frame; holds no native memory between calls. */
     private static final class Search {
         private final List<ReliefTemplate> templates;
         private final double ux;
@@ -410,6 +408,26 @@ final class ParticleFinder {
          */
         List<Candidate> candidates(float[] plane, Maps maps, int[] window, Reporting reporting,
                 List<Candidate> earlier, double leastShape) {
+            return suppress(unsuppressed(plane, maps, window, reporting, leastShape), earlier);
+        }
+
+        /** The candidates of {@code candidates} that reach the threshold of their radius in this search. */
+        List<Candidate> reaching(List<Candidate> candidates) {
+            List<Candidate> out = new ArrayList<>(candidates.size());
+            for (Candidate c : candidates) {
+                if (c.amplitude >= least[c.scale]) {
+                    out.add(c);
+                }
+            }
+            return out;
+        }
+
+        /**
+         * {@link #candidates} before the non-maximum suppression: every candidate of the pass that passes its tests
+         * and is reported.
+         */
+        List<Candidate> unsuppressed(float[] plane, Maps maps, int[] window, Reporting reporting,
+                double leastShape) {
             int ox = window[0];
             int oy = window[1];
             int w = window[2];
@@ -435,7 +453,7 @@ final class ParticleFinder {
                     candidates.add(c);
                 }
             }
-            return suppress(candidates, earlier);
+            return candidates;
         }
 
         /**
@@ -491,7 +509,7 @@ final class ParticleFinder {
                 return null;
             }
             return new Candidate(ox + x + dx, oy + y + dy, radius, amplitude, Math.min(1, shape),
-                    maps.quality[k][i]);
+                    maps.quality[k][i], k);
         }
 
         /** Removes the fitted relief of {@code c} from {@code plane}, so overlapping neighbours stand out. */
