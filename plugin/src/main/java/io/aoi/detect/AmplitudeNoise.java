@@ -2,6 +2,7 @@ package io.aoi.detect;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The noise of the fitted relief amplitude in one frame, per template radius, measured on the very response maps
@@ -35,8 +36,8 @@ final class AmplitudeNoise {
     }
 
     /**
-     * The responses of one search window at the sampled bump pixels, per template index ({@code null} where
-     * {@code response[k]} is {@code null}); frame pixels whose x and y are multiples of {@link #STRIDE_PX}, so
+     * The responses of one search window at the sampled bump pixels, per template index ({@code null} for the
+     * guard radii, the first and the last index, and where {@code response[k]} is {@code null}); frame pixels whose x and y are multiples of {@link #STRIDE_PX}, so
      * overlapping windows sample the same pixels.
      *
      * @param response per template index, the response map over the window, row-major
@@ -65,7 +66,7 @@ final class AmplitudeNoise {
             }
         }
         float[][] out = new float[response.length][];
-        for (int k = 0; k < response.length; k++) {
+        for (int k = 1; k < response.length - 1; k++) {
             if (response[k] != null) {
                 out[k] = new float[n];
                 for (int s = 0; s < n; s++) {
@@ -78,32 +79,32 @@ final class AmplitudeNoise {
 
     /**
      * The amplitude noise per template index from the samples of every window: robust standard deviation of the
-     * pooled responses over the template norm, as a fraction of full scale; 0 where nothing was sampled, NaN where
-     * the template is {@code null}.
+     * pooled responses over the template norm, as a fraction of full scale; 0 where nothing was sampled, NaN for the
+     * guard radii (the first and the last index), which set no threshold.
      */
     static double[] of(List<float[][]> samples, List<ReliefTemplate> templates) {
         double[] sigma = new double[templates.size()];
-        for (int k = 0; k < sigma.length; k++) {
-            ReliefTemplate t = templates.get(k);
-            if (t == null) {
-                sigma[k] = Double.NaN;
-                continue;
-            }
-            int n = 0;
-            for (float[][] s : samples) {
-                n += s[k] == null ? 0 : s[k].length;
-            }
-            float[] pooled = new float[n];
-            int at = 0;
-            for (float[][] s : samples) {
-                if (s[k] != null) {
-                    System.arraycopy(s[k], 0, pooled, at, s[k].length);
-                    at += s[k].length;
-                }
-            }
-            sigma[k] = RobustSpread.sigma(pooled, n) / Math.sqrt(t.energy());
-        }
+        Arrays.fill(sigma, Double.NaN);
+        // the radii are independent: measured in parallel
+        IntStream.range(1, sigma.length - 1).parallel().forEach(k -> sigma[k] = of(samples, templates.get(k), k));
         return sigma;
+    }
+
+    /** The amplitude noise of template {@code t}, index {@code k}, from the samples of every window. */
+    private static double of(List<float[][]> samples, ReliefTemplate t, int k) {
+        int n = 0;
+        for (float[][] s : samples) {
+            n += s[k] == null ? 0 : s[k].length;
+        }
+        float[] pooled = new float[n];
+        int at = 0;
+        for (float[][] s : samples) {
+            if (s[k] != null) {
+                System.arraycopy(s[k], 0, pooled, at, s[k].length);
+                at += s[k].length;
+            }
+        }
+        return RobustSpread.sigma(pooled, n) / Math.sqrt(t.energy());
     }
 
     /**

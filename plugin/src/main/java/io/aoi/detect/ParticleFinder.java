@@ -208,8 +208,8 @@ final class ParticleFinder {
      * @param amplitudeNoise    the amplitude noise the threshold of {@code contrastThreshold}'s radius was set from
      *                          (capped by those of smaller radii, {@link AmplitudeNoise#cappedBySmallerRadii}),
      *                          fraction of full scale; NaN when not measured (noise factor 0)
-     * @param noisePerRadius    the amplitude noise measured per template index, guard radii included, not capped;
-     *                          NaN when not measured
+     * @param noisePerRadius    the amplitude noise measured per template index, not capped; NaN for the guard
+     *                          radii (the first and the last index) and when not measured
      */
     record Found(List<Particle> particles, double contrastThreshold, double amplitudeNoise,
             double[] noisePerRadius) {
