@@ -9,8 +9,13 @@ import io.aoi.camera.sim.TrueBump;
 import io.aoi.config.BumpLayout;
 import io.aoi.config.DetectorSettings;
 import io.aoi.config.SimulatedCameraSettings;
+import io.aoi.deblur.DeblurException;
+import io.aoi.deblur.wiener.WienerDeblurrer;
+import io.aoi.eval.DetectionEvaluation;
+import io.aoi.eval.EvaluationSettings;
 import io.aoi.eval.MatchStats;
 import io.aoi.eval.ParticleMatcher;
+import io.aoi.image.Image;
 import io.aoi.results.BumpCount;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,6 +47,27 @@ class SimulatedFrameDetectionTest {
             pooled = pooled.plus(m);
         }
         assertTrue(pooled.f1() >= 0.98, "pooled " + pooled);
+    }
+
+    @Test
+    void theNoiseFactorKeepsWienerAmplifiedNoiseFromPassingForParticles() throws DeblurException {
+        PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(WIDTH, 8, 0, 0, 0, 0.01, 12,
+                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 7));
+        SimulatedFrame truth = simulator.frame(300, ROWS, 0, 0, 0.01);
+        Image blurred = simulator.frame(300, ROWS, 2.5, 0, 0.01).image();
+        DetectorSettings demo = EvaluationSettings.defaultDetector();
+        try (WienerDeblurrer wiener = new WienerDeblurrer(2.5, DetectionEvaluation.DEFAULT_NOISE_TO_SIGNAL)) {
+            Image restored = wiener.deblur(blurred, 1);
+            Detection fixed = new ParticleDetector(demo.withContrastNoiseFactor(0)).detect(restored);
+            Detection measured = new ParticleDetector(demo).detect(restored);
+            MatchStats before = ParticleMatcher.match(fixed.particles(), truth.particles(), WIDTH, ROWS);
+            MatchStats after = ParticleMatcher.match(measured.particles(), truth.particles(), WIDTH, ROWS);
+
+            assertTrue(measured.contrastThreshold() > 1.5 * demo.minContrast(),
+                    "threshold " + measured.contrastThreshold());
+            assertTrue(after.precision() > before.precision() + 0.2, before + " -> " + after);
+            assertTrue(after.f1() >= 0.9, "F1 with the measured threshold: " + after);
+        }
     }
 
     @Test
