@@ -40,7 +40,7 @@ public record DeblurSettings(
      * {@link DeblurPolicy#DEFAULTS}. Station files must still name their model.
      */
     public static final DeblurSettings DEFAULTS = new DeblurSettings(DeblurModel.UDBD_ACF, 1, ExecutionProvider.CPU,
-            2, 256, 32, Optional.empty(), 2.5, 0.01, DeblurPolicy.DEFAULTS);
+            2, 256, 16, Optional.empty(), 2.5, 0.01, DeblurPolicy.DEFAULTS);
 
     public DeblurSettings {
         Check.present("model", model);

@@ -19,7 +19,7 @@ class DeblurSettingsTest {
         assertEquals(ExecutionProvider.CPU, d.executionProvider());
         assertEquals(2, d.threads());
         assertEquals(256, d.tileSizePx());
-        assertEquals(32, d.tileOverlapPx());
+        assertEquals(16, d.tileOverlapPx());
         assertEquals(Optional.empty(), d.modelFile());
         assertEquals(2.5, d.wienerSigmaPx());
         assertEquals(0.01, d.wienerNoiseToSignal());

@@ -17,6 +17,8 @@ import io.aoi.deblur.RestoredRegion;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class UdbdDeblurrerTest {
 
@@ -86,11 +88,12 @@ class UdbdDeblurrerTest {
     }
 
     /**
-     * A defocused simulated panel frame in 128 px tiles with 32 px overlap against one run over the whole frame
-     * (both with the one kernel estimated for the frame).
+     * A defocused simulated panel frame in tiles (128 px with 32 px overlap, and the default 256 px with 16 px)
+     * against one run over the whole frame (all with the one kernel estimated for the frame).
      */
-    @Test
-    void tiledFrameDiffersLittleFromTheWholeFrame() throws DeblurException {
+    @ParameterizedTest(name = "tile {0} px, overlap {1} px")
+    @CsvSource({"128, 32", "256, 16"})
+    void tiledFrameDiffersLittleFromTheWholeFrame(int tilePx, int overlapPx) throws DeblurException {
         int w = 300;
         int h = 200;
         Image in = new PanelSimulator(new SimulatedCameraSettings(w, 8, 1000, 2.0, 0, 0.01, 12,
@@ -98,7 +101,7 @@ class UdbdDeblurrerTest {
                 .frame(0, h).image();
         Image tiled;
         Image whole;
-        try (UdbdDeblurrer d = new UdbdDeblurrer(TestSettings.udbd(128, 32))) {
+        try (UdbdDeblurrer d = new UdbdDeblurrer(TestSettings.udbd(tilePx, overlapPx))) {
             tiled = d.deblur(in, 1);
         }
         try (UdbdDeblurrer d = new UdbdDeblurrer(TestSettings.udbd(512, 24))) {
@@ -117,8 +120,8 @@ class UdbdDeblurrerTest {
         }
         double mean = sum / (w * h);
         double beyondFraction = beyondFiveLevels / (double) (w * h);
-        System.out.printf("UDBD tiled (128/32) vs whole frame: mean |diff| %.3f, %.3f %% of pixels over 5 levels,"
-                + " max %d of 255%n", mean, 100 * beyondFraction, max);
+        System.out.printf("UDBD tiled (%d/%d) vs whole frame: mean |diff| %.3f, %.3f %% of pixels over 5 levels,"
+                + " max %d of 255%n", tilePx, overlapPx, mean, 100 * beyondFraction, max);
         assertTrue(mean < 1.0, "mean difference " + mean + " levels");
         // 99 % of the pixels within 2 % of full scale; single pixels at particle edges may differ more
         assertTrue(beyondFraction < 0.01, 100 * beyondFraction + " % of pixels differ by more than 5 levels");
