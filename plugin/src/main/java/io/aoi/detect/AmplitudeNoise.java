@@ -12,8 +12,8 @@ import java.util.stream.IntStream;
  * <p>The amplitude is the response divided by the template norm ({@link ScaleResponses}), so its noise is the
  * robust standard deviation ({@link RobustSpread}) of the response over the searched bumps, divided by the norm.
  * The response is sampled every {@link #STRIDE_PX} pixels (neighbouring responses are strongly correlated) on
- * the bumps (cores of the {@link SearchRegion}s), at least {@link #insetPx} inside their edges: a bump edge is a
- * step the odd template answers strongly. Texture of the bump at the particles' scale counts as noise, as it
+ * the bumps (cores of the {@link SearchRegion}s), at least the inset given (the detector gives the largest
+ * template's half side) inside their edges: a bump edge is a step the odd template answers strongly. Texture of the bump at the particles' scale counts as noise, as it
  * should: the threshold has to rise above it too. Particles are outliers for the median absolute deviation; on
  * bumps densely covered with them the estimate still comes out high (on the simulated panel, 12 particles per bump,
  * 1.3 to 1.5 times the estimate on the same frames without particles), which the factor applied to it absorbs.
@@ -31,14 +31,10 @@ final class AmplitudeNoise {
         this.insetPx = insetPx;
     }
 
-    int insetPx() {
-        return insetPx;
-    }
-
     /**
      * The responses of one search window at the sampled bump pixels, per template index ({@code null} for the
-     * guard radii, the first and the last index, and where {@code response[k]} is {@code null}); frame pixels whose x and y are multiples of {@link #STRIDE_PX}, so
-     * overlapping windows sample the same pixels.
+     * guard radii, the first and the last index, and where {@code response[k]} is {@code null}); frame pixels
+     * whose x and y are multiples of {@link #STRIDE_PX}, so overlapping windows sample the same pixels.
      *
      * @param response per template index, the response map over the window, row-major
      * @param window   {x, y, width, height} of the window in the frame
