@@ -9,16 +9,16 @@ import java.util.stream.IntStream;
  * the amplitude is fitted from, so the noise's colour (white sensor noise on a sharp frame, the amplified and
  * correlated noise of a restored one) needs no model.
  *
- * <p>The amplitude is the response divided by the template norm ({@link ScaleResponses}), so its noise is the
- * robust standard deviation ({@link RobustSpread}) of the response over the searched bumps, divided by the norm.
- * The response is sampled every {@link #STRIDE_PX} pixels (neighbouring responses are strongly correlated) on
- * the bumps (cores of the {@link SearchRegion}s), at least the inset given (the detector gives the largest
- * template's half side) inside their edges: a bump edge is a step the odd template answers strongly. Texture of the bump at the particles' scale counts as noise, as it
- * should: the threshold has to rise above it too. Particles are outliers for the median absolute deviation; on
- * bumps densely covered with them the estimate still comes out high (on the simulated panel, 12 particles per bump,
- * 1.3 to 1.5 times the estimate on the same frames without particles), which the factor applied to it absorbs.
- * The estimate is pooled over all bumps of a frame, so one bump with few particles barely moves it. The thresholds
- * use it capped by the estimates of smaller radii ({@link #cappedBySmallerRadii}).
+ * <p>The amplitude is the response divided by the template norm ({@link ScaleResponses}), so its noise is the robust
+ * standard deviation ({@link RobustSpread}) of the response over the searched bumps, divided by the norm. The
+ * response is sampled every {@link #STRIDE_PX} pixels (neighbouring responses are strongly correlated) on the bumps
+ * (cores of the {@link SearchRegion}s), at least the inset given (the detector gives the largest template's half
+ * side) inside their edges: a bump edge is a step the odd template answers strongly. Texture of the bump at the
+ * particles' scale counts as noise, as it should: the threshold has to rise above it too. Particles are outliers for
+ * the median absolute deviation; on bumps densely covered with them the estimate still comes out high (on the
+ * simulated panel, 12 particles per bump, 1.3 to 1.5 times the estimate on the same frames without particles), which
+ * the factor applied to it absorbs. The estimate is pooled over all bumps of a frame, so one bump with few particles
+ * barely moves it. The thresholds use it capped by the estimates of smaller radii ({@link #cappedBySmallerRadii}).
  */
 final class AmplitudeNoise {
     /** Sampling step of the response in both directions, pixels. */

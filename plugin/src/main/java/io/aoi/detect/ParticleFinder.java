@@ -34,10 +34,10 @@ import org.opencv.imgproc.Imgproc;
  *   <li>Per candidate: sub-pixel centre by quadratic fits of the response across x and y, radius by a
  *       quadratic fit of the quality over the neighbouring radii. It must show a relief amplitude (the fitted
  *       peak brightening of the bright half, the simulator's "contrast") of at least the threshold of its
- *       radius (below), a shape score of at least {@link #MIN_SHAPE_SCORE}, a response that falls off across the illumination direction
- *       ({@link #MAX_RIDGE_RATIO}: a straight dark-to-bright edge keeps it) and no brightness step across
- *       itself ({@link #MAX_STEP_FRACTION}: the lit side of a bump is a step, a particle has background on
- *       both sides).</li>
+ *       radius (below), a shape score of at least {@link #MIN_SHAPE_SCORE}, a response that falls off across
+ *       the illumination direction ({@link #MAX_RIDGE_RATIO}: a straight dark-to-bright edge keeps it) and no
+ *       brightness step across itself ({@link #MAX_STEP_FRACTION}: the lit side of a bump is a step, a particle
+ *       has background on both sides).</li>
  *   <li>Non-maximum suppression by quality: a candidate closer than {@link #SUPPRESSION_RADII} of the larger
  *       radius to a better one is the same particle (simulated clusters keep centres at least 1.1 radii
  *       apart). Touching particles keep their own maxima: the bright half of one beside the dark half of the
@@ -56,10 +56,10 @@ import org.opencv.imgproc.Imgproc;
  * region at minContrast (the least a threshold can be), and the candidates below their radius's threshold are
  * dropped before step 4; steps 4 and 5 run with the thresholds.
  *
- * <p>The illumination (relief) direction, minContrast and the noise factor are given per call, so one finder
- * serves frames whose direction is estimated per frame. The regions of a frame are searched in parallel (the common fork-join pool;
- * the result does not depend on the order). Safe to use from several threads at once: templates per direction are
- * kept in a concurrent cache, and native memory lives in a {@link MatScope} per call and per window.
+ * <p>The illumination (relief) direction, minContrast and the noise factor are given per call, so one finder serves
+ * frames whose direction is estimated per frame. The regions of a frame are searched in parallel (the common
+ * fork-join pool; the result does not depend on the order). Safe to use from several threads at once: templates per
+ * direction are kept in a concurrent cache, and native memory lives in a {@link MatScope} per call and per window.
  */
 final class ParticleFinder {
     /** Least normalised correlation between the disc and the template. */

@@ -9,13 +9,13 @@ import io.aoi.results.internal.BumpJson;
 import java.util.List;
 
 /**
- * The {@code inspect} output file: {@code {station, images: [entry...], deblur, passes}}, in this order. An entry
- * is {@code {image, warnings?, verdict?, reason?, particleCount?, densityPerMm2?, deblurMillis?, detectMillis?,
- * contrastThreshold?, particles?, bumps?, error?}}: a field without a value is left out (warnings when reading left nothing out,
- * reason for OK and NG, the counts when the deblurrer's output was unusable, everything after {@code image} but
- * {@code warnings} and {@code error} when the image could not be read; contrastThreshold, the least relief
- * amplitude particles needed in the image, when the detector did not report one). Bumps are written as in every other form
- * of a result ({@link BumpJson}).
+ * The {@code inspect} output file: {@code {station, images: [entry...], deblur, passes}}, in this order. An entry is
+ * {@code {image, warnings?, verdict?, reason?, particleCount?, densityPerMm2?, deblurMillis?, detectMillis?,
+ * contrastThreshold?, particles?, bumps?, error?}}: a field without a value is left out (warnings when reading left
+ * nothing out, reason for OK and NG, the counts when the deblurrer's output was unusable, everything after
+ * {@code image} but {@code warnings} and {@code error} when the image could not be read; contrastThreshold, the least
+ * relief amplitude particles needed in the image, when the detector did not report one). Bumps are written as in
+ * every other form of a result ({@link BumpJson}).
  */
 record InspectOutputJson(String station, List<Image> images, String deblur, int passes) {
 
