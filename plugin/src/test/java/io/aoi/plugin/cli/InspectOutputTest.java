@@ -20,13 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
  * in the same order with the same JSON types at every level, every entry kind (a verdict with particles and bumps,
  * NO_DECISION with its reason, a warning, errors, an unusable deblurrer output), and the same texts. Measured
  * times, the detector's numbers and its verdict on the panel frame are compared by type only: they are the
- * detector's, not the writer's.
+ * detector's, not the writer's. One field joined the fixture after it was written: {@code contrastThreshold}
+ * (after {@code detectMillis}, in every entry with a detection), the contrast threshold the detector used.
  */
 class InspectOutputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Detector results: compared by type, not value. */
     private static final Set<String> MEASURED = Set.of("deblurMillis", "detectMillis", "particleCount",
-            "densityPerMm2");
+            "densityPerMm2", "contrastThreshold");
     private static final Set<String> VERDICTS = Set.of("OK", "NG", "NO_DECISION");
 
     @Test
