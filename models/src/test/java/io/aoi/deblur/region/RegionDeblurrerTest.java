@@ -94,6 +94,21 @@ class RegionDeblurrerTest {
     }
 
     @Test
+    void regionsCoveringHalfTheFrameOrMoreRestoreTheWholeFrame() throws Exception {
+        Image frame = noise(64, 48, 5);
+        Inverter inverter = new Inverter();
+        // two bands of 64 x 12 grown by 2 px: 64 x 16 each, 2048 of 3072 pixels (67 %)
+        RegionDeblurrer regions = new RegionDeblurrer(inverter, f -> List.of(new PixelRegion(0, 2, 64, 12),
+                new PixelRegion(0, 30, 64, 12)), 2);
+
+        Restoration restoration = regions.restore(frame, 1);
+
+        assertArrayEquals(inverter.deblur(frame, 1).samples(), restoration.image().samples());
+        assertEquals(List.of(new PixelRegion(0, 0, 64, 48)), regions.lastRegions());
+        assertEquals(64.0, restoration.defocusSigmaPx().getAsDouble(), "the estimate of the whole frame's call");
+    }
+
+    @Test
     void aFrameWithoutRegionsOrWithZeroPassesComesBackUnchanged() throws Exception {
         Image frame = noise(32, 32, 3);
         RegionDeblurrer none = new RegionDeblurrer(new Inverter(), f -> List.of(), 8);
