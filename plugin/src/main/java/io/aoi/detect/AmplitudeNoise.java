@@ -15,9 +15,8 @@ import java.util.stream.IntStream;
  * (cores of the {@link SearchRegion}s), at least the inset given (the detector gives the largest template's half
  * side) inside their edges: a bump edge is a step the odd template answers strongly. Texture of the bump at the
  * particles' scale counts as noise, as it should: the threshold has to rise above it too. Particles are outliers for
- * the median absolute deviation; on bumps densely covered with them the estimate still comes out high (on the
- * simulated panel, 12 particles per bump, 1.3 to 1.5 times the estimate on the same frames without particles), which
- * the factor applied to it absorbs. The estimate is pooled over all bumps of a frame, so one bump with few particles
+ * the robust spread (the lower quartile of the deviations); on bumps densely covered with them the estimate still
+ * comes out somewhat high, which the factor applied to it absorbs. The estimate is pooled over all bumps of a frame, so one bump with few particles
  * barely moves it. The thresholds use it capped by the estimates of smaller radii ({@link #cappedBySmallerRadii}).
  */
 final class AmplitudeNoise {
