@@ -13,25 +13,15 @@ import java.util.Objects;
 /**
  * Restores only what a {@link RegionFinder} finds on the blurred frame: the regions, each grown by a context
  * margin and merged by {@link RegionPlan} (using the wrapped deblurrer's {@link Deblurrer#contextMarginPx()} as
- * its per-call cost), are restored by the wrapped deblurrer's {@link Deblurrer#deblurRegions} (a blind model
- * estimates one kernel from all of them) and written back; the rest of the frame is returned as captured. A
- * frame without regions comes back unchanged. When the planned rectangles cover at least
- * {@link #WHOLE_FRAME_SHARE} of the frame, the whole frame is restored instead: restoring most of a frame in
- * pieces costs more than restoring all of it (each piece is tiled and padded on its own, in shapes the model has
- * not run before). Engine-neutral: it wraps any {@link Deblurrer}.
+ * its per-call cost; most of a frame becomes the whole frame), are restored by the wrapped deblurrer's
+ * {@link Deblurrer#deblurRegions} (a blind model estimates one kernel from all of them) and written back; the
+ * rest of the frame is returned as captured. A frame without regions comes back unchanged. Engine-neutral: it wraps any {@link Deblurrer}.
  *
  * <p>The defocus estimate of {@link #restore} is the wrapped deblurrer's over the regions (empty when it makes
  * none, or nothing was restored). Owns the wrapped deblurrer and closes it; one frame at a time, except
  * {@link #abort()}, which any thread may call.
  */
 public final class RegionDeblurrer implements Deblurrer {
-    /**
-     * Share of the frame from which the whole frame is restored. Measured on the simulated ACF panel, whose bump
-     * rows with their margins are 82 % of a 1024 x 512 frame: restoring the frame took 1642 ms with UDBD-Net
-     * (1 pass) against 1927 ms for the bumps, and 39 ms against 45 ms with Wiener.
-     */
-    public static final double WHOLE_FRAME_SHARE = 0.5;
-
     private final Deblurrer inner;
     private final RegionFinder finder;
     private final int marginPx;
@@ -73,20 +63,15 @@ public final class RegionDeblurrer implements Deblurrer {
         }
         List<PixelRegion> regions = RegionPlan.plan(finder.find(frame), marginPx, inner.contextMarginPx(),
                 frame.width(), frame.height());
+        lastRegions = regions;
         if (regions.isEmpty()) {
             return Restoration.of(frame);
         }
-        long frameArea = (long) frame.width() * frame.height();
-        if (RegionPlan.areaPx(regions) >= WHOLE_FRAME_SHARE * frameArea) {
-            lastRegions = List.of(new PixelRegion(0, 0, frame.width(), frame.height()));
-            return inner.restore(frame, passes);
-        }
-        lastRegions = regions;
         RegionRestoration restored = inner.deblurRegions(frame, regions, passes);
         return new Restoration(RegionCrops.paste(frame, restored.regions()), restored.defocusSigmaPx());
     }
 
-    /** The rectangles the last call restored (empty for 0 passes or no regions; the frame when it restored all). */
+    /** The rectangles the last call restored (empty for 0 passes or no regions). */
     public List<PixelRegion> lastRegions() {
         return lastRegions;
     }

@@ -48,6 +48,17 @@ class RegionPlanTest {
     }
 
     @Test
+    void regionsCoveringHalfTheFrameOrMoreBecomeTheWholeFrame() {
+        // two bands of 100 x 24 grown by 1 px: 2 x 100 x 26 = 5200 of 10000 pixels
+        List<PixelRegion> found = List.of(new PixelRegion(0, 10, 100, 24), new PixelRegion(0, 60, 100, 24));
+        assertEquals(List.of(new PixelRegion(0, 0, 100, 100)), RegionPlan.plan(found, 1, 0, 100, 100));
+        // the same bands 2 px lower, without margin: 4800 pixels, kept apart
+        assertEquals(List.of(new PixelRegion(0, 12, 100, 24), new PixelRegion(0, 62, 100, 24)),
+                RegionPlan.plan(List.of(new PixelRegion(0, 12, 100, 24), new PixelRegion(0, 62, 100, 24)), 0, 0,
+                        100, 100));
+    }
+
+    @Test
     void refusesNegativeMargins() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RegionPlan.plan(List.of(), -1, 0, 10, 10));
