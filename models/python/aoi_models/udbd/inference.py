@@ -50,7 +50,6 @@ class FoldedNAFBlock(nn.Module):
         super().__init__()
         ch = block.sca.in_channels
         with torch.no_grad():
-            self.eps1, self.eps2 = block.n1.eps, block.n2.eps
             w1, b1 = _centred(block.n1, block.pw1)
             self.pw1a = _conv(w1[:ch], b1[:ch])
             self.pw1b = _conv(w1[ch:], b1[ch:])
@@ -64,9 +63,8 @@ class FoldedNAFBlock(nn.Module):
             self.ff1b = _conv(w3[ch:], b3[ch:])
             gamma = block.gamma.reshape(-1)
             self.ff2 = _conv(block.ff2.weight * gamma[:, None, None, None], block.ff2.bias * gamma)
-
-            self.inv_std1 = ChannelInvStd(ch, self.eps1, w1.dtype)
-            self.inv_std2 = ChannelInvStd(ch, self.eps2, w1.dtype)
+            self.inv_std1 = ChannelInvStd(ch, block.n1.eps, w1.dtype)
+            self.inv_std2 = ChannelInvStd(ch, block.n2.eps, w1.dtype)
 
     def forward(self, x):
         n = x * self.inv_std1(x)

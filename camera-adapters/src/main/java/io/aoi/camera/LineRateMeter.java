@@ -40,7 +40,7 @@ public final class LineRateMeter {
             }
             last = e[0];
         }
-        return last > first && first != Long.MIN_VALUE ? lines * 1e9 / (last - first) : 0;
+        return last > first ? lines * 1e9 / (last - first) : 0;
     }
 
     /** Forgets every delivery, e.g. after an outage, so that the gap does not lower the next reading. */

@@ -16,8 +16,8 @@ import java.util.stream.IntStream;
  * side) inside their edges: a bump edge is a step the odd template answers strongly. Texture of the bump at the
  * particles' scale counts as noise, as it should: the threshold has to rise above it too. Particles are outliers for
  * the robust spread (the lower quartile of the deviations); on bumps densely covered with them the estimate still
- * comes out somewhat high, which the factor applied to it absorbs. The estimate is pooled over all bumps of a frame, so one bump with few particles
- * barely moves it. The thresholds use it capped by the estimates of smaller radii ({@link #cappedBySmallerRadii}).
+ * comes out somewhat high, which the factor applied to it absorbs. The estimate is pooled over all bumps of a
+ * frame, so one bump with few particles barely moves it. The thresholds use it capped by the estimates of smaller radii ({@link #cappedBySmallerRadii}).
  */
 final class AmplitudeNoise {
     /** Sampling step of the response in both directions, pixels. */

@@ -39,8 +39,8 @@ public record DetectorSettings(
     /**
      * The contrast noise factor unless a station sets one: of 0, 2, 2.5, 3 and 3.5 the best F1 over sharp,
      * UDBD-Net- and Wiener-restored simulated frames (evaluate, README "Detection against ground truth"). With
-     * minContrast 0.018 the frame's highest threshold came out about 0.027 on sharp frames (bump texture), 0.018
-     * on UDBD-Net-restored ones and 0.034 to 0.045 on Wiener-restored ones at defocus sigma 2 to 3 (amplified
+     * minContrast 0.018 the frame's highest threshold comes out about 0.025 on sharp frames (bump texture), 0.018
+     * on UDBD-Net-restored ones and 0.032 to 0.041 on Wiener-restored ones at defocus sigma 2 to 3 (amplified
      * noise).
      */
     public static final double DEFAULT_CONTRAST_NOISE_FACTOR = 2.5;
