@@ -3,12 +3,15 @@ package io.aoi.deblur.tiling;
 import io.aoi.deblur.DeblurException;
 
 /**
- * Runs a {@link TileProcessor} over a float plane in overlapping square tiles and blends the results.
+ * Runs a {@link TileProcessor} over a float plane in overlapping tiles and blends the results.
  *
  * <p>The plane is first mirrored outwards by the overlap on every side (reflect without repeating the edge
- * sample), so border pixels get the same context as interior ones. Tiles of {@code tileSizePx} (smaller when
- * the padded plane is smaller) start every {@code tileSizePx - tileOverlapPx} pixels, the last one aligned
- * to the far edge. Each tile's result is weighted by a raised-cosine ramp {@code tileOverlapPx} wide at each
+ * sample), so border pixels get the same context as interior ones. Per axis, the tile count is the fewest
+ * tiles of {@code tileSizePx} that cover the padded plane with {@code tileOverlapPx} between neighbours; the
+ * tiles are then shrunk evenly to the smallest edge with which that many still cover it (never below
+ * {@code 2 * tileOverlapPx + 1}), so the work is not spent on a last tile that mostly repeats its neighbour.
+ * All tiles have one size, at most {@code tileSizePx} on each axis (smaller when the padded plane is smaller),
+ * and start every edge minus overlap pixels, the last one aligned to the far edge. Each tile's result is weighted by a raised-cosine ramp {@code tileOverlapPx} wide at each
  * edge, and the weighted sum is normalised, so seams do not show. Works for any plane size, down to 1x1.
  *
  * <p>Immutable and thread-safe; the processor is called on the caller's thread.
@@ -75,8 +78,8 @@ public final class Tiler {
         int pad = overlapPx;
         int pw = width + 2 * pad;
         int ph = height + 2 * pad;
-        int tw = Math.min(tileSizePx, pw);
-        int th = Math.min(tileSizePx, ph);
+        int tw = balanced(pw, Math.min(tileSizePx, pw), overlapPx);
+        int th = balanced(ph, Math.min(tileSizePx, ph), overlapPx);
         int[] xs = starts(pw, tw, overlapPx);
         int[] ys = starts(ph, th, overlapPx);
         float[] rampX = ramp(tw, tw < pw ? overlapPx : 0);
@@ -135,6 +138,19 @@ public final class Tiler {
                 weight[y * width + x] += w;
             }
         }
+    }
+
+    /**
+     * The smallest tile edge (at least {@code 2 * overlap + 1}, at most {@code tile}) with which as many tiles as
+     * {@code tile} needs still cover {@code size}: n tiles of edge e cover n * e - (n - 1) * overlap samples.
+     */
+    static int balanced(int size, int tile, int overlap) {
+        if (tile >= size) {
+            return size;
+        }
+        int n = starts(size, tile, overlap).length;
+        int even = (size + (n - 1) * overlap + n - 1) / n;
+        return Math.min(tile, Math.max(even, 2 * overlap + 1));
     }
 
     /** Tile start offsets covering [0, size) every tile - overlap samples, the last aligned to the end. */

@@ -61,11 +61,11 @@ class TilerTest {
             seen.add(new int[] {w, h});
             return t;
         });
+        // padded to 332 x 162; 64 px tiles every 48 px would need 7 x 4, so 7 x 4 tiles it is, each shrunk to
+        // the smallest edge that still covers: 7 * 62 - 6 * 16 = 338 >= 332 (61 gives 331), 4 * 53 - 3 * 16 = 164
         for (int[] s : seen) {
-            assertEquals(64, s[0]);
-            assertEquals(64, s[1]);
+            assertArrayEquals(new int[] {62, 53}, s);
         }
-        // padded to 332 x 162; tiles start every 48 px, the last aligned to the end: 7 x 4 tiles
         assertEquals(28, seen.size());
     }
 
@@ -106,6 +106,29 @@ class TilerTest {
         // the 7x7 filter needs 3 px of context; the raised-cosine ramps give the tile edges no weight there
         // beyond a few percent, so tiled and whole agree closely everywhere, including at the seams
         assertTrue(max < 0.02, "max difference " + max);
+    }
+
+    @Test
+    void balancedTilesAreTheSmallestThatStillCoverAndKeepTheirRamps() {
+        for (int size = 1; size <= 700; size++) {
+            for (int[] to : new int[][] {{256, 16}, {64, 16}, {40, 19}, {8, 0}}) {
+                int tile = Math.min(to[0], size);
+                int edge = Tiler.balanced(size, tile, to[1]);
+                int n = Tiler.starts(size, tile, to[1]).length;
+                int[] starts = Tiler.starts(size, edge, to[1]);
+                String at = "size " + size + " tile " + to[0] + " overlap " + to[1];
+                assertTrue(edge <= tile, at);
+                assertEquals(n, starts.length, at);
+                assertEquals(size - edge, starts[starts.length - 1], at);
+                for (int i = 1; i < starts.length; i++) {
+                    assertTrue(starts[i] <= starts[i - 1] + edge - to[1], at + ": gap before tile " + i);
+                }
+                assertTrue(edge == size || edge > 2 * to[1] || edge == tile, at + ": ramps overlap at edge " + edge);
+            }
+        }
+        // the default station tiling of a 1024 x 512 frame: 5 x 3 tiles of 224 x 192 instead of 256 x 256
+        assertEquals(224, Tiler.balanced(1056, 256, 16));
+        assertEquals(192, Tiler.balanced(544, 256, 16));
     }
 
     @Test
