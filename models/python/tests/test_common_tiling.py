@@ -1,6 +1,6 @@
 """The tile grid of aoi_models.common.tiling against the Java Tiler's contract (Tiler.java: mirror the plane
-by the overlap, tiles every tile - overlap px of the padded plane, the last aligned to its far edge, smaller
-tiles when the padded plane is smaller) and against TilerTest's asserted grids. The expected origins are
+by the overlap, the fewest tiles of the tile size that cover it, shrunk evenly to the smallest edge that still
+covers, every edge - overlap px of the padded plane, the last aligned to its far edge) and against TilerTest's asserted grids. The expected origins are
 derived by hand from that contract in the comments."""
 import unittest
 
@@ -10,31 +10,32 @@ from aoi_models.common import tiling
 
 
 class GridTest(unittest.TestCase):
-    def test_java_tiler_test_300x130_at_64_16_is_7_by_4_tiles_of_64(self):
-        # padded 332 x 162, step 48: x 0..288 by 48 with the last moved to 332 - 64 = 268; y 0, 48, 96, 162 - 64
+    def test_java_tiler_test_300x130_at_64_16_is_7_by_4_tiles_of_62x53(self):
+        # padded 332 x 162: 64 px tiles every 48 need 7 x 4; 7 * 62 - 6 * 16 = 338 >= 332, 4 * 53 - 3 * 16 = 164
+        # >= 162; x every 46 with the last at 332 - 62 = 270, y every 37 with the last at 162 - 53 = 109
         tw, th, xs, ys = tiling.grid(300, 130, 64, 16)
-        self.assertEqual((64, 64), (tw, th))
-        self.assertEqual([0, 48, 96, 144, 192, 240, 268], xs)
-        self.assertEqual([0, 48, 96, 98], ys)
+        self.assertEqual((62, 53), (tw, th))
+        self.assertEqual([0, 46, 92, 138, 184, 230, 270], xs)
+        self.assertEqual([0, 37, 74, 109], ys)
         self.assertEqual(28, len(tiling.tiles(np.zeros((130, 300), np.float32), 64, 16)))
 
     def test_java_tiler_test_40x30_at_256_32_is_one_tile_of_the_padded_frame(self):
         # padded 104 x 94 is smaller than the tile: one tile of the whole padded plane
         self.assertEqual((104, 94, [0], [0]), tiling.grid(40, 30, 256, 32))
 
-    def test_station_default_on_a_2048x512_frame_is_10_by_3_tiles(self):
-        # padded 2112 x 576, step 224: x 0..1792 by 224 then 2112 - 256 = 1856; y 0, 224, 576 - 256 = 320
+    def test_a_2048x512_frame_at_256_32_is_10_by_3_tiles_of_240x214(self):
+        # padded 2112 x 576: 256 px tiles every 224 need 10 x 3; 10 * 240 - 9 * 32 = 2112, 3 * 214 - 2 * 32 = 578
         tw, th, xs, ys = tiling.grid(2048, 512, 256, 32)
-        self.assertEqual((256, 256), (tw, th))
-        self.assertEqual([0, 224, 448, 672, 896, 1120, 1344, 1568, 1792, 1856], xs)
-        self.assertEqual([0, 224, 320], ys)
+        self.assertEqual((240, 214), (tw, th))
+        self.assertEqual([0, 208, 416, 624, 832, 1040, 1248, 1456, 1664, 1872], xs)
+        self.assertEqual([0, 182, 362], ys)
 
     def test_exact_fit_and_one_pixel_over(self):
-        # padded 256 wide: one tile; padded 257: a second tile at 257 - 256 = 1
+        # padded 256 wide: one tile; padded 257: two tiles of 145 (2 * 145 - 32 = 258), the second at 257 - 145
         self.assertEqual([0], tiling.grid(192, 192, 256, 32)[2])
-        self.assertEqual([0, 1], tiling.grid(193, 192, 256, 32)[2])
-        # no overlap: tiles abut, the last aligned to the end
-        self.assertEqual([0, 64, 128, 136], tiling.grid(200, 200, 64, 0)[2])
+        self.assertEqual((145, [0, 112]), tiling.grid(193, 192, 256, 32)[0::2])
+        # no overlap: four tiles of 50 abut exactly
+        self.assertEqual([0, 50, 100, 150], tiling.grid(200, 200, 64, 0)[2])
 
     def test_every_padded_pixel_is_covered_and_tiles_stay_inside(self):
         for w, h, tile, overlap in [(1, 1, 64, 16), (3, 2, 64, 16), (257, 191, 64, 16), (2048, 512, 256, 32),

@@ -2,8 +2,10 @@
 exactly so that Python measures the tiles Java runs.
 
 Contract (Tiler's javadoc): the plane is first mirrored outwards by the overlap on every side (reflect without
-repeating the edge sample); tiles of `tile` px (smaller when the padded plane is smaller) start every
-`tile - overlap` px of the padded plane, the last one aligned to its far edge.
+repeating the edge sample); per axis, the tile count is the fewest tiles of `tile` px that cover the padded
+plane with `overlap` between neighbours, and the tiles are shrunk evenly to the smallest edge with which that
+many still cover it (never below 2 * overlap + 1, never above `tile`, the padded plane when that is smaller);
+they start every edge - overlap px of the padded plane, the last one aligned to its far edge.
 """
 import numpy as np
 
@@ -26,6 +28,15 @@ def starts(size, tile, overlap):
     return [min(i * step, size - tile) for i in range(n)]
 
 
+def balanced(size, tile, overlap):
+    """The smallest edge with which as many tiles as `tile` needs still cover `size` (Tiler.balanced)."""
+    if tile >= size:
+        return size
+    n = len(starts(size, tile, overlap))
+    even = (size + (n - 1) * overlap + n - 1) // n
+    return min(tile, max(even, 2 * overlap + 1))
+
+
 def grid(width, height, tile, overlap):
     """(tile width, tile height, x starts, y starts) of a width x height plane, starts in the padded plane
     (frame coordinate = start - overlap); tiles run row by row, x fastest, like Tiler.apply."""
@@ -33,7 +44,7 @@ def grid(width, height, tile, overlap):
     if width <= 0 or height <= 0:
         raise ValueError("plane %dx%d; both sides must be at least 1" % (width, height))
     pw, ph = width + 2 * overlap, height + 2 * overlap
-    tw, th = min(tile, pw), min(tile, ph)
+    tw, th = balanced(pw, min(tile, pw), overlap), balanced(ph, min(tile, ph), overlap)
     return tw, th, starts(pw, tw, overlap), starts(ph, th, overlap)
 
 

@@ -66,6 +66,12 @@ def parse_args(argv=None):
     p.add_argument("--kernel-identity", action="store_true",
                    help="train only the kernel net: the true kernel on blurred crops and the identity on the "
                         "frozen model's own pass-1 output, so that repeated passes change a restored frame little")
+    p.add_argument("--kernel-from", default=None,
+                   help="new runs only: copy the kernel net of this checkpoint and keep it frozen; only the "
+                        "deconvolution net (of --width and --blocks) trains, fed that net's estimated kernels")
+    p.add_argument("--slim", action="store_true",
+                   help="with --kernel-from: start the deconvolution net from that checkpoint's leading channels "
+                        "(slim.py) instead of at random")
     p.add_argument("--init", default=None,
                    help="start a new run from this checkpoint's weights and architecture (a fine-tune)")
     p.add_argument("--run", default="udbd", help="run folder under models/python/work")
@@ -201,7 +207,26 @@ def main(argv=None):
         state.update({k: init["state"][k] for k in ("width", "kernel_width", "blocks") if k in init["state"]})
         state["init"] = {"checkpoint": args.init, "step": init["state"]["step"],
                          "train_seconds": init["state"]["train_seconds"], "hardware": init["state"].get("hardware")}
+    if args.kernel_from and not ck:
+        teacher = torch.load(args.kernel_from, map_location="cpu")
+        state["kernel_width"] = teacher["state"].get("kernel_width", teacher["state"]["width"])
+        state["kernel_from"] = {"checkpoint": args.kernel_from, "step": teacher["state"]["step"]}
+        if teacher["state"].get("split_policy", "legacy") != SPLIT_POLICY:
+            state["split_policy"] = "legacy"
     model = build_model(state).to(device)
+    if args.kernel_from and not ck:
+        prefix = "kernel_net."
+        model.kernel_net.load_state_dict({k[len(prefix):]: v for k, v in teacher["model"].items()
+                                          if k.startswith(prefix)})
+        log("kernel net from %s (step %d), frozen" % (args.kernel_from, teacher["state"]["step"]))
+        if args.slim:
+            from .slim import slim_state
+            model.load_state_dict(slim_state(teacher["model"], model))
+            state["kernel_from"]["slim"] = True
+            log("deconvolution net started from its leading channels")
+    if state.get("kernel_from"):
+        for p in model.kernel_net.parameters():
+            p.requires_grad_(False)
     if state["kernel_identity"]:
         for p in model.deconv_net.parameters():
             p.requires_grad_(False)
