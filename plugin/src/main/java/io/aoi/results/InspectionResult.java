@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param verdict         OK, NG or NO_DECISION for completed results, NONE otherwise
  * @param reason          why a result failed, was dropped or has no decision; empty for OK and NG
  * @param recipeId        the prepared recipe (deblur and detector settings) it was made with
- * @param deblurModel     model name as configured (none, wiener, udbd, udbd_acf, motion)
+ * @param deblurModel     model name as configured (none, wiener, udbd, udbd_acf, udbd_acf_lite, motion)
  * @param deblurPasses    passes of the deblurrer
  * @param particleCount   particles found in the whole frame
  * @param densityPerMm2   particles per mm^2 over all bumps

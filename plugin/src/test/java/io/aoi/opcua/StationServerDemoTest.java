@@ -476,7 +476,7 @@ class StationServerDemoTest {
                 (String) read("RecipeManagement/LastChangeError"));
         StatusCode badModel = write("RecipeManagement/DeblurModel", new Variant("sharpen"));
         assertEquals(StatusCodes.Bad_InvalidArgument, badModel.value());
-        assertTrue(((String) read("RecipeManagement/LastChangeError")).contains("none, wiener, udbd, udbd_acf, motion"));
+        assertTrue(((String) read("RecipeManagement/LastChangeError")).contains("none, wiener, udbd, udbd_acf, udbd_acf_lite, motion"));
         assertEquals(3, recipes.settings().iterations(), "refused writes change nothing");
 
         StatusCode model = write("RecipeManagement/DeblurModel", new Variant("wiener"));

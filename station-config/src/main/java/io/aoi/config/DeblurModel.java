@@ -32,11 +32,16 @@ public record DeblurModel(String name) {
      * +x (illumination angle 0), fine detail weighted in the loss; iterative.
      */
     public static final DeblurModel UDBD_ACF = new DeblurModel("udbd_acf");
+    /**
+     * The line-rate variant of {@link #UDBD_ACF}: the same kernel net, a deconvolution net of width 8 (about a
+     * seventh of the work per pixel), trained on the same panels, noise and loss; iterative.
+     */
+    public static final DeblurModel UDBD_ACF_LITE = new DeblurModel("udbd_acf_lite");
     /** The 3-frame motion deblurrer. */
     public static final DeblurModel MOTION = new DeblurModel("motion");
 
     /** The models this project ships, in the order messages list them. */
-    public static final List<DeblurModel> BUILT_IN = List.of(NONE, WIENER, UDBD, UDBD_ACF, MOTION);
+    public static final List<DeblurModel> BUILT_IN = List.of(NONE, WIENER, UDBD, UDBD_ACF, UDBD_ACF_LITE, MOTION);
 
     public DeblurModel {
         Check.present("model", name);

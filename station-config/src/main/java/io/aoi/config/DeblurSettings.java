@@ -12,8 +12,9 @@ import java.util.Optional;
  * @param model             which deblurrer
  * @param iterations        passes of an iterative model (UDBD-Net), 0 to 3; 0 passes the frame through
  * @param executionProvider cpu or cuda, for the neural models
- * @param threads           intra-op threads for the neural models, 1 to 64
- * @param tileSizePx        square tile edge for the neural models, 64 to 4096
+ * @param threads           CPU threads for the neural models, 1 to 64 (UDBD-Net on the CPU runs that many tiles at
+ *                          once; on CUDA they are ONNX Runtime intra-op threads)
+ * @param tileSizePx        largest tile edge for the neural models, 64 to 4096
  * @param tileOverlapPx     overlap between neighbouring tiles, less than half the tile
  * @param modelFile         an ONNX file to use instead of the shipped one
  * @param wienerSigmaPx     Gaussian PSF sigma the Wiener baseline assumes, in pixels

@@ -59,7 +59,7 @@ class DeblurSettingsTest {
     void modelNamesAreLowerCaseWordsAndPrintAsWritten() {
         assertEquals("udbd_acf", DeblurModel.UDBD_ACF.toString());
         assertEquals(DeblurModel.MOTION, new DeblurModel("motion"));
-        assertEquals("[none, wiener, udbd, udbd_acf, motion]", DeblurModel.builtInNames().toString());
+        assertEquals("[none, wiener, udbd, udbd_acf, udbd_acf_lite, motion]", DeblurModel.builtInNames().toString());
         for (String bad : new String[] {"", "Udbd", "2x", "sharpen-v2", "a".repeat(33)}) {
             InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> new DeblurModel(bad));
             assertEquals("model", e.field());

@@ -167,7 +167,8 @@ class StationConfigLoaderTest {
 
         StationConfigException error = assertThrows(StationConfigException.class, () -> StationConfigLoader.load(file));
 
-        assertEquals(file + ":6: deblur.model: blind is not allowed; allowed: none, wiener, udbd, udbd_acf, motion",
+        assertEquals(file + ":6: deblur.model: blind is not allowed; allowed: none, wiener, udbd, udbd_acf, "
+                + "udbd_acf_lite, motion",
                 error.getMessage());
         assertEquals(file.toString(), error.file());
     }
@@ -187,7 +188,7 @@ class StationConfigLoaderTest {
         StationConfigException builtInOnly = assertThrows(StationConfigException.class,
                 () -> StationConfigLoader.load(file));
         assertEquals(file + ":6: deblur.model: sharpen_v2 is not allowed; allowed: none, wiener, udbd, udbd_acf, "
-                + "motion", builtInOnly.getMessage());
+                + "udbd_acf_lite, motion", builtInOnly.getMessage());
         Files.writeString(file, MINIMAL.replace("model: none", "model: udbd"));
         StationConfigException notInstalled = assertThrows(StationConfigException.class,
                 () -> StationConfigLoader.load(file, installed));

@@ -14,8 +14,11 @@ import io.aoi.deblur.wiener.FeatureWiener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * UDBD-Net, the blind uniform-defocus deblurrer, run with ONNX Runtime as three graphs ({@link UdbdGraphs})
@@ -24,7 +27,11 @@ import java.util.OptionalDouble;
  * <p>Each pass: one blur kernel for the whole frame ({@link FrameKernelEstimator}: the kernel graph on the
  * frame's most textured crops, averaged), then the frame in overlapping tiles ({@link Tiler}, tile size and
  * overlap from the settings), all with that kernel: one tile per ONNX Runtime call on the CPU
- * ({@link #CPU_TILES_PER_RUN}), {@link #CUDA_TILES_PER_RUN} on CUDA.
+ * ({@link #CPU_TILES_PER_RUN}), {@link #CUDA_TILES_PER_RUN} on CUDA. On the CPU, {@code threads} tiles run at
+ * once, each with one ONNX Runtime thread, sharing the sessions (the kernel graph, which runs alone, gets all
+ * {@code threads}): the width-8 model's small convolutions hardly scale within one call (one 1024 x 512 frame
+ * took 448 ms on one thread, 410 ms on two, 319 ms as two tiles at once), and the width-24 model loses nothing
+ * by it. The result does not depend on how the tiles were shared out ({@link Tiler}).
  * Passes 2 and 3 estimate the kernel again on the restored frame: the network was trained to find the identity
  * kernel on its own output, which is what keeps further passes safe. The defocus estimate of a restoration is
  * the first pass's kernel as a Gaussian sigma ({@link BlurKernel#defocusSigmaPx()}); optionally that kernel is
@@ -34,14 +41,22 @@ import java.util.OptionalDouble;
  * to [0, 1] and back. {@link #deblurRegions} restores only the given rectangles (each with
  * {@link #contextMarginPx()} of context), with one kernel estimated from those windows.
  *
- * <p>Owns the graphs and the Wiener workspaces; not thread-safe (callers serialise frames); {@link #close()}
- * is idempotent.
+ * <p>Owns the graphs, the Wiener workspaces and the tile threads (daemon threads named {@code udbd-tiles},
+ * stopped by {@link #close()}); not thread-safe (callers serialise frames); {@link #close()} is idempotent.
  */
 public final class UdbdDeblurrer extends PlaneDeblurrer {
     /** The general model shipped in this module ({@code model: udbd}): the stem of its three graph files. */
     public static final String SHIPPED_MODEL = "/io/aoi/models/udbd/udbd-net";
     /** The model fine-tuned for ACF bonding panels ({@code model: udbd_acf}); same graphs and signatures. */
     public static final String SHIPPED_ACF_MODEL = "/io/aoi/models/udbd/udbd-net-acf";
+    /**
+     * The line-rate ACF model ({@code model: udbd_acf_lite}): the ACF model's kernel graph, a width-8
+     * deconvolution net; same graph signatures with 8 feature channels instead of 24.
+     */
+    public static final String SHIPPED_ACF_LITE_MODEL = "/io/aoi/models/udbd/udbd-net-acf-lite";
+    /** The shipped graphs of each built-in UDBD-Net model. */
+    private static final Map<DeblurModel, String> SHIPPED = Map.of(DeblurModel.UDBD, SHIPPED_MODEL,
+            DeblurModel.UDBD_ACF, SHIPPED_ACF_MODEL, DeblurModel.UDBD_ACF_LITE, SHIPPED_ACF_LITE_MODEL);
     /**
      * Tiles per ONNX Runtime call on the CPU: one. A batch makes every activation tensor that many times larger
      * (24 channels of a 256 x 256 tile are 6.3 MB) and pushes it out of the caches: on one thread the refine
@@ -54,7 +69,8 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
     private final String name;
     private final UdbdGraphs graphs;
     private final FrameKernelEstimator kernels;
-    private final UdbdTileRunner runner;
+    private final List<UdbdTileRunner> runners = new ArrayList<>();
+    private final ExecutorService tilePool;
     private final Tiler tiler;
     private final KernelSmoothing smoothing;
     private final int tilesPerRun;
@@ -62,8 +78,9 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
 
     /**
      * Opens {@code settings.modelFile()} when present (see {@link UdbdGraphs#partFiles}), else the shipped
-     * model of {@code settings.model()} ({@link #SHIPPED_ACF_MODEL} for {@code UDBD_ACF}, otherwise
-     * {@link #SHIPPED_MODEL}), on the configured execution provider and thread count.
+     * model of {@code settings.model()} ({@link #SHIPPED_ACF_MODEL} for {@code UDBD_ACF},
+     * {@link #SHIPPED_ACF_LITE_MODEL} for {@code UDBD_ACF_LITE}, otherwise {@link #SHIPPED_MODEL}), on the
+     * configured execution provider and thread count.
      *
      * @throws DeblurException when the model cannot be opened, does not match, or the provider is unavailable
      */
@@ -80,12 +97,22 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
         this.smoothing = java.util.Objects.requireNonNull(smoothing, "smoothing");
         this.name = settings.model().name();
         Optional<Path> file = settings.modelFile();
+        boolean cpu = settings.executionProvider() == ExecutionProvider.CPU;
+        int workers = cpu ? settings.threads() : 1;
+        UdbdGraphs.Threads sessionThreads = new UdbdGraphs.Threads(settings.threads(), cpu ? 1 : settings.threads());
         this.graphs = file.isPresent()
-                ? UdbdGraphs.open(file.get(), settings.executionProvider(), settings.threads())
-                : UdbdGraphs.openResource(settings.model().equals(DeblurModel.UDBD_ACF) ? SHIPPED_ACF_MODEL
-                        : SHIPPED_MODEL, settings.executionProvider(), settings.threads());
+                ? UdbdGraphs.open(file.get(), settings.executionProvider(), sessionThreads)
+                : UdbdGraphs.openResource(SHIPPED.getOrDefault(settings.model(), SHIPPED_MODEL),
+                        settings.executionProvider(), sessionThreads);
         this.kernels = new FrameKernelEstimator(graphs.kernel());
-        this.runner = new UdbdTileRunner(graphs);
+        for (int i = 0; i < workers; i++) {
+            runners.add(new UdbdTileRunner(graphs));
+        }
+        this.tilePool = workers > 1 ? Executors.newFixedThreadPool(workers - 1, r -> {
+            Thread t = new Thread(r, "udbd-tiles");
+            t.setDaemon(true);
+            return t;
+        }) : null;
         this.tiler = new Tiler(settings.tileSizePx(), settings.tileOverlapPx());
         this.tilesPerRun = settings.executionProvider() == ExecutionProvider.CUDA ? CUDA_TILES_PER_RUN
                 : CPU_TILES_PER_RUN;
@@ -128,8 +155,8 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
                 kernel = firstPassKernel(kernel);
                 sigma = OptionalDouble.of(kernel.defocusSigmaPx());
             }
-            runner.setKernel(kernel);
-            restored = tiler.apply(restored, width, height, runner, tilesPerRun);
+            setKernel(kernel);
+            restored = tiler.apply(restored, width, height, runners, tilesPerRun, tilePool);
         }
         return new RestoredPlane(restored, sigma);
     }
@@ -153,13 +180,17 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
                 kernel = firstPassKernel(kernel);
                 sigma = OptionalDouble.of(kernel.defocusSigmaPx());
             }
-            runner.setKernel(kernel);
+            setKernel(kernel);
             for (int i = 0; i < windows.size(); i++) {
                 PixelRegion w = windows.get(i);
-                current.set(i, tiler.apply(current.get(i), w.width(), w.height(), runner, tilesPerRun));
+                current.set(i, tiler.apply(current.get(i), w.width(), w.height(), runners, tilesPerRun, tilePool));
             }
         }
         return new WindowsRestored(current, sigma);
+    }
+
+    private void setKernel(BlurKernel kernel) {
+        runners.forEach(r -> r.setKernel(kernel));
     }
 
     /** Ends the model run in progress on another thread (ONNX Runtime's terminate flag). */
@@ -171,7 +202,10 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
     @Override
     protected void release() {
         try {
-            runner.close();
+            runners.forEach(UdbdTileRunner::close);
+            if (tilePool != null) {
+                tilePool.shutdownNow();
+            }
         } finally {
             graphs.close();
         }

@@ -124,6 +124,33 @@ public final class UdbdGraphs implements AutoCloseable {
      * @throws DeblurException naming every missing file, or the file that does not load or match
      */
     public static UdbdGraphs open(Path file, ExecutionProvider provider, int threads) throws DeblurException {
+        return open(file, provider, Threads.all(threads));
+    }
+
+    /**
+     * Intra-op threads per graph: {@code kernelGraph} for the kernel graph, which runs alone once per frame and
+     * pass, {@code tileGraphs} for the graphs that run per tile (several tiles may run at once).
+     */
+    public record Threads(int kernelGraph, int tileGraphs) {
+        public Threads {
+            if (kernelGraph < 1 || tileGraphs < 1) {
+                throw new IllegalArgumentException("graph threads " + kernelGraph + " and " + tileGraphs
+                        + "; each must be at least 1");
+            }
+        }
+
+        /** The same count for every graph. */
+        public static Threads all(int threads) {
+            return new Threads(threads, threads);
+        }
+
+        int forPart(int index) {
+            return index == 0 ? kernelGraph : tileGraphs;
+        }
+    }
+
+    /** Like {@link #open(Path, ExecutionProvider, int)} with intra-op threads per graph. */
+    public static UdbdGraphs open(Path file, ExecutionProvider provider, Threads threads) throws DeblurException {
         WienerStep step = WienerStep.forProvider(provider);
         List<Path> parts = partFiles(file, step);
         List<String> missing = new ArrayList<>();
@@ -143,7 +170,8 @@ public final class UdbdGraphs implements AutoCloseable {
         List<OnnxModel> models = new ArrayList<>();
         try {
             for (int i = 0; i < parts.size(); i++) {
-                models.add(OnnxModel.open(parts.get(i), step.signatures().get(i), provider, threads));
+                models.add(OnnxModel.open(parts.get(i), step.signatures().get(i), provider,
+                        threads.forPart(i)));
             }
             return new UdbdGraphs(step, models);
         } catch (DeblurException | RuntimeException e) {
@@ -158,17 +186,29 @@ public final class UdbdGraphs implements AutoCloseable {
      */
     public static UdbdGraphs openResource(String stem, ExecutionProvider provider, int threads)
             throws DeblurException {
+        return openResource(stem, provider, Threads.all(threads), WienerStep.forProvider(provider));
+    }
+
+    /** Like {@link #openResource(String, ExecutionProvider, int)} with intra-op threads per graph. */
+    public static UdbdGraphs openResource(String stem, ExecutionProvider provider, Threads threads)
+            throws DeblurException {
         return openResource(stem, provider, threads, WienerStep.forProvider(provider));
     }
 
     /** Opens the graphs shipped under a classpath stem in the given form (both forms run on either provider). */
     public static UdbdGraphs openResource(String stem, ExecutionProvider provider, int threads, WienerStep step)
             throws DeblurException {
+        return openResource(stem, provider, Threads.all(threads), step);
+    }
+
+    /** Opens the graphs shipped under a classpath stem in the given form, with intra-op threads per graph. */
+    public static UdbdGraphs openResource(String stem, ExecutionProvider provider, Threads threads, WienerStep step)
+            throws DeblurException {
         List<OnnxModel> models = new ArrayList<>();
         try {
             for (int i = 0; i < step.parts().size(); i++) {
                 models.add(OnnxModel.openResource(stem + "." + step.parts().get(i) + ".onnx",
-                        step.signatures().get(i), provider, threads));
+                        step.signatures().get(i), provider, threads.forPart(i)));
             }
             return new UdbdGraphs(step, models);
         } catch (DeblurException | RuntimeException e) {

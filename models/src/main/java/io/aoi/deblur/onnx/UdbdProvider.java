@@ -9,7 +9,8 @@ import io.aoi.deblur.spi.ModelNeeds;
 
 /**
  * {@code model: udbd}, the general UDBD-Net ({@link UdbdDeblurrer}); {@link Acf} is {@code model: udbd_acf}, the
- * same network fine-tuned on ACF panels. Iterative, single-frame, restores regions.
+ * same network fine-tuned on ACF panels, and {@link AcfLite} ({@code model: udbd_acf_lite}) its line-rate variant.
+ * Iterative, single-frame, restores regions.
  */
 public class UdbdProvider implements DeblurrerProvider {
     private static final ModelNeeds NEEDS = ModelNeeds.singleFrame(ModelNeeds.Passes.ITERATIVE);
@@ -44,6 +45,13 @@ public class UdbdProvider implements DeblurrerProvider {
     public static final class Acf extends UdbdProvider {
         public Acf() {
             super(DeblurModel.UDBD_ACF);
+        }
+    }
+
+    /** {@code model: udbd_acf_lite}. */
+    public static final class AcfLite extends UdbdProvider {
+        public AcfLite() {
+            super(DeblurModel.UDBD_ACF_LITE);
         }
     }
 }

@@ -9,8 +9,8 @@ import java.util.function.IntSupplier;
 
 /**
  * A deblurring model that station files name in {@code deblur.model}, found with {@link java.util.ServiceLoader}:
- * the service interface of {@link DeblurrerRegistry}. The built-in models (none, wiener, udbd, udbd_acf, motion)
- * are providers too.
+ * the service interface of {@link DeblurrerRegistry}. The built-in models (none, wiener, udbd, udbd_acf,
+ * udbd_acf_lite, motion) are providers too.
  *
  * <p>To add a model without changing this project: implement this interface in a public class with a public
  * no-argument constructor, list the class's binary name in a resource {@value #SERVICE_FILE} of its jar, and put

@@ -23,7 +23,8 @@ class CudaOperatorSetTest {
 
     static List<String> shippedGraphs() {
         List<String> out = new ArrayList<>();
-        for (String stem : List.of(UdbdDeblurrer.SHIPPED_MODEL, UdbdDeblurrer.SHIPPED_ACF_MODEL)) {
+        for (String stem : List.of(UdbdDeblurrer.SHIPPED_MODEL, UdbdDeblurrer.SHIPPED_ACF_MODEL,
+                UdbdDeblurrer.SHIPPED_ACF_LITE_MODEL)) {
             for (String part : UdbdGraphs.PARTS) {
                 out.add(stem + "." + part + ".onnx");
             }

@@ -1,5 +1,6 @@
 package io.aoi.deblur.onnx;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,24 +8,26 @@ import io.aoi.camera.sim.PanelSimulator;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.SimulatedCameraSettings;
+import io.aoi.deblur.BlurKernel;
 import io.aoi.deblur.DeblurException;
 import io.aoi.image.Image;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped ACF model ({@code model: udbd_acf}) on a defocused simulated ACF panel (sigma 2.5 px, noise 0.01,
- * the demo station's optics) against the in-focus render of the same lines.
+ * The shipped ACF models ({@code model: udbd_acf} and {@code udbd_acf_lite}) on a defocused simulated ACF panel
+ * (sigma 2.5 px, noise 0.01, the demo station's optics) against the in-focus render of the same lines.
  */
 class UdbdAcfModelTest {
     private static final int WIDTH = 256;
     private static final int HEIGHT = 192;
+    private static final PanelSimulator SIM = new PanelSimulator(new SimulatedCameraSettings(WIDTH, 8, 0, 2.5, 0,
+            0.01, 12, SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 31));
+    /** The in-focus render of lines 512 to 703 and the same lines as the camera sees them (sigma 2.5, noise). */
+    private final Image sharp = SIM.frame(512, HEIGHT, 0, 0, 0).image();
+    private final Image blurred = SIM.frame(512, HEIGHT).image();
 
     @Test
     void acfModelRestoresADefocusedPanelBetterThanTheGeneralModel() throws DeblurException {
-        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(WIDTH, 8, 0, 2.5, 0, 0.01, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 31));
-        Image sharp = sim.frame(512, HEIGHT, 0, 0, 0).image();
-        Image blurred = sim.frame(512, HEIGHT).image();
         Image general;
         Image acf;
         try (UdbdDeblurrer d = new UdbdDeblurrer(settings(DeblurModel.UDBD))) {
@@ -41,6 +44,34 @@ class UdbdAcfModelTest {
                 + " udbd_acf %.2f dB%n", input, generalDb, acfDb);
         assertTrue(acfDb > input + 4, "udbd_acf " + acfDb + " dB against blurred " + input + " dB");
         assertTrue(acfDb > generalDb + 0.5, "udbd_acf " + acfDb + " dB against udbd " + generalDb + " dB");
+    }
+
+    @Test
+    void liteModelEstimatesTheAcfModelsKernelAndRestoresTheDefocusedPanel() throws DeblurException {
+        float[] plane = new float[WIDTH * HEIGHT];
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = blurred.sample(i % WIDTH, i / WIDTH, 0) / (float) blurred.maxValue();
+        }
+        BlurKernel acfKernel;
+        Image acf;
+        try (UdbdDeblurrer d = new UdbdDeblurrer(settings(DeblurModel.UDBD_ACF))) {
+            acfKernel = d.estimateKernel(plane, WIDTH, HEIGHT);
+            acf = d.deblur(blurred, 1);
+        }
+        Image lite;
+        try (UdbdDeblurrer d = new UdbdDeblurrer(settings(DeblurModel.UDBD_ACF_LITE))) {
+            assertEquals("udbd_acf_lite", d.name());
+            assertArrayEquals(acfKernel.taps(), d.estimateKernel(plane, WIDTH, HEIGHT).taps(), 1e-6f,
+                    "the lite model's kernel graph is the ACF model's kernel net");
+            lite = d.deblur(blurred, 1);
+        }
+        double input = psnr(blurred, sharp);
+        double liteDb = psnr(lite, sharp);
+        double acfDb = psnr(acf, sharp);
+        System.out.printf("defocused panel, PSNR against the sharp render: blurred %.2f dB, udbd_acf %.2f dB,"
+                + " udbd_acf_lite %.2f dB (kernel sigma %.2f px)%n", input, acfDb, liteDb, acfKernel.defocusSigmaPx());
+        assertTrue(liteDb > input + 4, "udbd_acf_lite " + liteDb + " dB against blurred " + input + " dB");
+        assertTrue(liteDb > acfDb - 1, "udbd_acf_lite " + liteDb + " dB against udbd_acf " + acfDb + " dB");
     }
 
     private static DeblurSettings settings(DeblurModel model) {

@@ -53,7 +53,8 @@ class DeblurrerRegistryTest {
 
     @Test
     void findsTheBuiltInModelsThroughTheServiceFileInTheirOrder() {
-        assertEquals(List.of("none", "wiener", "udbd", "udbd_acf", "motion"), List.copyOf(INSTALLED.names()));
+        assertEquals(List.of("none", "wiener", "udbd", "udbd_acf", "udbd_acf_lite", "motion"),
+                List.copyOf(INSTALLED.names()));
         assertEquals(DeblurModel.builtInNames(), INSTALLED.names());
     }
 
@@ -93,7 +94,7 @@ class DeblurrerRegistryTest {
     void anUnknownModelIsRefusedNamingTheInstalledOnes() {
         DeblurException e = assertThrows(DeblurException.class, () -> INSTALLED.provider(new DeblurModel("sharpen")));
 
-        assertEquals("deblur model 'sharpen' is not installed; installed: none, wiener, udbd, udbd_acf, motion "
+        assertEquals("deblur model 'sharpen' is not installed; installed: none, wiener, udbd, udbd_acf, udbd_acf_lite, motion "
                 + "(a model is added by a jar on the class path that lists its provider in "
                 + "META-INF/services/io.aoi.deblur.spi.DeblurrerProvider)", e.getMessage());
     }

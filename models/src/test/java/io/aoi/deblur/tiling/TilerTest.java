@@ -132,6 +132,58 @@ class TilerTest {
     }
 
     @Test
+    void workersInParallelGiveTheSerialResultBitForBit() throws Exception {
+        int w = 333;
+        int h = 171;
+        float[] plane = random(w * h, 9);
+        Tiler tiler = new Tiler(64, 16);
+        TileBatchProcessor blur = (tiles, count, tw, th, out) -> {
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(boxBlur(tiles[i], tw, th), 0, out[i], 0, tw * th);
+            }
+        };
+        float[] serial = tiler.apply(plane, w, h, blur, 2);
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        TileBatchProcessor seen = (tiles, count, tw, th, out) -> {
+            threads.add(Thread.currentThread().getName());
+            blur.process(tiles, count, tw, th, out);
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            float[] parallel = tiler.apply(plane, w, h, List.of(seen, seen, seen), 2, pool);
+            assertArrayEquals(serial, parallel);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(3, threads.size(), "the caller and two pool threads: " + threads);
+    }
+
+    @Test
+    void aFailingWorkerFailsTheCallAfterTheOthersStopped() {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        TileBatchProcessor slow = (tiles, count, tw, th, out) -> {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            done.incrementAndGet();
+        };
+        TileBatchProcessor failing = (tiles, count, tw, th, out) -> {
+            throw new DeblurException("model run failed on tile");
+        };
+        try {
+            DeblurException e = assertThrows(DeblurException.class,
+                    () -> new Tiler(64, 16).apply(new float[200 * 100], 200, 100, List.of(failing, slow), 1, pool));
+            assertEquals("model run failed on tile", e.getMessage());
+            assertTrue(done.get() > 0, "the pool worker ran to its end before the call returned");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void rejectsOverlapOfHalfTheTileOrMore() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Tiler(64, 32));
         assertTrue(e.getMessage().contains("tileOverlapPx = 32"), e.getMessage());

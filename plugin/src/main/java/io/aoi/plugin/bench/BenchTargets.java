@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The line-rate targets read off one run's rows, per frame size: UDBD-Net with 1 pass end to end (deblur and
- * detection) against {@value #END_TO_END_TARGET_MPS} MP/s, and UDBD-Net alone at region frame against
- * {@value #WIENER_RATIO_TARGET} times Wiener's deblur speed in the same run. A size without the arms a target
- * needs gets no line for it.
+ * The line-rate targets read off one run's rows, per frame size: the fastest UDBD-Net arm with 1 pass end to end
+ * (deblur and detection) against {@value #END_TO_END_TARGET_MPS} MP/s, and the fastest UDBD-Net alone at region
+ * frame against {@value #WIENER_RATIO_TARGET} times Wiener's deblur speed in the same run. A size without the
+ * arms a target needs gets no line for it.
  */
 public final class BenchTargets {
     /** MP/s of frame area, deblur and detection, with one UDBD-Net pass. */
@@ -36,7 +36,8 @@ public final class BenchTargets {
                             "%s: %s end to end %.3f MP/s (target %.1f): %s", size, best.arm().label(),
                             best.megapixelsPerSecond(), END_TO_END_TARGET_MPS,
                             verdict(best.megapixelsPerSecond() >= END_TO_END_TARGET_MPS))));
-            Optional<BenchRow> udbd = sized.stream().filter(r -> udbdOnePass(r) && atFrame(r)).findFirst();
+            Optional<BenchRow> udbd = sized.stream().filter(r -> udbdOnePass(r) && atFrame(r))
+                    .max((a, b) -> Double.compare(a.deblurMegapixelsPerSecond(), b.deblurMegapixelsPerSecond()));
             Optional<BenchRow> wiener = sized.stream()
                     .filter(r -> r.arm().model().equals(DeblurModel.WIENER) && atFrame(r)).findFirst();
             if (udbd.isPresent() && wiener.isPresent()) {

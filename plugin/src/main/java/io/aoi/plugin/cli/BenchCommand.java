@@ -34,9 +34,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bench [...]}: the line-rate benchmark ({@link LineRateBench}). Defaults: frames of 1024 x 512 and
  * 2048 x 1024 of the simulated ACF panel at sigma 2.5, 2 frames per size, 1 repeat; arms none, Wiener and
- * UDBD-Net ({@code udbd_acf}) with 1 and 3 passes, each at region bumps and region frame; the demo station's
- * detector and deblur settings unless {@code --station} names a file. Prints one markdown row per arm as it is
- * measured, then the table.
+ * UDBD-Net ({@code udbd_acf} and {@code udbd_acf_lite}) with 1 and 3 passes, each at region bumps and region
+ * frame; the demo station's detector and deblur settings unless {@code --station} names a file. Prints one
+ * markdown row per arm as it is measured, then the table.
  */
 @Command(name = "bench", description = "The line-rate benchmark: deblur and detect time per frame for each model, "
         + "pass count and region on the simulated ACF panel; prints one markdown row per arm as it is measured.")
@@ -74,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--models", paramLabel = "NAME", split = ",", description = "Models to time, of "
             + "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.", completionCandidates = InstalledModels.class)
-    List<String> models = new ArrayList<>(List.of("none", "wiener", "udbd_acf"));
+    List<String> models = new ArrayList<>(List.of("none", "wiener", "udbd_acf", "udbd_acf_lite"));
 
     @Option(names = "--passes", paramLabel = "N", split = ",", description = "Pass counts of iterative models "
             + "(UDBD-Net), 1 to 3. Default: ${DEFAULT-VALUE}.")

@@ -52,7 +52,8 @@ final class TuneCommand implements Callable<Integer> {
     HelpOption help;
 
     @Option(names = "--station", paramLabel = "FILE", required = true,
-            description = "The station file; its deblur model must be udbd or udbd_acf.")
+            description = "The station file; its deblur model must be an iterative one (udbd, udbd_acf, "
+                    + "udbd_acf_lite).")
     Path stationFile;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the outputs (created "

@@ -110,6 +110,6 @@ class AddedModelCommandsTest {
                 images(1).get(0).toString()));
 
         assertTrue(err().contains(file + ":" + line + ": deblur.model: sharpen is not allowed; allowed: none, wiener, "
-                + "udbd, udbd_acf, motion, test_brighten, test_median3"), err());
+                + "udbd, udbd_acf, udbd_acf_lite, motion, test_brighten, test_median3"), err());
     }
 }

@@ -84,8 +84,8 @@ class EveryCommandHelpTest {
         assertEquals(0, run("deblur", "--help"));
         String help = out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
         // the built-in models, then those the test class path installs
-        assertTrue(help.contains("Deblur model: none, wiener, udbd, udbd_acf, motion, test_brighten, test_median3. "
-                + "Default: the station's, else udbd_acf."), help);
+        assertTrue(help.contains("Deblur model: none, wiener, udbd, udbd_acf, udbd_acf_lite, motion, test_brighten, "
+                + "test_median3. Default: the station's, else udbd_acf."), help);
         assertTrue(help.contains("Default: the station's, else cpu."), help);
     }
 

@@ -85,7 +85,7 @@ class MainTest {
         assertEquals(2, run("deblur", "--model", "wiener", img.toString()));
         assertTrue(err().contains("missing --out"), err());
         assertEquals(2, run("deblur", "--model", "sharpen", "--out", tmp.toString(), img.toString()));
-        assertTrue(err().contains("--model sharpen is not known; allowed: none, wiener, udbd, udbd_acf, motion"), err());
+        assertTrue(err().contains("--model sharpen is not known; allowed: none, wiener, udbd, udbd_acf, udbd_acf_lite, motion"), err());
     }
 
     @Test

@@ -33,7 +33,8 @@ class InstalledProvidersTest {
 
     @Test
     void theAddedModelsAreInstalledAfterTheBuiltInOnes() {
-        assertEquals(List.of("none", "wiener", "udbd", "udbd_acf", "motion", "test_brighten", "test_median3"),
+        assertEquals(List.of("none", "wiener", "udbd", "udbd_acf", "udbd_acf_lite", "motion", "test_brighten",
+                "test_median3"),
                 List.copyOf(Deblurrers.names()));
     }
 
@@ -101,7 +102,7 @@ class InstalledProvidersTest {
         DeblurException e = assertThrows(DeblurException.class,
                 () -> Deblurrers.stage(DeblurSettings.DEFAULTS.withModel(new DeblurModel("sharpen")), () -> 1));
         assertTrue(e.getMessage().startsWith("deblur model 'sharpen' is not installed; installed: none, wiener, udbd, "
-                + "udbd_acf, motion, test_brighten, test_median3"), e.getMessage());
+                + "udbd_acf, udbd_acf_lite, motion, test_brighten, test_median3"), e.getMessage());
     }
 
     /** Seeded 8-bit noise. */
