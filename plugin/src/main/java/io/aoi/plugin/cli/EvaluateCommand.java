@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code evaluate [...]}: renders simulated frames with ground truth at several defocus sigmas and prints
  * precision, recall, F1 and bump-verdict accuracy of the detector for: sharp frames, blurred frames, the Wiener
- * baseline, and with {@code --udbd} UDBD-Net after 1, 2 and 3 passes (the station's UDBD-Net, by default the
- * demo station's {@code udbd_acf}; {@code --model udbd} picks the general model). Detector thresholds are the same for
+ * baseline, and with {@code --udbd} UDBD-Net after 1, 2 and 3 passes (the station's UDBD-Net, by default
+ * {@code udbd_acf}; {@code --model udbd_acf_lite} picks the demo station's, {@code --model udbd} the general
+ * model). Detector thresholds are the same for
  * every arm. With {@code --motion} it also scores the motion deblurrer on motion-blurred frames
  * ({@link MotionEvaluation}). With {@code --station} the detector settings and, for the UDBD-Net arms, the deblur section's model
  * file, threads and tiles come from that station file; {@code --model-file} names another ONNX file. With
