@@ -85,9 +85,12 @@ class Running:
         self.block = block
         self.log = os.path.join(log_dir, block.where.replace("/", "_").replace(":", "_") + ".log")
         self.lines = []
+        # Ctrl-C as a terminal gives it: SIGINT with its default action, even when this checker itself was started
+        # as a background job (which ignores SIGINT, and a JVM that inherits the ignore never sees Ctrl-C)
         self.proc = subprocess.Popen(["bash", "-euo", "pipefail", "-c", block.code], cwd=root,
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                     start_new_session=True, text=True, errors="replace")
+                                     start_new_session=True, text=True, errors="replace",
+                                     preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
