@@ -96,6 +96,7 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
     public UdbdDeblurrer(DeblurSettings settings, KernelSmoothing smoothing) throws DeblurException {
         this.smoothing = java.util.Objects.requireNonNull(smoothing, "smoothing");
         this.name = settings.model().name();
+        this.tiler = new Tiler(settings.tileSizePx(), settings.tileOverlapPx()); // checks before anything native opens
         Optional<Path> file = settings.modelFile();
         boolean cpu = settings.executionProvider() == ExecutionProvider.CPU;
         int workers = cpu ? settings.threads() : 1;
@@ -113,7 +114,6 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
             t.setDaemon(true);
             return t;
         }) : null;
-        this.tiler = new Tiler(settings.tileSizePx(), settings.tileOverlapPx());
         this.tilesPerRun = settings.executionProvider() == ExecutionProvider.CUDA ? CUDA_TILES_PER_RUN
                 : CPU_TILES_PER_RUN;
     }
