@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
  * particles' scale counts as noise, as it should: the threshold has to rise above it too. Particles are outliers for
  * the robust spread (the lower quartile of the deviations); on bumps densely covered with them the estimate still
  * comes out somewhat high, which the factor applied to it absorbs. The estimate is pooled over all bumps of a
- * frame, so one bump with few particles barely moves it. The thresholds use it capped by the estimates of smaller radii ({@link #cappedBySmallerRadii}).
+ * frame, so one bump with few particles barely moves it. The thresholds use it capped by the estimates of
+ * smaller radii ({@link #cappedBySmallerRadii}).
  */
 final class AmplitudeNoise {
     /** Sampling step of the response in both directions, pixels. */

@@ -119,15 +119,6 @@ public final class UdbdGraphs implements AutoCloseable {
     }
 
     /**
-     * Opens the three graph files that {@code file} names (see {@link #partFiles}).
-     *
-     * @throws DeblurException naming every missing file, or the file that does not load or match
-     */
-    public static UdbdGraphs open(Path file, ExecutionProvider provider, int threads) throws DeblurException {
-        return open(file, provider, Threads.all(threads));
-    }
-
-    /**
      * Intra-op threads per graph: {@code kernelGraph} for the kernel graph, which runs alone once per frame and
      * pass, {@code tileGraphs} for the graphs that run per tile (several tiles may run at once).
      */
@@ -149,7 +140,12 @@ public final class UdbdGraphs implements AutoCloseable {
         }
     }
 
-    /** Like {@link #open(Path, ExecutionProvider, int)} with intra-op threads per graph. */
+    /**
+     * Opens the three graph files that {@code file} names (see {@link #partFiles}), with intra-op threads per
+     * graph.
+     *
+     * @throws DeblurException naming every missing file, or the file that does not load or match
+     */
     public static UdbdGraphs open(Path file, ExecutionProvider provider, Threads threads) throws DeblurException {
         WienerStep step = WienerStep.forProvider(provider);
         List<Path> parts = partFiles(file, step);
@@ -182,26 +178,17 @@ public final class UdbdGraphs implements AutoCloseable {
 
     /**
      * Opens the graphs shipped under a classpath stem, e.g. {@code /io/aoi/models/udbd/udbd-net}, in the form
-     * {@link WienerStep#forProvider} chooses.
+     * {@link WienerStep#forProvider} chooses, with intra-op threads per graph.
      */
-    public static UdbdGraphs openResource(String stem, ExecutionProvider provider, int threads)
-            throws DeblurException {
-        return openResource(stem, provider, Threads.all(threads), WienerStep.forProvider(provider));
-    }
-
-    /** Like {@link #openResource(String, ExecutionProvider, int)} with intra-op threads per graph. */
     public static UdbdGraphs openResource(String stem, ExecutionProvider provider, Threads threads)
             throws DeblurException {
         return openResource(stem, provider, threads, WienerStep.forProvider(provider));
     }
 
-    /** Opens the graphs shipped under a classpath stem in the given form (both forms run on either provider). */
-    public static UdbdGraphs openResource(String stem, ExecutionProvider provider, int threads, WienerStep step)
-            throws DeblurException {
-        return openResource(stem, provider, Threads.all(threads), step);
-    }
-
-    /** Opens the graphs shipped under a classpath stem in the given form, with intra-op threads per graph. */
+    /**
+     * Opens the graphs shipped under a classpath stem in the given form (both forms run on either provider), with
+     * intra-op threads per graph.
+     */
     public static UdbdGraphs openResource(String stem, ExecutionProvider provider, Threads threads, WienerStep step)
             throws DeblurException {
         List<OnnxModel> models = new ArrayList<>();

@@ -15,7 +15,8 @@ import java.util.Objects;
  * margin and merged by {@link RegionPlan} (using the wrapped deblurrer's {@link Deblurrer#contextMarginPx()} as
  * its per-call cost; most of a frame becomes the whole frame), are restored by the wrapped deblurrer's
  * {@link Deblurrer#deblurRegions} (a blind model estimates one kernel from all of them) and written back; the
- * rest of the frame is returned as captured. A frame without regions comes back unchanged. Engine-neutral: it wraps any {@link Deblurrer}.
+ * rest of the frame is returned as captured. A frame without regions comes back unchanged. Engine-neutral: it
+ * wraps any {@link Deblurrer}.
  *
  * <p>The defocus estimate of {@link #restore} is the wrapped deblurrer's over the regions (empty when it makes
  * none, or nothing was restored). Owns the wrapped deblurrer and closes it; one frame at a time, except

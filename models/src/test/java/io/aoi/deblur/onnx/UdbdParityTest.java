@@ -28,8 +28,8 @@ class UdbdParityTest {
 
     private static void parity(UdbdGraphs.WienerStep step, double tolerance) throws IOException, DeblurException {
         UdbdFixture f = UdbdFixture.load();
-        try (UdbdGraphs graphs = UdbdGraphs.openResource(UdbdDeblurrer.SHIPPED_MODEL, ExecutionProvider.CPU, 2,
-                step);
+        try (UdbdGraphs graphs = UdbdGraphs.openResource(UdbdDeblurrer.SHIPPED_MODEL, ExecutionProvider.CPU,
+                UdbdGraphs.Threads.all(2), step);
              UdbdTileRunner runner = new UdbdTileRunner(graphs)) {
             // the fixture is smaller than one kernel crop, so the frame kernel is the whole frame's, as in PyTorch
             BlurKernel kernel = new FrameKernelEstimator(graphs.kernel()).estimate(f.input(), f.width(), f.height());
@@ -48,7 +48,8 @@ class UdbdParityTest {
     @Test
     void dynamicBatchHeightAndWidthIncludingOddSizes() throws DeblurException {
         int[][] sizes = {{37, 53}, {64, 80}, {101, 29}, {16, 16}};
-        try (UdbdGraphs graphs = UdbdGraphs.openResource(UdbdDeblurrer.SHIPPED_MODEL, ExecutionProvider.CPU, 2);
+        try (UdbdGraphs graphs = UdbdGraphs.openResource(UdbdDeblurrer.SHIPPED_MODEL, ExecutionProvider.CPU,
+                UdbdGraphs.Threads.all(2));
              UdbdTileRunner runner = new UdbdTileRunner(graphs)) {
             FrameKernelEstimator estimator = new FrameKernelEstimator(graphs.kernel());
             for (int[] s : sizes) {

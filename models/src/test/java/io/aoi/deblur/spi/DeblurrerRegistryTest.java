@@ -94,8 +94,8 @@ class DeblurrerRegistryTest {
     void anUnknownModelIsRefusedNamingTheInstalledOnes() {
         DeblurException e = assertThrows(DeblurException.class, () -> INSTALLED.provider(new DeblurModel("sharpen")));
 
-        assertEquals("deblur model 'sharpen' is not installed; installed: none, wiener, udbd, udbd_acf, udbd_acf_lite, motion "
-                + "(a model is added by a jar on the class path that lists its provider in "
+        assertEquals("deblur model 'sharpen' is not installed; installed: none, wiener, udbd, udbd_acf, "
+                + "udbd_acf_lite, motion (a model is added by a jar on the class path that lists its provider in "
                 + "META-INF/services/io.aoi.deblur.spi.DeblurrerProvider)", e.getMessage());
     }
 

@@ -162,20 +162,23 @@ class TilerTest {
     void aFailingWorkerFailsTheCallAfterTheOthersStopped() {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        TileBatchProcessor slow = (tiles, count, tw, th, out) -> {
+        java.util.concurrent.CountDownLatch failed = new java.util.concurrent.CountDownLatch(1);
+        // the pool worker finishes its batches only after the caller's worker has failed
+        TileBatchProcessor later = (tiles, count, tw, th, out) -> {
             try {
-                Thread.sleep(20);
+                failed.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             done.incrementAndGet();
         };
         TileBatchProcessor failing = (tiles, count, tw, th, out) -> {
+            failed.countDown();
             throw new DeblurException("model run failed on tile");
         };
         try {
             DeblurException e = assertThrows(DeblurException.class,
-                    () -> new Tiler(64, 16).apply(new float[200 * 100], 200, 100, List.of(failing, slow), 1, pool));
+                    () -> new Tiler(64, 16).apply(new float[200 * 100], 200, 100, List.of(failing, later), 1, pool));
             assertEquals("model run failed on tile", e.getMessage());
             assertTrue(done.get() > 0, "the pool worker ran to its end before the call returned");
         } finally {

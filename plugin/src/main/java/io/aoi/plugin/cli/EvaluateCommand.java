@@ -40,11 +40,10 @@ import picocli.CommandLine.Spec;
  * precision, recall, F1 and bump-verdict accuracy of the detector for: sharp frames, blurred frames, the Wiener
  * baseline, and with {@code --udbd} UDBD-Net after 1, 2 and 3 passes (the station's UDBD-Net, by default
  * {@code udbd_acf}; {@code --model udbd_acf_lite} picks the demo station's, {@code --model udbd} the general
- * model). Detector thresholds are the same for
- * every arm. With {@code --motion} it also scores the motion deblurrer on motion-blurred frames
- * ({@link MotionEvaluation}). With {@code --station} the detector settings and, for the UDBD-Net arms, the deblur section's model
- * file, threads and tiles come from that station file; {@code --model-file} names another ONNX file. With
- * {@code --region} every deblurring arm (the fixed-sigma Wiener and the UDBD-Net passes) runs a second time
+ * model). Detector thresholds are the same for every arm. With {@code --motion} it also scores the motion
+ * deblurrer on motion-blurred frames ({@link MotionEvaluation}). With {@code --station} the detector settings
+ * and, for the UDBD-Net arms, the deblur section's model file, threads and tiles come from that station file;
+ * {@code --model-file} names another ONNX file. With {@code --region} every deblurring arm (the fixed-sigma Wiener and the UDBD-Net passes) runs a second time
  * restoring only the bumps ({@code region: bumps}, found on the blurred frame by {@link BumpLocator} with the
  * detector's settings, {@code --region-margin} px of context, default the station's); {@code --passes} limits the
  * UDBD-Net pass counts. {@code --shear-deg} renders the frames with another DIC shear direction;
