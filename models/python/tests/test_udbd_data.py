@@ -101,6 +101,22 @@ class SamplerTest(unittest.TestCase):
             self.assertLess(err.mean().item(), 0.02)
             self.assertAlmostEqual(1.0, k[i].sum().item(), places=5)
 
+    def test_sigma_max_sets_the_widest_training_defocus(self):
+        def spread(kernel):  # second moment of a kernel about its centre, px^2
+            r = np.arange(-KERNEL_RADIUS, KERNEL_RADIUS + 1, dtype=np.float64)
+            return float((np.asarray(kernel, np.float64)[0] * (r[:, None] ** 2 + r[None, :] ** 2)).sum()) / 2
+        rng = np.random.default_rng(3)
+        image = [textured(rng, 120, 120)]
+        default = TrainSampler(image, 32, seed=8, read_noise_max=0.0)
+        wide = TrainSampler(image, 32, seed=8, read_noise_max=0.0, sigma_max=4.5)
+        widest_default = max(spread(k) for _ in range(25) for k in default.batch(8)[2].numpy())
+        widest_wide = max(spread(k) for _ in range(25) for k in wide.batch(8)[2].numpy())
+        self.assertLessEqual(widest_default, spread(gaussian_kernel(4.0)[None]) + 1e-9)
+        self.assertGreater(widest_wide, spread(gaussian_kernel(4.2)[None]))
+        self.assertLessEqual(widest_wide, spread(gaussian_kernel(4.5)[None]) + 1e-9)
+        with self.assertRaisesRegex(ValueError, "sigma_max = 6 px; allowed: above 1 and at most 5"):
+            TrainSampler(image, 32, seed=8, sigma_max=6.0)
+
 
 class KernelCompositionTest(unittest.TestCase):
     def test_grouped_convolution_equals_the_exported_sum_of_shifted_adds(self):

@@ -14,6 +14,8 @@ GAUSSIAN8_SIGMAS = [round(1.8 + 0.2 * i, 1) for i in range(8)]
 VAL_NOISE_POISSON = 1e-4   # variance per unit intensity
 VAL_NOISE_GAUSS = 2e-3     # read-noise standard deviation
 READ_NOISE_MAX = 4e-3      # training read noise: standard deviation uniform in [0, this]
+SIGMA_MAX = 4.0            # largest training defocus sigma, px (the shipped models were trained to this)
+MAX_TRAIN_SIGMA = 5.0      # above it a 21 x 21 kernel cuts the Gaussian inside 2 sigma
 
 
 def load_panels(files):
@@ -105,16 +107,21 @@ def add_noise(x, poisson, gauss, noise):
 
 
 class TrainSampler:
-    """Random blurred/sharp crop batches. 20% of samples are near-identity (sigma in [0, 0.6]). Read noise is
+    """Random blurred/sharp crop batches. 20% of samples are near-identity (sigma in [0, 0.6]), the others have a
+    Gaussian defocus of sigma uniform in [1, sigma_max] px. Read noise is
     drawn per sample, its standard deviation uniform in [read_noise_min, read_noise_max] (fraction of full
     scale)."""
 
     def __init__(self, images, crop, seed, read_noise_max=READ_NOISE_MAX, panels=(), panel_share=None,
-                 read_noise_min=0.0, fixed_illumination=False):
+                 read_noise_min=0.0, fixed_illumination=False, sigma_max=SIGMA_MAX):
         """images: photos (and panel crops, when panel_share is None) drawn in proportion to the square root
         of their area; with panel_share given, panel crops are drawn that share of the time instead.
         fixed_illumination: panel crops are only flipped top to bottom, never rotated or mirrored left to
         right, so their particles keep the station's illumination direction (bright half towards +x)."""
+        if not 1.0 < sigma_max <= MAX_TRAIN_SIGMA:
+            raise ValueError("sigma_max = %g px; allowed: above 1 and at most %g (the %d px kernel's support)"
+                             % (sigma_max, MAX_TRAIN_SIGMA, 2 * KERNEL_RADIUS + 1))
+        self.sigma_max = sigma_max
         self.read_noise_min = read_noise_min
         self.read_noise_max = read_noise_max
         self.fixed_illumination = fixed_illumination
@@ -156,7 +163,7 @@ class TrainSampler:
             if self.rng.random() < 0.3:  # contrast variation
                 c = np.clip((c - 0.5) * self.rng.uniform(0.5, 1.2) + self.rng.uniform(0.4, 0.6), 0, 1)
             crops.append(np.ascontiguousarray(c))
-            sigma = self.rng.uniform(0, 0.6) if self.rng.random() < 0.2 else self.rng.uniform(1, 4)
+            sigma = self.rng.uniform(0, 0.6) if self.rng.random() < 0.2 else self.rng.uniform(1, self.sigma_max)
             kernels.append(gaussian_kernel(sigma))
         padded = torch.from_numpy(np.stack(crops)[:, None]).to(device)
         k = torch.from_numpy(np.stack(kernels)[:, None]).to(device)

@@ -27,7 +27,7 @@ from ..common.metrics import psnr
 from ..common.paths import WORK
 from ..common.photos import SPLIT_POLICY, load_photos
 from ..common.simulator import ensure_panels
-from .data import (READ_NOISE_MAX, TrainSampler, gaussian8_set, gaussian_kernel, load_panels, read_pack,
+from .data import (MAX_TRAIN_SIGMA, READ_NOISE_MAX, SIGMA_MAX, TrainSampler, gaussian8_set, gaussian_kernel, load_panels, read_pack,
                    write_pack)
 from .model import KERNEL_RADIUS, build_model, count_parameters
 
@@ -51,6 +51,8 @@ def parse_args(argv=None):
                    help="largest read-noise standard deviation in training, fraction of full scale (new runs only)")
     p.add_argument("--read-noise-min", type=float, default=0.0,
                    help="least training read noise (new runs only); a station's own noise level, say")
+    p.add_argument("--sigma-max", type=float, default=SIGMA_MAX,
+                   help="largest training defocus sigma in px, above 1 and at most %g (new runs only)" % MAX_TRAIN_SIGMA)
     p.add_argument("--fixed-illumination", action="store_true",
                    help="panel crops keep the station's illumination direction: no rotations or left-right "
                         "mirroring (new runs only)")
@@ -194,7 +196,7 @@ def main(argv=None):
              "panel_share": args.panel_share,
              "read_noise_max": args.read_noise_max, "read_noise_min": args.read_noise_min,
              "fixed_illumination": args.fixed_illumination, "detail_weight": args.detail_weight,
-             "split_policy": SPLIT_POLICY}
+             "sigma_max": args.sigma_max, "split_policy": SPLIT_POLICY}
     ck = torch.load(ckpt_path, map_location="cpu") if os.path.isfile(ckpt_path) else None
     init = torch.load(args.init, map_location="cpu") if args.init and not ck else None
     if ck:
@@ -204,7 +206,8 @@ def main(argv=None):
         # a fine-tune inherits what its start saw: a legacy start keeps the model marked legacy
         if init["state"].get("split_policy", "legacy") != SPLIT_POLICY:
             state["split_policy"] = "legacy"
-        state.update({k: init["state"][k] for k in ("width", "kernel_width", "blocks") if k in init["state"]})
+        state.update({k: init["state"][k] for k in ("width", "kernel_width", "blocks", "kernel_from")
+                      if k in init["state"]})  # a start with a frozen kernel net keeps it frozen
         state["init"] = {"checkpoint": args.init, "step": init["state"]["step"],
                          "train_seconds": init["state"]["train_seconds"], "hardware": init["state"].get("hardware")}
     if args.kernel_from and not ck:
@@ -245,14 +248,15 @@ def main(argv=None):
     log("run (from its first start or the checkpoint, not this command's defaults): %s" % json.dumps(
         {k: state.get(k) for k in ("width", "kernel_width", "blocks", "crop", "batch", "lr", "stage1_fraction",
                                    "extra_passes", "read_noise_min", "read_noise_max", "fixed_illumination",
-                                   "detail_weight", "panel_share", "init")}))
+                                   "detail_weight", "panel_share", "sigma_max", "init")}))
     log("parameters: %d (kernel net %d, deconvolution net %d)" % (
         count_parameters(model), count_parameters(model.kernel_net), count_parameters(model.deconv_net)))
 
     sampler = TrainSampler(photos, state["crop"], args.seed + 7919 * state["runs"] + state["step"],
                            read_noise_max=state["read_noise_max"], panels=panels, panel_share=state["panel_share"],
                            read_noise_min=state["read_noise_min"],
-                           fixed_illumination=state["fixed_illumination"])
+                           fixed_illumination=state["fixed_illumination"],
+                           sigma_max=state.get("sigma_max", SIGMA_MAX))
     torch.manual_seed(args.seed + state["step"])
     budget = args.minutes * 60
     stage1_s = state["stage1_fraction"] * budget
