@@ -78,8 +78,10 @@ public final class LineRateBench {
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = ProcessMeters.cpuSeconds() - cpu0;
-            return new BenchRow(first.width(), first.height(), arm, frames.size() * settings.repeats(), wall,
-                    cpu, deblurSeconds, restored, ProcessMeters.rssMegabytes(), ProcessMeters.peakRssMegabytes());
+            return BenchRow.builder(arm).frameSize(first.width(), first.height())
+                    .frames(frames.size() * settings.repeats()).wallSeconds(wall).cpuSeconds(cpu)
+                    .deblurSeconds(deblurSeconds).restoredFraction(restored)
+                    .memory(ProcessMeters.rssMegabytes(), ProcessMeters.peakRssMegabytes()).build();
         }
     }
 

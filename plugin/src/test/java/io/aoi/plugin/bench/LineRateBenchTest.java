@@ -47,7 +47,8 @@ class LineRateBenchTest {
 
     @Test
     void rendersOneTableRowPerMeasurement() {
-        BenchRow row = new BenchRow(1024, 512, new BenchArm(DeblurModel.UDBD_ACF, 1, DeblurRegion.BUMPS), 4, 2.0, 3.0, 1.5, 0.5, 300, 400);
+        BenchRow row = row(new BenchArm(DeblurModel.UDBD_ACF, 1, DeblurRegion.BUMPS), 1024, 512, 4)
+                .wallSeconds(2.0).cpuSeconds(3.0).deblurSeconds(1.5).restoredFraction(0.5).memory(300, 400).build();
 
         String table = BenchTable.render(List.of(row));
 
@@ -58,16 +59,16 @@ class LineRateBenchTest {
     @Test
     void readsTheTargetsOffTheRowsOfEachSize() {
         // 4 frames of 1024x512: 2.097152 MP
-        BenchRow udbdFrame = new BenchRow(1024, 512, new BenchArm(DeblurModel.UDBD_ACF, 1, DeblurRegion.FRAME), 4,
-                1.0, 2.0, 0.8, 1, 300, 400);
-        BenchRow udbdBumps = new BenchRow(1024, 512, new BenchArm(DeblurModel.UDBD_ACF, 1, DeblurRegion.BUMPS), 4,
-                2.0, 4.0, 1.8, 0.8, 300, 400);
-        BenchRow udbdThree = new BenchRow(1024, 512, new BenchArm(DeblurModel.UDBD_ACF, 3, DeblurRegion.FRAME), 4,
-                0.1, 6.0, 0.05, 1, 300, 400);
-        BenchRow wiener = new BenchRow(1024, 512, new BenchArm(DeblurModel.WIENER, 1, DeblurRegion.FRAME), 4,
-                0.5, 1.0, 0.2, 1, 300, 400);
-        BenchRow otherSize = new BenchRow(2048, 1024, new BenchArm(DeblurModel.UDBD_ACF, 1, DeblurRegion.BUMPS), 1,
-                4.0, 8.0, 3.5, 0.9, 300, 400);
+        BenchRow udbdFrame = row(new BenchArm(DeblurModel.UDBD_ACF, 1, DeblurRegion.FRAME), 1024, 512, 4)
+                .wallSeconds(1.0).cpuSeconds(2.0).deblurSeconds(0.8).restoredFraction(1).memory(300, 400).build();
+        BenchRow udbdBumps = row(new BenchArm(DeblurModel.UDBD_ACF, 1, DeblurRegion.BUMPS), 1024, 512, 4)
+                .wallSeconds(2.0).cpuSeconds(4.0).deblurSeconds(1.8).restoredFraction(0.8).memory(300, 400).build();
+        BenchRow udbdThree = row(new BenchArm(DeblurModel.UDBD_ACF, 3, DeblurRegion.FRAME), 1024, 512, 4)
+                .wallSeconds(0.1).cpuSeconds(6.0).deblurSeconds(0.05).restoredFraction(1).memory(300, 400).build();
+        BenchRow wiener = row(new BenchArm(DeblurModel.WIENER, 1, DeblurRegion.FRAME), 1024, 512, 4)
+                .wallSeconds(0.5).cpuSeconds(1.0).deblurSeconds(0.2).restoredFraction(1).memory(300, 400).build();
+        BenchRow otherSize = row(new BenchArm(DeblurModel.UDBD_ACF, 1, DeblurRegion.BUMPS), 2048, 1024, 1)
+                .wallSeconds(4.0).cpuSeconds(8.0).deblurSeconds(3.5).restoredFraction(0.9).memory(300, 400).build();
 
         List<String> lines = BenchTargets.lines(List.of(udbdFrame, udbdBumps, udbdThree, wiener, otherSize));
 
@@ -87,5 +88,18 @@ class LineRateBenchTest {
                 List.of(new BenchArm(DeblurModel.NONE, 1, DeblurRegion.FRAME)), DEBLUR,
                 EvaluationSettings.defaultDetector()));
         assertEquals("frame size must be WIDTHxHEIGHT with width 64 to 16384 and height 64 to 8192", e.getMessage());
+    }
+
+    @Test
+    void aRowWithAFigureLeftUnsetIsRefusedWithItsName() {
+        BenchRow.Builder partial = row(new BenchArm(DeblurModel.WIENER, 1, DeblurRegion.FRAME), 1024, 512, 2)
+                .wallSeconds(1).deblurSeconds(0.5).memory(300, 400);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, partial::build);
+        assertEquals("bench row of wiener frame without cpuSeconds, restoredFraction", e.getMessage());
+    }
+
+    private static BenchRow.Builder row(BenchArm arm, int widthPx, int heightPx, int frames) {
+        return BenchRow.builder(arm).frameSize(widthPx, heightPx).frames(frames);
     }
 }
