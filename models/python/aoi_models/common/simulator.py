@@ -47,8 +47,8 @@ def ensure_panels(out_dir, count=300, size=256, seed=7, log=print):
     return files
 
 
-def render_strip(out, width, rows, seed):
+def render_strip(out, width, rows, seed, particles_per_bump=3):
     """Renders the sharp, noise-free panel strip (rows 0 .. rows-1) as a 16-bit PGM with RenderStrip.java."""
     compile_camera_adapters()
-    subprocess.run(["java", "-cp", os.pathsep.join(CLASSES), RENDER_STRIP, out, str(width), str(rows),
-                    str(seed)], cwd=REPO, check=True)
+    subprocess.run(["java", "-cp", os.pathsep.join(CLASSES), RENDER_STRIP, os.path.abspath(out), str(width),
+                    str(rows), str(seed), str(particles_per_bump)], cwd=REPO, check=True)

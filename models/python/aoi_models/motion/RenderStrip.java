@@ -12,19 +12,22 @@ import java.nio.charset.StandardCharsets;
  * binary PGM, for aoi_models.motion.make_dataset --strip. Run from the repository root after compiling camera-adapters:
  *
  * <pre>java -cp camera-adapters/target/classes:station-config/target/classes \
- *     models/python/aoi_models/motion/RenderStrip.java OUT.pgm WIDTH ROWS SEED</pre>
+ *     models/python/aoi_models/motion/RenderStrip.java OUT.pgm WIDTH ROWS SEED [PARTICLES_PER_BUMP]</pre>
+ *
+ * PARTICLES_PER_BUMP defaults to 3, the shipped model's training strip.
  */
 public class RenderStrip {
     public static void main(String[] args) throws IOException {
-        if (args.length != 4) {
-            System.err.println("usage: RenderStrip OUT.pgm WIDTH ROWS SEED");
+        if (args.length != 4 && args.length != 5) {
+            System.err.println("usage: RenderStrip OUT.pgm WIDTH ROWS SEED [PARTICLES_PER_BUMP]");
             System.exit(2);
         }
         int width = Integer.parseInt(args[1]);
         int rows = Integer.parseInt(args[2]);
         long seed = Long.parseLong(args[3]);
-        // 16 bit, no defocus, no motion blur, no noise, 3 particles per bump on average
-        SimulatedCameraSettings settings = new SimulatedCameraSettings(width, 16, 10000, 0, 0, 0, 3,
+        double particles = args.length == 5 ? Double.parseDouble(args[4]) : 3;
+        // 16 bit, no defocus, no motion blur, no noise
+        SimulatedCameraSettings settings = new SimulatedCameraSettings(width, 16, 10000, 0, 0, 0, particles,
                 SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, seed);
         PanelSimulator sim = new PanelSimulator(settings);
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(args[0])))) {

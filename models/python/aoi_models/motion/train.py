@@ -9,6 +9,11 @@ perceptual = MSE of VGG19 relu3_3 features when --vgg19 PATH (a torchvision vgg1
 otherwise the documented substitute: mean L1 difference of horizontal and vertical image gradients.
 w_adv is 0 before --adv-start (fraction of the budget) and --adv-weight after it. The discriminator is
 trained only from then on. Learning rate follows a cosine over the budget.
+
+Line-scan training (--linescan STRIP.pgm ...): that share of each batch is drawn by linescan.LineScanSampler from
+the strips' first 80 % of rows (blur along y by true exposure integration, contiguous and video-like frames,
+sensor noise); the validation crops then come from their last 20 %. --noise-max adds the same sensor noise to the
+triplet sets. --init-onnx starts from the weights of an exported graph (the shipped model, say).
 """
 import argparse
 import json
@@ -23,6 +28,7 @@ import torch.nn.functional as F
 from ..common.metrics import psnr
 from ..common.paths import WORK as WORK_ROOT
 from . import net
+from .exposure_train import LineScanSampler, PhotoPathSampler, sensor_noise
 
 WORK = os.path.join(WORK_ROOT, "motion")
 
@@ -61,23 +67,61 @@ def load_set(paths):
     return {k: np.concatenate([d[k] for d in parts]) for k in ("prev", "current", "next", "sharp")}
 
 
-def sample_batch(data, rng, batch, crop):
-    n, h, w = data["sharp"].shape
-    idx = rng.integers(n, size=batch)
+def augment(stack, rng, transpose=True):
+    """Flips, transposition (not for line-scan samples, whose blur runs along y) and time reversal."""
+    if rng.random() < 0.5:
+        stack = stack[:, :, ::-1]
+    if rng.random() < 0.5:
+        stack = stack[:, ::-1, :]
+    if transpose and rng.random() < 0.5:
+        stack = stack.transpose(0, 2, 1)
+    if rng.random() < 0.5:  # time reversal: the blur is symmetric, neighbours swap
+        stack = stack[[2, 1, 0, 3]]
+    return stack
+
+
+def sample_batch(data, rng, batch, crop, drawn=(), noise=(0.0, 0.0)):
+    """A batch of (prev, current, next, sharp) tensors [batch, 1, crop, crop]. drawn: (share, sampler,
+    transpose) triples of on-the-fly samplers; the rest of the batch comes from the triplet set `data`."""
     out = np.empty((4, batch, 1, crop, crop), dtype=np.float32)
-    for j, i in enumerate(idx):
-        y, x = rng.integers(h - crop + 1), rng.integers(w - crop + 1)
-        stack = np.stack([data[k][i, y:y + crop, x:x + crop] for k in ("prev", "current", "next", "sharp")])
-        if rng.random() < 0.5:
-            stack = stack[:, :, ::-1]
-        if rng.random() < 0.5:
-            stack = stack[:, ::-1, :]
-        if rng.random() < 0.5:
-            stack = stack.transpose(0, 2, 1)
-        if rng.random() < 0.5:  # time reversal: the blur is symmetric, neighbours swap
-            stack = stack[[2, 1, 0, 3]]
+    for j in range(batch):
+        u, sampler = rng.random(), None
+        for share, candidate, transpose in drawn:
+            if u < share:
+                sampler = candidate
+                break
+            u -= share
+        if sampler is not None:
+            stack = augment(np.stack(sampler.sample()[:4]), rng, transpose=transpose)
+        else:
+            n, h, w = data["sharp"].shape
+            i = rng.integers(n)
+            y, x = rng.integers(h - crop + 1), rng.integers(w - crop + 1)
+            stack = np.stack([data[k][i, y:y + crop, x:x + crop] for k in ("prev", "current", "next", "sharp")])
+            if noise[1] > 0:
+                stack = np.stack(sensor_noise(list(stack[:3].astype(np.float32)), rng, *noise)
+                                 + [stack[3].astype(np.float32)])
+            stack = augment(stack, rng)
         out[:, j, 0] = stack
     return [torch.from_numpy(a) for a in out]
+
+
+def load_strips(paths, part):
+    """Grey strips in [0, 1]; part "train" keeps the first 80 % of rows, "val" the rest."""
+    from .sequences import load_grey
+    strips = []
+    for path in paths:
+        strip = load_grey(path, max_side=100000)
+        cut = int(strip.shape[0] * 0.8)
+        strips.append(strip[:cut] if part == "train" else strip[cut:])
+    return strips
+
+
+def linescan_val(paths, frame_px, count=12, crop=128, seed=99):
+    """A fixed validation set of line-scan samples from the strips' last 20 % of rows."""
+    sampler = LineScanSampler(load_strips(paths, "val"), crop, seed, frame_px=frame_px)
+    samples = [sampler.sample() for _ in range(count)]
+    return {k: np.stack([s[i] for s in samples]) for i, k in enumerate(("prev", "current", "next", "sharp"))}
 
 
 def validate(model, val, count=12, crop=128):
@@ -106,7 +150,16 @@ def main(argv=None):
     p.add_argument("--adv-start", type=float, default=0.5, help="fraction of the budget before LSGAN starts")
     p.add_argument("--adv-weight", type=float, default=1e-3, help="adversarial weight after the warm-up")
     p.add_argument("--vgg19", help="torchvision VGG19 state dict for the relu3_3 perceptual loss")
-    p.add_argument("--data", nargs="+", default=[os.path.join(WORK, "data"), os.path.join(WORK, "data_panel")],
+    p.add_argument("--linescan", nargs="*", default=[], help="panel strips (PGM) for line-scan samples")
+    p.add_argument("--linescan-share", type=float, default=0.0, help="share of each batch from --linescan")
+    p.add_argument("--photo-share", type=float, default=0.0,
+                   help="share of each batch from camera paths over the training photographs, true integration")
+    p.add_argument("--frame-px", type=int, default=512, help="frame height between contiguous line-scan frames")
+    p.add_argument("--noise-min", type=float, default=0.004, help="least read noise of line-scan samples")
+    p.add_argument("--noise-max", type=float, default=0.0,
+                   help="most read noise added to every training input (0: none, as for the shipped model)")
+    p.add_argument("--init-onnx", help="start from the weights of this exported motion graph")
+    p.add_argument("--data", nargs="*", default=[os.path.join(WORK, "data"), os.path.join(WORK, "data_panel")],
                    help="folders with train.npz/val.npz from make_dataset.py (missing ones are skipped)")
     p.add_argument("--work", default=WORK)
     p.add_argument("--seed", type=int, default=7)
@@ -119,11 +172,35 @@ def main(argv=None):
     ckpt_path = os.path.join(args.work, "checkpoint.pt")
     log_path = os.path.join(args.work, "train_log.jsonl")
 
-    train = load_set([os.path.join(d, "train.npz") for d in args.data])
-    val = load_set([os.path.join(d, "val.npz") for d in args.data[:1]])
-    print("training triplets: %d, validation triplets: %d" % (len(train["sharp"]), len(val["sharp"])),
-          flush=True)
+    if args.linescan_share > 0 and not args.linescan:
+        raise SystemExit("--linescan-share %g needs --linescan strips" % args.linescan_share)
+    if min(args.linescan_share, args.photo_share) < 0 or args.linescan_share + args.photo_share > 1:
+        raise SystemExit("--linescan-share %g and --photo-share %g: each at least 0, together at most 1"
+                         % (args.linescan_share, args.photo_share))
+    noise_max = max(args.noise_max, args.noise_min)
+    drawn = []
+    if args.linescan_share > 0:
+        drawn.append((args.linescan_share, LineScanSampler(
+            load_strips(args.linescan, "train"), args.crop, args.seed + 1, frame_px=args.frame_px,
+            noise_min=args.noise_min, noise_max=noise_max), False))
+    if args.photo_share > 0:
+        from .sequences import load_grey, split_photos
+        photos = [load_grey(p, max_side=1000) for p in split_photos("train")]
+        drawn.append((args.photo_share, PhotoPathSampler(photos, args.crop, args.seed + 2,
+                                                         noise_min=args.noise_min, noise_max=noise_max), True))
+    on_the_fly = args.linescan_share + args.photo_share
+    train = None if on_the_fly >= 1 else load_set([os.path.join(d, "train.npz") for d in args.data])
+    val = linescan_val(args.linescan, args.frame_px) if args.linescan else load_set(
+        [os.path.join(d, "val.npz") for d in args.data[:1]])
+    print("training triplets: %s, line-scan share %.2f, photo-path share %.2f, validation triplets: %d" % (
+        "none" if train is None else len(train["sharp"]), args.linescan_share, args.photo_share,
+        len(val["sharp"])), flush=True)
     model = net.MotionDeblurNet(args.base, args.res)
+    if args.init_onnx and not (os.path.exists(os.path.join(args.work, "checkpoint.pt")) and not args.fresh):
+        from .evaluate import load_onnx_weights
+        model, _ = load_onnx_weights(args.init_onnx)
+        model.train()
+        print("started from the weights of %s" % args.init_onnx, flush=True)
     disc = net.Discriminator()
     opt_g = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(0.9, 0.999))
     opt_d = torch.optim.Adam(disc.parameters(), lr=args.lr, betas=(0.5, 0.999))
@@ -143,8 +220,10 @@ def main(argv=None):
     budget = args.minutes * 60.0
     config = {"base": args.base, "res": args.res, "batch": args.batch, "crop": args.crop, "lr": args.lr,
               "adv_start": args.adv_start, "adv_weight": args.adv_weight, "perceptual": perceptual_name,
-              "threads": args.threads, "minutes": args.minutes, "train_triplets": int(len(train["sharp"])),
-              "data": args.data}
+              "threads": args.threads, "minutes": args.minutes,
+              "train_triplets": 0 if train is None else int(len(train["sharp"])), "data": args.data,
+              "linescan": args.linescan, "linescan_share": args.linescan_share, "photo_share": args.photo_share, "frame_px": args.frame_px,
+              "noise_min": args.noise_min, "noise_max": args.noise_max, "init_onnx": args.init_onnx}
 
     def save(path):
         torch.save({"model": model.state_dict(), "disc": disc.state_dict(), "opt_g": opt_g.state_dict(),
@@ -164,7 +243,7 @@ def main(argv=None):
         for g in opt_g.param_groups + opt_d.param_groups:
             g["lr"] = lr
         adv_on = frac >= args.adv_start
-        bp, b0, bn, s0 = sample_batch(train, rng, args.batch, args.crop)
+        bp, b0, bn, s0 = sample_batch(train, rng, args.batch, args.crop, drawn, (args.noise_min, args.noise_max))
         e0, p0 = model(bp, b0, bn)
         l_mse = F.mse_loss(p0, s0) + F.mse_loss(e0, s0)
         l_perc = perceptual(e0, s0) if perceptual is not None else gradient_loss(e0, s0)
