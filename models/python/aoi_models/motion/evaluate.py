@@ -16,6 +16,11 @@ seeded noise in both), for the three middle frames of five (each with both neigh
 stage 1 alone, the full network and UDBD-Net 1 pass (PyTorch, `--udbd-ckpt`). Photos are also scored in
 colour, channel by channel. PSNR excludes an 8 px border.
 
+Line-scan geometry (`--linescan-val STRIP.pgm`, a strip no training used): the frames a station's assembler
+delivers, contiguous stretches of the strip `--frame-px` rows apart, each blurred along the scan direction by a
+fixed motion length (true integration, the simulator's box) with the station's sensor noise (`--linescan-noise`,
+default 0.01); the centre frame scored per length, 0 included (a pass over frames without motion).
+
 Prints Markdown tables and writes them to models/python/work/motion/eval.md.
 """
 import argparse
@@ -116,6 +121,30 @@ def evaluate_exposure(model, udbd, path, sigma, seed, per_kind=None):
     return res, motion, colour
 
 
+def evaluate_linescan(model, strip_path, lengths, count, noise, frame_px, seed=515, crop=160):
+    """Markdown rows: per motion length, mean PSNR of the blurred centre frame, stage 1 and the full network
+    over `count` contiguous triplets of the strip's rows, and the worst triplet's gain."""
+    from .exposure_train import LineScanSampler
+    from .sequences import load_grey
+    strip = load_grey(strip_path, max_side=100000)
+    lines = ["| motion (rows) | n | Blurred input | Stage 1 alone | Motion model (3 frames) | model minus input, "
+             "mean / worst |", "|---:|---:|---:|---:|---:|---:|"]
+    for length in lengths:
+        sampler = LineScanSampler([strip], crop, seed, frame_px=frame_px, lengths_px=(length, length),
+                                  still_share=0.0, contiguous_share=1.0, noise_min=noise, noise_max=noise)
+        scores = []
+        for _ in range(count):
+            bp, b0, bn, sharp, _ = sampler.sample()
+            p0, e0, _ = restore_triplet(model, None, bp, b0, bn)
+            scores.append([psnr_inner(b0, sharp), psnr_inner(p0, sharp), psnr_inner(e0, sharp)])
+        s = np.array(scores)
+        gain = s[:, 2] - s[:, 0]
+        lines.append("| %g | %d | %.2f | %.2f | %.2f | %+.2f / %+.2f |" % (
+            length, count, s[:, 0].mean(), s[:, 1].mean(), s[:, 2].mean(), gain.mean(), gain.min()))
+        print(lines[-1], flush=True)
+    return lines
+
+
 def exposure_tables(res, motion, colour, sigma, photo_split):
     lines = []
     for kind, arms in res.items():
@@ -126,7 +155,7 @@ def exposure_tables(res, motion, colour, sigma, photo_split):
         for name, _, _ in ARMS:
             cells = ["%.2f" % np.mean(arms[name][m]) if arms[name][m] else "-" for m in METHODS
                      if arms[ARMS[2][0]][m]]
-            lines.append("| %s | %s |" % (name.replace("noise", "noise %g" % sigma), " | ".join(cells)))
+            lines.append("| %s | %s |" % (name.replace("+ noise", "+ noise %g" % sigma), " | ".join(cells)))
         true = arms[ARMS[3][0]]
         gain = np.array(true[METHODS[2]]) - np.array(true[METHODS[0]])
         mv = np.array(motion[kind])
@@ -203,6 +232,12 @@ def main(argv=None):
     p.add_argument("--noise-seed", type=int, default=404)
     p.add_argument("--udbd-ckpt", default=os.path.join(CHECKPOINTS, "udbd-net.pt"),
                    help="UDBD-Net PyTorch checkpoint for the exposure set's UDBD-Net row ('' to skip)")
+    p.add_argument("--linescan-val", help="panel strip (PGM) for the line-scan arm, rendered with a seed no "
+                                          "training strip used (skipped if not given)")
+    p.add_argument("--linescan-lengths", default="0,2,4,8,12,16", help="motion lengths of the line-scan arm, rows")
+    p.add_argument("--linescan-count", type=int, default=24, help="triplets per length of the line-scan arm")
+    p.add_argument("--linescan-noise", type=float, default=0.01, help="sensor noise of the line-scan arm")
+    p.add_argument("--frame-px", type=int, default=512, help="rows between contiguous line-scan frames")
     args = p.parse_args(argv)
     torch.set_num_threads(args.threads)
     t_start = time.time()
@@ -252,6 +287,13 @@ def main(argv=None):
         with np.load(args.exposure_set) as d:
             photo_split = str(d["split"]) if "split" in d.files else "val families (before the package split)"
         lines += exposure_tables(res, motion, colour, args.noise, photo_split)
+    if args.linescan_val:
+        lines += ["", "Line-scan geometry (%s): contiguous frames %d rows apart, blur along the scan direction, "
+                  "noise %g, PSNR dB without an 8 px border, %d centre crops of 160 px per length:" % (
+                      os.path.basename(args.linescan_val), args.frame_px, args.linescan_noise,
+                      args.linescan_count)]
+        lines += evaluate_linescan(model, args.linescan_val, [float(x) for x in args.linescan_lengths.split(",")],
+                                   args.linescan_count, args.linescan_noise, args.frame_px)
     t256 = time_model(model, 256, 256)
     t2048 = time_model(model, 512, 2048, repeats=1) if args.time_large else float("nan")
     lines += ["", "Values: PSNR / SSIM (Gaussian window, sigma 1.5) against the sharp frame, 256x256 triplets.",
