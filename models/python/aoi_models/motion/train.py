@@ -10,10 +10,12 @@ otherwise the documented substitute: mean L1 difference of horizontal and vertic
 w_adv is 0 before --adv-start (fraction of the budget) and --adv-weight after it. The discriminator is
 trained only from then on. Learning rate follows a cosine over the budget.
 
-Line-scan training (--linescan STRIP.pgm ...): that share of each batch is drawn by linescan.LineScanSampler from
-the strips' first 80 % of rows (blur along y by true exposure integration, contiguous and video-like frames,
-sensor noise); the validation crops then come from their last 20 %. --noise-max adds the same sensor noise to the
-triplet sets. --init-onnx starts from the weights of an exported graph (the shipped model, say).
+Samples built like real exposure, drawn on the fly (aoi_models.motion.exposure_train): --linescan-share of each
+batch from the --linescan strips' first 80 % of rows (blur along y by true exposure integration, contiguous and
+video-like frames; the validation crops then come from their last 20 %), --photo-share from camera paths over the
+training photographs (21 sub-positions per frame); the rest from the triplet sets of --data. Their inputs get read
+noise uniform in [--noise-min, --noise-max] and 8-bit quantisation (the triplet sets only when --noise-max is above
+0). --init-onnx starts from the weights of an exported graph (the shipped model, say).
 """
 import argparse
 import json
@@ -155,7 +157,7 @@ def main(argv=None):
     p.add_argument("--photo-share", type=float, default=0.0,
                    help="share of each batch from camera paths over the training photographs, true integration")
     p.add_argument("--frame-px", type=int, default=512, help="frame height between contiguous line-scan frames")
-    p.add_argument("--noise-min", type=float, default=0.004, help="least read noise of line-scan samples")
+    p.add_argument("--noise-min", type=float, default=0.004, help="least read noise of the drawn samples (and of --data with --noise-max)")
     p.add_argument("--noise-max", type=float, default=0.0,
                    help="most read noise added to every training input (0: none, as for the shipped model)")
     p.add_argument("--init-onnx", help="start from the weights of this exported motion graph")
