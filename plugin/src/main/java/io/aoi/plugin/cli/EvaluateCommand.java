@@ -168,7 +168,8 @@ final class EvaluateCommand implements Callable<Integer> {
         for (int p : passCounts) {
             UsageException.passCount(p);
         }
-        DeblurSettings udbdSettings = udbdSettings();
+        DeblurSettings given = deblur.read();
+        DeblurSettings udbdSettings = udbdSettings(given);
         int regionMarginPx = UsageException.inRange("--region-margin", given("--region-margin")
                 ? this.regionMarginPx : udbdSettings.policy().regionMarginPx(), 0, 256);
         Optional<Path> out = Optional.ofNullable(this.out);
@@ -229,7 +230,7 @@ final class EvaluateCommand implements Callable<Integer> {
         io.out().print(markdown);
         List<MotionRow> motionRows = List.of();
         if (motion) {
-            try (MotionDeblurrer model = MotionDeblurrer.open(motionSettings(udbdSettings))) {
+            try (MotionDeblurrer model = MotionDeblurrer.open(motionSettings(given))) {
                 motionRows = MotionEvaluation.run(settings, motionLengths, model);
                 String table = "\nMotion blur along y (no defocus), 3-frame motion deblurrer on the contiguous"
                         + " neighbours:\n\n" + MotionEvaluation.toMarkdown(motionRows);
@@ -257,8 +258,10 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
+    /** The motion arm's model: the shipped one, or {@code --model-file} when {@code --model} is motion. */
     private static DeblurSettings motionSettings(DeblurSettings s) {
-        return s.with(DeblurModel.MOTION, 1).withModelFile(Optional.empty());
+        DeblurSettings motion = s.with(DeblurModel.MOTION, 1);
+        return s.model().equals(DeblurModel.MOTION) ? motion : motion.withModelFile(Optional.empty());
     }
 
     private static void writeMarkdown(Path file, String markdown) throws IOException {
@@ -274,11 +277,13 @@ final class EvaluateCommand implements Callable<Integer> {
      * {@code --model-file} on top; a model that is not iterative is replaced by the default UDBD-Net
      * ({@link DeblurSettings#DEFAULTS}).
      */
-    private DeblurSettings udbdSettings() throws Exception {
-        DeblurSettings s = deblur.read();
-        DeblurModel model = Deblurrers.needs(s.model()).iterative() ? s.model() : DeblurSettings.DEFAULTS.model();
+    /** The UDBD-Net arms' model: the one given, or the default where that is not iterative (its file too). */
+    private static DeblurSettings udbdSettings(DeblurSettings s) throws UsageException, DeblurException {
+        if (Deblurrers.needs(s.model()).iterative()) {
+            return s;
+        }
         try {
-            return s.withModel(model);
+            return s.withModel(DeblurSettings.DEFAULTS.model()).withModelFile(Optional.empty());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -65,6 +65,14 @@ class MainTest {
     }
 
     @Test
+    void evaluationScoresTheMotionGraphGivenWithModelMotion(@TempDir Path dir) throws Exception {
+        Path notAModel = Files.writeString(dir.resolve("motion-candidate.onnx"), "not an ONNX graph");
+        assertEquals(1, run("evaluate", "--frames", "1", "--width", "384", "--height", "256", "--sigmas", "0",
+                "--motion", "--motion-lengths", "4", "--model", "motion", "--model-file", notAModel.toString()));
+        assertTrue(err().contains("motion-candidate.onnx"), "the motion arm opened the given file: " + err());
+    }
+
+    @Test
     void evaluationRunsOneDetectorPerContrastNoiseFactorAndRefusesOneOutOfRange() {
         assertEquals(0, run("evaluate", "--frames", "1", "--width", "384", "--height", "256", "--sigmas", "0",
                 "--contrast-noise-factor", "0,2.5"));
