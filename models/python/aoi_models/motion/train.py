@@ -4,7 +4,7 @@ resume in models/python/work/motion/.
     (from models/python) /usr/bin/python3 -m aoi_models.motion.train --minutes 55 --threads 1
 
 Generator loss (per step):
-    10 * (MSE(P0, S0) + MSE(E0, S0)) + 5 * perceptual(E0, S0) + w_adv(t) * LSGAN(D(E0))
+    10 * (MSE(P0, S0) + MSE(E0, S0)) + 5 * perceptual(E0, S0) [+ 2 * detail-weighted L1(E0, S0)] + w_adv(t) * LSGAN(D(E0))
 perceptual = MSE of VGG19 relu3_3 features when --vgg19 PATH (a torchvision vgg19 state dict) is given,
 otherwise the documented substitute: mean L1 difference of horizontal and vertical image gradients.
 w_adv is 0 before --adv-start (fraction of the budget) and --adv-weight after it. The discriminator is
@@ -27,12 +27,14 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from ..common.losses import image_l1
 from ..common.metrics import psnr
 from ..common.paths import WORK as WORK_ROOT
 from . import net
 from .exposure_train import LineScanSampler, PhotoPathSampler, sensor_noise
 
 WORK = os.path.join(WORK_ROOT, "motion")
+DETAIL_L1_FACTOR = 2.0  # weight of the detail-weighted L1 term (--detail-weight above 0) in the generator loss
 
 
 def gradient_loss(a, b):
@@ -160,6 +162,9 @@ def main(argv=None):
     p.add_argument("--noise-min", type=float, default=0.004, help="least read noise of the drawn samples (and of --data with --noise-max)")
     p.add_argument("--noise-max", type=float, default=0.0,
                    help="most read noise added to every training input (0: none, as for the shipped model)")
+    p.add_argument("--detail-weight", type=float, default=0.0,
+                   help="adds %g x the detail-weighted L1 of the output (common.losses.image_l1) with this weight; "
+                        "0: off, as for the base model" % DETAIL_L1_FACTOR)
     p.add_argument("--init-onnx", help="start from the weights of this exported motion graph")
     p.add_argument("--data", nargs="*", default=[os.path.join(WORK, "data"), os.path.join(WORK, "data_panel")],
                    help="folders with train.npz/val.npz from make_dataset.py (missing ones are skipped)")
@@ -225,7 +230,7 @@ def main(argv=None):
               "threads": args.threads, "minutes": args.minutes,
               "train_triplets": 0 if train is None else int(len(train["sharp"])), "data": args.data,
               "linescan": args.linescan, "linescan_share": args.linescan_share, "photo_share": args.photo_share, "frame_px": args.frame_px,
-              "noise_min": args.noise_min, "noise_max": args.noise_max, "init_onnx": args.init_onnx}
+              "noise_min": args.noise_min, "noise_max": args.noise_max, "detail_weight": args.detail_weight, "init_onnx": args.init_onnx}
 
     def save(path):
         torch.save({"model": model.state_dict(), "disc": disc.state_dict(), "opt_g": opt_g.state_dict(),
@@ -250,6 +255,8 @@ def main(argv=None):
         l_mse = F.mse_loss(p0, s0) + F.mse_loss(e0, s0)
         l_perc = perceptual(e0, s0) if perceptual is not None else gradient_loss(e0, s0)
         loss = 10 * l_mse + 5 * l_perc
+        if args.detail_weight > 0:  # weak particles' relief counts as much as the smooth areas
+            loss = loss + DETAIL_L1_FACTOR * image_l1(e0, s0, args.detail_weight)
         l_adv = torch.zeros(())
         if adv_on:
             l_adv = 0.5 * ((disc(e0) - 1) ** 2).mean()

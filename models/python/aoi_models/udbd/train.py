@@ -23,12 +23,13 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from ..common.losses import image_l1
 from ..common.metrics import psnr
 from ..common.paths import WORK
 from ..common.photos import SPLIT_POLICY, load_photos
 from ..common.simulator import ensure_panels
-from .data import (MAX_TRAIN_SIGMA, READ_NOISE_MAX, SIGMA_MAX, TrainSampler, gaussian8_set, gaussian_kernel, load_panels, read_pack,
-                   write_pack)
+from .data import (MAX_TRAIN_SIGMA, READ_NOISE_MAX, SIGMA_MAX, TrainSampler, gaussian8_set, gaussian_kernel,
+                   load_panels, read_pack, write_pack)
 from .model import KERNEL_RADIUS, build_model, count_parameters
 
 PACK = os.path.join(WORK, "udbd-data.npz")
@@ -96,23 +97,6 @@ class Log:
         line = time.strftime("%Y-%m-%d %H:%M:%S ") + msg
         print(line, flush=True)
         self.f.write(line + "\n")
-
-
-DETAIL_SIGMA = 1.0        # px: the fine detail that detail weighting looks for
-DETAIL_SCALE = 0.03       # high-pass magnitude (fraction of full scale) that gets the full extra weight
-
-
-def image_l1(restored, sharp, detail_weight):
-    """L1 between restored and sharp. With detail_weight > 0 each pixel is weighted 1 + detail_weight * d, d in
-    [0, 1] growing with the sharp crop's local high-pass magnitude (|sharp - Gaussian(sharp, 1 px)| / 0.03,
-    capped at 1), normalised to mean 1: small, low-contrast structure such as a weak particle's relief counts
-    as much as the large smooth areas that plain L1 is dominated by."""
-    if detail_weight <= 0:
-        return F.l1_loss(restored, sharp)
-    k = torch.from_numpy(gaussian_kernel(DETAIL_SIGMA)).to(sharp.device)[None, None]
-    smooth = F.conv2d(F.pad(sharp, (KERNEL_RADIUS,) * 4, mode="reflect"), k)
-    w = 1 + detail_weight * ((sharp - smooth).abs() / DETAIL_SCALE).clamp(max=1)
-    return (w * (restored - sharp).abs()).sum() / w.sum()
 
 
 def kernel_l1(est, true):

@@ -1,0 +1,26 @@
+"""Training losses shared by the UDBD-Net and motion trainers."""
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+DETAIL_SIGMA = 1.0        # px: the fine detail that detail weighting looks for
+DETAIL_SCALE = 0.03       # high-pass magnitude (fraction of full scale) that gets the full extra weight
+DETAIL_RADIUS = 10        # the smoothing kernel is 21 x 21, as UDBD-Net's blur kernels
+
+
+def _detail_kernel():
+    r = np.arange(-DETAIL_RADIUS, DETAIL_RADIUS + 1)
+    g = np.exp(-(r[:, None] ** 2 + r[None, :] ** 2) / (2 * DETAIL_SIGMA * DETAIL_SIGMA))
+    return torch.from_numpy((g / g.sum()).astype(np.float32))[None, None]
+
+
+def image_l1(restored, sharp, detail_weight):
+    """L1 between restored and sharp. With detail_weight > 0 each pixel is weighted 1 + detail_weight * d, d in
+    [0, 1] growing with the sharp crop's local high-pass magnitude (|sharp - Gaussian(sharp, 1 px)| / 0.03,
+    capped at 1), normalised to mean 1: small, low-contrast structure such as a weak particle's relief counts
+    as much as the large smooth areas that plain L1 is dominated by."""
+    if detail_weight <= 0:
+        return F.l1_loss(restored, sharp)
+    smooth = F.conv2d(F.pad(sharp, (DETAIL_RADIUS,) * 4, mode="reflect"), _detail_kernel().to(sharp.device))
+    w = 1 + detail_weight * ((sharp - smooth).abs() / DETAIL_SCALE).clamp(max=1)
+    return (w * (restored - sharp).abs()).sum() / w.sum()
