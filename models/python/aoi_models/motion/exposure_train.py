@@ -100,7 +100,10 @@ class LineScanSampler:
             # encoder jitter: each exposure covers a slightly different number of rows, and video-like
             # neighbours sit a jittered step away
             jittered = length * (1 + self.jitter * rng.uniform(-1, 1)) if n else length
-            offset = 0 if n == 0 else int(round(n * step * (1 + (0 if contiguous else self.jitter * rng.uniform(-1, 1)))))
+            offset = 0
+            if n:
+                step_jitter = 0 if contiguous else self.jitter * rng.uniform(-1, 1)
+                offset = int(round(n * step * (1 + step_jitter)))
             frames.append(blur_rows(strip, y + offset, c, x, c, jittered))
         sharp = strip[y:y + c, x:x + c].astype(np.float32)
         prev, current, nxt = sensor_noise(frames, rng, self.noise_min, self.noise_max, self.shot_max)

@@ -4,7 +4,8 @@ resume in models/python/work/motion/.
     (from models/python) /usr/bin/python3 -m aoi_models.motion.train --minutes 55 --threads 1
 
 Generator loss (per step):
-    10 * (MSE(P0, S0) + MSE(E0, S0)) + 5 * perceptual(E0, S0) [+ 2 * detail-weighted L1(E0, S0)] + w_adv(t) * LSGAN(D(E0))
+    10 * (MSE(P0, S0) + MSE(E0, S0)) + 5 * perceptual(E0, S0) [+ 2 * detail-weighted L1(E0, S0)]
+    + w_adv(t) * LSGAN(D(E0))
 perceptual = MSE of VGG19 relu3_3 features when --vgg19 PATH (a torchvision vgg19 state dict) is given,
 otherwise the documented substitute: mean L1 difference of horizontal and vertical image gradients.
 w_adv is 0 before --adv-start (fraction of the budget) and --adv-weight after it. The discriminator is
@@ -159,7 +160,8 @@ def main(argv=None):
     p.add_argument("--photo-share", type=float, default=0.0,
                    help="share of each batch from camera paths over the training photographs, true integration")
     p.add_argument("--frame-px", type=int, default=512, help="frame height between contiguous line-scan frames")
-    p.add_argument("--noise-min", type=float, default=0.004, help="least read noise of the drawn samples (and of --data with --noise-max)")
+    p.add_argument("--noise-min", type=float, default=0.004,
+                   help="least read noise of the drawn samples (and of --data with --noise-max)")
     p.add_argument("--noise-max", type=float, default=0.0,
                    help="most read noise added to every training input (0: none, as for the shipped model)")
     p.add_argument("--detail-weight", type=float, default=0.0,
@@ -229,8 +231,9 @@ def main(argv=None):
               "adv_start": args.adv_start, "adv_weight": args.adv_weight, "perceptual": perceptual_name,
               "threads": args.threads, "minutes": args.minutes,
               "train_triplets": 0 if train is None else int(len(train["sharp"])), "data": args.data,
-              "linescan": args.linescan, "linescan_share": args.linescan_share, "photo_share": args.photo_share, "frame_px": args.frame_px,
-              "noise_min": args.noise_min, "noise_max": args.noise_max, "detail_weight": args.detail_weight, "init_onnx": args.init_onnx}
+              "linescan": args.linescan, "linescan_share": args.linescan_share, "photo_share": args.photo_share,
+              "frame_px": args.frame_px, "noise_min": args.noise_min, "noise_max": args.noise_max,
+              "detail_weight": args.detail_weight, "init_onnx": args.init_onnx}
 
     def save(path):
         torch.save({"model": model.state_dict(), "disc": disc.state_dict(), "opt_g": opt_g.state_dict(),
