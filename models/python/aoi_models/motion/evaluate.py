@@ -125,8 +125,8 @@ def evaluate_linescan(model, strip_path, lengths, count, noise, frame_px, seed=5
     """Markdown rows: per motion length, mean PSNR of the blurred centre frame, stage 1 and the full network
     over `count` contiguous triplets of the strip's rows, and the worst triplet's gain."""
     from .exposure_train import LineScanSampler
-    from .sequences import load_grey
-    strip = load_grey(strip_path, max_side=100000)
+    from .sequences import load_strip
+    strip = load_strip(strip_path)
     lines = ["| motion (rows) | n | Blurred input | Stage 1 alone | Motion model (3 frames) | model minus input, "
              "mean / worst |", "|---:|---:|---:|---:|---:|---:|"]
     for length in lengths:

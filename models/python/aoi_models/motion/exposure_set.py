@@ -121,7 +121,7 @@ def main(argv=None):
         if not os.path.isfile(args.strip_file):
             os.makedirs(os.path.dirname(args.strip_file), exist_ok=True)
             render_strip(args.strip_file, 384, 4096, STRIP_SEED)
-        strip = sequences.load_grey(args.strip_file, max_side=100000)
+        strip = sequences.load_strip(args.strip_file)
         strips = {k: [] for k in ("sharp", "true", "flow")}
         for i in range(args.strips):
             path = sequences.random_scan_path(strip.shape, rng, big, FRAMES)

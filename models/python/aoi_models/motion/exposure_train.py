@@ -26,7 +26,9 @@ from . import exposure_set, sequences
 
 def sensor_noise(frames, rng, noise_min, noise_max, shot_max=2e-4):
     """The frames with read noise (standard deviation uniform in [noise_min, noise_max], one draw for all of
-    them) and shot noise (variance up to shot_max per unit intensity), quantised to 8 bit; float32."""
+    them) and shot noise (variance up to shot_max per unit intensity), quantised to 8 bit; float32. The training
+    noise; the evaluation keeps its own fixed Gaussian noise (synthesize.add_sensor_noise), so that its scores
+    stay comparable with the earlier tables."""
     read = rng.uniform(noise_min, noise_max)
     shot = rng.uniform(0, shot_max)
     out = []

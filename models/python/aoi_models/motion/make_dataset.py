@@ -76,7 +76,7 @@ def main(argv=None):
     train_src, val_src = sequences.split_photos("train"), sequences.split_photos("val")
     strip_train = strip_val = None
     if args.strip:
-        strip = sequences.load_grey(args.strip, max_side=100000)
+        strip = sequences.load_strip(args.strip)
         cut = int(strip.shape[0] * 0.8)
         strip_train, strip_val = strip[:cut], strip[cut:]
     print("sources: %d train, %d val" % (len(train_src), len(val_src)))

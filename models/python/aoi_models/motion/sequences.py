@@ -17,6 +17,11 @@ def split_photos(split, items=None):
     return split_paths(split, MIN_SIDE_PX, max_side=MAX_SIDE_PX, items=items)
 
 
+def load_strip(path):
+    """A rendered panel strip as grey float32 in [0, 1], at full size (a strip is never shrunk)."""
+    return load_grey(path, max_side=100000)
+
+
 def load_grey(path, max_side=MAX_SIDE_PX):
     """A picture as grey float32 in [0, 1] (converted at its stored bit depth), shrunk (INTER_AREA) so that its
     longer side is at most max_side."""

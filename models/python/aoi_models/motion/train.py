@@ -113,10 +113,10 @@ def sample_batch(data, rng, batch, crop, drawn=(), noise=(0.0, 0.0)):
 
 def load_strips(paths, part):
     """Grey strips in [0, 1]; part "train" keeps the first 80 % of rows, "val" the rest."""
-    from .sequences import load_grey
+    from .sequences import load_strip
     strips = []
     for path in paths:
-        strip = load_grey(path, max_side=100000)
+        strip = load_strip(path)
         cut = int(strip.shape[0] * 0.8)
         strips.append(strip[:cut] if part == "train" else strip[cut:])
     return strips
@@ -205,7 +205,7 @@ def main(argv=None):
         "none" if train is None else len(train["sharp"]), args.linescan_share, args.photo_share,
         len(val["sharp"])), flush=True)
     model = net.MotionDeblurNet(args.base, args.res)
-    if args.init_onnx and not (os.path.exists(os.path.join(args.work, "checkpoint.pt")) and not args.fresh):
+    if args.init_onnx and (args.fresh or not os.path.exists(ckpt_path)):
         from .evaluate import load_onnx_weights
         model, _ = load_onnx_weights(args.init_onnx)
         model.train()
