@@ -3,6 +3,7 @@ package io.aoi.plugin.bench;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurRegion;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,13 +32,13 @@ public final class BenchTargets {
         List<String> out = new ArrayList<>();
         bySize.forEach((size, sized) -> {
             sized.stream().filter(BenchTargets::udbdOnePass)
-                    .max((a, b) -> Double.compare(a.megapixelsPerSecond(), b.megapixelsPerSecond()))
+                    .max(Comparator.comparingDouble(BenchRow::megapixelsPerSecond))
                     .ifPresent(best -> out.add(String.format(Locale.ROOT,
                             "%s: %s end to end %.3f MP/s (target %.1f): %s", size, best.arm().label(),
                             best.megapixelsPerSecond(), END_TO_END_TARGET_MPS,
                             verdict(best.megapixelsPerSecond() >= END_TO_END_TARGET_MPS))));
             Optional<BenchRow> udbd = sized.stream().filter(r -> udbdOnePass(r) && atFrame(r))
-                    .max((a, b) -> Double.compare(a.deblurMegapixelsPerSecond(), b.deblurMegapixelsPerSecond()));
+                    .max(Comparator.comparingDouble(BenchRow::deblurMegapixelsPerSecond));
             Optional<BenchRow> wiener = sized.stream()
                     .filter(r -> r.arm().model().equals(DeblurModel.WIENER) && atFrame(r)).findFirst();
             if (udbd.isPresent() && wiener.isPresent()) {
