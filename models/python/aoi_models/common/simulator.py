@@ -1,20 +1,13 @@
-"""The project's Java panel simulator, run from Python: simulated ACF panel crops (the RenderPanels tool of
-plugin/tools) for UDBD-Net and a tall sharp panel strip (motion/RenderStrip.java) for the motion model. Both build
-what they run with Maven first (offline), from the repository root."""
+"""The project's Java panel simulator, run from Python through the development tools of plugin/tools: simulated ACF
+panel crops (RenderPanels) for UDBD-Net and a tall sharp panel strip (RenderStrip) for the motion model. Both build
+the tools' jar with Maven first (offline), from the repository root."""
 import glob
 import os
 import subprocess
 
 from .paths import REPO
 
-RENDER_STRIP = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "motion", "RenderStrip.java")
-CLASSES = [os.path.join(REPO, "camera-adapters/target/classes"), os.path.join(REPO, "station-config/target/classes")]
 TOOLS_JAR = os.path.join(REPO, "plugin/tools/target/aoi-tools.jar")
-
-
-def compile_camera_adapters():
-    """Compiles camera-adapters (and what it needs) into its target/classes."""
-    subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "camera-adapters", "-am", "compile"], cwd=REPO, check=True)
 
 
 def build_tools_jar():
@@ -48,7 +41,8 @@ def ensure_panels(out_dir, count=300, size=256, seed=7, log=print):
 
 
 def render_strip(out, width, rows, seed, particles_per_bump=3):
-    """Renders the sharp, noise-free panel strip (rows 0 .. rows-1) as a 16-bit PGM with RenderStrip.java."""
-    compile_camera_adapters()
-    subprocess.run(["java", "-cp", os.pathsep.join(CLASSES), RENDER_STRIP, os.path.abspath(out), str(width),
-                    str(rows), str(seed), str(particles_per_bump)], cwd=REPO, check=True)
+    """Renders the sharp, noise-free panel strip (rows 0 .. rows-1) as a 16-bit PGM with the RenderStrip tool."""
+    build_tools_jar()
+    subprocess.run(["java", "-jar", TOOLS_JAR, "RenderStrip", "--out", os.path.abspath(out), "--width", str(width),
+                    "--rows", str(rows), "--seed", str(seed), "--particles-per-bump", str(particles_per_bump)],
+                   cwd=REPO, check=True)

@@ -11,8 +11,8 @@ public final class TestFrames {
 
     /** A {@code width} x {@code height} 8-bit frame of the panel seeded {@code seed}, at defocus {@code sigmaPx}. */
     public static Image defocusedPanel(int width, int height, double sigmaPx, long seed) {
-        PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(width, 8, 0, 0, 0, 0, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, seed));
+        PanelSimulator simulator = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(width)
+                .withLineRateHz(0).withDefocusSigmaPx(0).withNoiseSigma(0).withSeed(seed));
         return simulator.frame(300, height, sigmaPx, 0, 0.005).image();
     }
 }

@@ -150,9 +150,11 @@ public final class DetectionEvaluation {
      * with its own.
      */
     static PanelSimulator simulator(EvaluationSettings settings) {
-        return new PanelSimulator(new SimulatedCameraSettings(settings.widthPx(), settings.bitDepth(), 0, 0, 0,
-                settings.noiseSigma(), settings.particlesPerBump(), settings.detector().micronsPerPixel(),
-                settings.seed()), settings.shearAngleDeg());
+        return new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(settings.widthPx())
+                .withBitDepth(settings.bitDepth()).withLineRateHz(0).withDefocusSigmaPx(0)
+                .withNoiseSigma(settings.noiseSigma()).withParticlesPerBump(settings.particlesPerBump())
+                .withMicronsPerPixel(settings.detector().micronsPerPixel()).withSeed(settings.seed()),
+                settings.shearAngleDeg());
     }
 
     private static String key(double sigma, String arm) {

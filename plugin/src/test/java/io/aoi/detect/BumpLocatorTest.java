@@ -20,7 +20,8 @@ class BumpLocatorTest {
 
     @Test
     void findsEveryTrueBumpOnABlurredFrame() {
-        PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(512, 8, 0, 0, 0, 0.01, 12, 0.5, 7));
+        PanelSimulator simulator = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(512)
+                .withLineRateHz(0).withDefocusSigmaPx(0).withSeed(7));
         SimulatedFrame blurred = simulator.frame(300, 512, 2.5, 0, 0.01);
 
         List<PixelRegion> found = new BumpLocator(AUTOMATIC).find(blurred.image());

@@ -21,8 +21,8 @@ class ReliefDirectionTest {
             new DetectorSettings(5, 12, 0.018, 0.5, 0, new BumpLayout.Automatic(60, 32), 5);
 
     private static PanelSimulator simulator(double shearDeg, double particlesPerBump) {
-        return new PanelSimulator(new SimulatedCameraSettings(WIDTH, 8, 0, 0, 0, 0.01, particlesPerBump,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 5), shearDeg);
+        return new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(WIDTH).withLineRateHz(0)
+                .withDefocusSigmaPx(0).withParticlesPerBump(particlesPerBump).withSeed(5), shearDeg);
     }
 
     /** Signed difference of two directions, in (-180, 180]. */

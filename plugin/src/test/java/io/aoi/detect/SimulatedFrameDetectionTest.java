@@ -28,8 +28,8 @@ class SimulatedFrameDetectionTest {
             new DetectorSettings(5, 12, 0.04, 0.5, 0, new BumpLayout.Automatic(60, 32), 5);
 
     private static SimulatedFrame sharpFrame(long seed, int bitDepth) {
-        PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(WIDTH, bitDepth, 0, 0, 0, 0.01,
-                12, SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, seed));
+        PanelSimulator simulator = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(WIDTH)
+                .withBitDepth(bitDepth).withLineRateHz(0).withDefocusSigmaPx(0).withSeed(seed));
         return simulator.frame(300, ROWS, 0, 0, 0.01);
     }
 
@@ -51,8 +51,8 @@ class SimulatedFrameDetectionTest {
 
     @Test
     void theNoiseFactorKeepsWienerAmplifiedNoiseFromPassingForParticles() throws DeblurException {
-        PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(WIDTH, 8, 0, 0, 0, 0.01, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 7));
+        PanelSimulator simulator = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(WIDTH)
+                .withLineRateHz(0).withDefocusSigmaPx(0).withSeed(7));
         SimulatedFrame truth = simulator.frame(300, ROWS, 0, 0, 0.01);
         Image blurred = simulator.frame(300, ROWS, 2.5, 0, 0.01).image();
         DetectorSettings demo = EvaluationSettings.defaultDetector();

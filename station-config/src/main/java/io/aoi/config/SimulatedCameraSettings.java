@@ -3,7 +3,8 @@ package io.aoi.config;
 import java.util.OptionalDouble;
 
 /**
- * The simulated line-scan camera: renders an endless ACF bonding area with known ground truth.
+ * The simulated line-scan camera: renders an endless ACF bonding area with known ground truth. Build from
+ * {@link #DEFAULTS} with the withers; the defaults live only there.
  *
  * @param widthPx            line width in pixels
  * @param bitDepth           8 or 16 bits per sample
@@ -39,12 +40,13 @@ public record SimulatedCameraSettings(
     public static final double MIN_MICRONS_PER_PIXEL = 0.3;
     public static final double MAX_MICRONS_PER_PIXEL = 2.0;
 
-    /** The settings with the simulator's own bump mix (no {@code ngBandFraction}). */
-    public SimulatedCameraSettings(int widthPx, int bitDepth, double lineRateHz, double defocusSigmaPx,
-            double motionBlurPx, double noiseSigma, double particlesPerBump, double micronsPerPixel, long seed) {
-        this(widthPx, bitDepth, lineRateHz, defocusSigmaPx, motionBlurPx, noiseSigma, particlesPerBump,
-                micronsPerPixel, seed, OptionalDouble.empty());
-    }
+    /**
+     * The demo station's camera: 1024 px, 8 bit, 20 kHz, defocus sigma 2.5 px, no motion blur, noise 0.01,
+     * 12 particles per bump, {@value #DEFAULT_MICRONS_PER_PIXEL} um per pixel, seed 42 and the simulator's own bump
+     * mix (no {@code ngBandFraction}). The station file's defaults are these.
+     */
+    public static final SimulatedCameraSettings DEFAULTS = new SimulatedCameraSettings(1024, 8, 20_000, 2.5, 0,
+            0.01, 12, DEFAULT_MICRONS_PER_PIXEL, 42, OptionalDouble.empty());
 
     public SimulatedCameraSettings {
         Check.intRange("widthPx", widthPx, 64, 16384);
@@ -63,15 +65,59 @@ public record SimulatedCameraSettings(
         }
     }
 
-    /** A copy with another line rate. */
+    public SimulatedCameraSettings withWidthPx(int v) {
+        return new SimulatedCameraSettings(v, bitDepth, lineRateHz, defocusSigmaPx, motionBlurPx, noiseSigma,
+                particlesPerBump, micronsPerPixel, seed, ngBandFraction);
+    }
+
+    public SimulatedCameraSettings withBitDepth(int v) {
+        return new SimulatedCameraSettings(widthPx, v, lineRateHz, defocusSigmaPx, motionBlurPx, noiseSigma,
+                particlesPerBump, micronsPerPixel, seed, ngBandFraction);
+    }
+
     public SimulatedCameraSettings withLineRateHz(double v) {
         return new SimulatedCameraSettings(widthPx, bitDepth, v, defocusSigmaPx, motionBlurPx, noiseSigma,
                 particlesPerBump, micronsPerPixel, seed, ngBandFraction);
     }
 
+    public SimulatedCameraSettings withDefocusSigmaPx(double v) {
+        return new SimulatedCameraSettings(widthPx, bitDepth, lineRateHz, v, motionBlurPx, noiseSigma, particlesPerBump,
+                micronsPerPixel, seed, ngBandFraction);
+    }
+
+    public SimulatedCameraSettings withMotionBlurPx(double v) {
+        return new SimulatedCameraSettings(widthPx, bitDepth, lineRateHz, defocusSigmaPx, v, noiseSigma,
+                particlesPerBump, micronsPerPixel, seed, ngBandFraction);
+    }
+
+    public SimulatedCameraSettings withNoiseSigma(double v) {
+        return new SimulatedCameraSettings(widthPx, bitDepth, lineRateHz, defocusSigmaPx, motionBlurPx, v,
+                particlesPerBump, micronsPerPixel, seed, ngBandFraction);
+    }
+
+    public SimulatedCameraSettings withParticlesPerBump(double v) {
+        return new SimulatedCameraSettings(widthPx, bitDepth, lineRateHz, defocusSigmaPx, motionBlurPx, noiseSigma, v,
+                micronsPerPixel, seed, ngBandFraction);
+    }
+
+    public SimulatedCameraSettings withMicronsPerPixel(double v) {
+        return new SimulatedCameraSettings(widthPx, bitDepth, lineRateHz, defocusSigmaPx, motionBlurPx, noiseSigma,
+                particlesPerBump, v, seed, ngBandFraction);
+    }
+
+    public SimulatedCameraSettings withSeed(long v) {
+        return new SimulatedCameraSettings(widthPx, bitDepth, lineRateHz, defocusSigmaPx, motionBlurPx, noiseSigma,
+                particlesPerBump, micronsPerPixel, v, ngBandFraction);
+    }
+
     /** A copy with a yield setting; see {@code ngBandFraction}. */
     public SimulatedCameraSettings withNgBandFraction(double v) {
+        return withNgBandFraction(OptionalDouble.of(v));
+    }
+
+    /** A copy with a yield setting, or with the simulator's own bump mix when empty. */
+    public SimulatedCameraSettings withNgBandFraction(OptionalDouble v) {
         return new SimulatedCameraSettings(widthPx, bitDepth, lineRateHz, defocusSigmaPx, motionBlurPx, noiseSigma,
-                particlesPerBump, micronsPerPixel, seed, OptionalDouble.of(v));
+                particlesPerBump, micronsPerPixel, seed, v);
     }
 }

@@ -46,8 +46,8 @@ class ExampleStationsTest {
         StationConfig demo = StationConfigLoader.load(EXAMPLES.resolve("demo-line.yaml"));
 
         assertEquals("demo-line", demo.stationId());
-        assertEquals(new SimulatedCameraSettings(1024, 8, 1000, 2.5, 0, 0.01, 16,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 42).withNgBandFraction(0.05), demo.camera());
+        assertEquals(SimulatedCameraSettings.DEFAULTS.withLineRateHz(1000).withParticlesPerBump(16)
+                .withNgBandFraction(0.05), demo.camera());
         assertEquals(new FrameAssemblySettings(64, 512, 96), demo.assembly());
         assertEquals(DeblurSettings.DEFAULTS.withModel(DeblurModel.UDBD_ACF_LITE).withIterations(1)
                 .withExecutionProvider(ExecutionProvider.CPU).withThreads(2).withTiles(256, 16).withWiener(2.5, 0.01)

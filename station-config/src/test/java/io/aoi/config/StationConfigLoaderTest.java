@@ -28,8 +28,13 @@ class StationConfigLoaderTest {
     void appliesTheDocumentedDefaults() throws StationConfigException {
         StationConfig config = StationConfigLoader.parse(MINIMAL, "minimal.yaml", BASE);
 
-        assertEquals(new SimulatedCameraSettings(1024, 8, 20_000, 2.5, 0, 0.01, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 42), config.camera());
+        assertEquals(SimulatedCameraSettings.DEFAULTS, config.camera());
+        SimulatedCameraSettings camera = (SimulatedCameraSettings) config.camera();
+        assertEquals(List.of(1024.0, 8.0, 20_000.0, 2.5, 0.0, 0.01, 12.0, 0.5, 42.0),
+                List.of((double) camera.widthPx(), (double) camera.bitDepth(), camera.lineRateHz(),
+                        camera.defocusSigmaPx(), camera.motionBlurPx(), camera.noiseSigma(), camera.particlesPerBump(),
+                        camera.micronsPerPixel(), (double) camera.seed()), "the documented camera defaults");
+        assertTrue(camera.ngBandFraction().isEmpty());
         assertEquals(new FrameAssemblySettings(64, 512, 96), config.assembly());
         assertEquals(DeblurSettings.DEFAULTS.withModel(DeblurModel.NONE), config.deblur());
         assertEquals(0.05, config.detector().minContrast());

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class FrameAssemblerTest {
     private static final int WIDTH = 96;
     private static final PanelSimulator SIM = new PanelSimulator(
-            new SimulatedCameraSettings(WIDTH, 8, 0, 1.0, 0, 0.01, 8,
-                    SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 5));
+            SimulatedCameraSettings.DEFAULTS.withWidthPx(WIDTH).withLineRateHz(0).withDefocusSigmaPx(1.0)
+                    .withParticlesPerBump(8).withSeed(5));
 
     private static Strip strip(long sequence, long firstLine, int lines) {
         return new Strip(sequence, firstLine, Instant.now(), SIM.render(firstLine, lines));

@@ -29,8 +29,8 @@ class StripFrameSourceTest {
 
     @Test
     void simulatedCameraFramesMatchTheSimulatorAndEveryParticleHasOneOwner() throws Exception {
-        SimulatedCameraSettings camera = new SimulatedCameraSettings(256, 8, 0, 1.5, 0, 0.01, 10,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 77);
+        SimulatedCameraSettings camera = SimulatedCameraSettings.DEFAULTS.withWidthPx(256).withLineRateHz(0)
+                .withDefocusSigmaPx(1.5).withParticlesPerBump(10).withSeed(77);
         FrameAssemblySettings assembly = new FrameAssemblySettings(37, 256, 96);
         List<Frame> frames = new ArrayList<>();
         PanelSimulator sim;

@@ -19,8 +19,8 @@ class PanelSimulatorTest {
 
     private static SimulatedCameraSettings settings(int bitDepth, double sigma, double motion, double noise,
             long seed) {
-        return new SimulatedCameraSettings(512, bitDepth, 0, sigma, motion, noise, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, seed);
+        return SimulatedCameraSettings.DEFAULTS.withWidthPx(512).withBitDepth(bitDepth).withLineRateHz(0)
+                .withDefocusSigmaPx(sigma).withMotionBlurPx(motion).withNoiseSigma(noise).withSeed(seed);
     }
 
     @Test
@@ -171,8 +171,9 @@ class PanelSimulatorTest {
     @Test
     void particleSizeFollowsTheOpticsScale() {
         for (double micronsPerPixel : new double[] {0.3, 1.0, 2.0}) {
-            PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(512, 8, 0, 0, 0, 0, 12,
-                    micronsPerPixel, 21));
+            PanelSimulator sim = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(512)
+                    .withLineRateHz(0).withDefocusSigmaPx(0).withNoiseSigma(0)
+                    .withMicronsPerPixel(micronsPerPixel).withSeed(21));
             List<TrueParticle> particles = sim.particlesIn(0, 1024);
             assertFalse(particles.isEmpty());
             double least = Double.MAX_VALUE;

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class SimulatedLineCameraTest {
 
     private static SimulatedCameraSettings settings(double lineRateHz) {
-        return new SimulatedCameraSettings(128, 8, lineRateHz, 1.0, 0, 0.01, 10,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 99);
+        return SimulatedCameraSettings.DEFAULTS.withWidthPx(128).withLineRateHz(lineRateHz)
+                .withDefocusSigmaPx(1.0).withParticlesPerBump(10).withSeed(99);
     }
 
     @Test

@@ -25,8 +25,8 @@ class FrameSourcesTest {
     @Test
     void simulatedSettingsOpenAssembledFramesOfTheConfiguredHeight() throws Exception {
         try (FrameSource source = FrameSources.open(
-                new SimulatedCameraSettings(64, 8, 0, 0, 0, 0, 5,
-                        SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 1), ASSEMBLY)) {
+                SimulatedCameraSettings.DEFAULTS.withWidthPx(64).withLineRateHz(0).withDefocusSigmaPx(0)
+                        .withNoiseSigma(0).withParticlesPerBump(5).withSeed(1), ASSEMBLY)) {
             assertDeliversAssembledFrames(source);
         }
     }

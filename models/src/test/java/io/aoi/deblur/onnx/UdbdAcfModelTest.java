@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class UdbdAcfModelTest {
     private static final int WIDTH = 256;
     private static final int HEIGHT = 192;
-    private static final PanelSimulator SIM = new PanelSimulator(new SimulatedCameraSettings(WIDTH, 8, 0, 2.5, 0,
-            0.01, 12, SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 31));
+    private static final PanelSimulator SIM = new PanelSimulator(SimulatedCameraSettings.DEFAULTS
+            .withWidthPx(WIDTH).withLineRateHz(0).withSeed(31));
     /** The in-focus render of lines 512 to 703 and the same lines as the camera sees them (sigma 2.5, noise). */
     private final Image sharp = SIM.frame(512, HEIGHT, 0, 0, 0).image();
     private final Image blurred = SIM.frame(512, HEIGHT).image();

@@ -30,8 +30,8 @@ class UdbdCudaTest {
             assumeTrue(false, "skipped: no usable CUDA device on this host: " + e.getMessage());
             return;
         }
-        Image in = new PanelSimulator(new SimulatedCameraSettings(320, 8, 0, 2.5, 0, 0.01, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 9)).frame(0, 200).image();
+        Image in = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(320).withLineRateHz(0)
+                .withSeed(9)).frame(0, 200).image();
         Image onGpu;
         try (UdbdDeblurrer d = cuda) {
             onGpu = d.deblur(in, 1);

@@ -96,8 +96,8 @@ class UdbdDeblurrerTest {
     void tiledFrameDiffersLittleFromTheWholeFrame(int tilePx, int overlapPx) throws DeblurException {
         int w = 300;
         int h = 200;
-        Image in = new PanelSimulator(new SimulatedCameraSettings(w, 8, 1000, 2.0, 0, 0.01, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 5))
+        Image in = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(w).withLineRateHz(1000)
+                .withDefocusSigmaPx(2.0).withSeed(5))
                 .frame(0, h).image();
         Image tiled;
         Image whole;
@@ -154,8 +154,8 @@ class UdbdDeblurrerTest {
     }
 
     private static Image panel(double sigmaPx, int w, int h, long seed) {
-        return new PanelSimulator(new SimulatedCameraSettings(w, 8, 0, sigmaPx, 0, 0.01, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, seed)).frame(0, h).image();
+        return new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(w).withLineRateHz(0)
+                .withDefocusSigmaPx(sigmaPx).withSeed(seed)).frame(0, h).image();
     }
 
     /**
@@ -166,8 +166,8 @@ class UdbdDeblurrerTest {
     void sharpFrameStaysNearlyUnchangedAndTheDefocusEstimateFollowsTheBlur() throws DeblurException {
         int w = 256;
         int h = 192;
-        Image sharp = new PanelSimulator(new SimulatedCameraSettings(w, 8, 0, 2.5, 0, 0.01, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 21)).frame(512, h, 0, 0, 0).image();
+        Image sharp = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(w).withLineRateHz(0)
+                .withSeed(21)).frame(512, h, 0, 0, 0).image();
         try (UdbdDeblurrer d = new UdbdDeblurrer(TestSettings.udbd(256, 32))) {
             Restoration once = d.restore(sharp, 1);
             Restoration thrice = d.restore(sharp, 3);
@@ -217,8 +217,8 @@ class UdbdDeblurrerTest {
     @Test
     void kernelSmoothingCarriesTheDefocusOverConsecutiveFrames() throws DeblurException {
         Image blurred = panel(2.5, 160, 128, 5);
-        Image sharp = new PanelSimulator(new SimulatedCameraSettings(160, 8, 0, 2.5, 0, 0.01, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 5)).frame(512, 128, 0, 0, 0).image();
+        Image sharp = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(160).withLineRateHz(0)
+                .withSeed(5)).frame(512, 128, 0, 0, 0).image();
         try (UdbdDeblurrer d = new UdbdDeblurrer(TestSettings.udbd(256, 32), new KernelSmoothing(0.5))) {
             double first = d.restore(blurred, 1).defocusSigmaPx().orElseThrow();
             double next = d.restore(sharp, 1).defocusSigmaPx().orElseThrow();

@@ -15,8 +15,8 @@ class WienerOnSimulatorTest {
     /** Frame and sharp reference render the same panel lines; only blur and noise differ. */
     @Test
     void improvesPsnrOfADefocusedSimulatedFrame() throws DeblurException {
-        PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(WIDTH, 16, 0, 0, 0, 0, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 5));
+        PanelSimulator simulator = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(WIDTH)
+                .withBitDepth(16).withLineRateHz(0).withDefocusSigmaPx(0).withNoiseSigma(0).withSeed(5));
         Image sharp = simulator.frame(300, ROWS, 0, 0, 0).image();
         Image blurred = simulator.frame(300, ROWS, 2.5, 0, 0.002).image();
         float[] reference = sharp.channelAsFloat(0);

@@ -47,9 +47,10 @@ public final class LineRateBench {
     }
 
     private static List<Image> render(BenchSettings settings, int width, int height) {
-        PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(width, 8, 0,
-                settings.defocusSigmaPx(), 0, settings.noiseSigma(), 12, settings.detector().micronsPerPixel(),
-                settings.seed()));
+        PanelSimulator simulator = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(width)
+                .withLineRateHz(0).withDefocusSigmaPx(settings.defocusSigmaPx())
+                .withNoiseSigma(settings.noiseSigma())
+                .withMicronsPerPixel(settings.detector().micronsPerPixel()).withSeed(settings.seed()));
         List<Image> frames = new ArrayList<>();
         for (int n = 0; n < settings.frames(); n++) {
             frames.add(simulator.render(256 + (long) n * height, height));

@@ -1,5 +1,7 @@
 package io.aoi.opcua.bench;
 
+import io.aoi.cli.CommandLines;
+import io.aoi.cli.HelpOption;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.OpcUaSettings;
@@ -32,18 +34,43 @@ import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Publishes results to N subscribed Milo clients on loopback (demo profile) as fast as they keep up, for S seconds,
  * and prints per-client counts, results/s and the latency from {@code accept()} to the event's arrival at a client.
- * Arguments: clients (default 20), seconds (default 10), publishing interval ms (default 10), window (default 200).
+ * Options ({@code --help}): clients, seconds, publishing interval and window.
  * The producer keeps at most {@code window} results ahead of the slowest client (back-pressure), so "as fast as
  * sustainable" means no queue overflows; a small window trades throughput for latency. Latency uses the event's Time
  * field (set by accept()) and the client's clock (same host).
  */
-public final class OpcUaBenchmark {
-    private OpcUaBenchmark() {
-    }
+@Command(name = "OpcUaBenchmark", description = "Publishes results to subscribed Milo clients on loopback and prints"
+        + " results/s, events/s and latency.")
+public final class OpcUaBenchmark implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--clients", paramLabel = "N", description = "Subscribed clients. Default: ${DEFAULT-VALUE}.")
+    int clients = 20;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "Publishing time. Default: ${DEFAULT-VALUE}.")
+    int seconds = 10;
+
+    @Option(names = "--interval-ms", paramLabel = "MS", description = "The clients' publishing interval. Default: "
+            + "${DEFAULT-VALUE}.")
+    double intervalMs = 10;
+
+    @Option(names = "--window", paramLabel = "N", description = "Results the producer keeps ahead of the slowest "
+            + "client (back-pressure). Default: ${DEFAULT-VALUE}.")
+    int window = 200;
 
     private static final class Receiver {
         final AtomicLong received = new AtomicLong();
@@ -52,11 +79,24 @@ public final class OpcUaBenchmark {
         final Set<String> ids = ConcurrentHashMap.newKeySet();
     }
 
-    public static void main(String[] args) throws Exception {
-        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        double intervalMs = args.length > 2 ? Double.parseDouble(args[2]) : 10;
-        int window = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+    public static void main(String[] args) {
+        System.exit(CommandLines.run(new OpcUaBenchmark(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (clients < 1) {
+            throw new ParameterException(spec.commandLine(), "--clients " + clients + " is out of range; allowed: 1 or more");
+        }
+        if (seconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--seconds " + seconds + " is out of range; allowed: 1 or more");
+        }
+        if (!(intervalMs > 0)) {
+            throw new ParameterException(spec.commandLine(), "--interval-ms " + intervalMs + " is out of range; allowed: above 0");
+        }
+        if (window < 1) {
+            throw new ParameterException(spec.commandLine(), "--window " + window + " is out of range; allowed: 1 or more");
+        }
         Path pki = Files.createTempDirectory("bench-pki");
         ResultQuery none = new NoResults();
         InMemoryRecipeControl recipes = new InMemoryRecipeControl("R1", DeblurSettings.DEFAULTS.with(DeblurModel.UDBD, 2)
@@ -150,6 +190,7 @@ public final class OpcUaBenchmark {
                 c.disconnect();
             }
         }
+        return 0;
     }
 
     private static double pct(long[] sorted, double p) {

@@ -1,5 +1,7 @@
 package io.aoi.opcua.bench;
 
+import io.aoi.cli.CommandLines;
+import io.aoi.cli.HelpOption;
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.OpcUaSettings;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
@@ -36,6 +39,12 @@ import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The production server under the two attacks of the security review, on loopback only, with real PBKDF2 hashes
@@ -53,16 +62,25 @@ import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
  * <li>the session reads for {@code seconds} again, and new clients connect from 127.0.0.4 and from 127.0.0.3.</li>
  * </ol>
  * Prints p50 / p99 / max read latency per phase and each connect's outcome. Every loop is bounded in count and time.
- * Argument: seconds per measuring phase (default 10).
+ * Option ({@code --help}): seconds per measuring phase.
  */
-public final class SecurityBenchmark {
+@Command(name = "SecurityBenchmark", description = "Measures the production server's security limits under password"
+        + " guessing and abandoned sessions.")
+public final class SecurityBenchmark implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "Length of the baseline and the after phase. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int seconds = 10;
+
     private static final InetAddress GUESSER = loopback(1);
     private static final InetAddress READER = loopback(2);
     private static final InetAddress ABANDONER = loopback(3);
     private static final InetAddress NEWCOMER = loopback(4);
-
-    private SecurityBenchmark() {
-    }
 
     private static InetAddress loopback(int last) {
         try {
@@ -178,8 +196,15 @@ public final class SecurityBenchmark {
         return ms + " ms";
     }
 
-    public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    public static void main(String[] args) {
+        System.exit(CommandLines.run(new SecurityBenchmark(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (seconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--seconds " + seconds + " is out of range; allowed: 1 or more");
+        }
         Path work = Files.createTempDirectory("security-bench");
         Path pki = work.resolve("pki");
         TestClients.ClientCert cert = TestClients.newCert("bench");
@@ -246,6 +271,7 @@ public final class SecurityBenchmark {
                     + countLines(log, "session-evicted") + " session-evicted lines in the security log");
             open.disconnect();
         }
+        return 0;
     }
 
     private static long countLines(SecurityLog log, String event) throws Exception {

@@ -146,8 +146,8 @@ class BadImageInputsTest {
 
     @Test
     void theMotionModelRestoresEveryReadableFrameAcrossAMissingFileAndASizeChange() throws Exception {
-        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(96, 8, 0, 0, 4, 0.005, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 6));
+        PanelSimulator sim = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(96)
+                .withLineRateHz(0).withDefocusSigmaPx(0).withMotionBlurPx(4).withNoiseSigma(0.005).withSeed(6));
         Path out = tmp.resolve("out");
         List<String> argv = new ArrayList<>(List.of("deblur", "--model", "motion", "--out", out.toString()));
         for (int i = 0; i < 2; i++) {
@@ -160,8 +160,8 @@ class BadImageInputsTest {
         ImageFiles.write(sim.render(9, 48), smaller);
         argv.add(smaller.toString());
         Path other = tmp.resolve("seq4.png");
-        ImageFiles.write(new PanelSimulator(new SimulatedCameraSettings(80, 8, 0, 0, 4, 0.005, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 7)).render(0, 48), other);
+        ImageFiles.write(new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(80).withLineRateHz(0)
+                .withDefocusSigmaPx(0).withMotionBlurPx(4).withNoiseSigma(0.005).withSeed(7)).render(0, 48), other);
         argv.add(other.toString());
 
         assertEquals(1, run(argv.toArray(String[]::new)), "one file was missing");

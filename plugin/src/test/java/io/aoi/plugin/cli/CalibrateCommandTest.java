@@ -29,8 +29,8 @@ class CalibrateCommandTest {
 
     private static Path frame(Path dir, String name, double shearDeg, long firstLine, double sigma)
             throws Exception {
-        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(640, 8, 0, 0, 0, 0.01, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 9), shearDeg);
+        PanelSimulator sim = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(640)
+                .withLineRateHz(0).withDefocusSigmaPx(0).withSeed(9), shearDeg);
         Path file = dir.resolve(name);
         ImageFiles.write(sim.frame(firstLine, 384, sigma, 0, 0.01).image(), file);
         return file;
@@ -67,8 +67,8 @@ class CalibrateCommandTest {
 
     @Test
     void failsAndWritesNothingWithoutParticles(@TempDir Path tmp) throws Exception {
-        PanelSimulator bare = new PanelSimulator(new SimulatedCameraSettings(640, 8, 0, 0, 0, 0.01, 0,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 9));
+        PanelSimulator bare = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(640)
+                .withLineRateHz(0).withDefocusSigmaPx(0).withParticlesPerBump(0).withSeed(9));
         Path a = tmp.resolve("bare.png");
         ImageFiles.write(bare.frame(300, 384, 0, 0, 0.01).image(), a);
         Path out = tmp.resolve("never.yaml");

@@ -30,8 +30,8 @@ final class InspectOutputFixtureInputs {
     /** Runs {@code inspect} on the fixture inputs in {@code dir} and returns its output file with {@link #DIR}. */
     static String run(Path dir) throws Exception {
         Path frame = dir.resolve("frame.png");
-        ImageFiles.write(new PanelSimulator(new SimulatedCameraSettings(640, 8, 0, 0, 0, 0.01, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 5)).frame(300, 384).image(), frame);
+        ImageFiles.write(new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(640).withLineRateHz(0)
+                .withDefocusSigmaPx(0).withSeed(5)).frame(300, 384).image(), frame);
         Path black = dir.resolve("black.png");
         ImageFiles.write(Image.blank(256, 128, 1, 8), black);
         Path alpha = BadImageInputsTest.grayAlphaPng(dir.resolve("alpha.png"), 64, 48);

@@ -98,8 +98,8 @@ class MainTest {
 
     @Test
     void inspectFindsTheSimulatedParticlesAndWritesOneEntryPerImage(@TempDir Path tmp) throws Exception {
-        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(640, 8, 0, 0, 0, 0.01, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 5));
+        PanelSimulator sim = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(640)
+                .withLineRateHz(0).withDefocusSigmaPx(0).withSeed(5));
         SimulatedFrame frame = sim.frame(300, 384);
         Path img = tmp.resolve("frame.png");
         ImageFiles.write(frame.image(), img);
@@ -168,8 +168,8 @@ class MainTest {
         Path nanStation = tmp.resolve("station-nan.yaml");
         Files.writeString(nanStation, demo.replaceFirst("(?m)^  model: udbd$", "  model: udbd\n  modelFile: "
                 + model.toString().replace("\\", "/")));
-        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(320, 8, 0, 0, 0, 0.01, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 5));
+        PanelSimulator sim = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(320)
+                .withLineRateHz(0).withDefocusSigmaPx(0).withSeed(5));
         Path img = tmp.resolve("frame.png");
         ImageFiles.write(sim.frame(0, 256).image(), img);
         Path json = tmp.resolve("results.json");
@@ -188,11 +188,11 @@ class MainTest {
         Path in = Files.createDirectories(tmp.resolve("in"));
         Path mono16 = in.resolve("mono16.tif");
         Path rgb8 = in.resolve("rgb8.png");
-        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(96, 16, 0, 2, 0, 0.005, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 3));
+        PanelSimulator sim = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(96)
+                .withBitDepth(16).withLineRateHz(0).withDefocusSigmaPx(2).withNoiseSigma(0.005).withSeed(3));
         ImageFiles.write(sim.render(0, 64), mono16);
-        Image gray = new PanelSimulator(new SimulatedCameraSettings(80, 8, 0, 2, 0, 0.005, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 4)).render(0, 48);
+        Image gray = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(80).withLineRateHz(0)
+                .withDefocusSigmaPx(2).withNoiseSigma(0.005).withSeed(4)).render(0, 48);
         float[] plane = gray.channelAsFloat(0);
         ImageFiles.write(Image.fromFloatChannels(80, 48, 8, plane, plane, plane), rgb8);
         Path outDir = tmp.resolve("out");
@@ -208,8 +208,8 @@ class MainTest {
 
     @Test
     void deblurWithTheMotionModelRestoresEveryImageOfTheSequence(@TempDir Path tmp) throws Exception {
-        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(96, 8, 0, 0, 4, 0.005, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 6));
+        PanelSimulator sim = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(96)
+                .withLineRateHz(0).withDefocusSigmaPx(0).withMotionBlurPx(4).withNoiseSigma(0.005).withSeed(6));
         List<String> argv = new ArrayList<>(List.of("deblur", "--model", "motion", "--out",
                 tmp.resolve("out").toString()));
         for (int i = 0; i < 3; i++) {
@@ -230,8 +230,8 @@ class MainTest {
     @Test
     void tuneWritesAContactSheetATableAndARecommendation(@TempDir Path tmp) throws Exception {
         Path img = tmp.resolve("defocused.png");
-        ImageFiles.write(new PanelSimulator(new SimulatedCameraSettings(192, 8, 0, 2.5, 0, 0.01, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 9))
+        ImageFiles.write(new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(192).withLineRateHz(0)
+                .withSeed(9))
                 .render(100, 128), img);
         Path outDir = tmp.resolve("tune");
 

@@ -19,8 +19,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SimulatorTruthInspectorTest {
-    private static final SimulatedCameraSettings CAMERA = new SimulatedCameraSettings(512, 8, 0, 2.5, 0, 0.01, 12,
-            0.5, 11);
+    private static final SimulatedCameraSettings CAMERA = SimulatedCameraSettings.DEFAULTS.withWidthPx(512)
+            .withLineRateHz(0).withSeed(11);
     private static final long FIRST_LINE = 832;
     private static final int ROWS = 512;
 

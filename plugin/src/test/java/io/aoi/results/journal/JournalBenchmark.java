@@ -1,21 +1,46 @@
 package io.aoi.results.journal;
 
+import io.aoi.cli.CommandLines;
+import io.aoi.cli.HelpOption;
 import io.aoi.results.SampleResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * Prints the journal's durable append rate, latency and bytes per record (8-bump results). Argument: number of
- * results (default 2000). Writes into a temporary directory it deletes afterwards.
+ * Prints the journal's durable append rate, latency and bytes per record (8-bump results; {@code --help} for the
+ * options). Writes into a temporary directory it deletes afterwards.
  */
-public final class JournalBenchmark {
-    private JournalBenchmark() {
+@Command(name = "JournalBenchmark", description = "Prints the result journal's durable append rate, latency and bytes"
+        + " per record.")
+public final class JournalBenchmark implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--results", paramLabel = "N", description = "Results to append, 1 or more. Default: "
+            + "${DEFAULT-VALUE}.")
+    int n = 2000;
+
+    public static void main(String[] args) {
+        System.exit(CommandLines.run(new JournalBenchmark(), args));
     }
 
-    public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    @Override
+    public Integer call() throws Exception {
+        if (n < 1) {
+            throw new ParameterException(spec.commandLine(), "--results " + n + " is out of range; allowed: 1 or more");
+        }
         Path dir = Files.createTempDirectory("journal-bench");
         long[] nanos = new long[n];
         long bytes;
@@ -37,5 +62,6 @@ public final class JournalBenchmark {
                 Files.delete(p);
             }
         }
+        return 0;
     }
 }

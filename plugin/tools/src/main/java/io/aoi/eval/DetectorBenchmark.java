@@ -49,8 +49,8 @@ public final class DetectorBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws DeblurException {
-        PanelSimulator simulator = new PanelSimulator(new SimulatedCameraSettings(width, 8, 0, 0, 0, 0.01, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 1));
+        PanelSimulator simulator = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(width)
+                .withLineRateHz(0).withDefocusSigmaPx(0).withSeed(1));
         Image sharp = simulator.frame(256, height, 0, 0, 0.01).image();
         Image blurred = simulator.frame(256, height, 2.5, 0, 0.01).image();
         ParticleDetector detector = new ParticleDetector(EvaluationSettings.defaultDetector());

@@ -3,6 +3,7 @@ package io.aoi.tools;
 import io.aoi.camera.aravis.AravisBenchmark;
 import io.aoi.camera.aravis.AravisSoak;
 import io.aoi.camera.sim.RenderPanels;
+import io.aoi.camera.sim.RenderStrip;
 import io.aoi.camera.sim.SimulatorBenchmark;
 import io.aoi.cli.CommandLines;
 import io.aoi.cli.HelpOption;
@@ -32,7 +33,7 @@ public final class Tools implements Callable<Integer> {
     static final String NAME = "java -jar aoi-tools.jar";
 
     /** Every tool, in the order the help lists them. */
-    static final List<Class<?>> TOOLS = List.of(RenderPanels.class, SimulatorBenchmark.class,
+    static final List<Class<?>> TOOLS = List.of(RenderPanels.class, RenderStrip.class, SimulatorBenchmark.class,
             AravisBenchmark.class, AravisSoak.class, DeblurBenchmark.class, MotionBenchmark.class,
             DetectorBenchmark.class);
 

@@ -78,6 +78,6 @@ class ToolHelpTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(2, withStreams(Tools.commandLine(), out, err).execute());
         String text = err.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("no tool given; allowed: RenderPanels, SimulatorBenchmark"), text);
+        assertTrue(text.contains("no tool given; allowed: RenderPanels, RenderStrip, SimulatorBenchmark"), text);
     }
 }

@@ -28,23 +28,25 @@ final class CameraReader {
         };
     }
 
-    /** Defaults are the demo station's: 1024 px, 8 bit, 20 kHz, sigma 2.5, no motion, 1% noise, 12 particles per bump, 0.5 um per pixel,
-     * seed 42, the simulator's own bump mix (no ngBandFraction). */
+    /** Defaults: {@link SimulatedCameraSettings#DEFAULTS}. */
     private static SimulatedCameraSettings simulated(YamlMap map) throws StationConfigException {
         map.allow("type", "widthPx", "bitDepth", "lineRateHz", "defocusSigmaPx", "motionBlurPx", "noiseSigma",
                 "particlesPerBump", "micronsPerPixel", "seed", "ngBandFraction");
-        int widthPx = map.integer("widthPx", 1024);
-        int bitDepth = map.integer("bitDepth", 8);
-        double lineRateHz = map.number("lineRateHz", 20_000);
-        double defocusSigmaPx = map.number("defocusSigmaPx", 2.5);
-        double motionBlurPx = map.number("motionBlurPx", 0);
-        double noiseSigma = map.number("noiseSigma", 0.01);
-        double particlesPerBump = map.number("particlesPerBump", 12);
-        double micronsPerPixel = map.number("micronsPerPixel", SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL);
-        long seed = map.longInteger("seed", 42);
+        SimulatedCameraSettings d = SimulatedCameraSettings.DEFAULTS;
+        int widthPx = map.integer("widthPx", d.widthPx());
+        int bitDepth = map.integer("bitDepth", d.bitDepth());
+        double lineRateHz = map.number("lineRateHz", d.lineRateHz());
+        double defocusSigmaPx = map.number("defocusSigmaPx", d.defocusSigmaPx());
+        double motionBlurPx = map.number("motionBlurPx", d.motionBlurPx());
+        double noiseSigma = map.number("noiseSigma", d.noiseSigma());
+        double particlesPerBump = map.number("particlesPerBump", d.particlesPerBump());
+        double micronsPerPixel = map.number("micronsPerPixel", d.micronsPerPixel());
+        long seed = map.longInteger("seed", d.seed());
         OptionalDouble ngBandFraction = map.optionalNumber("ngBandFraction");
-        return map.build(() -> new SimulatedCameraSettings(widthPx, bitDepth, lineRateHz, defocusSigmaPx,
-                motionBlurPx, noiseSigma, particlesPerBump, micronsPerPixel, seed, ngBandFraction));
+        return map.build(() -> d.withWidthPx(widthPx).withBitDepth(bitDepth).withLineRateHz(lineRateHz)
+                .withDefocusSigmaPx(defocusSigmaPx).withMotionBlurPx(motionBlurPx).withNoiseSigma(noiseSigma)
+                .withParticlesPerBump(particlesPerBump).withMicronsPerPixel(micronsPerPixel).withSeed(seed)
+                .withNgBandFraction(ngBandFraction));
     }
 
     /** folder is required; loop defaults to false, maxMegapixels to 64. */

@@ -138,9 +138,10 @@ public final class RenderPanels implements Callable<Integer> {
     int render() throws IOException {
         Files.createDirectories(out);
         int panelWidth = Math.max(64, 2 * widthPx);
-        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(panelWidth, bitDepth, 0,
-                defocusSigmaPx, motionBlurPx, noiseSigma, particlesPerBump,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, seed));
+        PanelSimulator sim = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(panelWidth)
+                .withBitDepth(bitDepth).withLineRateHz(0).withDefocusSigmaPx(defocusSigmaPx)
+                .withMotionBlurPx(motionBlurPx).withNoiseSigma(noiseSigma)
+                .withParticlesPerBump(particlesPerBump).withSeed(seed));
         int particles = 0;
         try (BufferedWriter truth = Files.newBufferedWriter(out.resolve("truth.csv"), StandardCharsets.UTF_8);
                 BufferedWriter bumps = Files.newBufferedWriter(out.resolve("bumps.csv"), StandardCharsets.UTF_8)) {

@@ -46,8 +46,8 @@ public final class SimulatorBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PanelSimulator sim = new PanelSimulator(new SimulatedCameraSettings(width, 8, 0, sigma, 0, 0.01, 12,
-                SimulatedCameraSettings.DEFAULT_MICRONS_PER_PIXEL, 1));
+        PanelSimulator sim = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(width)
+                .withLineRateHz(0).withDefocusSigmaPx(sigma).withSeed(1));
         for (int i = 0; i < 2; i++) {
             sim.frame(i * (long) lines, lines);
         }
