@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the evaluation renders and how it detects.
+ * What the evaluation renders and how it detects. Build from {@link #defaults()} with the withers.
  *
  * @param frames            simulated frames per defocus sigma, 1 to 1000
  * @param widthPx           frame width in pixels, 64 to 16384
@@ -61,16 +61,54 @@ public record EvaluationSettings(
         }
     }
 
-    /** Frames rendered with the shear direction 0 (lit from +x). */
-    public EvaluationSettings(int frames, int widthPx, int heightPx, long seed, List<Double> defocusSigmasPx,
-            double noiseSigma, double particlesPerBump, int bitDepth, DetectorSettings detector) {
-        this(frames, widthPx, heightPx, seed, defocusSigmasPx, noiseSigma, particlesPerBump, bitDepth, detector, 0);
+    public EvaluationSettings withFrames(int v) {
+        return new EvaluationSettings(v, widthPx, heightPx, seed, defocusSigmasPx, noiseSigma, particlesPerBump,
+                bitDepth, detector, shearAngleDeg);
     }
 
-    /** The same evaluation on frames rendered with another shear direction. */
-    public EvaluationSettings withShearAngleDeg(double angleDeg) {
+    public EvaluationSettings withWidthPx(int v) {
+        return new EvaluationSettings(frames, v, heightPx, seed, defocusSigmasPx, noiseSigma, particlesPerBump,
+                bitDepth, detector, shearAngleDeg);
+    }
+
+    public EvaluationSettings withHeightPx(int v) {
+        return new EvaluationSettings(frames, widthPx, v, seed, defocusSigmasPx, noiseSigma, particlesPerBump, bitDepth,
+                detector, shearAngleDeg);
+    }
+
+    public EvaluationSettings withSeed(long v) {
+        return new EvaluationSettings(frames, widthPx, heightPx, v, defocusSigmasPx, noiseSigma, particlesPerBump,
+                bitDepth, detector, shearAngleDeg);
+    }
+
+    public EvaluationSettings withDefocusSigmasPx(List<Double> v) {
+        return new EvaluationSettings(frames, widthPx, heightPx, seed, v, noiseSigma, particlesPerBump, bitDepth,
+                detector, shearAngleDeg);
+    }
+
+    public EvaluationSettings withNoiseSigma(double v) {
+        return new EvaluationSettings(frames, widthPx, heightPx, seed, defocusSigmasPx, v, particlesPerBump, bitDepth,
+                detector, shearAngleDeg);
+    }
+
+    public EvaluationSettings withParticlesPerBump(double v) {
+        return new EvaluationSettings(frames, widthPx, heightPx, seed, defocusSigmasPx, noiseSigma, v, bitDepth,
+                detector, shearAngleDeg);
+    }
+
+    public EvaluationSettings withBitDepth(int v) {
+        return new EvaluationSettings(frames, widthPx, heightPx, seed, defocusSigmasPx, noiseSigma, particlesPerBump, v,
+                detector, shearAngleDeg);
+    }
+
+    public EvaluationSettings withDetector(DetectorSettings v) {
         return new EvaluationSettings(frames, widthPx, heightPx, seed, defocusSigmasPx, noiseSigma, particlesPerBump,
-                bitDepth, detector, angleDeg);
+                bitDepth, v, shearAngleDeg);
+    }
+
+    public EvaluationSettings withShearAngleDeg(double v) {
+        return new EvaluationSettings(frames, widthPx, heightPx, seed, defocusSigmasPx, noiseSigma, particlesPerBump,
+                bitDepth, detector, v);
     }
 
     /**
@@ -82,12 +120,17 @@ public record EvaluationSettings(
      * it on frames whose noise (a Wiener-restored frame's) or texture would otherwise pass for particles.
      */
     public static DetectorSettings defaultDetector() {
-        return new DetectorSettings(5, 12, 0.018, 0.5, 0, new BumpLayout.Automatic(60, 32), 5);
+        return DetectorSettings.builder().particleDiameterPx(5, 12).minContrast(0.018).micronsPerPixel(0.5)
+                .bumps(new BumpLayout.Automatic(60, 32)).minParticlesPerBump(5).build();
     }
 
-    /** 4 frames of 1024 x 512, seed 1024, sigmas 0, 1, 2, 2.5, 3, 4, noise 0.01, 12 particles per bump, 8 bit. */
+    /**
+     * 4 frames of 1024 x 512, seed 1024, sigmas 0, 1, 2, 2.5, 3, 4, noise 0.01, 12 particles per bump, 8 bit, the
+     * {@link #defaultDetector() demo station's detector}, shear direction 0 (lit from +x). The defaults live only
+     * here; change them with the withers.
+     */
     public static EvaluationSettings defaults() {
-        return new EvaluationSettings(4, 1024, 512, 1024, DEFAULT_SIGMAS_PX, 0.01, 12, 8, defaultDetector());
+        return new EvaluationSettings(4, 1024, 512, 1024, DEFAULT_SIGMAS_PX, 0.01, 12, 8, defaultDetector(), 0);
     }
 
     private static void range(String field, int value, int min, int max) {

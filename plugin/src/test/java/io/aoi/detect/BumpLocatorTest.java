@@ -15,8 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BumpLocatorTest {
-    private static final DetectorSettings AUTOMATIC = new DetectorSettings(5, 12, 0.018, 0.5, 0,
-            new BumpLayout.Automatic(60, 32), 5);
+    private static final DetectorSettings AUTOMATIC = DetectorSettings.builder().particleDiameterPx(5, 12)
+            .minContrast(0.018).micronsPerPixel(0.5).bumps(new BumpLayout.Automatic(60, 32))
+            .minParticlesPerBump(5).build();
 
     @Test
     void findsEveryTrueBumpOnABlurredFrame() {
@@ -52,9 +53,11 @@ class BumpLocatorTest {
 
     @Test
     void fixedBumpsAreClippedToTheFrame() {
-        DetectorSettings fixed = new DetectorSettings(5, 12, 0.018, 0.5, 0, new BumpLayout.Fixed(List.of(
-                new BumpLayout.Bump("A", 10, 10, 50, 20), new BumpLayout.Bump("B", 180, 90, 50, 20),
-                new BumpLayout.Bump("C", 300, 10, 10, 10))), 5);
+        DetectorSettings fixed = DetectorSettings.builder().particleDiameterPx(5, 12).minContrast(0.018)
+                .micronsPerPixel(0.5).minParticlesPerBump(5).bumps(new BumpLayout.Fixed(List.of(
+                        new BumpLayout.Bump("A", 10, 10, 50, 20), new BumpLayout.Bump("B", 180, 90, 50, 20),
+                        new BumpLayout.Bump("C", 300, 10, 10, 10))))
+                .build();
 
         List<PixelRegion> found = new BumpLocator(fixed).find(Image.blank(200, 100, 1, 8));
 

@@ -21,9 +21,11 @@ class ContrastNoiseThresholdTest {
     private static final int H = 200;
     private static final BumpRegion BUMP = new BumpRegion("b", 20, 20, 320, 160);
     private static final double MIN_CONTRAST = 0.018;
-    private static final DetectorSettings SETTINGS = new DetectorSettings(5, 12, MIN_CONTRAST, 0.5, 0,
-            new BumpLayout.Fixed(List.of(new BumpLayout.Bump("b", BUMP.x(), BUMP.y(), BUMP.width(),
-                    BUMP.height()))), 0);
+    private static final DetectorSettings SETTINGS = DetectorSettings.builder().particleDiameterPx(5, 12)
+            .minContrast(MIN_CONTRAST).micronsPerPixel(0.5)
+            .bumps(new BumpLayout.Fixed(List.of(new BumpLayout.Bump("b", BUMP.x(), BUMP.y(), BUMP.width(),
+                    BUMP.height()))))
+            .minParticlesPerBump(0).build();
     /** Relative error allowed for the measured amplitude noise. */
     private static final double NOISE_TOLERANCE = 0.10;
 

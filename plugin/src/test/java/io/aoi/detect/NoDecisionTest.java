@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Frames the station cannot stand behind get NO_DECISION with the reason, never OK. */
 class NoDecisionTest {
     private static final BumpLayout AUTOMATIC = new BumpLayout.Automatic(60, 32);
-    private static final DetectorSettings SETTINGS = new DetectorSettings(4, 16, 0.04, 2.0, 0, AUTOMATIC, 5);
+    private static final DetectorSettings SETTINGS = DetectorSettings.builder().particleDiameterPx(4, 16)
+            .minContrast(0.04).micronsPerPixel(2.0).bumps(AUTOMATIC).minParticlesPerBump(5).build();
 
     /** Two bumps of 120 x 56 and 100 x 48, five particles on each. */
     private static TestFrames twoGoodBumps(double bumpLevel) {
@@ -123,14 +124,16 @@ class NoDecisionTest {
                 new BumpLayout.Bump("L", 20, 40, 120, 56),
                 new BumpLayout.Bump("R", 200, 50, 100, 48),
                 new BumpLayout.Bump("cut", 300, 130, 60, 40)));
-        DetectorSettings fixed = new DetectorSettings(4, 16, 0.04, 2.0, 0, layout, 5);
+        DetectorSettings fixed = DetectorSettings.builder().particleDiameterPx(4, 16).minContrast(0.04)
+                .micronsPerPixel(2.0).bumps(layout).minParticlesPerBump(5).build();
         assertNoDecision(detect(fixed, twoGoodBumps(0.62).noise(0.01, 5).toImage(8)),
                 "2 bumps judged, at least 3 expected (the fixed layout's rectangles)");
     }
 
     @Test
     void moreParticlesInABumpThanConfiguredArePlausibleGiveNoDecision() {
-        DetectorSettings atMostFour = new DetectorSettings(4, 16, 0.04, 2.0, 0, AUTOMATIC, 3)
+        DetectorSettings atMostFour = DetectorSettings.builder().particleDiameterPx(4, 16).minContrast(0.04)
+                .micronsPerPixel(2.0).bumps(AUTOMATIC).minParticlesPerBump(3).build()
                 .withDecisionLimits(DecisionLimits.DEFAULT.withMaxParticlesPerBump(4));
         assertNoDecision(detect(atMostFour, twoGoodBumps(0.62).noise(0.01, 5).toImage(8)),
                 "holds 5 particles, more than the 4 plausible (detector.maxParticlesPerBump)");

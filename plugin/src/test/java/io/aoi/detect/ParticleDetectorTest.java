@@ -18,7 +18,8 @@ class ParticleDetectorTest {
     private static final BumpLayout WHOLE_FRAME = new BumpLayout.Automatic(40, 20);
 
     private static DetectorSettings settings(double minContrast, BumpLayout bumps, int minPerBump) {
-        return new DetectorSettings(4, 16, minContrast, 2.0, 0, bumps, minPerBump);
+        return DetectorSettings.builder().particleDiameterPx(4, 16).minContrast(minContrast)
+                .micronsPerPixel(2.0).bumps(bumps).minParticlesPerBump(minPerBump).build();
     }
 
     private static Particle nearest(List<Particle> found, double x, double y) {
@@ -127,7 +128,8 @@ class ParticleDetectorTest {
         TestFrames frames = new TestFrames(200, 80, 0.45);
         frames.disc(40, 40, 5, 0.2, 90).disc(100, 40, 4, 0.2, 90).disc(160, 40, 5, 0.2, 0);
         Image image = frames.noise(0.005, 2).toImage(8);
-        DetectorSettings litFromTop = new DetectorSettings(4, 16, 0.04, 2.0, 90, WHOLE_FRAME, 0);
+        DetectorSettings litFromTop = DetectorSettings.builder().particleDiameterPx(4, 16).minContrast(0.04)
+                .micronsPerPixel(2.0).illuminationAngleDeg(90).bumps(WHOLE_FRAME).minParticlesPerBump(0).build();
         List<Particle> found = new ParticleDetector(litFromTop).detect(image).particles();
         assertEquals(2, found.size(), "found " + found);
         assertTrue(found.stream().allMatch(p -> p.x() < 120), "the disc lit from +x is not a 90 degree relief");

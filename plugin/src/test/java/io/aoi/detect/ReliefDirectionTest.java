@@ -18,7 +18,8 @@ class ReliefDirectionTest {
     private static final int WIDTH = 640;
     private static final int ROWS = 384;
     private static final DetectorSettings FIXED_ZERO =
-            new DetectorSettings(5, 12, 0.018, 0.5, 0, new BumpLayout.Automatic(60, 32), 5);
+            DetectorSettings.builder().particleDiameterPx(5, 12).minContrast(0.018).micronsPerPixel(0.5)
+                    .bumps(new BumpLayout.Automatic(60, 32)).minParticlesPerBump(5).build();
 
     private static PanelSimulator simulator(double shearDeg, double particlesPerBump) {
         return new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(WIDTH).withLineRateHz(0)

@@ -25,7 +25,8 @@ class SimulatedFrameDetectionTest {
     private static final int WIDTH = 640;
     private static final int ROWS = 384;
     private static final DetectorSettings SETTINGS =
-            new DetectorSettings(5, 12, 0.04, 0.5, 0, new BumpLayout.Automatic(60, 32), 5);
+            DetectorSettings.builder().particleDiameterPx(5, 12).minContrast(0.04).micronsPerPixel(0.5)
+                    .bumps(new BumpLayout.Automatic(60, 32)).minParticlesPerBump(5).build();
 
     private static SimulatedFrame sharpFrame(long seed, int bitDepth) {
         PanelSimulator simulator = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(WIDTH)
@@ -92,8 +93,10 @@ class SimulatedFrameDetectionTest {
     void searchingOnlyTheBumpsFindsWhatASearchOfTheWholeFrameFindsOnThem() {
         SimulatedFrame frame = sharpFrame(6, 8);
         Detection onBumps = new ParticleDetector(SETTINGS).detect(frame.image());
-        DetectorSettings wholeFrame = new DetectorSettings(5, 12, 0.04, 0.5, 0,
-                new BumpLayout.Fixed(List.of(new BumpLayout.Bump("all", 0, 0, WIDTH, ROWS))), 5);
+        DetectorSettings wholeFrame = DetectorSettings.builder().particleDiameterPx(5, 12).minContrast(0.04)
+                .micronsPerPixel(0.5)
+                .bumps(new BumpLayout.Fixed(List.of(new BumpLayout.Bump("all", 0, 0, WIDTH, ROWS))))
+                .minParticlesPerBump(5).build();
         List<Particle> everywhere = new ParticleDetector(wholeFrame).detect(frame.image()).particles();
         assertTrue(onBumps.bumps().size() >= 5, "bumps " + onBumps.bumps());
         for (BumpCount b : onBumps.bumps()) {

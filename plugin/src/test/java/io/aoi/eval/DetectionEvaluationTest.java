@@ -33,8 +33,8 @@ class DetectionEvaluationTest {
 
     @Test
     void scoresEveryArmAtEverySigmaAndBlurCostsRecall() throws DeblurException {
-        EvaluationSettings settings = new EvaluationSettings(1, 384, 256, 7, List.of(0.0, 3.0), 0.01, 12, 8,
-                EvaluationSettings.defaultDetector());
+        EvaluationSettings settings = EvaluationSettings.defaults().withFrames(1).withWidthPx(384).withHeightPx(256)
+                .withSeed(7).withDefocusSigmasPx(List.of(0.0, 3.0));
         PassThrough custom = new PassThrough();
         EvaluationReport report = DetectionEvaluation.run(settings, List.of(EvaluationArm.sharp(),
                 EvaluationArm.blurred(), EvaluationArm.wienerAtTrueSigma(0.03),
@@ -60,8 +60,8 @@ class DetectionEvaluationTest {
 
     @Test
     void motionEvaluationScoresTheTripletDeblurrerOnMotionBlurredFrames() throws DeblurException {
-        EvaluationSettings settings = new EvaluationSettings(1, 384, 256, 7, List.of(0.0), 0.01, 12, 8,
-                EvaluationSettings.defaultDetector());
+        EvaluationSettings settings = EvaluationSettings.defaults().withFrames(1).withWidthPx(384).withHeightPx(256)
+                .withSeed(7).withDefocusSigmasPx(List.of(0.0));
         int[] calls = {0};
         TripletDeblurrer centreAsIs = new TripletDeblurrer() {
             @Override
@@ -98,8 +98,8 @@ class DetectionEvaluationTest {
 
     @Test
     void shearArmsScoreTheDetectorAtTheRightWrongAndEstimatedDirection() throws DeblurException {
-        EvaluationSettings settings = new EvaluationSettings(1, 512, 320, 7, List.of(0.0), 0.01, 12, 8,
-                EvaluationSettings.defaultDetector()).withShearAngleDeg(90);
+        EvaluationSettings settings = EvaluationSettings.defaults().withFrames(1).withWidthPx(512).withHeightPx(320)
+                .withSeed(7).withDefocusSigmasPx(List.of(0.0)).withShearAngleDeg(90);
         EvaluationReport report = DetectionEvaluation.run(settings, List.of(EvaluationArm.sharp()),
                 DetectorVariant.shearArms(settings.detector(), 90));
         assertEquals(List.of("sharp @right", "sharp @+30", "sharp @+90", "sharp @+180", "sharp @auto"),

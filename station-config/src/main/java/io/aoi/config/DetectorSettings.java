@@ -1,7 +1,12 @@
 package io.aoi.config;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * The conductive-particle detector.
+ * The conductive-particle detector. Build with {@link #builder()}: the optics- and product-bound fields (particle
+ * diameters, scale, bumps, least particles per bump) have no default and must be set; the others default to
+ * {@link Builder}'s values, which live only there.
  *
  * @param minDiameterPx          smallest particle diameter to report, in pixels
  * @param maxDiameterPx          largest particle diameter to report, in pixels
@@ -44,6 +49,8 @@ public record DetectorSettings(
      * noise).
      */
     public static final double DEFAULT_CONTRAST_NOISE_FACTOR = 2.5;
+    /** The least particle relief unless a station sets one. */
+    public static final double DEFAULT_MIN_CONTRAST = 0.05;
     /** The largest contrast noise factor allowed. */
     public static final double MAX_CONTRAST_NOISE_FACTOR = 50;
 
@@ -67,15 +74,9 @@ public record DetectorSettings(
         }
     }
 
-    /**
-     * Settings with a fixed illumination direction, the {@link DecisionLimits#DEFAULT default decision limits} and
-     * the {@link #DEFAULT_CONTRAST_NOISE_FACTOR default contrast noise factor} (the defaults live here; change them
-     * with the withers).
-     */
-    public DetectorSettings(double minDiameterPx, double maxDiameterPx, double minContrast, double micronsPerPixel,
-            double illuminationAngleDeg, BumpLayout bumps, int minParticlesPerBump) {
-        this(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, illuminationAngleDeg, bumps,
-                minParticlesPerBump, false, DecisionLimits.DEFAULT, DEFAULT_CONTRAST_NOISE_FACTOR);
+    /** A builder with the defaults; see {@link Builder}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** These settings with other decision limits. */
@@ -106,5 +107,112 @@ public record DetectorSettings(
     public DetectorSettings withContrastNoiseFactor(double factor) {
         return new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel, illuminationAngleDeg,
                 bumps, minParticlesPerBump, illuminationAngleAuto, decisionLimits, factor);
+    }
+
+    /**
+     * Named construction. Unless set: minContrast {@value #DEFAULT_MIN_CONTRAST}, a fixed illumination direction of
+     * 0 degrees, {@link DecisionLimits#DEFAULT} and {@link #DEFAULT_CONTRAST_NOISE_FACTOR}. Not thread-safe; each
+     * {@link #build()} validates and returns a new record.
+     */
+    public static final class Builder {
+        private double minDiameterPx = Double.NaN;
+        private double maxDiameterPx = Double.NaN;
+        private double minContrast = DEFAULT_MIN_CONTRAST;
+        private double micronsPerPixel = Double.NaN;
+        private double illuminationAngleDeg;
+        private BumpLayout bumps;
+        private Integer minParticlesPerBump;
+        private boolean illuminationAngleAuto;
+        private DecisionLimits decisionLimits = DecisionLimits.DEFAULT;
+        private double contrastNoiseFactor = DEFAULT_CONTRAST_NOISE_FACTOR;
+
+        private Builder() {
+        }
+
+        /** Smallest and largest particle diameter to report, in pixels (required). */
+        public Builder particleDiameterPx(double min, double max) {
+            minDiameterPx = min;
+            maxDiameterPx = max;
+            return this;
+        }
+
+        public Builder minContrast(double v) {
+            minContrast = v;
+            return this;
+        }
+
+        /** Optics scale (required). */
+        public Builder micronsPerPixel(double v) {
+            micronsPerPixel = v;
+            return this;
+        }
+
+        /** A fixed illumination (DIC shear) direction. */
+        public Builder illuminationAngleDeg(double v) {
+            illuminationAngleDeg = v;
+            illuminationAngleAuto = false;
+            return this;
+        }
+
+        /** The direction estimated per frame, {@code fallbackDeg} until the first confident estimate. */
+        public Builder autoIlluminationAngle(double fallbackDeg) {
+            illuminationAngleDeg = fallbackDeg;
+            illuminationAngleAuto = true;
+            return this;
+        }
+
+        /** Where the bumps are (required). */
+        public Builder bumps(BumpLayout v) {
+            bumps = v;
+            return this;
+        }
+
+        /** A bump with fewer particles is NG (required). */
+        public Builder minParticlesPerBump(int v) {
+            minParticlesPerBump = v;
+            return this;
+        }
+
+        public Builder decisionLimits(DecisionLimits v) {
+            decisionLimits = v;
+            return this;
+        }
+
+        public Builder contrastNoiseFactor(double v) {
+            contrastNoiseFactor = v;
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException   when a required field was not set
+         * @throws InvalidSettingException when a value is out of range, naming the field and what is allowed
+         */
+        public DetectorSettings build() {
+            if (Double.isNaN(minDiameterPx) || Double.isNaN(micronsPerPixel) || bumps == null
+                    || minParticlesPerBump == null) {
+                throw new IllegalStateException("DetectorSettings needs particleDiameterPx, micronsPerPixel, bumps "
+                        + "and minParticlesPerBump; missing: " + missing());
+            }
+            return new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel,
+                    illuminationAngleDeg, bumps, minParticlesPerBump, illuminationAngleAuto, decisionLimits,
+                    contrastNoiseFactor);
+        }
+
+        private String missing() {
+            List<String> names = new ArrayList<>();
+            if (Double.isNaN(minDiameterPx)) {
+                names.add("particleDiameterPx");
+            }
+            if (Double.isNaN(micronsPerPixel)) {
+                names.add("micronsPerPixel");
+            }
+            if (bumps == null) {
+                names.add("bumps");
+            }
+            if (minParticlesPerBump == null) {
+                names.add("minParticlesPerBump");
+            }
+            return String.join(", ", names);
+        }
     }
 }

@@ -52,7 +52,9 @@ class ExampleStationsTest {
         assertEquals(DeblurSettings.DEFAULTS.withModel(DeblurModel.UDBD_ACF_LITE).withIterations(1)
                 .withExecutionProvider(ExecutionProvider.CPU).withThreads(2).withTiles(256, 16).withWiener(2.5, 0.01)
                 .withPolicy(DeblurPolicy.DEFAULTS.withOverload(OverloadPolicy.FALLBACK)), demo.deblur());
-        assertEquals(new DetectorSettings(5, 12, 0.018, 0.5, 0, new BumpLayout.Automatic(60, 32), 5), demo.detector());
+        assertEquals(DetectorSettings.builder().particleDiameterPx(5, 12).minContrast(0.018)
+                .micronsPerPixel(0.5).bumps(new BumpLayout.Automatic(60, 32)).minParticlesPerBump(5).build(),
+                demo.detector());
         assertEquals(new OpcUaSettings("127.0.0.1", 4840, SecurityProfile.DEMO, List.of(),
                 EXAMPLES.resolve("runtime/pki")).withAnonymousRole(Role.MES), demo.opcua());
         assertEquals(new OutputSettings(EXAMPLES.resolve("runtime/journal"), 30, 1L << 30, Optional.empty()),

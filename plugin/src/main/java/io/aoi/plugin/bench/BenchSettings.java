@@ -3,12 +3,12 @@ package io.aoi.plugin.bench;
 import io.aoi.config.DeblurSettings;
 import io.aoi.config.DetectorSettings;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * What the line-rate benchmark renders and runs.
+ * What the line-rate benchmark renders and runs. Build with {@link #builder(List, List)}; the defaults live in
+ * its constants.
  *
- * @param sizes           frame sizes, each {width, height}
+ * @param sizes           frame sizes
  * @param frames          distinct simulated frames per size, 1 to 100
  * @param repeats         times each frame is inspected per arm, 1 to 100
  * @param defocusSigmaPx  defocus of the simulated panel, 0 to 8 px
@@ -19,20 +19,33 @@ import java.util.Objects;
  *                        arm overrides model, passes and region
  * @param detector        the station's detector
  */
-public record BenchSettings(List<int[]> sizes, int frames, int repeats, double defocusSigmaPx, double noiseSigma,
+public record BenchSettings(List<FrameSize> sizes, int frames, int repeats, double defocusSigmaPx, double noiseSigma,
         long seed, List<BenchArm> arms, DeblurSettings deblur, DetectorSettings detector) {
+
+    /** Frames per size unless set. */
+    public static final int DEFAULT_FRAMES = 2;
+    /** Repeats per size and arm unless set. */
+    public static final int DEFAULT_REPEATS = 1;
+    /** Defocus of the simulated panel unless set. */
+    public static final double DEFAULT_DEFOCUS_SIGMA_PX = 2.5;
+    /** Sensor read noise unless set. */
+    public static final double DEFAULT_NOISE_SIGMA = 0.01;
+    /** Simulator seed unless set. */
+    public static final long DEFAULT_SEED = 1024;
+
+    /**
+     * A builder of these sizes and arms, with the defaults above and {@link DeblurSettings#DEFAULTS}; the detector
+     * must be set.
+     */
+    public static Builder builder(List<FrameSize> sizes, List<BenchArm> arms) {
+        return new Builder(sizes, arms);
+    }
 
     public BenchSettings {
         sizes = List.copyOf(sizes);
         arms = List.copyOf(arms);
         if (sizes.isEmpty() || arms.isEmpty()) {
             throw new IllegalArgumentException("the benchmark needs at least one frame size and one arm");
-        }
-        for (int[] s : sizes) {
-            if (s.length != 2 || s[0] < 64 || s[0] > 16384 || s[1] < 64 || s[1] > 8192) {
-                throw new IllegalArgumentException("frame size must be WIDTHxHEIGHT with width 64 to 16384 and "
-                        + "height 64 to 8192");
-            }
         }
         range("frames", frames);
         range("repeats", repeats);
@@ -42,13 +55,73 @@ public record BenchSettings(List<int[]> sizes, int frames, int repeats, double d
         if (!(noiseSigma >= 0 && noiseSigma <= 0.2)) {
             throw new IllegalArgumentException("noise " + noiseSigma + "; allowed: 0 to 0.2");
         }
-        Objects.requireNonNull(deblur, "deblur");
-        Objects.requireNonNull(detector, "detector");
+        if (deblur == null || detector == null) {
+            throw new IllegalArgumentException((deblur == null ? "deblur" : "detector") + " settings not set");
+        }
     }
 
     private static void range(String field, int value) {
         if (value < 1 || value > 100) {
             throw new IllegalArgumentException(field + " = " + value + "; allowed: 1 to 100");
+        }
+    }
+
+    /** Named construction; not thread-safe. */
+    public static final class Builder {
+        private final List<FrameSize> sizes;
+        private final List<BenchArm> arms;
+        private int frames = DEFAULT_FRAMES;
+        private int repeats = DEFAULT_REPEATS;
+        private double defocusSigmaPx = DEFAULT_DEFOCUS_SIGMA_PX;
+        private double noiseSigma = DEFAULT_NOISE_SIGMA;
+        private long seed = DEFAULT_SEED;
+        private DeblurSettings deblur = DeblurSettings.DEFAULTS;
+        private DetectorSettings detector;
+
+        private Builder(List<FrameSize> sizes, List<BenchArm> arms) {
+            this.sizes = sizes;
+            this.arms = arms;
+        }
+
+        public Builder frames(int v) {
+            frames = v;
+            return this;
+        }
+
+        public Builder repeats(int v) {
+            repeats = v;
+            return this;
+        }
+
+        public Builder defocusSigmaPx(double v) {
+            defocusSigmaPx = v;
+            return this;
+        }
+
+        public Builder noiseSigma(double v) {
+            noiseSigma = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder deblur(DeblurSettings v) {
+            deblur = v;
+            return this;
+        }
+
+        /** The station's detector (required). */
+        public Builder detector(DetectorSettings v) {
+            detector = v;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the value out of range */
+        public BenchSettings build() {
+            return new BenchSettings(sizes, frames, repeats, defocusSigmaPx, noiseSigma, seed, arms, deblur, detector);
         }
     }
 }

@@ -35,8 +35,8 @@ public final class LineRateBench {
         ParticleDetector detector = new ParticleDetector(settings.detector());
         RegionFinder bumps = new BumpLocator(settings.detector());
         List<BenchRow> rows = new ArrayList<>();
-        for (int[] size : settings.sizes()) {
-            List<Image> frames = render(settings, size[0], size[1]);
+        for (FrameSize size : settings.sizes()) {
+            List<Image> frames = render(settings, size.widthPx(), size.heightPx());
             for (BenchArm arm : settings.arms()) {
                 BenchRow row = measure(settings, arm, frames, detector, bumps);
                 rows.add(row);

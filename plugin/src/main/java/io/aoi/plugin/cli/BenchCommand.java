@@ -12,6 +12,7 @@ import io.aoi.eval.EvaluationSettings;
 import io.aoi.plugin.bench.BenchArm;
 import io.aoi.plugin.bench.BenchRow;
 import io.aoi.plugin.bench.BenchSettings;
+import io.aoi.plugin.bench.FrameSize;
 import io.aoi.plugin.bench.BenchTable;
 import io.aoi.plugin.bench.BenchTargets;
 import io.aoi.plugin.bench.LineRateBench;
@@ -56,21 +57,21 @@ final class BenchCommand implements Callable<Integer> {
     List<String> sizes = new ArrayList<>(List.of("1024x512", "2048x1024"));
 
     @Option(names = "--frames", paramLabel = "N", description = "Frames per size, 1 to 100. Default: ${DEFAULT-VALUE}.")
-    int frames = 2;
+    int frames = BenchSettings.DEFAULT_FRAMES;
 
     @Option(names = "--repeats", paramLabel = "N", description = "Repeats per size and arm, 1 to 100. Default: "
             + "${DEFAULT-VALUE}.")
-    int repeats = 1;
+    int repeats = BenchSettings.DEFAULT_REPEATS;
 
     @Option(names = "--sigma", paramLabel = "PX", description = "Defocus sigma of the frames. Default: "
             + "${DEFAULT-VALUE}.")
-    double sigma = 2.5;
+    double sigma = BenchSettings.DEFAULT_DEFOCUS_SIGMA_PX;
 
     @Option(names = "--noise", paramLabel = "F", description = "Sensor noise sigma. Default: ${DEFAULT-VALUE}.")
-    double noise = 0.01;
+    double noise = BenchSettings.DEFAULT_NOISE_SIGMA;
 
     @Option(names = "--seed", paramLabel = "S", description = "Simulator seed. Default: ${DEFAULT-VALUE}.")
-    int seed = 1024;
+    int seed = (int) BenchSettings.DEFAULT_SEED;
 
     @Option(names = "--models", paramLabel = "NAME", split = ",", description = "Models to time, of "
             + "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.", completionCandidates = InstalledModels.class)
@@ -110,13 +111,14 @@ final class BenchCommand implements Callable<Integer> {
         DetectorSettings detector = station.isPresent()
                 ? StationConfigLoader.load(station.get(), Deblurrers.names()).detector()
                 : EvaluationSettings.defaultDetector();
-        List<int[]> sizes = sizes(this.sizes);
+        List<FrameSize> sizes = sizes(this.sizes);
         List<BenchArm> arms = arms(models, passes, regions);
         BenchSettings settings;
         try {
-            settings = new BenchSettings(sizes, UsageException.inRange("--frames", frames, 1, 100),
-                    UsageException.inRange("--repeats", repeats, 1, 100), sigma, noise,
-                    UsageException.inRange("--seed", seed, 0, Integer.MAX_VALUE), arms, deblur, detector);
+            settings = BenchSettings.builder(sizes, arms).frames(UsageException.inRange("--frames", frames, 1, 100))
+                    .repeats(UsageException.inRange("--repeats", repeats, 1, 100)).defocusSigmaPx(sigma)
+                    .noiseSigma(noise).seed(UsageException.inRange("--seed", seed, 0, Integer.MAX_VALUE))
+                    .deblur(deblur).detector(detector).build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -148,17 +150,19 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    static List<int[]> sizes(List<String> words) throws UsageException {
-        List<int[]> out = new ArrayList<>();
+    static List<FrameSize> sizes(List<String> words) throws UsageException {
+        List<FrameSize> out = new ArrayList<>();
         for (String w : words) {
             String[] parts = w.toLowerCase(Locale.ROOT).split("x");
             try {
                 if (parts.length != 2) {
                     throw new NumberFormatException(w);
                 }
-                out.add(new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])});
+                out.add(new FrameSize(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
             } catch (NumberFormatException e) {
                 throw new UsageException("--sizes '" + w + "' is not WIDTHxHEIGHT, e.g. 1024x512");
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--sizes " + e.getMessage());
             }
         }
         return out;

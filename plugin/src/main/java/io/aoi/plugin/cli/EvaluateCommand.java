@@ -181,11 +181,13 @@ final class EvaluateCommand implements Callable<Integer> {
             if (factors.size() == 1) {
                 tuned = tuned.withContrastNoiseFactor(factors.get(0));
             }
-            settings = new EvaluationSettings(UsageException.inRange("--frames", frames, 1, 1000),
-                    UsageException.inRange("--width", widthPx, 64, 16384),
-                    UsageException.inRange("--height", heightPx, 64, 8192),
-                    UsageException.inRange("--seed", seed, 0, Integer.MAX_VALUE), sigmas, noise, particlesPerBump,
-                    UsageException.inRange("--bit-depth", bitDepth, 8, 16), tuned, shearDeg);
+            settings = EvaluationSettings.defaults().withFrames(UsageException.inRange("--frames", frames, 1, 1000))
+                    .withWidthPx(UsageException.inRange("--width", widthPx, 64, 16384))
+                    .withHeightPx(UsageException.inRange("--height", heightPx, 64, 8192))
+                    .withSeed(UsageException.inRange("--seed", seed, 0, Integer.MAX_VALUE))
+                    .withDefocusSigmasPx(sigmas).withNoiseSigma(noise).withParticlesPerBump(particlesPerBump)
+                    .withBitDepth(UsageException.inRange("--bit-depth", bitDepth, 8, 16)).withDetector(tuned)
+                    .withShearAngleDeg(shearDeg);
             wiener = DeblurSettings.DEFAULTS.withModel(DeblurModel.WIENER).withWiener(stationSigma, nsr);
         } catch (IllegalArgumentException e) { // InvalidSettingException too
             throw new UsageException(e.getMessage());

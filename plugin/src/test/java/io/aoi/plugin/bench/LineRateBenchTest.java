@@ -22,8 +22,9 @@ class LineRateBenchTest {
         List<BenchArm> arms = List.of(new BenchArm(DeblurModel.NONE, 1, DeblurRegion.FRAME),
                 new BenchArm(DeblurModel.WIENER, 1, DeblurRegion.BUMPS),
                 new BenchArm(DeblurModel.WIENER, 1, DeblurRegion.FRAME));
-        BenchSettings settings = new BenchSettings(List.of(new int[] {256, 192}, new int[] {320, 256}), 2, 2, 2.5,
-                0.01, 3, arms, DEBLUR, EvaluationSettings.defaultDetector());
+        BenchSettings settings = BenchSettings.builder(List.of(new FrameSize(256, 192), new FrameSize(320, 256)), arms)
+                .frames(2).repeats(2).defocusSigmaPx(2.5).noiseSigma(0.01).seed(3).deblur(DEBLUR)
+                .detector(EvaluationSettings.defaultDetector()).build();
         List<BenchRow> progress = new ArrayList<>();
 
         List<BenchRow> rows = LineRateBench.run(settings, progress::add);
@@ -83,11 +84,12 @@ class LineRateBenchTest {
     void refusesArmsAndSizesItCannotRun() {
         assertThrows(IllegalArgumentException.class, () -> new BenchArm(DeblurModel.MOTION, 1, DeblurRegion.FRAME));
         assertThrows(IllegalArgumentException.class, () -> new BenchArm(DeblurModel.UDBD_ACF, 4, DeblurRegion.FRAME));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BenchSettings(
-                List.of(new int[] {32, 32}), 1, 1, 2.5, 0.01, 1,
-                List.of(new BenchArm(DeblurModel.NONE, 1, DeblurRegion.FRAME)), DEBLUR,
-                EvaluationSettings.defaultDetector()));
-        assertEquals("frame size must be WIDTHxHEIGHT with width 64 to 16384 and height 64 to 8192", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FrameSize(32, 32));
+        assertEquals("frame size 32x32; allowed: width 64 to 16384 and height 64 to 8192", e.getMessage());
+        IllegalArgumentException noDetector = assertThrows(IllegalArgumentException.class, () -> BenchSettings
+                .builder(List.of(new FrameSize(64, 64)), List.of(new BenchArm(DeblurModel.NONE, 1, DeblurRegion.FRAME)))
+                .build());
+        assertTrue(noDetector.getMessage().contains("detector"), noDetector.getMessage());
     }
 
     @Test

@@ -12,8 +12,9 @@ import java.util.OptionalDouble;
 
 /**
  * Reads the {@code detector} section. minDiameterPx, maxDiameterPx, micronsPerPixel, minParticlesPerBump and
- * bumps are required (they depend on the optics and the product); minContrast defaults to 0.05 and
- * illuminationAngleDeg to 0. {@code illuminationAngleDeg: auto} estimates the direction per frame; then
+ * bumps are required (they depend on the optics and the product); the others default to
+ * {@link DetectorSettings.Builder}'s values (minContrast {@value DetectorSettings#DEFAULT_MIN_CONTRAST},
+ * illuminationAngleDeg 0). {@code illuminationAngleDeg: auto} estimates the direction per frame; then
  * illuminationAngleFallbackDeg (default 0) is used until the first confident estimate, and it is refused with a
  * fixed angle. expectedBumpsPerFrame, maxParticlesPerBump and minJudgedBumpAreaPx are optional (0: see
  * {@link DecisionLimits}); so is contrastNoiseFactor (default
@@ -33,7 +34,7 @@ final class DetectorReader {
                 "maxParticlesPerBump", "minJudgedBumpAreaPx", "contrastNoiseFactor");
         double minDiameterPx = map.number("minDiameterPx");
         double maxDiameterPx = map.number("maxDiameterPx");
-        double minContrast = map.number("minContrast", 0.05);
+        double minContrast = map.number("minContrast", DetectorSettings.DEFAULT_MIN_CONTRAST);
         double contrastNoiseFactor = map.number("contrastNoiseFactor",
                 DetectorSettings.DEFAULT_CONTRAST_NOISE_FACTOR);
         double micronsPerPixel = map.number("micronsPerPixel");
@@ -52,10 +53,18 @@ final class DetectorReader {
         int maxParticlesPerBump = map.integer("maxParticlesPerBump", none.maxParticlesPerBump());
         long minJudgedBumpAreaPx = map.longInteger("minJudgedBumpAreaPx", none.minJudgedBumpAreaPx());
         BumpLayout bumps = bumps(map.section("bumps"));
-        return map.build(() -> new DetectorSettings(minDiameterPx, maxDiameterPx, minContrast, micronsPerPixel,
-                illuminationAngleDeg, bumps, minParticlesPerBump, auto,
-                none.withExpectedBumpsPerFrame(expectedBumpsPerFrame).withMaxParticlesPerBump(maxParticlesPerBump)
-                        .withMinJudgedBumpAreaPx(minJudgedBumpAreaPx), contrastNoiseFactor),
+        DetectorSettings.Builder detector = DetectorSettings.builder()
+                .particleDiameterPx(minDiameterPx, maxDiameterPx).minContrast(minContrast)
+                .micronsPerPixel(micronsPerPixel).bumps(bumps).minParticlesPerBump(minParticlesPerBump)
+                .contrastNoiseFactor(contrastNoiseFactor);
+        if (auto) {
+            detector.autoIlluminationAngle(illuminationAngleDeg);
+        } else {
+            detector.illuminationAngleDeg(illuminationAngleDeg);
+        }
+        return map.build(() -> detector.decisionLimits(none.withExpectedBumpsPerFrame(expectedBumpsPerFrame)
+                        .withMaxParticlesPerBump(maxParticlesPerBump).withMinJudgedBumpAreaPx(minJudgedBumpAreaPx))
+                        .build(),
                 auto ? Map.of("illuminationAngleDeg", "illuminationAngleFallbackDeg") : Map.of());
     }
 
