@@ -10,8 +10,8 @@ import unittest
 import aoi_models
 from aoi_models.common.paths import PYTHON_ROOT
 
-TOOLS = ("udbd.train", "udbd.evaluate", "udbd.export", "udbd.bench", "udbd.make_nan_model",
-         "udbd.make_mismatched_model", "motion.make_dataset", "motion.train", "motion.export", "motion.evaluate",
+TOOLS = ("udbd.train", "udbd.evaluate", "udbd.export", "udbd.bench", "udbd.focus_scale", "udbd.swap_kernel",
+         "udbd.make_nan_model", "udbd.make_mismatched_model", "motion.make_dataset", "motion.train", "motion.export", "motion.evaluate",
          "motion.exposure_set", "motion.synthesize", "motion.triplets_to_npz")
 
 
@@ -22,6 +22,17 @@ class PackageTest(unittest.TestCase):
             importlib.import_module(name)
         self.assertTrue({"aoi_models.common.onnx_numpy", "aoi_models.common.photos", "aoi_models.common.tiling",
                          "aoi_models.common.metrics", "aoi_models.common.onnx_check"} <= set(names))
+
+    def test_the_tool_list_is_every_module_that_runs_as_a_script(self):
+        scripts = set()
+        for folder, _, files in os.walk(os.path.join(PYTHON_ROOT, "aoi_models")):
+            for f in files:
+                path = os.path.join(folder, f)
+                with open(path, encoding="utf-8") as fh:
+                    if f.endswith(".py") and 'if __name__ == "__main__":' in fh.read():
+                        rel = os.path.relpath(path, os.path.join(PYTHON_ROOT, "aoi_models"))
+                        scripts.add(rel[:-3].replace(os.sep, "."))
+        self.assertEqual(set(TOOLS), scripts)
 
     def test_every_tool_has_a_main_and_its_help_names_the_module(self):
         for tool in TOOLS:
