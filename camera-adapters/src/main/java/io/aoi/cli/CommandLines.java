@@ -7,6 +7,7 @@ import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
@@ -42,6 +43,19 @@ public final class CommandLines {
     /** Runs a tool: {@code tool} (a picocli command) on {@code argv} with the conventions; returns the exit code. */
     public static int run(Object tool, String... argv) {
         return configure(new CommandLine(tool)).execute(argv);
+    }
+
+    /**
+     * Refuses a parsed value the option's type allows but the tool does not: throws the command-line error of
+     * {@code spec}'s command, which {@link #configure} reports with the synopsis and exit code 2.
+     *
+     * @param message what was wrong and what is allowed, e.g. {@code --rows 0 is out of range; allowed: 1 or more}
+     * @throws ParameterException unless {@code ok}
+     */
+    public static void require(CommandSpec spec, boolean ok, String message) {
+        if (!ok) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
     }
 
     private static void headings(CommandLine command) {

@@ -38,7 +38,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -85,18 +84,11 @@ public final class OpcUaBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (clients < 1) {
-            throw new ParameterException(spec.commandLine(), "--clients " + clients + " is out of range; allowed: 1 or more");
-        }
-        if (seconds < 1) {
-            throw new ParameterException(spec.commandLine(), "--seconds " + seconds + " is out of range; allowed: 1 or more");
-        }
-        if (!(intervalMs > 0)) {
-            throw new ParameterException(spec.commandLine(), "--interval-ms " + intervalMs + " is out of range; allowed: above 0");
-        }
-        if (window < 1) {
-            throw new ParameterException(spec.commandLine(), "--window " + window + " is out of range; allowed: 1 or more");
-        }
+        CommandLines.require(spec, clients >= 1, "--clients " + clients + " is out of range; allowed: 1 or more");
+        CommandLines.require(spec, seconds >= 1, "--seconds " + seconds + " is out of range; allowed: 1 or more");
+        CommandLines.require(spec, intervalMs > 0,
+                "--interval-ms " + intervalMs + " is out of range; allowed: above 0");
+        CommandLines.require(spec, window >= 1, "--window " + window + " is out of range; allowed: 1 or more");
         Path pki = Files.createTempDirectory("bench-pki");
         ResultQuery none = new NoResults();
         InMemoryRecipeControl recipes = new InMemoryRecipeControl("R1", DeblurSettings.DEFAULTS.with(DeblurModel.UDBD, 2)

@@ -43,7 +43,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -202,9 +201,7 @@ public final class SecurityBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (seconds < 1) {
-            throw new ParameterException(spec.commandLine(), "--seconds " + seconds + " is out of range; allowed: 1 or more");
-        }
+        CommandLines.require(spec, seconds >= 1, "--seconds " + seconds + " is out of range; allowed: 1 or more");
         Path work = Files.createTempDirectory("security-bench");
         Path pki = work.resolve("pki");
         TestClients.ClientCert cert = TestClients.newCert("bench");

@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -38,9 +37,7 @@ public final class JournalBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (n < 1) {
-            throw new ParameterException(spec.commandLine(), "--results " + n + " is out of range; allowed: 1 or more");
-        }
+        CommandLines.require(spec, n >= 1, "--results " + n + " is out of range; allowed: 1 or more");
         Path dir = Files.createTempDirectory("journal-bench");
         long[] nanos = new long[n];
         long bytes;

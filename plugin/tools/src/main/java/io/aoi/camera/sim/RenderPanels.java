@@ -116,22 +116,21 @@ public final class RenderPanels implements Callable<Integer> {
     }
 
     private void check() {
-        check(count >= 1, "--count " + count + " is out of range; allowed: 1 or more");
-        check(widthPx >= 32 && widthPx <= 8192, "--width " + widthPx + " is out of range; allowed: 32 to 8192");
-        check(heightPx >= 16 && heightPx <= 8192, "--height " + heightPx + " is out of range; allowed: 16 to 8192");
-        check(defocusSigmaPx >= 0 && defocusSigmaPx <= 8, "--defocus " + defocusSigmaPx
-                + " is out of range; allowed: 0 to 8");
-        check(motionBlurPx >= 0 && motionBlurPx <= 64, "--motion " + motionBlurPx + " is out of range; allowed: 0 to 64");
-        check(noiseSigma >= 0 && noiseSigma <= 0.2, "--noise " + noiseSigma + " is out of range; allowed: 0 to 0.2");
-        check(bitDepth == 8 || bitDepth == 16, "--bits " + bitDepth + " is not allowed; allowed: 8 or 16");
-        check(particlesPerBump >= 0 && particlesPerBump <= 500, "--particles-per-bump " + particlesPerBump
-                + " is out of range; allowed: 0 to 500");
-    }
-
-    private void check(boolean ok, String message) {
-        if (!ok) {
-            throw new ParameterException(spec.commandLine(), message);
-        }
+        CommandLines.require(spec, count >= 1, "--count " + count + " is out of range; allowed: 1 or more");
+        CommandLines.require(spec, widthPx >= 32 && widthPx <= 8192,
+                "--width " + widthPx + " is out of range; allowed: 32 to 8192");
+        CommandLines.require(spec, heightPx >= 16 && heightPx <= 8192,
+                "--height " + heightPx + " is out of range; allowed: 16 to 8192");
+        CommandLines.require(spec, defocusSigmaPx >= 0 && defocusSigmaPx <= 8,
+                "--defocus " + defocusSigmaPx + " is out of range; allowed: 0 to 8");
+        CommandLines.require(spec, motionBlurPx >= 0 && motionBlurPx <= 64,
+                "--motion " + motionBlurPx + " is out of range; allowed: 0 to 64");
+        CommandLines.require(spec, noiseSigma >= 0 && noiseSigma <= 0.2,
+                "--noise " + noiseSigma + " is out of range; allowed: 0 to 0.2");
+        CommandLines.require(spec, bitDepth == 8 || bitDepth == 16,
+                "--bits " + bitDepth + " is not allowed; allowed: 8 or 16");
+        CommandLines.require(spec, particlesPerBump >= 0 && particlesPerBump <= 500,
+                "--particles-per-bump " + particlesPerBump + " is out of range; allowed: 0 to 500");
     }
 
     /** Renders all crops; returns the number of particles written to truth.csv. */

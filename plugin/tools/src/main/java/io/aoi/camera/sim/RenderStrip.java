@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -62,10 +61,12 @@ public final class RenderStrip implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        check(widthPx >= 64 && widthPx <= 16384, "--width " + widthPx + " is out of range; allowed: 64 to 16384");
-        check(rows >= 1 && rows <= 1_000_000, "--rows " + rows + " is out of range; allowed: 1 to 1000000");
-        check(particlesPerBump >= 0 && particlesPerBump <= 500, "--particles-per-bump " + particlesPerBump
-                + " is out of range; allowed: 0 to 500");
+        CommandLines.require(spec, widthPx >= 64 && widthPx <= 16384,
+                "--width " + widthPx + " is out of range; allowed: 64 to 16384");
+        CommandLines.require(spec, rows >= 1 && rows <= 1_000_000,
+                "--rows " + rows + " is out of range; allowed: 1 to 1000000");
+        CommandLines.require(spec, particlesPerBump >= 0 && particlesPerBump <= 500,
+                "--particles-per-bump " + particlesPerBump + " is out of range; allowed: 0 to 500");
         long started = System.nanoTime();
         try {
             write();
@@ -75,12 +76,6 @@ public final class RenderStrip implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote a %dx%d strip (seed %d) to %s in %.1f s%n", widthPx,
                 rows, seed, out, (System.nanoTime() - started) / 1e9);
         return 0;
-    }
-
-    private void check(boolean ok, String message) {
-        if (!ok) {
-            throw new ParameterException(spec.commandLine(), message);
-        }
     }
 
     private void write() throws IOException {
