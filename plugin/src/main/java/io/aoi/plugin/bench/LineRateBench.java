@@ -79,10 +79,11 @@ public final class LineRateBench {
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = ProcessMeters.cpuSeconds() - cpu0;
+            ProcessMeters.Rss rss = ProcessMeters.rss();
             return BenchRow.builder(arm).frameSize(first.width(), first.height())
                     .frames(frames.size() * settings.repeats()).wallSeconds(wall).cpuSeconds(cpu)
                     .deblurSeconds(deblurSeconds).restoredFraction(restored)
-                    .memory(ProcessMeters.rssMegabytes(), ProcessMeters.peakRssMegabytes()).build();
+                    .memory(rss.megabytes(), rss.peakMegabytes()).build();
         }
     }
 
