@@ -98,6 +98,16 @@ def run_rows(model, blurred, sharp, kernels):
     return out, nsr
 
 
+def panel_crops(crops, size, seed):
+    """`crops` padded crops of `size` px (eval_crops) from the evaluation panels: the project's simulator, seed
+    PANEL_SEED (never a training seed), rendered into models/python/work once. Exits when it cannot render."""
+    files = ensure_panels(os.path.join(WORK, "panels-eval-%d" % PANEL_SEED), count=max(crops, 8),
+                          size=size + 2 * KERNEL_RADIUS, seed=PANEL_SEED)
+    if not files:
+        sys.exit("panel simulator did not render")
+    return eval_crops(load_panels(files), crops, size, seed)
+
+
 def photo_set(which, ckpt_policy, size):
     """(images, used, left_out): the photos of `which`; a legacy checkpoint keeps only the unseen ones."""
     items = photo_sources()
@@ -209,11 +219,7 @@ def main(argv=None):
         report["conditions"][key] = {"sigmas": sigmas, "read_noise": read_noise, "rows": per_sigma, "nsr": nsrs}
         print("\n".join(lines[-len(ROWS) - 5:]), "(%.0f s)" % (time.time() - t0), flush=True)
     if "panels" in conditions:
-        files = ensure_panels(os.path.join(WORK, "panels-eval-%d" % PANEL_SEED), count=max(args.crops, 8),
-                              size=args.size + 2 * KERNEL_RADIUS, seed=PANEL_SEED)
-        if not files:
-            sys.exit("panel simulator did not render")
-        panel_padded = eval_crops(load_panels(files), args.crops, args.size, args.seed)
+        panel_padded = panel_crops(args.crops, args.size, args.seed)
         sigmas = floats(args.panel_sigmas)
         per_sigma, nsrs = evaluate_condition(model, panel_padded, sigmas, args.panel_noise, args.seed + 2)
         title = "Simulated panels (seed %d), read noise %g + shot noise 1e-4·x, 8-bit" % (PANEL_SEED, args.panel_noise)

@@ -8,9 +8,10 @@ Usage (from models/python; seeded, so the same command gives the same numbers):
         [--sigmas 1,2,2.5,3,3.5,4,4.5,5] [--crops 12] [--size 236] [--noise 0.01]
 
 Crops: `--crops` crops of `--size` px (the station feeds the kernel net crops of up to 256 px) from panels of the
-project's simulator (seed 8101, never a training seed), blurred with the 21 x 21 Gaussian of each sigma, read noise
-`--noise` plus shot noise 1e-4 x, 8 bit. Prints, per checkpoint and sigma, the mean and standard deviation over the
-crops of the estimate, and the equivalent sigma of the true (truncated) 21 px kernel beside it.
+project's simulator (evaluate.panel_crops: seed 8101, never a training seed), blurred with the 21 x 21 Gaussian of
+each sigma, read noise `--noise` plus shot noise 1e-4 x, 8 bit; the noise of the n-th sigma of `--sigmas` is drawn
+from `--seed` + n. Prints, per checkpoint and sigma, the mean and standard deviation over the crops of the
+estimate, and the equivalent sigma of the true (truncated) 21 px kernel beside it.
 """
 import argparse
 import os
@@ -18,14 +19,10 @@ import os
 import numpy as np
 import torch
 
-from ..common.paths import WORK
-from ..common.simulator import ensure_panels
-from .data import blur_crops, degrade, eval_crops, gaussian_kernel, load_panels
+from .data import blur_crops, degrade, gaussian_kernel
+from .evaluate import panel_crops
 from .export import load
-from .model import KERNEL_RADIUS
 from .split import defocus_sigma_px
-
-PANEL_SEED = 8101
 
 
 def estimates(model, padded, sigma, noise, seed):
@@ -52,11 +49,7 @@ def main(argv=None):
     if args.crops < 1 or not 64 <= args.size <= 1024 or any(not 0 <= s <= 5 for s in sigmas):
         p.error("allowed: --crops 1 or more, --size 64 to 1024, sigmas 0 to 5 px")
     torch.set_num_threads(args.threads)
-    files = ensure_panels(os.path.join(WORK, "panels-eval-%d" % PANEL_SEED), count=max(args.crops, 8),
-                          size=args.size + 2 * KERNEL_RADIUS, seed=PANEL_SEED)
-    if not files:
-        raise SystemExit("panel simulator did not render")
-    padded = eval_crops(load_panels(files), args.crops, args.size, args.seed)
+    padded = panel_crops(args.crops, args.size, args.seed)
     models = [(c, load(c)[0].eval()) for c in args.ckpt]
     print("| true sigma (21 px kernel) | " + " | ".join(os.path.basename(c) for c, _ in models) + " |")
     print("|---:|" + "---:|" * len(models))

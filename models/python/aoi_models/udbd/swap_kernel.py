@@ -15,8 +15,9 @@ import torch
 PREFIX = "kernel_net."
 
 
-def swap(into, kernel_from):
-    """The checkpoint dict `into` with the kernel net of `kernel_from` (both checkpoint dicts), a new dict."""
+def swap(into, kernel_from, source_path="?"):
+    """The checkpoint dict `into` with the kernel net of `kernel_from` (both checkpoint dicts; source_path names
+    the latter in the provenance), a new dict."""
     ki, kf = into["state"], kernel_from["state"]
     width_i, width_f = ki.get("kernel_width", ki["width"]), kf.get("kernel_width", kf["width"])
     if width_i != width_f:
@@ -28,7 +29,7 @@ def swap(into, kernel_from):
         raise ValueError("the kernel nets' parameters differ in name; allowed: two UDBD-Net checkpoints")
     model.update(kernel)
     state = dict(ki)
-    state["kernel_from"] = {"checkpoint": kernel_from.get("path", "?"), "step": kf["step"],
+    state["kernel_from"] = {"checkpoint": source_path, "step": kf["step"],
                             "sigma_max": kf.get("sigma_max"), "swapped": True, "before": ki.get("kernel_from")}
     return {"model": model, "state": state}
 
@@ -41,8 +42,7 @@ def main(argv=None):
     p.add_argument("--out", required=True)
     args = p.parse_args(argv)
     source = torch.load(args.kernel_from, map_location="cpu")
-    source["path"] = args.kernel_from
-    out = swap(torch.load(args.into, map_location="cpu"), source)
+    out = swap(torch.load(args.into, map_location="cpu"), source, args.kernel_from)
     torch.save(out, args.out)
     print("wrote %s: %s with the kernel net of %s (step %d)" % (args.out, args.into, args.kernel_from,
                                                                source["state"]["step"]))
