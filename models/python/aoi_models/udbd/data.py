@@ -110,10 +110,10 @@ class TrainSampler:
     """Random blurred/sharp crop batches. 20% of samples are near-identity (sigma in [0, 0.6]), the others have a
     Gaussian defocus of sigma uniform in [1, sigma_max] px. Read noise is
     drawn per sample, its standard deviation uniform in [read_noise_min, read_noise_max] (fraction of full
-    scale)."""
+    scale); a share `clean_share` of the samples gets no noise at all (8-bit quantisation only)."""
 
     def __init__(self, images, crop, seed, read_noise_max=READ_NOISE_MAX, panels=(), panel_share=None,
-                 read_noise_min=0.0, fixed_illumination=False, sigma_max=SIGMA_MAX):
+                 read_noise_min=0.0, fixed_illumination=False, sigma_max=SIGMA_MAX, clean_share=0.0):
         """images: photos (and panel crops, when panel_share is None) drawn in proportion to the square root
         of their area; with panel_share given, panel crops are drawn that share of the time instead.
         fixed_illumination: panel crops are only flipped top to bottom, never rotated or mirrored left to
@@ -121,7 +121,10 @@ class TrainSampler:
         if not 1.0 < sigma_max <= MAX_TRAIN_SIGMA:
             raise ValueError("sigma_max = %g px; allowed: above 1 and at most %g (the %d px kernel's support)"
                              % (sigma_max, MAX_TRAIN_SIGMA, 2 * KERNEL_RADIUS + 1))
+        if not 0.0 <= clean_share <= 1.0:
+            raise ValueError("clean_share = %g; allowed: 0 to 1" % clean_share)
         self.sigma_max = sigma_max
+        self.clean_share = clean_share
         self.read_noise_min = read_noise_min
         self.read_noise_max = read_noise_max
         self.fixed_illumination = fixed_illumination
@@ -169,8 +172,11 @@ class TrainSampler:
         k = torch.from_numpy(np.stack(kernels)[:, None]).to(device)
         sharp = padded[:, :, KERNEL_RADIUS:-KERNEL_RADIUS, KERNEL_RADIUS:-KERNEL_RADIUS].contiguous()
         blurred = blur_valid(padded, k)
-        poisson = torch.from_numpy(self.rng.uniform(0, 4e-4, (n, 1, 1, 1)).astype(np.float32)).to(device)
-        gauss = torch.from_numpy(self.rng.uniform(self.read_noise_min, self.read_noise_max, (n, 1, 1, 1))
+        # drawn only with a clean share, so runs without one keep their random stream
+        noisy = ((self.rng.random((n, 1, 1, 1)) >= self.clean_share) if self.clean_share > 0
+                 else np.ones((n, 1, 1, 1))).astype(np.float32)
+        poisson = torch.from_numpy(noisy * self.rng.uniform(0, 4e-4, (n, 1, 1, 1)).astype(np.float32)).to(device)
+        gauss = torch.from_numpy(noisy * self.rng.uniform(self.read_noise_min, self.read_noise_max, (n, 1, 1, 1))
                                  .astype(np.float32)).to(device)
         noise = torch.randn(blurred.shape, generator=self.gen).to(device)
         return add_noise(blurred, poisson, gauss, noise), sharp, k

@@ -65,6 +65,23 @@ class NAFBlock(nn.Module):
         return x + y * self.gamma
 
 
+class NoiseLevel(nn.Module):
+    """log(sigma + 1e-3) of an image's noise, one value per sample: Immerkaer's fast estimator (J. Immerkaer,
+    "Fast noise variance estimation", CVIU 1996), the mean absolute response to the 3x3 difference-of-Laplacians
+    mask times sqrt(pi / 2) / 6. The mask cancels planes and is small on smooth structure, and a defocused frame
+    is smooth, so on the blurred input it responds mostly to the noise. No weights."""
+
+    MASK = ((1.0, -2.0, 1.0), (-2.0, 4.0, -2.0), (1.0, -2.0, 1.0))
+
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("mask", torch.tensor(self.MASK).reshape(1, 1, 3, 3), persistent=False)
+
+    def forward(self, x):
+        sigma = F.conv2d(x, self.mask).abs().mean(dim=(2, 3), keepdim=True) * (math.sqrt(math.pi / 2) / 6)
+        return torch.log(sigma + 1e-3)
+
+
 class KernelNet(nn.Module):
     """Estimates one 21x21 blur kernel per frame: 11x11 conv + ResBlocks, global average pooling, a 1x1 conv
     to the weights of 11x11, 7x7, 5x5 and 1x1 filters that are convolved together."""
@@ -195,12 +212,22 @@ def wiener_matmul(feat, kr, ki, c):
 class DeconvNet(nn.Module):
     """Feature extraction, DFWD with a per-channel regulariser C_i, NAFNet encoder-decoder refinement."""
 
-    def __init__(self, ch, blocks=(1, 1, 1)):
+    def __init__(self, ch, blocks=(1, 1, 1), noise_input=False):
         super().__init__()
         self.features = nn.Sequential(nn.Conv2d(1, ch, 3, padding=1), ResBlock(ch))
         self.c_head = nn.Conv2d(ch, ch, 1)
         nn.init.zeros_(self.c_head.weight)
         nn.init.constant_(self.c_head.bias, math.log(math.expm1(0.01)))
+        self.noise_input = noise_input
+        if noise_input:
+            # the input's noise level steers the regulariser C_i and the refinement; zero at first, so a
+            # fine-tune from a model without it starts from that model's function
+            self.noise = NoiseLevel()
+            self.c_noise = nn.Conv2d(1, ch, 1)
+            self.intro_noise = nn.Conv2d(1, ch, 1)
+            for conv in (self.c_noise, self.intro_noise):
+                nn.init.zeros_(conv.weight)
+                nn.init.zeros_(conv.bias)
         self.intro = nn.Conv2d(ch + 1, ch, 3, padding=1)
         self.enc1 = nn.Sequential(*[NAFBlock(ch) for _ in range(blocks[0])])
         self.down1 = nn.Conv2d(ch, 2 * ch, 2, stride=2)
@@ -216,8 +243,10 @@ class DeconvNet(nn.Module):
     def extract(self, x):
         """Graph A of the split network: blurred [N,1,H,W] -> (features [N,C,H,W], regulariser C_i [N,C,1,1])."""
         feat = self.features(x - 0.5)
-        c = F.softplus(self.c_head(feat.mean(dim=(2, 3), keepdim=True))) + 1e-4  # [N, C, 1, 1]
-        return feat, c
+        c = self.c_head(feat.mean(dim=(2, 3), keepdim=True))
+        if self.noise_input:
+            c = c + self.c_noise(self.noise(x))
+        return feat, F.softplus(c) + 1e-4  # C_i [N, C, 1, 1]
 
     def deconvolve(self, feat, kernel, c):
         """The DFWD step: replicate pad by WIENER_PAD, conj(K)/(|K|^2 + C_i) per channel, crop back."""
@@ -237,7 +266,10 @@ class DeconvNet(nn.Module):
         ph = torch.remainder(-h, ENCODER_STRIDE) if torch.is_tensor(h) else (-h) % ENCODER_STRIDE
         pw = torch.remainder(-w, ENCODER_STRIDE) if torch.is_tensor(w) else (-w) % ENCODER_STRIDE
         z = F.pad(z, (0, pw, 0, ph), mode="reflect")
-        e1 = self.enc1(self.intro(z))
+        intro = self.intro(z)
+        if self.noise_input:
+            intro = intro + self.intro_noise(self.noise(x))
+        e1 = self.enc1(intro)
         e2 = self.enc2(self.down1(e1))
         m = self.mid(self.down2(e2))
         d2 = self.dec2(self.up2(m) + e2)
@@ -251,10 +283,10 @@ class DeconvNet(nn.Module):
 
 
 class UDBDNet(nn.Module):
-    def __init__(self, ch=16, kernel_ch=16, blocks=(1, 1, 1)):
+    def __init__(self, ch=16, kernel_ch=16, blocks=(1, 1, 1), noise_input=False):
         super().__init__()
         self.kernel_net = KernelNet(kernel_ch)
-        self.deconv_net = DeconvNet(ch, tuple(blocks))
+        self.deconv_net = DeconvNet(ch, tuple(blocks), noise_input)
 
     def set_dft(self, mode):
         assert mode in ("fft", "matmul")
@@ -274,6 +306,8 @@ def count_parameters(model):
 
 def build_model(state):
     """The network a checkpoint's state describes: width (deconvolution net), kernel_width (kernel net,
-    defaults to width) and blocks (NAFNet blocks per encoder level, defaults to one each)."""
+    defaults to width), blocks (NAFNet blocks per encoder level, defaults to one each) and noise_input (the
+    deconvolution net is given the input's noise level, NoiseLevel; off by default)."""
     width = state["width"]
-    return UDBDNet(width, state.get("kernel_width", width), tuple(state.get("blocks", (1, 1, 1))))
+    return UDBDNet(width, state.get("kernel_width", width), tuple(state.get("blocks", (1, 1, 1))),
+                   state.get("noise_input", False))

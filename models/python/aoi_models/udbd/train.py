@@ -52,6 +52,11 @@ def parse_args(argv=None):
                    help="largest read-noise standard deviation in training, fraction of full scale (new runs only)")
     p.add_argument("--read-noise-min", type=float, default=0.0,
                    help="least training read noise (new runs only); a station's own noise level, say")
+    p.add_argument("--clean-share", type=float, default=0.0,
+                   help="share of training samples with no noise at all, only 8-bit quantisation (new runs only)")
+    p.add_argument("--noise-input", action="store_true",
+                   help="give the deconvolution net the input's noise level (model.NoiseLevel) to steer C_i and the"
+                        " refinement; a fine-tune (--init) of a model without it starts from that model's function")
     p.add_argument("--sigma-max", type=float, default=SIGMA_MAX,
                    help="largest training defocus sigma in px, above 1 and at most %g (new runs only)" % MAX_TRAIN_SIGMA)
     p.add_argument("--fixed-illumination", action="store_true",
@@ -180,7 +185,8 @@ def main(argv=None):
              "panel_share": args.panel_share,
              "read_noise_max": args.read_noise_max, "read_noise_min": args.read_noise_min,
              "fixed_illumination": args.fixed_illumination, "detail_weight": args.detail_weight,
-             "sigma_max": args.sigma_max, "split_policy": SPLIT_POLICY}
+             "sigma_max": args.sigma_max, "split_policy": SPLIT_POLICY, "clean_share": args.clean_share,
+             "noise_input": args.noise_input}
     ck = torch.load(ckpt_path, map_location="cpu") if os.path.isfile(ckpt_path) else None
     init = torch.load(args.init, map_location="cpu") if args.init and not ck else None
     if ck:
@@ -192,6 +198,7 @@ def main(argv=None):
             state["split_policy"] = "legacy"
         state.update({k: init["state"][k] for k in ("width", "kernel_width", "blocks", "kernel_from")
                       if k in init["state"]})  # a start with a frozen kernel net keeps it frozen
+        state["noise_input"] = args.noise_input or bool(init["state"].get("noise_input"))
         state["init"] = {"checkpoint": args.init, "step": init["state"]["step"],
                          "train_seconds": init["state"]["train_seconds"], "hardware": init["state"].get("hardware")}
     if args.kernel_from and not ck:
@@ -219,8 +226,14 @@ def main(argv=None):
             p.requires_grad_(False)
     opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=1e-3)
     if init:
-        model.load_state_dict(init["model"])
-        log("fine-tune from %s (step %d)" % (args.init, init["state"]["step"]))
+        missing, unexpected = model.load_state_dict(init["model"], strict=False)
+        new = [k for k in missing if state["noise_input"] and not init["state"].get("noise_input")
+               and k.startswith(("deconv_net.c_noise.", "deconv_net.intro_noise."))]
+        if unexpected or len(new) != len(missing):
+            raise ValueError("%s does not fit this model: missing %s, unexpected %s"
+                             % (args.init, sorted(set(missing) - set(new)), sorted(unexpected)))
+        log("fine-tune from %s (step %d)%s" % (args.init, init["state"]["step"],
+                                               "; noise input added, zero at first" if new else ""))
     if ck:
         model.load_state_dict(ck["model"])
         if "opt" in ck:  # a released checkpoint has no optimiser state
@@ -232,7 +245,8 @@ def main(argv=None):
     log("run (from its first start or the checkpoint, not this command's defaults): %s" % json.dumps(
         {k: state.get(k) for k in ("width", "kernel_width", "blocks", "crop", "batch", "lr", "stage1_fraction",
                                    "extra_passes", "read_noise_min", "read_noise_max", "fixed_illumination",
-                                   "detail_weight", "panel_share", "sigma_max", "init")}))
+                                   "detail_weight", "panel_share", "sigma_max", "clean_share", "noise_input",
+                                   "init")}))
     log("parameters: %d (kernel net %d, deconvolution net %d)" % (
         count_parameters(model), count_parameters(model.kernel_net), count_parameters(model.deconv_net)))
 
@@ -240,7 +254,8 @@ def main(argv=None):
                            read_noise_max=state["read_noise_max"], panels=panels, panel_share=state["panel_share"],
                            read_noise_min=state["read_noise_min"],
                            fixed_illumination=state["fixed_illumination"],
-                           sigma_max=state.get("sigma_max", SIGMA_MAX))
+                           sigma_max=state.get("sigma_max", SIGMA_MAX),
+                           clean_share=state.get("clean_share", 0.0))
     torch.manual_seed(args.seed + state["step"])
     budget = args.minutes * 60
     stage1_s = state["stage1_fraction"] * budget

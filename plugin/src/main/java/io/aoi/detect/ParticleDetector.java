@@ -84,6 +84,29 @@ public final class ParticleDetector {
         return direction.estimate(plane, w, h, regions(bumps(plane, w, h), w, h), settings.minContrast());
     }
 
+    /**
+     * The shear direction this detector holds for {@code frame} before it is restored: the configured angle, or
+     * in auto mode the frame's own estimate when it is confident (remembered, as {@link #detect} remembers its
+     * estimates), else the last confident one. A station turns the frame by it before a model trained on one
+     * direction restores it ({@code OrientedDeblurrer}): defocus blurs the relief but keeps its direction, and a
+     * model fed the wrong direction would restore particles the detector then cannot find. A frame the estimator
+     * cannot read (colour, smaller than a particle) gets the last confident direction.
+     */
+    public double shearDirectionFor(Image frame) {
+        if (!settings.illuminationAngleAuto()) {
+            return settings.illuminationAngleDeg();
+        }
+        if (frame.channels() == 1
+                && FrameQuality.tooSmall(frame.width(), frame.height(), settings.maxDiameterPx()).isEmpty()) {
+            DirectionEstimate estimate = estimateDirection(frame);
+            if (estimate.confident()) {
+                lastConfidentAngleBits.set(Double.doubleToLongBits(estimate.angleDeg()));
+                return estimate.angleDeg();
+            }
+        }
+        return Double.longBitsToDouble(lastConfidentAngleBits.get());
+    }
+
     public DetectorSettings settings() {
         return settings;
     }

@@ -5,9 +5,11 @@ import io.aoi.camera.sim.PanelSimulator;
 import io.aoi.camera.sim.SimulatedFrame;
 import io.aoi.config.SimulatedCameraSettings;
 import io.aoi.deblur.DeblurException;
+import io.aoi.deblur.FrameOrientation;
 import io.aoi.detect.ParticleDetector;
 import io.aoi.image.Image;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,14 +109,19 @@ public final class DetectionEvaluation {
                 Image blurred = sigma == 0 ? sharp.image()
                         : simulator.frame(firstLine, h, sigma, 0, settings.noiseSigma()).image();
                 for (EvaluationArm arm : arms) {
-                    Image input = arm.restorer().restore(sharp.image(), blurred, sigma);
-                    FrameScores[] scores = seen.get(input);
+                    FrameScores[] scores = arm.shearDirectionDeg().isPresent()
+                            ? orientedScores(arm, sharp, blurred, sigma, detectors)
+                            : null;
                     if (scores == null) {
-                        scores = new FrameScores[variants.size()];
-                        for (int v = 0; v < scores.length; v++) {
-                            scores[v] = FrameScores.of(detectors.get(v), input, sharp);
+                        Image input = arm.restorer().restore(sharp.image(), blurred, sigma);
+                        scores = seen.get(input);
+                        if (scores == null) {
+                            scores = new FrameScores[variants.size()];
+                            for (int v = 0; v < scores.length; v++) {
+                                scores[v] = FrameScores.of(detectors.get(v), input, sharp);
+                            }
+                            seen.put(input, scores);
                         }
-                        seen.put(input, scores);
                     }
                     for (int v = 0; v < scores.length; v++) {
                         pooled.merge(key(sigma, variants.get(v).labelFor(arm.label())), scores[v],
@@ -135,6 +142,31 @@ public final class DetectionEvaluation {
             }
         }
         return new EvaluationReport(settings, rows);
+    }
+
+    /**
+     * The scores of an arm whose model was trained on one shear direction: as a station does, each detector turns
+     * the frames towards it from the direction it holds for the blurred frame ({@link
+     * ParticleDetector#shearDirectionFor}: its fixed angle, or in auto mode its estimate), the arm restores the
+     * turned frames and the result is turned back. Detectors that turn the frames alike share one restoration.
+     */
+    private static FrameScores[] orientedScores(EvaluationArm arm, SimulatedFrame sharp, Image blurred, double sigma,
+            List<ParticleDetector> detectors) throws DeblurException {
+        double model = arm.shearDirectionDeg().getAsDouble();
+        Map<FrameOrientation, Image> restored = new EnumMap<>(FrameOrientation.class);
+        FrameScores[] scores = new FrameScores[detectors.size()];
+        for (int v = 0; v < scores.length; v++) {
+            ParticleDetector detector = detectors.get(v);
+            FrameOrientation turn = FrameOrientation.toward(detector.shearDirectionFor(blurred), model);
+            Image input = restored.get(turn);
+            if (input == null) {
+                input = turn.inverse().apply(arm.restorer().restore(turn.apply(sharp.image()), turn.apply(blurred),
+                        sigma));
+                restored.put(turn, input);
+            }
+            scores[v] = FrameScores.of(detector, input, sharp);
+        }
+        return scores;
     }
 
     /**

@@ -38,7 +38,9 @@ public record DetectorVariant(String label, DetectorSettings detector) {
         List<DetectorVariant> out = new ArrayList<>();
         for (double offset : SHEAR_OFFSETS_DEG) {
             String label = offset == 0 ? "@right" : String.format(Locale.ROOT, "@+%.0f", offset);
-            out.add(new DetectorVariant(label, detector.withIlluminationAngleDeg(trueShearDeg + offset)));
+            // wrapped to (-180, 180]: the station file allows -360 to 360, and a true 250 plus 180 is 430
+            double angle = Math.IEEEremainder(trueShearDeg + offset, 360);
+            out.add(new DetectorVariant(label, detector.withIlluminationAngleDeg(angle == -180 ? 180 : angle)));
         }
         out.add(new DetectorVariant("@auto", detector.withAutoIlluminationAngle(detector.illuminationAngleDeg())));
         return out;

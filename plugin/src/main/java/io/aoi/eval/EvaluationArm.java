@@ -4,6 +4,7 @@ import io.aoi.deblur.Deblurrer;
 import io.aoi.deblur.wiener.WienerDeblurrer;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * One column of the evaluation: a label and how the detector's input frame is made.
@@ -11,13 +12,26 @@ import java.util.Objects;
  * <p>Arms built from a {@link Deblurrer} do not own it: the caller closes it after the evaluation. Use
  * {@link #deblurred(String, Deblurrer, int)} for models from other modules, for example
  * {@code deblurred("udbd x2", udbd, 2)} or {@code deblurred("motion", motion, 1)}.
+ *
+ * @param label             the column's name
+ * @param restorer          makes the detector's input
+ * @param shearDirectionDeg the DIC shear direction the arm's model was trained on: the evaluation turns the frames
+ *                          towards it from each detector's direction, as a station does
+ *                          ({@link io.aoi.deblur.FrameOrientation}); empty for an arm that treats every direction
+ *                          alike
  */
-public record EvaluationArm(String label, FrameRestorer restorer) {
+public record EvaluationArm(String label, FrameRestorer restorer, OptionalDouble shearDirectionDeg) {
     public EvaluationArm {
         if (label == null || label.isBlank()) {
             throw new IllegalArgumentException("an evaluation arm needs a non-empty label");
         }
         Objects.requireNonNull(restorer, "restorer");
+        Objects.requireNonNull(shearDirectionDeg, "shearDirectionDeg");
+    }
+
+    /** An arm that treats every shear direction alike. */
+    public EvaluationArm(String label, FrameRestorer restorer) {
+        this(label, restorer, OptionalDouble.empty());
     }
 
     /** The in-focus frame: the detector's ceiling. */
@@ -54,7 +68,17 @@ public record EvaluationArm(String label, FrameRestorer restorer) {
 
     /** Any deblurrer applied to the blurred frame with the given passes; the caller owns and closes it. */
     public static EvaluationArm deblurred(String label, Deblurrer deblurrer, int passes) {
+        return deblurred(label, deblurrer, passes, OptionalDouble.empty());
+    }
+
+    /**
+     * As {@link #deblurred(String, Deblurrer, int)}, for a model trained on one shear direction
+     * ({@code ModelNeeds.shearDirectionDeg()}; empty for one that restores any).
+     */
+    public static EvaluationArm deblurred(String label, Deblurrer deblurrer, int passes,
+            OptionalDouble shearDirectionDeg) {
         Objects.requireNonNull(deblurrer, "deblurrer");
-        return new EvaluationArm(label, (sharp, blurred, sigma) -> deblurrer.deblur(blurred, passes));
+        return new EvaluationArm(label, (sharp, blurred, sigma) -> deblurrer.deblur(blurred, passes),
+                shearDirectionDeg);
     }
 }

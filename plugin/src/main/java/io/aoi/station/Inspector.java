@@ -54,7 +54,8 @@ public final class Inspector implements AutoCloseable {
         Objects.requireNonNull(station, "station");
         ParticleDetector detector = new ParticleDetector(station.detector());
         try {
-            Deblurrer deblurrer = Deblurrers.open(station.deblur(), Optional.of(new BumpLocator(station.detector())));
+            Deblurrer deblurrer = Deblurrers.open(station.deblur(), Optional.of(new BumpLocator(station.detector())),
+                    detector::shearDirectionFor);
             return new Inspector(deblurrer, detector, station.deblur().iterations());
         } catch (DeblurException e) {
             throw new StationException(e.getMessage(), e);

@@ -11,6 +11,7 @@ import io.aoi.config.DetectorSettings;
 import io.aoi.config.SimulatedCameraSettings;
 import io.aoi.eval.MatchStats;
 import io.aoi.eval.ParticleMatcher;
+import io.aoi.image.Image;
 import org.junit.jupiter.api.Test;
 
 /** The shear direction estimated from simulated panels rendered with known directions. */
@@ -67,5 +68,19 @@ class ReliefDirectionTest {
         Detection empty = auto.detect(simulator(0, 0).frame(300, ROWS, 0, 0, 0.01).image());
         assertEquals(d.illuminationAngleDeg(), empty.illuminationAngleDeg(), "the last confident direction");
         assertEquals(0, new ParticleDetector(FIXED_ZERO).detect(frame.image()).illuminationAngleDeg());
+    }
+
+    @Test
+    void theDirectionForAFrameBeforeItIsRestoredIsTheFixedAngleOrTheAutoEstimateOfTheBlurredFrame() {
+        Image blurred = simulator(120, 12).frame(300, ROWS, 3.0, 0, 0.01).image();
+        assertEquals(35, new ParticleDetector(FIXED_ZERO.withIlluminationAngleDeg(35)).shearDirectionFor(blurred));
+        ParticleDetector auto = new ParticleDetector(FIXED_ZERO.withAutoIlluminationAngle(-60));
+        assertEquals(-60, auto.shearDirectionFor(Image.blank(WIDTH, ROWS, 3, 8)), "a colour frame: the fallback");
+        double estimate = auto.shearDirectionFor(blurred);
+        assertEquals(0, difference(estimate, 120), 4, "defocus 3 px keeps the relief's direction: " + estimate);
+        // remembered: a frame without particles, and one too small to hold one, keep it
+        assertEquals(estimate, auto.shearDirectionFor(simulator(0, 0).frame(300, ROWS, 3.0, 0, 0.01).image()));
+        assertEquals(estimate, auto.shearDirectionFor(Image.blank(4, 4, 1, 8)));
+        assertEquals(estimate, auto.detect(Image.blank(WIDTH, ROWS, 1, 8)).illuminationAngleDeg());
     }
 }

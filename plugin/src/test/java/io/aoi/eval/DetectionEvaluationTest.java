@@ -7,7 +7,9 @@ import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.deblur.motion.TripletDeblurrer;
 import io.aoi.image.Image;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class DetectionEvaluationTest {
@@ -56,6 +58,37 @@ class DetectionEvaluationTest {
         String markdown = report.toMarkdown();
         assertTrue(markdown.contains("| sigma | arm | precision | recall | F1 | bump verdict accuracy |"), markdown);
         assertTrue(markdown.contains("| 3.0 | wiener true sigma |"), markdown);
+    }
+
+    @Test
+    void anArmTrainedOnOneShearDirectionGetsFramesTurnedTowardsItPerDetector() throws DeblurException {
+        EvaluationSettings settings = EvaluationSettings.defaults().withFrames(1).withWidthPx(384).withHeightPx(256)
+                .withSeed(7).withDefocusSigmasPx(List.of(0.0)).withShearAngleDeg(120);
+        List<Integer> widths = new ArrayList<>();
+        EvaluationArm turned = new EvaluationArm("turned", (sharp, blurred, sigma) -> {
+            widths.add(blurred.width());
+            return blurred;
+        }, OptionalDouble.of(0));
+        List<DetectorVariant> variants = DetectorVariant.shearArms(settings.detector(), 120);
+        EvaluationReport report = DetectionEvaluation.run(settings, List.of(EvaluationArm.blurred(), turned),
+                variants);
+        // @right (120) and @auto turn by a quarter turn, @+30 (150) mirrors, @+90 (210) and @+180 (300) turn too:
+        // one restoration per distinct turn, each of the turned frame
+        assertTrue(widths.contains(256), "a quarter turn gives the model a 256 px wide frame: " + widths);
+        assertTrue(widths.size() < variants.size(), "detectors that turn alike share a restoration: " + widths);
+        // the pass-through model, turned and turned back, scores exactly like the frame as captured
+        for (DetectorVariant v : variants) {
+            assertEquals(report.row(0.0, v.labelFor("blurred")).particles(),
+                    report.row(0.0, v.labelFor("turned")).particles(), v.label());
+        }
+        assertTrue(report.row(0.0, "turned @auto").particles().f1() >= 0.95, report.toMarkdown());
+    }
+
+    @Test
+    void shearArmsStayWithinTheAllowedAngles() {
+        List<DetectorVariant> arms = DetectorVariant.shearArms(EvaluationSettings.defaults().detector(), 250);
+        assertEquals(List.of(-110.0, -80.0, -20.0, 70.0), arms.subList(0, 4).stream()
+                .map(v -> v.detector().illuminationAngleDeg()).toList());
     }
 
     @Test

@@ -10,19 +10,26 @@ import io.aoi.deblur.spi.ModelNeeds;
 /**
  * {@code model: udbd}, the general UDBD-Net ({@link UdbdDeblurrer}); {@link Acf} is {@code model: udbd_acf}, the
  * same network fine-tuned on ACF panels, and {@link AcfLite} ({@code model: udbd_acf_lite}) its line-rate variant.
- * Iterative, single-frame, restores regions.
+ * Iterative, single-frame, restores regions. The general model was trained on photographs and panels turned
+ * every way and restores any DIC shear direction; the ACF models were trained on panels lit from +x only
+ * ({@link #ACF_SHEAR_DIRECTION_DEG}, their model cards), so the pipeline turns a station's frames towards it.
  */
 public class UdbdProvider implements DeblurrerProvider {
+    /** The DIC shear direction the ACF models were trained on, degrees (bright half towards +x). */
+    public static final double ACF_SHEAR_DIRECTION_DEG = 0;
+
     private static final ModelNeeds NEEDS = ModelNeeds.singleFrame(ModelNeeds.Passes.ITERATIVE);
 
     private final DeblurModel model;
+    private final ModelNeeds needs;
 
     public UdbdProvider() {
-        this(DeblurModel.UDBD);
+        this(DeblurModel.UDBD, NEEDS);
     }
 
-    private UdbdProvider(DeblurModel model) {
+    private UdbdProvider(DeblurModel model, ModelNeeds needs) {
         this.model = model;
+        this.needs = needs;
     }
 
     @Override
@@ -32,7 +39,7 @@ public class UdbdProvider implements DeblurrerProvider {
 
     @Override
     public final ModelNeeds needs() {
-        return NEEDS;
+        return needs;
     }
 
     /** The settings' model file, else the shipped model of this provider's name. */
@@ -44,14 +51,14 @@ public class UdbdProvider implements DeblurrerProvider {
     /** {@code model: udbd_acf}. */
     public static final class Acf extends UdbdProvider {
         public Acf() {
-            super(DeblurModel.UDBD_ACF);
+            super(DeblurModel.UDBD_ACF, NEEDS.withShearDirectionDeg(ACF_SHEAR_DIRECTION_DEG));
         }
     }
 
     /** {@code model: udbd_acf_lite}. */
     public static final class AcfLite extends UdbdProvider {
         public AcfLite() {
-            super(DeblurModel.UDBD_ACF_LITE);
+            super(DeblurModel.UDBD_ACF_LITE, NEEDS.withShearDirectionDeg(ACF_SHEAR_DIRECTION_DEG));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.aoi.deblur.spi;
 
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * What a deblurring model needs from the pipeline that runs it: the pipeline and the commands read these instead
@@ -14,8 +15,13 @@ import java.util.Objects;
  * @param restoresRegions whether {@code region: bumps} applies: the pipeline then restores only the bumps of a
  *                        frame, each with its context margin ({@link io.aoi.deblur.Deblurrer#deblurRegions});
  *                        single-frame models only
+ * @param shearDirectionDeg the DIC shear (relief) direction the model was trained on, degrees as
+ *                        {@code detector.illuminationAngleDeg}: the pipeline turns each frame by a multiple of 90
+ *                        degrees, mirrored or not, so that the station's direction comes nearest to it, restores
+ *                        the turned frame and turns the result back ({@link io.aoi.deblur.OrientedDeblurrer});
+ *                        empty for a model that restores any direction alike
  */
-public record ModelNeeds(int frameWindow, Passes passes, boolean restoresRegions) {
+public record ModelNeeds(int frameWindow, Passes passes, boolean restoresRegions, OptionalDouble shearDirectionDeg) {
 
     /** What a model does with the pass count. */
     public enum Passes {
@@ -36,6 +42,21 @@ public record ModelNeeds(int frameWindow, Passes passes, boolean restoresRegions
             throw new IllegalArgumentException("restoresRegions with frameWindow " + frameWindow
                     + "; allowed: only for frameWindow 1 (a region is restored from one frame)");
         }
+        Objects.requireNonNull(shearDirectionDeg, "shearDirectionDeg");
+        if (shearDirectionDeg.isPresent() && !(Math.abs(shearDirectionDeg.getAsDouble()) <= 360)) {
+            throw new IllegalArgumentException("shearDirectionDeg = " + shearDirectionDeg.getAsDouble()
+                    + "; allowed: -360 to 360 degrees");
+        }
+    }
+
+    /** A model that restores any shear direction alike. */
+    public ModelNeeds(int frameWindow, Passes passes, boolean restoresRegions) {
+        this(frameWindow, passes, restoresRegions, OptionalDouble.empty());
+    }
+
+    /** These needs for a model trained on frames of one shear direction, {@code deg}. */
+    public ModelNeeds withShearDirectionDeg(double deg) {
+        return new ModelNeeds(frameWindow, passes, restoresRegions, OptionalDouble.of(deg));
     }
 
     /** A single-frame model with the given pass use that restores regions. */

@@ -19,6 +19,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.ServiceConfigurationError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +63,10 @@ class DeblurrerRegistryTest {
     void eachBuiltInStatesWhatItNeeds() throws DeblurException {
         assertEquals(new ModelNeeds(3, ModelNeeds.Passes.IGNORED, false), needs(DeblurModel.MOTION));
         assertEquals(new ModelNeeds(1, ModelNeeds.Passes.ITERATIVE, true), needs(DeblurModel.UDBD));
-        assertEquals(new ModelNeeds(1, ModelNeeds.Passes.ITERATIVE, true), needs(DeblurModel.UDBD_ACF));
+        // the ACF models were trained on panels lit from +x only: the pipeline turns frames towards 0 degrees
+        assertEquals(new ModelNeeds(1, ModelNeeds.Passes.ITERATIVE, true).withShearDirectionDeg(0),
+                needs(DeblurModel.UDBD_ACF));
+        assertEquals(OptionalDouble.of(0), needs(DeblurModel.UDBD_ACF_LITE).shearDirectionDeg());
         assertEquals(new ModelNeeds(1, ModelNeeds.Passes.ONCE, true), needs(DeblurModel.WIENER));
         assertEquals(new ModelNeeds(1, ModelNeeds.Passes.ONCE, false), needs(DeblurModel.NONE));
         assertEquals(1, needs(DeblurModel.MOTION).passesFor(3));

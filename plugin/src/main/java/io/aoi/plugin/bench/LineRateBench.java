@@ -63,7 +63,7 @@ public final class LineRateBench {
         DeblurSettings deblur = settings.deblur().with(arm.model(), arm.passes())
                 .withPolicy(settings.deblur().policy().withRegion(arm.region()));
         Image first = frames.get(0);
-        try (Deblurrer deblurrer = Deblurrers.open(deblur, Optional.of(bumps))) {
+        try (Deblurrer deblurrer = Deblurrers.open(deblur, Optional.of(bumps), detector::shearDirectionFor)) {
             detector.detect(deblurrer.deblur(first, arm.passes()));
             double restored = restoredFraction(deblurrer, arm, first);
             double deblurSeconds = 0;

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -212,14 +213,16 @@ final class EvaluateCommand implements Callable<Integer> {
                 arms.add(EvaluationArm.deblurred(arms.get(arms.size() - 1).label() + " bumps", wienerBumps, 1));
             }
             if (udbd) {
+                // the evaluation turns the frames of a model trained on one shear direction itself, per detector
+                OptionalDouble trained = Deblurrers.needs(udbdSettings.model()).shearDirectionDeg();
                 try (Deblurrer model = Deblurrers.open(udbdSettings);
                         // shares the model; closing both closes it once
                         RegionDeblurrer modelBumps = new RegionDeblurrer(model, bumps, regionMarginPx)) {
                     for (int passes : passCounts) {
-                        arms.add(EvaluationArm.deblurred(model.name() + " x" + passes, model, passes));
+                        arms.add(EvaluationArm.deblurred(model.name() + " x" + passes, model, passes, trained));
                         if (region) {
                             arms.add(EvaluationArm.deblurred(model.name() + " x" + passes + " bumps", modelBumps,
-                                    passes));
+                                    passes, trained));
                         }
                     }
                     report = evaluate(settings, arms, variants);

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,7 +86,7 @@ final class TuneCommand implements Callable<Integer> {
         ImageInputs.prepareFolder(out, "out");
         ParticleDetector detector = new ParticleDetector(station.detector());
         List<TuningRow> rows = new ArrayList<>();
-        try (Deblurrer deblurrer = Deblurrers.open(settings);
+        try (Deblurrer deblurrer = Deblurrers.open(settings, Optional.empty(), detector::shearDirectionFor);
                 Progress progress = Progress.start("tune", inputs.size(), io.err())) {
             for (Path in : inputs) {
                 rows.addAll(tuneOne(in, limits, deblurrer, detector, out));

@@ -6,17 +6,21 @@ import io.aoi.config.DeblurSettings;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.DeblurStage;
 import io.aoi.deblur.Deblurrer;
+import io.aoi.deblur.OrientedDeblurrer;
 import io.aoi.deblur.SingleFrameStage;
 import io.aoi.deblur.region.RegionDeblurrer;
 import io.aoi.deblur.region.RegionFinder;
 import io.aoi.deblur.spi.DeblurrerProvider;
 import io.aoi.deblur.spi.DeblurrerRegistry;
 import io.aoi.deblur.spi.ModelNeeds;
+import io.aoi.image.Image;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Opens the deblurrer a station's {@code deblur.model} names, through the installed providers
@@ -25,6 +29,9 @@ import java.util.function.Predicate;
  * fails with an unchecked exception is reported as a {@link DeblurException} naming it.
  */
 public final class Deblurrers {
+    /** The station's shear direction when no station is at hand: not known, so frames are not turned. */
+    private static final ToDoubleFunction<Image> NOT_KNOWN = frame -> Double.NaN;
+
     private Deblurrers() {
     }
 
@@ -59,12 +66,24 @@ public final class Deblurrers {
     /**
      * As {@link #stage(DeblurSettings, IntSupplier)}, restoring only the regions {@code bumps} finds when the
      * settings say {@code region: bumps} and the model restores regions ({@link ModelNeeds#restoresRegions()}).
+     * Frames are restored as given, not turned towards a model's shear direction: for a station, use
+     * {@link #stage(DeblurSettings, IntSupplier, Optional, ToDoubleFunction)}.
      */
     public static <T> DeblurStage<T> stage(DeblurSettings settings, IntSupplier passes, Optional<RegionFinder> bumps)
             throws DeblurException {
+        return stage(settings, passes, bumps, NOT_KNOWN);
+    }
+
+    /**
+     * As {@link #stage(DeblurSettings, IntSupplier, Optional)}, with each frame of a model trained on one DIC shear
+     * direction ({@link ModelNeeds#shearDirectionDeg()}) turned towards it from {@code stationShearDeg}, the
+     * station's direction for that frame ({@link OrientedDeblurrer}).
+     */
+    public static <T> DeblurStage<T> stage(DeblurSettings settings, IntSupplier passes, Optional<RegionFinder> bumps,
+            ToDoubleFunction<Image> stationShearDeg) throws DeblurException {
         DeblurrerProvider provider = provider(settings.model());
-        if (regional(provider, settings, bumps)) {
-            return new SingleFrameStage<>(open(settings, bumps), passes);
+        if (regional(provider, settings, bumps) || provider.needs().shearDirectionDeg().isPresent()) {
+            return new SingleFrameStage<>(open(settings, bumps, stationShearDeg), passes);
         }
         try {
             return provider.openStage(settings, passes);
@@ -79,8 +98,24 @@ public final class Deblurrers {
      * owns and closes it.
      */
     public static Deblurrer open(DeblurSettings settings, Optional<RegionFinder> bumps) throws DeblurException {
+        return open(settings, bumps, NOT_KNOWN);
+    }
+
+    /**
+     * As {@link #open(DeblurSettings, Optional)}; a model trained on one DIC shear direction
+     * ({@link ModelNeeds#shearDirectionDeg()}) is wrapped in an {@link OrientedDeblurrer} that turns each frame
+     * towards it from {@code stationShearDeg} (the station's direction for the frame, degrees, NaN when not known),
+     * inside the region wrapper, so bumps are found on the frame as captured.
+     */
+    public static Deblurrer open(DeblurSettings settings, Optional<RegionFinder> bumps,
+            ToDoubleFunction<Image> stationShearDeg) throws DeblurException {
+        DeblurrerProvider provider = provider(settings.model());
         Deblurrer model = open(settings);
-        if (!regional(provider(settings.model()), settings, bumps)) {
+        OptionalDouble trained = provider.needs().shearDirectionDeg();
+        if (trained.isPresent()) {
+            model = new OrientedDeblurrer(model, stationShearDeg, trained.getAsDouble());
+        }
+        if (!regional(provider, settings, bumps)) {
             return model;
         }
         // a tiled model mirrors tileOverlapPx of context around whatever it is given
@@ -89,10 +124,12 @@ public final class Deblurrers {
 
     /**
      * The cheaper deblurrer of {@code deblur.fallbackModel} for frames that find the main model busy, restoring
-     * the same region as the main model. The caller owns and closes it.
+     * the same region as the main model and turned as {@link #open(DeblurSettings, Optional, ToDoubleFunction)}
+     * says. The caller owns and closes it.
      */
-    public static Deblurrer fallback(DeblurSettings settings, Optional<RegionFinder> bumps) throws DeblurException {
-        return open(settings.with(settings.policy().fallbackModel(), 1), bumps);
+    public static Deblurrer fallback(DeblurSettings settings, Optional<RegionFinder> bumps,
+            ToDoubleFunction<Image> stationShearDeg) throws DeblurException {
+        return open(settings.with(settings.policy().fallbackModel(), 1), bumps, stationShearDeg);
     }
 
     /**

@@ -145,10 +145,12 @@ public final class StationRuntime implements AutoCloseable {
             InMemoryRecipeControl recipe = new InMemoryRecipeControl(config.recipes(), config.deblur());
             Optional<RegionFinder> bumps = Optional.of(new BumpLocator(config.detector()));
             RecipeDeblurStage<CapturedFrame> deblur = services.push(part,
-                    new RecipeDeblurStage<CapturedFrame>(recipe::settings, (s, p) -> Deblurrers.stage(s, p, bumps)));
+                    new RecipeDeblurStage<CapturedFrame>(recipe::settings,
+                            (s, p) -> Deblurrers.stage(s, p, bumps, detector::shearDirectionFor)));
             deblur.open();
             OverloadHandler overload = config.deblur().policy().overload() == OverloadPolicy.FALLBACK
-                    ? OverloadHandler.withFallback(Deblurrers.fallback(config.deblur(), bumps),
+                    ? OverloadHandler.withFallback(
+                            Deblurrers.fallback(config.deblur(), bumps, detector::shearDirectionFor),
                             () -> recipe.settings().model().name().toLowerCase(Locale.ROOT))
                     : OverloadHandler.dropping();
             services.push("overload fallback", overload);

@@ -1,6 +1,7 @@
 package io.aoi.plugin.deblur;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.aoi.config.DeblurModel;
@@ -8,6 +9,8 @@ import io.aoi.config.DeblurPolicy;
 import io.aoi.config.DeblurRegion;
 import io.aoi.config.DeblurSettings;
 import io.aoi.deblur.Deblurrer;
+import io.aoi.deblur.FrameOrientation;
+import io.aoi.deblur.OrientedDeblurrer;
 import io.aoi.deblur.PassThroughDeblurrer;
 import io.aoi.deblur.PixelRegion;
 import io.aoi.deblur.region.RegionDeblurrer;
@@ -47,12 +50,28 @@ class DeblurrersRegionTest {
     @Test
     void theFallbackIsTheCheapModelOnTheSameRegion() throws Exception {
         DeblurSettings udbd = WIENER.with(DeblurModel.UDBD_ACF, 3);
-        try (Deblurrer wiener = Deblurrers.fallback(udbd, ONE_BUMP);
+        try (Deblurrer wiener = Deblurrers.fallback(udbd, ONE_BUMP, frame -> 120);
                 Deblurrer none = Deblurrers.fallback(udbd.withPolicy(DeblurPolicy.DEFAULTS
-                        .withFallbackModel(DeblurModel.NONE)), ONE_BUMP)) {
+                        .withFallbackModel(DeblurModel.NONE)), ONE_BUMP, frame -> 120)) {
             assertInstanceOf(RegionDeblurrer.class, wiener);
             assertEquals("wiener s2.00", wiener.name());
             assertInstanceOf(PassThroughDeblurrer.class, none);
+        }
+    }
+
+    @Test
+    void anAcfModelIsTurnedTowardsItsShearDirectionInsideTheRegionWrapper() throws Exception {
+        DeblurSettings acf = WIENER.with(DeblurModel.UDBD_ACF_LITE, 1);
+        try (Deblurrer regional = Deblurrers.open(acf, ONE_BUMP, frame -> 120);
+                Deblurrer whole = Deblurrers.open(acf.withPolicy(DeblurPolicy.DEFAULTS.withRegion(DeblurRegion.FRAME)),
+                        ONE_BUMP, frame -> 120);
+                Deblurrer general = Deblurrers.open(WIENER.with(DeblurModel.UDBD, 1), Optional.empty(),
+                        frame -> 120)) {
+            assertInstanceOf(RegionDeblurrer.class, regional);
+            OrientedDeblurrer oriented = assertInstanceOf(OrientedDeblurrer.class, whole);
+            assertEquals(FrameOrientation.ROTATE_270, oriented.orientationFor(Image.blank(8, 8, 1, 8)));
+            assertEquals("udbd_acf_lite", whole.name());
+            assertFalse(general instanceof OrientedDeblurrer, "the general model restores any direction");
         }
     }
 }
