@@ -24,7 +24,9 @@ import java.util.Map;
  * (the station's), and detections are matched to the truth with {@link ParticleMatcher} (particles
  * cut by the frame border are optional) and bump verdicts compared with {@link BumpVerdicts}. Counts are
  * pooled over frames per sigma and arm. An input frame an arm returns unchanged (the sharp frame, or the
- * blurred frame at sigma 0) is detected once per frame and its scores reused.
+ * blurred frame at sigma 0) is detected once per frame and its scores reused. An arm whose model was trained on one
+ * shear direction ({@link EvaluationArm#shearDirectionDeg()}) gets the frames turned towards it from each
+ * detector's direction, as a station turns them, and one restoration per distinct turn.
  *
  * <p>The lead's {@code evaluate} command calls {@link #run(EvaluationSettings, List)} with
  * {@link #standardArms(double, double)} plus its own arms, e.g.
