@@ -58,6 +58,34 @@ public final class CommandLines {
         }
     }
 
+    /**
+     * {@link #require} for a whole-number option that must lie in {@code [min, max]}: the message reads
+     * {@code --width 32 is out of range; allowed: 64 to 16384}.
+     */
+    public static void requireRange(CommandSpec spec, String option, int value, int min, int max) {
+        require(spec, value >= min && value <= max,
+                option + " " + value + " is out of range; allowed: " + min + " to " + max);
+    }
+
+    /**
+     * {@link #require} for a number option that must lie in {@code [min, max]}: the message gives the value as
+     * parsed and the bounds as written ({@code --defocus 9.0 is out of range; allowed: 0 to 8}).
+     */
+    public static void requireRange(CommandSpec spec, String option, double value, double min, double max) {
+        require(spec, value >= min && value <= max,
+                option + " " + value + " is out of range; allowed: " + bound(min) + " to " + bound(max));
+    }
+
+    /** {@link #require} for a whole-number option of at least {@code min}: {@code --window 0 ...; allowed: 1 or more}. */
+    public static void requireAtLeast(CommandSpec spec, String option, int value, int min) {
+        require(spec, value >= min, option + " " + value + " is out of range; allowed: " + min + " or more");
+    }
+
+    /** A bound without a trailing {@code .0}: 8 and 0.2. */
+    private static String bound(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
     private static void headings(CommandLine command) {
         command.getCommandSpec().usageMessage().synopsisHeading("usage: ").optionListHeading("%nOptions:%n")
                 .parameterListHeading("%nArguments:%n").commandListHeading("%nCommands:%n").sortOptions(false);

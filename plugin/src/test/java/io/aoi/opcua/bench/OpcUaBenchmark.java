@@ -84,11 +84,11 @@ public final class OpcUaBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CommandLines.require(spec, clients >= 1, "--clients " + clients + " is out of range; allowed: 1 or more");
-        CommandLines.require(spec, seconds >= 1, "--seconds " + seconds + " is out of range; allowed: 1 or more");
+        CommandLines.requireAtLeast(spec, "--clients", clients, 1);
+        CommandLines.requireAtLeast(spec, "--seconds", seconds, 1);
         CommandLines.require(spec, intervalMs > 0,
                 "--interval-ms " + intervalMs + " is out of range; allowed: above 0");
-        CommandLines.require(spec, window >= 1, "--window " + window + " is out of range; allowed: 1 or more");
+        CommandLines.requireAtLeast(spec, "--window", window, 1);
         Path pki = Files.createTempDirectory("bench-pki");
         ResultQuery none = new NoResults();
         InMemoryRecipeControl recipes = new InMemoryRecipeControl("R1", DeblurSettings.DEFAULTS.with(DeblurModel.UDBD, 2)

@@ -201,7 +201,7 @@ public final class SecurityBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CommandLines.require(spec, seconds >= 1, "--seconds " + seconds + " is out of range; allowed: 1 or more");
+        CommandLines.requireAtLeast(spec, "--seconds", seconds, 1);
         Path work = Files.createTempDirectory("security-bench");
         Path pki = work.resolve("pki");
         TestClients.ClientCert cert = TestClients.newCert("bench");

@@ -37,7 +37,7 @@ public final class JournalBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CommandLines.require(spec, n >= 1, "--results " + n + " is out of range; allowed: 1 or more");
+        CommandLines.requireAtLeast(spec, "--results", n, 1);
         Path dir = Files.createTempDirectory("journal-bench");
         long[] nanos = new long[n];
         long bytes;

@@ -116,21 +116,15 @@ public final class RenderPanels implements Callable<Integer> {
     }
 
     private void check() {
-        CommandLines.require(spec, count >= 1, "--count " + count + " is out of range; allowed: 1 or more");
-        CommandLines.require(spec, widthPx >= 32 && widthPx <= 8192,
-                "--width " + widthPx + " is out of range; allowed: 32 to 8192");
-        CommandLines.require(spec, heightPx >= 16 && heightPx <= 8192,
-                "--height " + heightPx + " is out of range; allowed: 16 to 8192");
-        CommandLines.require(spec, defocusSigmaPx >= 0 && defocusSigmaPx <= 8,
-                "--defocus " + defocusSigmaPx + " is out of range; allowed: 0 to 8");
-        CommandLines.require(spec, motionBlurPx >= 0 && motionBlurPx <= 64,
-                "--motion " + motionBlurPx + " is out of range; allowed: 0 to 64");
-        CommandLines.require(spec, noiseSigma >= 0 && noiseSigma <= 0.2,
-                "--noise " + noiseSigma + " is out of range; allowed: 0 to 0.2");
+        CommandLines.requireAtLeast(spec, "--count", count, 1);
+        CommandLines.requireRange(spec, "--width", widthPx, 32, 8192);
+        CommandLines.requireRange(spec, "--height", heightPx, 16, 8192);
+        CommandLines.requireRange(spec, "--defocus", defocusSigmaPx, 0, 8);
+        CommandLines.requireRange(spec, "--motion", motionBlurPx, 0, 64);
+        CommandLines.requireRange(spec, "--noise", noiseSigma, 0, 0.2);
         CommandLines.require(spec, bitDepth == 8 || bitDepth == 16,
                 "--bits " + bitDepth + " is not allowed; allowed: 8 or 16");
-        CommandLines.require(spec, particlesPerBump >= 0 && particlesPerBump <= 500,
-                "--particles-per-bump " + particlesPerBump + " is out of range; allowed: 0 to 500");
+        CommandLines.requireRange(spec, "--particles-per-bump", particlesPerBump, 0, 500);
     }
 
     /** Renders all crops; returns the number of particles written to truth.csv. */

@@ -61,12 +61,9 @@ public final class RenderStrip implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CommandLines.require(spec, widthPx >= 64 && widthPx <= 16384,
-                "--width " + widthPx + " is out of range; allowed: 64 to 16384");
-        CommandLines.require(spec, rows >= 1 && rows <= 1_000_000,
-                "--rows " + rows + " is out of range; allowed: 1 to 1000000");
-        CommandLines.require(spec, particlesPerBump >= 0 && particlesPerBump <= 500,
-                "--particles-per-bump " + particlesPerBump + " is out of range; allowed: 0 to 500");
+        CommandLines.requireRange(spec, "--width", widthPx, 64, 16384);
+        CommandLines.requireRange(spec, "--rows", rows, 1, 1_000_000);
+        CommandLines.requireRange(spec, "--particles-per-bump", particlesPerBump, 0, 500);
         long started = System.nanoTime();
         try {
             write();
