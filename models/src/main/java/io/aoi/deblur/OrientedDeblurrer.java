@@ -72,11 +72,11 @@ public final class OrientedDeblurrer implements Deblurrer {
     @Override
     public RegionRestoration deblurRegions(Image frame, List<PixelRegion> regions, int passes)
             throws DeblurException {
-        RegionCrops.checkInside(regions, frame); // named in the caller's coordinates
         FrameOrientation turn = orientationFor(frame);
         if (turn == FrameOrientation.IDENTITY) {
             return inner.deblurRegions(frame, regions, passes);
         }
+        RegionCrops.checkInside(regions, frame); // named in the caller's coordinates, before they are turned
         List<PixelRegion> turned = new ArrayList<>(regions.size());
         for (PixelRegion r : regions) {
             turned.add(turn.apply(r, frame.width(), frame.height()));

@@ -93,18 +93,14 @@ public final class ParticleDetector {
      * cannot read (colour, smaller than a particle) gets the last confident direction.
      */
     public double shearDirectionFor(Image frame) {
-        if (!settings.illuminationAngleAuto()) {
-            return settings.illuminationAngleDeg();
+        int w = frame.width();
+        int h = frame.height();
+        if (settings.illuminationAngleAuto() && frame.channels() == 1
+                && FrameQuality.tooSmall(w, h, settings.maxDiameterPx()).isEmpty()) {
+            float[] plane = MonoPlane.of(frame);
+            return angleFor(plane, w, h, regions(bumps(plane, w, h), w, h));
         }
-        if (frame.channels() == 1
-                && FrameQuality.tooSmall(frame.width(), frame.height(), settings.maxDiameterPx()).isEmpty()) {
-            DirectionEstimate estimate = estimateDirection(frame);
-            if (estimate.confident()) {
-                lastConfidentAngleBits.set(Double.doubleToLongBits(estimate.angleDeg()));
-                return estimate.angleDeg();
-            }
-        }
-        return Double.longBitsToDouble(lastConfidentAngleBits.get());
+        return settings.illuminationAngleAuto() ? lastConfidentAngleDeg() : settings.illuminationAngleDeg();
     }
 
     public DetectorSettings settings() {
@@ -156,6 +152,10 @@ public final class ParticleDetector {
             lastConfidentAngleBits.set(Double.doubleToLongBits(estimate.angleDeg()));
             return estimate.angleDeg();
         }
+        return lastConfidentAngleDeg();
+    }
+
+    private double lastConfidentAngleDeg() {
         return Double.longBitsToDouble(lastConfidentAngleBits.get());
     }
 

@@ -110,20 +110,17 @@ public final class DetectionEvaluation {
             for (double sigma : settings.defocusSigmasPx()) {
                 Image blurred = sigma == 0 ? sharp.image()
                         : simulator.frame(firstLine, h, sigma, 0, settings.noiseSigma()).image();
+                double[] shearDeg = null; // per detector, asked once per blurred frame, as a station asks it
                 for (EvaluationArm arm : arms) {
-                    FrameScores[] scores = arm.shearDirectionDeg().isPresent()
-                            ? orientedScores(arm, sharp, blurred, sigma, detectors)
-                            : null;
-                    if (scores == null) {
-                        Image input = arm.restorer().restore(sharp.image(), blurred, sigma);
-                        scores = seen.get(input);
-                        if (scores == null) {
-                            scores = new FrameScores[variants.size()];
-                            for (int v = 0; v < scores.length; v++) {
-                                scores[v] = FrameScores.of(detectors.get(v), input, sharp);
-                            }
-                            seen.put(input, scores);
+                    FrameScores[] scores;
+                    if (arm.shearDirectionDeg().isPresent()) {
+                        if (shearDeg == null) {
+                            shearDeg = shearDirections(detectors, blurred);
                         }
+                        scores = orientedScores(arm, sharp, blurred, sigma, detectors, shearDeg);
+                    } else {
+                        Image input = arm.restorer().restore(sharp.image(), blurred, sigma);
+                        scores = seen.computeIfAbsent(input, in -> scoresOf(detectors, in, sharp));
                     }
                     for (int v = 0; v < scores.length; v++) {
                         pooled.merge(key(sigma, variants.get(v).labelFor(arm.label())), scores[v],
@@ -146,20 +143,40 @@ public final class DetectionEvaluation {
         return new EvaluationReport(settings, rows);
     }
 
+    /** Each detector's scores on one input frame. */
+    private static FrameScores[] scoresOf(List<ParticleDetector> detectors, Image input, SimulatedFrame sharp) {
+        FrameScores[] scores = new FrameScores[detectors.size()];
+        for (int v = 0; v < scores.length; v++) {
+            scores[v] = FrameScores.of(detectors.get(v), input, sharp);
+        }
+        return scores;
+    }
+
+    /**
+     * The direction each detector holds for the blurred frame before it is restored ({@link
+     * ParticleDetector#shearDirectionFor}: its fixed angle, or in auto mode its estimate).
+     */
+    private static double[] shearDirections(List<ParticleDetector> detectors, Image blurred) {
+        double[] out = new double[detectors.size()];
+        for (int v = 0; v < out.length; v++) {
+            out[v] = detectors.get(v).shearDirectionFor(blurred);
+        }
+        return out;
+    }
+
     /**
      * The scores of an arm whose model was trained on one shear direction: as a station does, each detector turns
-     * the frames towards it from the direction it holds for the blurred frame ({@link
-     * ParticleDetector#shearDirectionFor}: its fixed angle, or in auto mode its estimate), the arm restores the
-     * turned frames and the result is turned back. Detectors that turn the frames alike share one restoration.
+     * the frames towards it from the direction it holds for the blurred frame ({@code shearDeg}), the arm restores
+     * the turned frames and the result is turned back. Detectors that turn the frames alike share one restoration.
      */
     private static FrameScores[] orientedScores(EvaluationArm arm, SimulatedFrame sharp, Image blurred, double sigma,
-            List<ParticleDetector> detectors) throws DeblurException {
+            List<ParticleDetector> detectors, double[] shearDeg) throws DeblurException {
         double model = arm.shearDirectionDeg().getAsDouble();
         Map<FrameOrientation, Image> restored = new EnumMap<>(FrameOrientation.class);
         FrameScores[] scores = new FrameScores[detectors.size()];
         for (int v = 0; v < scores.length; v++) {
             ParticleDetector detector = detectors.get(v);
-            FrameOrientation turn = FrameOrientation.toward(detector.shearDirectionFor(blurred), model);
+            FrameOrientation turn = FrameOrientation.toward(shearDeg[v], model);
             Image input = restored.get(turn);
             if (input == null) {
                 input = turn.inverse().apply(arm.restorer().restore(turn.apply(sharp.image()), turn.apply(blurred),
