@@ -19,8 +19,9 @@ Conditions (`--conditions`), each with the same seeded crops:
   panels      simulated ACF panel crops (the project's panel simulator, seed 8101, never the training seed 7)
               at `--panel-sigmas` with the station's read noise `--panel-noise` (0.01) and the same shot noise.
 Rows: blurred input; oracle Wiener (true kernel, the best noise-to-signal ratio per image from a log grid);
-UDBD-Net after 1, 2 and 3 blind passes; non-blind (the deconvolution net fed the true kernel,
-UDBDNet.forward(blurred, kernel=true_kernel), one pass). PSNR in dB, data range 1, excluding an 8 px border.
+UDBD-Net after 1, 2 and 3 blind passes, chained as the runtime chains them (passes.py: the first kernel
+estimate on the frame topped up to a noise floor, a further pass only where the kernel still reads blur);
+non-blind (the deconvolution net fed the true kernel, UDBDNet.forward(blurred, kernel=true_kernel), one pass). PSNR in dB, data range 1, excluding an 8 px border.
 `--crops` crops of `--size` px per sigma and condition bound the CPU time (about 1 s per crop and pass at
 256 px on two cores). Writes Markdown and JSON to models/python/work/udbd/eval-SET.{md,json}.
 """
@@ -41,6 +42,7 @@ from ..common.simulator import ensure_panels
 from .data import GAUSSIAN8_SIGMAS, blur_crops, degrade, eval_crops, load_panels
 from .export import RELEASE_CKPT, load
 from .model import KERNEL_RADIUS, kernel_spectrum
+from .passes import FURTHER_PASS_MIN_SIGMA_PX, NOISE_FLOOR, blind_passes
 from .split import split_forward
 
 NSR_GRID = np.logspace(-5, -1, 17)
@@ -73,28 +75,33 @@ def oracle_wiener(blurred, kernels, sharp):
     return list(table.max(axis=0)), [float(NSR_GRID[i]) for i in best]
 
 
-class SplitBlind:
-    """The model with its blind passes in the split formulation (split.py); the non-blind row, which is fed
-    the true kernel, stays the torch.fft model."""
+class Formulation:
+    """The blind rows, chained as the runtime chains passes (passes.blind_passes: the noise floor for the first
+    kernel estimate, a further pass only on blur), with the deconvolution net in the torch.fft formulation or in
+    the split one the Java runtime uses (split.py); the non-blind row, which is fed the true kernel, is always the
+    torch.fft model."""
 
-    def __init__(self, model):
+    def __init__(self, model, split, floor=NOISE_FLOOR, min_sigma_px=FURTHER_PASS_MIN_SIGMA_PX):
         self.model = model
+        self.restore = (lambda x, k: split_forward(model, x, k)[0]) if split else model.deconv_net
+        self.floor = floor
+        self.min_sigma_px = min_sigma_px
 
-    def __call__(self, blurred, kernel=None):
-        return split_forward(self.model, blurred) if kernel is None else self.model(blurred, kernel=kernel)
+    def blind(self, blurred, passes):
+        return blind_passes(self.model.kernel_net, self.restore, blurred, passes, self.floor, self.min_sigma_px)
+
+    def non_blind(self, blurred, kernels):
+        with torch.no_grad():
+            return self.model.deconv_net(blurred, kernels)
 
 
 def run_rows(model, blurred, sharp, kernels):
-    """PSNR per image for every row of ROWS, plus the oracle's NSR choices."""
+    """PSNR per image for every row of ROWS, plus the oracle's NSR choices. model: a Formulation."""
     out = {ROWS[0]: per_image(blurred, sharp)}
     out[ROWS[1]], nsr = oracle_wiener(blurred, kernels, sharp)
-    with torch.no_grad():
-        y, _ = model(blurred)
-        for name in ROWS[2:5]:
-            out[name] = per_image(y, sharp)
-            y, _ = model(y)
-        nb, _ = model(blurred, kernel=kernels)
-    out[ROWS[5]] = per_image(nb, sharp)
+    for name, y in zip(ROWS[2:5], model.blind(blurred, 3)):
+        out[name] = per_image(y, sharp)
+    out[ROWS[5]] = per_image(model.non_blind(blurred, kernels), sharp)
     return out, nsr
 
 
@@ -175,7 +182,16 @@ def main(argv=None):
     p.add_argument("--formulation", choices=("fft", "split"), default="fft",
                    help="fft: the torch.fft model; split: the blind rows run the split formulation the Java "
                         "runtime uses (kernel, features and refine networks, Wiener step in NumPy's FFT)")
+    p.add_argument("--noise-floor", type=float, default=NOISE_FLOOR,
+                   help="noise floor of the first kernel estimate (passes.py; 0: none). Default: the runtime's, %(default)s")
+    p.add_argument("--further-pass-min-sigma", type=float, default=FURTHER_PASS_MIN_SIGMA_PX,
+                   help="a further pass runs where the kernel reads at least this sigma in px (0: always). "
+                        "Default: the runtime's, %(default)s")
     args = p.parse_args(argv)
+    if not 0 <= args.noise_floor <= 0.1:
+        p.error("--noise-floor %g: allowed 0 to 0.1" % args.noise_floor)
+    if not 0 <= args.further_pass_min_sigma <= 8:
+        p.error("--further-pass-min-sigma %g: allowed 0 to 8 px" % args.further_pass_min_sigma)
     conditions = [c for c in args.conditions.split(",") if c]
     for c in conditions:
         if c not in ("noise-free", "noise", "panels"):
@@ -183,15 +199,16 @@ def main(argv=None):
     torch.set_num_threads(args.threads)
     t0 = time.time()
     model, state = load(args.ckpt, dft="fft")
-    if args.formulation == "split":
-        model = SplitBlind(model)
+    model = Formulation(model, args.formulation == "split", args.noise_floor, args.further_pass_min_sigma)
     policy = state.get("split_policy", "legacy")
     photos = any(c != "panels" for c in conditions)
-    lines = ["Checkpoint %s (step %d, split policy %s), %s%d crops of %d px per sigma, seed %d." % (
+    lines = ["Checkpoint %s (step %d, split policy %s), %s%d crops of %d px per sigma, seed %d; pass policy: noise "
+             "floor %g, further pass from %g px." % (
         os.path.relpath(args.ckpt, REPO), state["step"], policy, "photo set %s, " % args.set if photos else "",
-        args.crops, args.size, args.seed), ""]
+        args.crops, args.size, args.seed, args.noise_floor, args.further_pass_min_sigma), ""]
     report = {"ckpt": args.ckpt, "split_policy": policy, "set": args.set, "crops": args.crops, "size": args.size,
-              "seed": args.seed, "conditions": {}}
+              "seed": args.seed, "noise_floor": args.noise_floor,
+              "further_pass_min_sigma_px": args.further_pass_min_sigma, "conditions": {}}
     if photos:
         missing = missing_packages()
         if missing:

@@ -48,12 +48,14 @@ def defocus_sigma_px(kernel):
     return float(np.sqrt(var))
 
 
-def split_forward(model, blurred):
-    """One pass of the split formulation in PyTorch + NumPy: kernel net, features, `wiener_numpy`, refine.
-    blurred: torch [N,1,H,W]. Returns (restored, kernel) as torch tensors, like UDBDNet.forward."""
+def split_forward(model, blurred, kernel=None):
+    """One pass of the split formulation in PyTorch + NumPy: kernel net (unless `kernel` is given), features,
+    `wiener_numpy`, refine. blurred: torch [N,1,H,W]. Returns (restored, kernel) as torch tensors, like
+    UDBDNet.forward."""
     import torch
     with torch.no_grad():
-        kernel = model.kernel_net(blurred)
+        if kernel is None:
+            kernel = model.kernel_net(blurred)
         features, regulariser = model.deconv_net.extract(blurred)
         deconv = np.stack([wiener_numpy(features[n].numpy(), kernel[n, 0].numpy(), regulariser[n, :, 0, 0].numpy())
                            for n in range(blurred.shape[0])]).astype(np.float32)

@@ -17,7 +17,8 @@ import java.util.Map;
  * caller-given windows) and the estimates are averaged. Defocus is uniform over a frame, and the kernel net
  * pools over its whole input, so crops at the model's native scale are used, never a downscaled frame (the
  * kernel scales with the image). Of the candidate crops, those with the most variance are taken: flat areas say
- * nothing about the blur. Crops of one size run as one batch. Not thread-safe.
+ * nothing about the blur. Crops of one size run as one batch. {@link CropInput#NOISE_FLOOR} tops each crop's noise
+ * up to {@link KernelNoiseFloor}'s floor first (the first pass on a camera frame). Not thread-safe.
  */
 final class FrameKernelEstimator {
     /** At most this many crops per frame go to the kernel graph. */
@@ -34,17 +35,30 @@ final class FrameKernelEstimator {
         this.kernelGraph = kernelGraph;
     }
 
+    /** What the kernel graph is given of each crop. */
+    enum CropInput {
+        /** The crop itself. */
+        AS_IS,
+        /** The crop with its noise topped up to {@link KernelNoiseFloor#NOISE_SIGMA}. */
+        NOISE_FLOOR
+    }
+
     /** A row-major plane or window of one. */
     record View(float[] samples, int width, int height) {
     }
 
-    /** The kernel of a whole plane, from its best crops. */
+    /** The kernel of a whole plane, from its best crops as they are. */
     BlurKernel estimate(float[] plane, int width, int height) throws DeblurException {
-        return estimate(List.of(new View(plane, width, height)));
+        return estimate(plane, width, height, CropInput.AS_IS);
+    }
+
+    /** The kernel of a whole plane, from its best crops. */
+    BlurKernel estimate(float[] plane, int width, int height, CropInput cropInput) throws DeblurException {
+        return estimate(List.of(new View(plane, width, height)), cropInput);
     }
 
     /** One kernel for several windows of a frame (for example its bumps), from their best crops. */
-    BlurKernel estimate(List<View> views) throws DeblurException {
+    BlurKernel estimate(List<View> views, CropInput cropInput) throws DeblurException {
         List<Crop> candidates = new ArrayList<>();
         for (View v : views) {
             int cw = Math.min(CROP_PX, v.width());
@@ -62,12 +76,12 @@ final class FrameKernelEstimator {
         }
         List<BlurKernel> kernels = new ArrayList<>();
         for (List<Crop> batch : bySize.values()) {
-            kernels.addAll(run(batch));
+            kernels.addAll(run(batch, cropInput));
         }
         return BlurKernel.mean(kernels);
     }
 
-    private List<BlurKernel> run(List<Crop> crops) throws DeblurException {
+    private List<BlurKernel> run(List<Crop> crops, CropInput cropInput) throws DeblurException {
         Crop first = crops.get(0);
         int mw = Math.max(first.width, UdbdTileRunner.MIN_MODEL_SIDE);
         int mh = Math.max(first.height, UdbdTileRunner.MIN_MODEL_SIDE);
@@ -79,6 +93,9 @@ final class FrameKernelEstimator {
             float[] samples = new float[c.width * c.height];
             for (int y = 0; y < c.height; y++) {
                 System.arraycopy(c.view.samples(), (c.y + y) * c.view.width() + c.x, samples, y * c.width, c.width);
+            }
+            if (cropInput == CropInput.NOISE_FLOOR) {
+                KernelNoiseFloor.apply(samples, c.width, c.height);
             }
             in.put(i * plane, mw == c.width && mh == c.height ? samples
                     : Planes.mirrorUp(samples, c.width, c.height, mw, mh));

@@ -32,8 +32,13 @@ import java.util.concurrent.Executors;
  * {@code threads}): the width-8 model's small convolutions hardly scale within one call (one 1024 x 512 frame
  * took 448 ms on one thread, 410 ms on two, 319 ms as two tiles at once), and the width-24 model loses nothing
  * by it. The result does not depend on how the tiles were shared out ({@link Tiler}).
+ * The first pass's estimate is made on crops whose noise is topped up to a floor ({@link KernelNoiseFloor}: the
+ * kernel net reads the contour steps of a clean 8-bit frame as sharp edges); the frame itself is restored as it is.
  * Passes 2 and 3 estimate the kernel again on the restored frame: the network was trained to find the identity
- * kernel on its own output, which is what keeps further passes safe. The defocus estimate of a restoration is
+ * kernel on its own output, which is what keeps further passes safe. A further pass whose kernel is below
+ * {@link #FURTHER_PASS_MIN_SIGMA_PX} does not run, nor do the passes after it: the frame is already sharp, and the
+ * network is close to, not exactly, the identity on a sharp frame (each such pass cost about 0.2 dB on clean
+ * photos). {@code iterations} is therefore the most passes a frame gets. The defocus estimate of a restoration is
  * the first pass's kernel as a Gaussian sigma ({@link BlurKernel#defocusSigmaPx()}); optionally that kernel is
  * smoothed over consecutive frames ({@link KernelSmoothing}).
  *
@@ -65,6 +70,11 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
     public static final int CPU_TILES_PER_RUN = 1;
     /** Tiles per call on CUDA, where a batch fills the device and each call has a launch cost. */
     public static final int CUDA_TILES_PER_RUN = 16;
+    /**
+     * A further pass runs only when the restored frame's kernel is at least this blur (equivalent-Gaussian sigma),
+     * in px; chosen on the validation photos (model card, "Pass policy").
+     */
+    public static final double FURTHER_PASS_MIN_SIGMA_PX = 1.0;
 
     private final String name;
     private final UdbdGraphs graphs;
@@ -142,7 +152,17 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
 
     /** The kernel this model estimates for a plane in [0, 1] (the one its first pass would use, unsmoothed). */
     public BlurKernel estimateKernel(float[] plane, int width, int height) throws DeblurException {
-        return kernels.estimate(plane, width, height);
+        return kernels.estimate(plane, width, height, FrameKernelEstimator.CropInput.NOISE_FLOOR);
+    }
+
+    /** What the kernel graph is given in pass {@code p} (0-based): only the camera frame gets the noise floor. */
+    private static FrameKernelEstimator.CropInput kernelInput(int p) {
+        return p == 0 ? FrameKernelEstimator.CropInput.NOISE_FLOOR : FrameKernelEstimator.CropInput.AS_IS;
+    }
+
+    /** Whether a further pass with this kernel runs (passes 2 and 3 run only on blur). */
+    private static boolean furtherPassRuns(BlurKernel kernel) {
+        return kernel.defocusSigmaPx() >= FURTHER_PASS_MIN_SIGMA_PX;
     }
 
     @Override
@@ -150,10 +170,12 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
         float[] restored = plane;
         OptionalDouble sigma = OptionalDouble.empty();
         for (int p = 0; p < passes; p++) {
-            BlurKernel kernel = kernels.estimate(restored, width, height);
+            BlurKernel kernel = kernels.estimate(restored, width, height, kernelInput(p));
             if (p == 0) {
                 kernel = firstPassKernel(kernel);
                 sigma = OptionalDouble.of(kernel.defocusSigmaPx());
+            } else if (!furtherPassRuns(kernel)) {
+                break;
             }
             setKernel(kernel);
             restored = tiler.apply(restored, width, height, runners, tilesPerRun, tilePool);
@@ -175,10 +197,12 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
                 views.add(new FrameKernelEstimator.View(current.get(i), windows.get(i).width(),
                         windows.get(i).height()));
             }
-            BlurKernel kernel = kernels.estimate(views);
+            BlurKernel kernel = kernels.estimate(views, kernelInput(p));
             if (p == 0) {
                 kernel = firstPassKernel(kernel);
                 sigma = OptionalDouble.of(kernel.defocusSigmaPx());
+            } else if (!furtherPassRuns(kernel)) {
+                break;
             }
             setKernel(kernel);
             for (int i = 0; i < windows.size(); i++) {

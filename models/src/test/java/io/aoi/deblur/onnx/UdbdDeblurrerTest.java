@@ -183,6 +183,23 @@ class UdbdDeblurrerTest {
         }
     }
 
+    /**
+     * A further pass runs only on blur: on a sharp frame pass 2 finds no blur left in pass 1's result (its kernel is
+     * below {@link UdbdDeblurrer#FURTHER_PASS_MIN_SIGMA_PX}), so neither it nor pass 3 runs and three passes give the
+     * one-pass result to the last sample.
+     */
+    @Test
+    void furtherPassesDoNotRunOnceTheFrameIsSharp() throws DeblurException {
+        Image sharp = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(256).withLineRateHz(0)
+                .withSeed(23)).frame(512, 192, 0, 0, 0.01).image();
+        try (UdbdDeblurrer d = new UdbdDeblurrer(TestSettings.udbd(256, 32))) {
+            Image once = d.deblur(sharp, 1);
+            Image thrice = d.deblur(sharp, 3);
+            assertTrue(meanAbs(once, sharp) > 0, "pass 1 ran");
+            assertEquals(0.0, meanAbs(thrice, once), "passes 2 and 3 changed a frame that pass 1 left sharp");
+        }
+    }
+
     /** Regions restored with their context margin match the same pixels of a full-frame restoration. */
     @Test
     void regionsMatchTheFullFrameRestoration() throws DeblurException {
