@@ -77,9 +77,14 @@ class NoiseLevel(nn.Module):
         super().__init__()
         self.register_buffer("mask", torch.tensor(self.MASK).reshape(1, 1, 3, 3), persistent=False)
 
+    @staticmethod
+    def sigma(x, mask):
+        """The estimator itself: the noise sigma of each image of [N,1,H,W] (H, W >= 3), [N,1,1,1]; `mask` is
+        MASK as a [1,1,3,3] tensor of x's dtype and device."""
+        return F.conv2d(x, mask).abs().mean(dim=(2, 3), keepdim=True) * (math.sqrt(math.pi / 2) / 6)
+
     def forward(self, x):
-        sigma = F.conv2d(x, self.mask).abs().mean(dim=(2, 3), keepdim=True) * (math.sqrt(math.pi / 2) / 6)
-        return torch.log(sigma + 1e-3)
+        return torch.log(self.sigma(x, self.mask) + 1e-3)
 
 
 class KernelNet(nn.Module):

@@ -53,9 +53,8 @@ def pattern(height, width):
 
 
 def measured_noise(x):
-    """Immerkaer's noise sigma of each image of [N,1,H,W] (H, W >= 3): [N,1,1,1]."""
-    return (torch.nn.functional.conv2d(x, _MASK.to(x.dtype)).abs().mean(dim=(2, 3), keepdim=True)
-            * (math.sqrt(math.pi / 2) / 6))
+    """Immerkaer's noise sigma of each image of [N,1,H,W] (H, W >= 3): [N,1,1,1] (model.NoiseLevel.sigma)."""
+    return NoiseLevel.sigma(x, _MASK.to(x.dtype))
 
 
 def noise_floor(x, floor=NOISE_FLOOR):

@@ -165,22 +165,12 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
         return kernel.defocusSigmaPx() >= FURTHER_PASS_MIN_SIGMA_PX;
     }
 
+    /** The whole plane as one window: {@link #restoreWindows} holds the one pass loop. */
     @Override
     protected RestoredPlane restorePlane(float[] plane, int width, int height, int passes) throws DeblurException {
-        float[] restored = plane;
-        OptionalDouble sigma = OptionalDouble.empty();
-        for (int p = 0; p < passes; p++) {
-            BlurKernel kernel = kernels.estimate(restored, width, height, kernelInput(p));
-            if (p == 0) {
-                kernel = firstPassKernel(kernel);
-                sigma = OptionalDouble.of(kernel.defocusSigmaPx());
-            } else if (!furtherPassRuns(kernel)) {
-                break;
-            }
-            setKernel(kernel);
-            restored = tiler.apply(restored, width, height, runners, tilesPerRun, tilePool);
-        }
-        return new RestoredPlane(restored, sigma);
+        WindowsRestored done = restoreWindows(plane, width, height, List.of(new PixelRegion(0, 0, width, height)),
+                passes);
+        return new RestoredPlane(done.windows().get(0), done.defocusSigmaPx());
     }
 
     @Override
