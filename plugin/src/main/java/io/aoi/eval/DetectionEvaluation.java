@@ -136,7 +136,8 @@ public final class DetectionEvaluation {
                 for (DetectorVariant v : variants) {
                     String label = v.labelFor(arm.label());
                     FrameScores s = pooled.get(key(sigma, label));
-                    rows.add(new EvaluationRow(sigma, label, s.particles(), s.bumps(), s.meanContrastThreshold()));
+                    rows.add(new EvaluationRow(sigma, label, s.particles(), s.classes(), s.bumps(),
+                            s.meanContrastThreshold()));
                 }
             }
         }

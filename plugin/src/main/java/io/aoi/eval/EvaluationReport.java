@@ -1,5 +1,6 @@
 package io.aoi.eval;
 
+import io.aoi.camera.sim.TrueParticle;
 import io.aoi.config.Check;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -72,6 +73,31 @@ public record EvaluationReport(EvaluationSettings settings, List<EvaluationRow> 
                     m.truePositives(), m.falsePositives(), m.falseNegatives(), r.bumps().judged(),
                     r.meanContrastThreshold()));
         }
+        appendClasses(md);
         return md.toString();
+    }
+
+    /** Recall by kind of true particle, for the rows that tallied them. */
+    private void appendClasses(StringBuilder md) {
+        List<EvaluationRow> tallied = rows.stream().filter(r -> !r.classes().equals(ParticleClasses.NONE)).toList();
+        if (tallied.isEmpty()) {
+            return;
+        }
+        md.append(String.format(Locale.ROOT, "%nRecall by kind of true particle (radius thirds of the simulator's 3 to"
+                + " 5 px; weak: contrast below %.2f, any radius), found / total:%n%n", TrueParticle.NORMAL_CONTRAST_MIN));
+        md.append(String.format(Locale.ROOT, "| sigma | arm | radius < %.2f px | %.2f to %.2f px | >= %.2f px |"
+                + " weak |%n", ParticleClasses.SMALL_BELOW_PX, ParticleClasses.SMALL_BELOW_PX,
+                ParticleClasses.LARGE_FROM_PX, ParticleClasses.LARGE_FROM_PX));
+        md.append("|---:|---|---:|---:|---:|---:|\n");
+        for (EvaluationRow r : tallied) {
+            ParticleClasses c = r.classes();
+            md.append(String.format(Locale.ROOT, "| %.1f | %s | %s | %s | %s | %s |%n", r.defocusSigmaPx(), r.arm(),
+                    cell(c.small()), cell(c.medium()), cell(c.large()), cell(c.weak())));
+        }
+    }
+
+    private static String cell(ParticleClasses.Recall r) {
+        return r.total() == 0 ? "-" : String.format(Locale.ROOT, "%.3f (%d / %d)", r.fraction(), r.found(),
+                r.total());
     }
 }

@@ -10,25 +10,27 @@ import io.aoi.image.Image;
  * (particles cut by the frame border optional) and bump verdicts compared with {@link BumpVerdicts}.
  *
  * @param particles              detections against the true particles
+ * @param classes                which of the true particles that count were found, by kind
  * @param bumps                  per-bump OK/NG against the truth
  * @param contrastThresholdSum   the detections' contrast thresholds added up (NaN ones left out)
  * @param contrastThresholdCount how many thresholds were added
  */
-record FrameScores(MatchStats particles, VerdictStats bumps, double contrastThresholdSum,
+record FrameScores(MatchStats particles, ParticleClasses classes, VerdictStats bumps, double contrastThresholdSum,
         int contrastThresholdCount) {
 
     /** Runs {@code detector} on {@code input} and scores it against {@code truth} (same lines, same size). */
     static FrameScores of(ParticleDetector detector, Image input, SimulatedFrame truth) {
         Detection d = detector.detect(input);
         boolean known = !Double.isNaN(d.contrastThreshold());
-        return new FrameScores(ParticleMatcher.match(d.particles(), truth.particles(), input.width(),
-                input.height()), BumpVerdicts.compare(d.bumps(), truth.bumps(), input.height(),
+        ParticleMatcher.Matched m = ParticleMatcher.matchClassified(d.particles(), truth.particles(), input.width(),
+                input.height());
+        return new FrameScores(m.stats(), m.classes(), BumpVerdicts.compare(d.bumps(), truth.bumps(), input.height(),
                 detector.settings().minParticlesPerBump()), known ? d.contrastThreshold() : 0, known ? 1 : 0);
     }
 
     /** Counts of both added, for pooling over frames. */
     FrameScores plus(FrameScores other) {
-        return new FrameScores(particles.plus(other.particles), bumps.plus(other.bumps),
+        return new FrameScores(particles.plus(other.particles), classes.plus(other.classes), bumps.plus(other.bumps),
                 contrastThresholdSum + other.contrastThresholdSum,
                 contrastThresholdCount + other.contrastThresholdCount);
     }

@@ -30,6 +30,21 @@ public final class ParticleMatcher {
      */
     public static MatchStats match(List<Particle> detections, List<TrueParticle> truth, int frameWidth,
             int frameHeight) {
+        return matchClassified(detections, truth, frameWidth, frameHeight).stats();
+    }
+
+    /**
+     * The match and the recall by kind of particle.
+     *
+     * @param stats   as {@link #match(List, List, int, int)}
+     * @param classes which of the particles that count were found, by size and for weak ones
+     */
+    record Matched(MatchStats stats, ParticleClasses classes) {
+    }
+
+    /** {@link #match(List, List, int, int)} with the recall by kind of particle. */
+    static Matched matchClassified(List<Particle> detections, List<TrueParticle> truth, int frameWidth,
+            int frameHeight) {
         List<double[]> pairs = new ArrayList<>();
         for (int t = 0; t < truth.size(); t++) {
             TrueParticle tp = truth.get(t);
@@ -42,6 +57,10 @@ public final class ParticleMatcher {
             }
         }
         pairs.sort((a, b) -> Double.compare(a[0], b[0]));
+        boolean[] counts = new boolean[truth.size()];
+        for (int t = 0; t < truth.size(); t++) {
+            counts[t] = counts(truth.get(t), frameWidth, frameHeight);
+        }
         boolean[] truthUsed = new boolean[truth.size()];
         boolean[] detectionUsed = new boolean[detections.size()];
         int matched = 0;
@@ -52,7 +71,7 @@ public final class ParticleMatcher {
             if (!truthUsed[t] && !detectionUsed[d]) {
                 truthUsed[t] = true;
                 detectionUsed[d] = true;
-                if (counts(truth.get(t), frameWidth, frameHeight)) {
+                if (counts[t]) {
                     matched++;
                 } else {
                     optionalMatched++;
@@ -60,12 +79,13 @@ public final class ParticleMatcher {
             }
         }
         int counted = 0;
-        for (TrueParticle t : truth) {
-            if (counts(t, frameWidth, frameHeight)) {
+        for (boolean c : counts) {
+            if (c) {
                 counted++;
             }
         }
-        return new MatchStats(matched, detections.size() - matched - optionalMatched, counted - matched);
+        return new Matched(new MatchStats(matched, detections.size() - matched - optionalMatched, counted - matched),
+                ParticleClasses.of(truth, counts, truthUsed));
     }
 
     /** Whether a true particle must be found: on a bump, its disc wholly inside the frame. */

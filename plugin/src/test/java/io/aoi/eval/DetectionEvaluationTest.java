@@ -50,14 +50,24 @@ class DetectionEvaluationTest {
         // at sigma 0 every arm sees the same frame
         assertEquals(sharp.particles(), report.row(0.0, "blurred").particles());
         // a pass-through deblurrer scores exactly like no deblurring
-        assertEquals(report.row(3.0, "blurred"), new EvaluationRow(3.0, "blurred",
-                report.row(3.0, "custom").particles(), report.row(3.0, "custom").bumps(),
-                report.row(3.0, "custom").meanContrastThreshold()));
+        EvaluationRow custom3 = report.row(3.0, "custom");
+        assertEquals(report.row(3.0, "blurred"), new EvaluationRow(3.0, "blurred", custom3.particles(),
+                custom3.classes(), custom3.bumps(), custom3.meanContrastThreshold()));
+        // the kinds of particle add up to the true particles that count; blur costs the small ones most
+        ParticleClasses sharpKinds = sharp.classes();
+        assertEquals(sharp.particles().truePositives() + sharp.particles().falseNegatives(),
+                sharpKinds.small().total() + sharpKinds.medium().total() + sharpKinds.large().total());
+        assertEquals(sharp.particles().truePositives(),
+                sharpKinds.small().found() + sharpKinds.medium().found() + sharpKinds.large().found());
+        ParticleClasses blurredKinds = report.row(3.0, "blurred").classes();
+        assertTrue(blurredKinds.small().fraction() < blurredKinds.large().fraction(), report.toMarkdown());
         assertTrue(report.row(3.0, "blurred").particles().recall() < sharp.particles().recall() - 0.1,
                 report.toMarkdown());
         String markdown = report.toMarkdown();
         assertTrue(markdown.contains("| sigma | arm | precision | recall | F1 | bump verdict accuracy |"), markdown);
         assertTrue(markdown.contains("| 3.0 | wiener true sigma |"), markdown);
+        assertTrue(markdown.contains("| sigma | arm | radius < 3.67 px | 3.67 to 4.33 px | >= 4.33 px | weak |"),
+                markdown);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.aoi.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aoi.camera.sim.TrueParticle;
 import io.aoi.detect.Particle;
@@ -27,6 +28,25 @@ class ParticleMatcherTest {
         assertEquals(1 / 3.0, m.precision(), 1e-12);
         assertEquals(0.5, m.recall(), 1e-12);
         assertEquals(0.4, m.f1(), 1e-12);
+    }
+
+    @Test
+    void talliesTheParticlesThatCountBySizeAndWeakness() {
+        List<TrueParticle> truth = List.of(new TrueParticle(10, 10, 3.2, 0.2, Optional.of("B1")),
+                new TrueParticle(30, 10, 4.0, 0.1, Optional.of("B1")),
+                new TrueParticle(50, 10, 4.8, 0.25, Optional.of("B1")),
+                new TrueParticle(70, 10, 3.0, 0.05, Optional.of("B1")),
+                new TrueParticle(90, 10, 4.0, 0.2, Optional.empty()), // in the resin: optional, not tallied
+                new TrueParticle(1, 10, 4.0, 0.2, Optional.of("B1"))); // cut by the border: optional too
+        List<Particle> detections = List.of(found(10, 10), found(30.5, 10), found(90, 10), found(1, 10));
+        ParticleMatcher.Matched m = ParticleMatcher.matchClassified(detections, truth, 200, 100);
+        assertEquals(new MatchStats(2, 0, 2), m.stats());
+        assertEquals(m.stats(), ParticleMatcher.match(detections, truth, 200, 100));
+        assertEquals(new ParticleClasses(new ParticleClasses.Recall(1, 2), new ParticleClasses.Recall(1, 1),
+                new ParticleClasses.Recall(0, 1), new ParticleClasses.Recall(1, 2)), m.classes());
+        assertEquals(0.5, m.classes().small().fraction(), 1e-12);
+        assertTrue(Double.isNaN(ParticleClasses.Recall.NONE.fraction()));
+        assertEquals(new ParticleClasses.Recall(2, 4), m.classes().plus(m.classes()).small());
     }
 
     @Test
