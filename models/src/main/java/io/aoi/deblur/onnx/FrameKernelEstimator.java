@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One blur kernel per frame: the kernel graph runs on up to {@link #MAX_CROPS} square crops of the frame (or of
+ * One blur kernel per frame: the kernel graph runs on up to {@link Crops#count()} square crops of the frame (or of
  * caller-given windows) and the estimates are averaged. Defocus is uniform over a frame, and the kernel net
  * pools over its whole input, so crops at the model's native scale are used, never a downscaled frame (the
  * kernel scales with the image). Of the candidate crops, those with the most variance are taken: flat areas say
@@ -21,18 +21,45 @@ import java.util.Map;
  * up to {@link KernelNoiseFloor}'s floor first (the first pass on a camera frame). Not thread-safe.
  */
 final class FrameKernelEstimator {
-    /** At most this many crops per frame go to the kernel graph. */
-    static final int MAX_CROPS = 4;
-    /** Crop edge: the training crops were 128 to 256 px. */
-    static final int CROP_PX = 256;
     private static final int KERNEL_TAPS = 21 * 21;
 
+    /**
+     * Which crops the kernel graph gets: at most {@code count} of {@code sidePx} (smaller where the frame is).
+     *
+     * @param count  at least 1
+     * @param sidePx crop edge, at least {@link UdbdTileRunner#MIN_MODEL_SIDE}
+     */
+    record Crops(int count, int sidePx) {
+        /**
+         * The general model: its kernel net was trained on 256 px crops (on the GPU) and then 128 px. Four of
+         * 256 px read test photographs at sigma 2.4 better than eight of 128 px (15 photographs of 768 x 512, read
+         * noise 0.005: 32.98 against 32.81 dB after one pass; 128 px crops read the blur about 0.15 px too high).
+         */
+        static final Crops GENERAL = new Crops(4, 256);
+        /**
+         * The ACF models: their kernel net was trained on 128 px crops. Eight of them read a simulated 1024 x 512
+         * panel as steadily as four of 256 px (4 frames at a true 3 px: 2.94 to 3.01 against 2.87 to 2.92 px) in
+         * about half the time (17 against 30 ms per frame on two cores), and detect the same after one pass (F1
+         * within 0.004 at sigma 0 to 4); four of 128 px take 9 ms but spread 2.93 to 3.10.
+         */
+        static final Crops ACF = new Crops(8, 128);
+
+        Crops {
+            if (count < 1 || sidePx < UdbdTileRunner.MIN_MODEL_SIDE) {
+                throw new IllegalArgumentException("kernel crops " + count + " x " + sidePx + " px; allowed: at least"
+                        + " 1 crop of at least " + UdbdTileRunner.MIN_MODEL_SIDE + " px");
+            }
+        }
+    }
+
     private final OnnxModel kernelGraph;
+    private final Crops crops;
     private final DirectFloats input = new DirectFloats();
     private final DirectFloats output = new DirectFloats();
 
-    FrameKernelEstimator(OnnxModel kernelGraph) {
+    FrameKernelEstimator(OnnxModel kernelGraph, Crops crops) {
         this.kernelGraph = kernelGraph;
+        this.crops = java.util.Objects.requireNonNull(crops, "crops");
     }
 
     /** What the kernel graph is given of each crop. */
@@ -61,8 +88,8 @@ final class FrameKernelEstimator {
     BlurKernel estimate(List<View> views, CropInput cropInput) throws DeblurException {
         List<Crop> candidates = new ArrayList<>();
         for (View v : views) {
-            int cw = Math.min(CROP_PX, v.width());
-            int ch = Math.min(CROP_PX, v.height());
+            int cw = Math.min(crops.sidePx(), v.width());
+            int ch = Math.min(crops.sidePx(), v.height());
             for (int y0 : starts(v.height(), ch)) {
                 for (int x0 : starts(v.width(), cw)) {
                     candidates.add(new Crop(v, x0, y0, cw, ch, variance(v, x0, y0, cw, ch)));
@@ -71,7 +98,7 @@ final class FrameKernelEstimator {
         }
         candidates.sort(Comparator.comparingDouble(Crop::variance).reversed());
         Map<Long, List<Crop>> bySize = new LinkedHashMap<>();
-        for (Crop c : candidates.subList(0, Math.min(MAX_CROPS, candidates.size()))) {
+        for (Crop c : candidates.subList(0, Math.min(crops.count(), candidates.size()))) {
             bySize.computeIfAbsent(((long) c.width << 32) | c.height, k -> new ArrayList<>()).add(c);
         }
         List<BlurKernel> kernels = new ArrayList<>();

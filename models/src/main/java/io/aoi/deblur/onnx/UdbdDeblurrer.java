@@ -25,7 +25,8 @@ import java.util.concurrent.Executors;
  * with the Wiener step between them done by OpenCV's DFT ({@link FeatureWiener}).
  *
  * <p>Each pass: one blur kernel for the whole frame ({@link FrameKernelEstimator}: the kernel graph on the
- * frame's most textured crops, averaged), then the frame in overlapping tiles ({@link Tiler}, tile size and
+ * frame's most textured crops, averaged; 4 of 256 px for the general model, 8 of 128 px for the ACF models, at the
+ * size their kernel nets were trained on), then the frame in overlapping tiles ({@link Tiler}, tile size and
  * overlap from the settings), all with that kernel: one tile per ONNX Runtime call on the CPU
  * ({@link #CPU_TILES_PER_RUN}), {@link #CUDA_TILES_PER_RUN} on CUDA. On the CPU, {@code threads} tiles run at
  * once, each with one ONNX Runtime thread, sharing the sessions (the kernel graph, which runs alone, gets all
@@ -62,6 +63,10 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
     /** The shipped graphs of each built-in UDBD-Net model. */
     private static final Map<DeblurModel, String> SHIPPED = Map.of(DeblurModel.UDBD, SHIPPED_MODEL,
             DeblurModel.UDBD_ACF, SHIPPED_ACF_MODEL, DeblurModel.UDBD_ACF_LITE, SHIPPED_ACF_LITE_MODEL);
+    /** The kernel crops of each model's kernel net ({@link FrameKernelEstimator.Crops}); the general model's else. */
+    private static final Map<DeblurModel, FrameKernelEstimator.Crops> KERNEL_CROPS = Map.of(
+            DeblurModel.UDBD_ACF, FrameKernelEstimator.Crops.ACF, DeblurModel.UDBD_ACF_LITE,
+            FrameKernelEstimator.Crops.ACF);
     /**
      * Tiles per ONNX Runtime call on the CPU: one. A batch makes every activation tensor that many times larger
      * (24 channels of a 256 x 256 tile are 6.3 MB) and pushes it out of the caches: on one thread the refine
@@ -115,7 +120,8 @@ public final class UdbdDeblurrer extends PlaneDeblurrer {
                 ? UdbdGraphs.open(file.get(), settings.executionProvider(), sessionThreads)
                 : UdbdGraphs.openResource(SHIPPED.getOrDefault(settings.model(), SHIPPED_MODEL),
                         settings.executionProvider(), sessionThreads);
-        this.kernels = new FrameKernelEstimator(graphs.kernel());
+        this.kernels = new FrameKernelEstimator(graphs.kernel(),
+                KERNEL_CROPS.getOrDefault(settings.model(), FrameKernelEstimator.Crops.GENERAL));
         for (int i = 0; i < workers; i++) {
             runners.add(new UdbdTileRunner(graphs));
         }

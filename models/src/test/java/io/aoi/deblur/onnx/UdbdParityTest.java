@@ -32,7 +32,7 @@ class UdbdParityTest {
                 UdbdGraphs.Threads.all(2), step);
              UdbdTileRunner runner = new UdbdTileRunner(graphs)) {
             // the fixture is smaller than one kernel crop, so the frame kernel is the whole frame's, as in PyTorch
-            BlurKernel kernel = new FrameKernelEstimator(graphs.kernel()).estimate(f.input(), f.width(), f.height());
+            BlurKernel kernel = new FrameKernelEstimator(graphs.kernel(), FrameKernelEstimator.Crops.GENERAL).estimate(f.input(), f.width(), f.height());
             runner.setKernel(kernel);
             float[][] out = new float[1][f.width() * f.height()];
             runner.process(new float[][] {f.input()}, 1, f.width(), f.height(), out);
@@ -51,7 +51,7 @@ class UdbdParityTest {
         try (UdbdGraphs graphs = UdbdGraphs.openResource(UdbdDeblurrer.SHIPPED_MODEL, ExecutionProvider.CPU,
                 UdbdGraphs.Threads.all(2));
              UdbdTileRunner runner = new UdbdTileRunner(graphs)) {
-            FrameKernelEstimator estimator = new FrameKernelEstimator(graphs.kernel());
+            FrameKernelEstimator estimator = new FrameKernelEstimator(graphs.kernel(), FrameKernelEstimator.Crops.GENERAL);
             for (int[] s : sizes) {
                 int w = s[0];
                 int h = s[1];
