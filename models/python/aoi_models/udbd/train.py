@@ -23,7 +23,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from ..common.losses import image_l1
+from ..common.losses import image_l1, relief_l1
 from ..common.metrics import psnr
 from ..common.paths import WORK
 from ..common.photos import SPLIT_POLICY, load_photos
@@ -64,6 +64,8 @@ def parse_args(argv=None):
                         "mirroring (new runs only)")
     p.add_argument("--detail-weight", type=float, default=0.0,
                    help="extra L1 weight on fine detail of the sharp crop, see image_l1 (new runs only)")
+    p.add_argument("--relief-weight", type=float, default=0.0,
+                   help="weight of relief_l1, the particle matched-filter response error (new runs only)")
     p.add_argument("--lr", type=float, default=5e-4, help="peak learning rate of stage 2 (new runs only)")
     p.add_argument("--stage1-fraction", type=float, default=STAGE1_FRACTION,
                    help="share of the budget for stage 1 (new runs only; 0 for a fine-tune)")
@@ -185,7 +187,8 @@ def main(argv=None):
              "panel_share": args.panel_share,
              "read_noise_max": args.read_noise_max, "read_noise_min": args.read_noise_min,
              "fixed_illumination": args.fixed_illumination, "detail_weight": args.detail_weight,
-             "sigma_max": args.sigma_max, "split_policy": SPLIT_POLICY, "clean_share": args.clean_share,
+             "relief_weight": args.relief_weight, "sigma_max": args.sigma_max, "split_policy": SPLIT_POLICY,
+             "clean_share": args.clean_share,
              "noise_input": args.noise_input}
     ck = torch.load(ckpt_path, map_location="cpu") if os.path.isfile(ckpt_path) else None
     init = torch.load(args.init, map_location="cpu") if args.init and not ck else None
@@ -245,7 +248,8 @@ def main(argv=None):
     log("run (from its first start or the checkpoint, not this command's defaults): %s" % json.dumps(
         {k: state.get(k) for k in ("width", "kernel_width", "blocks", "crop", "batch", "lr", "stage1_fraction",
                                    "extra_passes", "read_noise_min", "read_noise_max", "fixed_illumination",
-                                   "detail_weight", "panel_share", "sigma_max", "clean_share", "noise_input",
+                                   "detail_weight", "relief_weight", "panel_share", "sigma_max", "clean_share",
+                                   "noise_input",
                                    "init")}))
     log("parameters: %d (kernel net %d, deconvolution net %d)" % (
         count_parameters(model), count_parameters(model.kernel_net), count_parameters(model.deconv_net)))
@@ -285,6 +289,8 @@ def main(argv=None):
         else:
             restored, est = model(blurred)
             l_img = image_l1(restored, sharp, state["detail_weight"])
+            if state.get("relief_weight"):
+                l_img = l_img + state["relief_weight"] * relief_l1(restored, sharp)
             l_k = kernel_l1(est, k)
             half = state["batch"] // 2
             again = restored[:half]
