@@ -21,7 +21,7 @@ def blurred_relief(radius, sigma, contrast, size=97):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog="python3 -m " + __spec__.name, description=__doc__.split("\n\n")[0])
     p.add_argument("--contrast", type=float, default=0.2)
     p.add_argument("--noise", type=float, default=0.01)
     p.add_argument("--radii", default="3,3.5,4,5")
