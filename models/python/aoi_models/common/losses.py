@@ -1,4 +1,5 @@
 """Training losses shared by the UDBD-Net and motion trainers."""
+import functools
 import math
 
 import numpy as np
@@ -31,9 +32,11 @@ def image_l1(restored, sharp, detail_weight):
 RELIEF_RADII = (3.0, 4.0, 5.0)  # px: the particle radii of the ACF panels (diameters 6 to 10 px)
 
 
+@functools.lru_cache(maxsize=None)
 def _relief_bank(device):
-    """Unit-norm DIC relief templates, one per RELIEF_RADII: x / r inside a disc of radius r (half a pixel of soft
-    edge), zero outside; odd along x, so constant offsets and shading along y give no response."""
+    """Unit-norm DIC relief templates, one per RELIEF_RADII, built once per device: x / r inside a disc of radius r
+    (half a pixel of soft edge), zero outside; odd along x, so constant offsets and shading along y give no
+    response."""
     side = 2 * int(math.ceil(max(RELIEF_RADII) + 1)) + 1
     c = side // 2
     y, x = np.mgrid[-c:c + 1, -c:c + 1].astype(np.float64)

@@ -21,7 +21,8 @@ Conditions (`--conditions`), each with the same seeded crops:
 Rows: blurred input; oracle Wiener (true kernel, the best noise-to-signal ratio per image from a log grid);
 UDBD-Net after 1, 2 and 3 blind passes, chained as the runtime chains them (passes.py: the first kernel
 estimate on the frame topped up to a noise floor, a further pass only where the kernel still reads blur);
-non-blind (the deconvolution net fed the true kernel, UDBDNet.forward(blurred, kernel=true_kernel), one pass). PSNR in dB, data range 1, excluding an 8 px border.
+non-blind (the deconvolution net fed the true kernel, UDBDNet.forward(blurred, kernel=true_kernel), one pass).
+PSNR in dB, data range 1, excluding an 8 px border.
 `--crops` crops of `--size` px per sigma and condition bound the CPU time (about 1 s per crop and pass at
 256 px on two cores). Writes Markdown and JSON to models/python/work/udbd/eval-SET.{md,json}.
 """

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One blur kernel per frame: the kernel graph runs on up to {@link Crops#count()} square crops of the frame (or of
@@ -59,7 +60,7 @@ final class FrameKernelEstimator {
 
     FrameKernelEstimator(OnnxModel kernelGraph, Crops crops) {
         this.kernelGraph = kernelGraph;
-        this.crops = java.util.Objects.requireNonNull(crops, "crops");
+        this.crops = Objects.requireNonNull(crops, "crops");
     }
 
     /** What the kernel graph is given of each crop. */
@@ -72,11 +73,6 @@ final class FrameKernelEstimator {
 
     /** A row-major plane or window of one. */
     record View(float[] samples, int width, int height) {
-    }
-
-    /** The kernel of a whole plane, from its best crops as they are. */
-    BlurKernel estimate(float[] plane, int width, int height) throws DeblurException {
-        return estimate(plane, width, height, CropInput.AS_IS);
     }
 
     /** The kernel of a whole plane, from its best crops. */
@@ -108,15 +104,15 @@ final class FrameKernelEstimator {
         return BlurKernel.mean(kernels);
     }
 
-    private List<BlurKernel> run(List<Crop> crops, CropInput cropInput) throws DeblurException {
-        Crop first = crops.get(0);
+    private List<BlurKernel> run(List<Crop> batch, CropInput cropInput) throws DeblurException {
+        Crop first = batch.get(0);
         int mw = Math.max(first.width, UdbdTileRunner.MIN_MODEL_SIDE);
         int mh = Math.max(first.height, UdbdTileRunner.MIN_MODEL_SIDE);
         int plane = mw * mh;
-        int n = crops.size();
+        int n = batch.size();
         FloatBuffer in = input.view(n * plane);
         for (int i = 0; i < n; i++) {
-            Crop c = crops.get(i);
+            Crop c = batch.get(i);
             float[] samples = new float[c.width * c.height];
             for (int y = 0; y < c.height; y++) {
                 System.arraycopy(c.view.samples(), (c.y + y) * c.view.width() + c.x, samples, y * c.width, c.width);

@@ -32,7 +32,8 @@ class UdbdParityTest {
                 UdbdGraphs.Threads.all(2), step);
              UdbdTileRunner runner = new UdbdTileRunner(graphs)) {
             // the fixture is smaller than one kernel crop, so the frame kernel is the whole frame's, as in PyTorch
-            BlurKernel kernel = new FrameKernelEstimator(graphs.kernel(), FrameKernelEstimator.Crops.GENERAL).estimate(f.input(), f.width(), f.height());
+            BlurKernel kernel = new FrameKernelEstimator(graphs.kernel(), FrameKernelEstimator.Crops.GENERAL)
+                    .estimate(f.input(), f.width(), f.height(), FrameKernelEstimator.CropInput.AS_IS);
             runner.setKernel(kernel);
             float[][] out = new float[1][f.width() * f.height()];
             runner.process(new float[][] {f.input()}, 1, f.width(), f.height(), out);
@@ -51,7 +52,8 @@ class UdbdParityTest {
         try (UdbdGraphs graphs = UdbdGraphs.openResource(UdbdDeblurrer.SHIPPED_MODEL, ExecutionProvider.CPU,
                 UdbdGraphs.Threads.all(2));
              UdbdTileRunner runner = new UdbdTileRunner(graphs)) {
-            FrameKernelEstimator estimator = new FrameKernelEstimator(graphs.kernel(), FrameKernelEstimator.Crops.GENERAL);
+            FrameKernelEstimator estimator = new FrameKernelEstimator(graphs.kernel(),
+                    FrameKernelEstimator.Crops.GENERAL);
             for (int[] s : sizes) {
                 int w = s[0];
                 int h = s[1];
@@ -62,7 +64,7 @@ class UdbdParityTest {
                                 * (float) Math.cos(i / w * 0.4);
                     }
                 }
-                BlurKernel kernel = estimator.estimate(batch[0], w, h);
+                BlurKernel kernel = estimator.estimate(batch[0], w, h, FrameKernelEstimator.CropInput.AS_IS);
                 assertEquals(21, kernel.sidePx());
                 double sum = 0;
                 for (float k : kernel.taps()) {
