@@ -9,9 +9,9 @@ import java.util.function.ToDoubleFunction;
 /**
  * Runs a model trained on frames of one DIC shear direction on a station whose direction differs: each frame is
  * turned ({@link FrameOrientation#toward}: a multiple of 90 degrees, mirrored or not, so the station's direction
- * comes within 45 degrees of the model's), restored, and turned back. The turns move pixels without resampling and
- * commute with isotropic defocus, so nothing else changes; a station whose direction is already within 45 degrees
- * of the model's is restored as without this class.
+ * comes within 50 degrees of the model's, keeping the frame's sides where that is enough), restored, and turned
+ * back. The turns move pixels without resampling and commute with isotropic defocus, so nothing else changes; a
+ * station whose direction is already within 50 degrees of the model's is restored as without this class.
  *
  * <p>The station's direction is asked for every frame from {@code stationShearDeg} (a fixed angle, or on a
  * station in auto mode the detector's estimate from the frame, else its last confident one); NaN (not known)

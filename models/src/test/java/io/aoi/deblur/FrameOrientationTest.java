@@ -94,19 +94,47 @@ class FrameOrientationTest {
     }
 
     @Test
-    void everyDirectionIsTurnedToWithin45DegreesOfTheTarget() {
+    void everyDirectionIsTurnedNearTheTargetAndSidesSwapOnlyForMoreThanTheMargin() {
         for (double a = -180; a <= 180; a += 2.5) {
             for (double target : new double[] {0, 30, -90}) {
                 FrameOrientation o = FrameOrientation.toward(a, target);
-                assertTrue(Math.abs(gap(o.turnDeg(a), target)) <= 45 + 1e-9, a + " toward " + target + ": " + o);
+                double turned = Math.abs(gap(o.turnDeg(a), target));
+                assertTrue(turned <= (target == 30 ? 55 : 50) + 1e-9, a + " toward " + target + ": " + o);
+                double kept = 180;
+                double swapped = 180;
+                for (FrameOrientation other : FrameOrientation.values()) {
+                    double g = Math.abs(gap(other.turnDeg(a), target));
+                    if (other.swapsSides()) {
+                        swapped = Math.min(swapped, g);
+                    } else {
+                        kept = Math.min(kept, g);
+                    }
+                }
+                assertEquals(o.swapsSides() ? swapped : kept, turned, 1e-9, a + " toward " + target + ": " + o);
+                assertEquals(swapped < kept - FrameOrientation.SIDE_SWAP_MARGIN_DEG, o.swapsSides(),
+                        a + " toward " + target + ": " + o);
+                if (target != 30) { // an axis target: of each mirror pair, the counter-clockwise turn
+                    assertTrue(gap(o.turnDeg(a), target) >= -1e-9, a + " toward " + target + ": " + o);
+                }
             }
         }
     }
 
     @Test
+    void aDirectionNearTheDiagonalKeepsTheSidesUntil50Degrees() {
+        assertSame(FrameOrientation.IDENTITY, FrameOrientation.toward(48, 0));
+        assertSame(FrameOrientation.IDENTITY, FrameOrientation.toward(50, 0));
+        assertSame(FrameOrientation.ANTI_TRANSPOSE, FrameOrientation.toward(52, 0), "swapped to +38, not -38");
+        assertEquals(38, FrameOrientation.ANTI_TRANSPOSE.turnDeg(52), 1e-9);
+        assertSame(FrameOrientation.MIRROR_X, FrameOrientation.toward(132, 0), "180 - 132 is +48: sides kept");
+        assertSame(FrameOrientation.MIRROR_Y, FrameOrientation.toward(-48, 0));
+    }
+
+    @Test
     void aDirectionAlreadyNearTheTargetKeepsTheFrame() {
         assertSame(FrameOrientation.IDENTITY, FrameOrientation.toward(37, 0));
-        assertSame(FrameOrientation.IDENTITY, FrameOrientation.toward(-45, 0));
+        assertSame(FrameOrientation.MIRROR_Y, FrameOrientation.toward(-45, 0), "mirrored onto the +45 side");
+        assertSame(FrameOrientation.IDENTITY, FrameOrientation.toward(0, 0));
         Image frame = random(3, 2, 1, 1);
         assertSame(frame, FrameOrientation.IDENTITY.apply(frame));
     }
@@ -115,7 +143,7 @@ class FrameOrientationTest {
     void aStationAt120DegreesIsTurnedBy90Degrees() {
         FrameOrientation o = FrameOrientation.toward(120, 0);
         assertEquals(30, Math.abs(o.turnDeg(120)), 1e-9);
-        assertSame(FrameOrientation.ROTATE_270, o, "the first of the two that turn it to 30 and -30 degrees");
+        assertSame(FrameOrientation.ROTATE_270, o, "the one of the two that turn it to +30, not -30 degrees");
     }
 
     private static double gap(double a, double b) {

@@ -14,13 +14,23 @@ import java.util.List;
  * bottom edge, whose particles are in the frame too (the same whole and partial bumps the detector searches for
  * particles); fixed bumps as far as they lie in the frame.
  *
- * <p>Stateless and thread-safe.
+ * <p>Built on a station's {@link ParticleDetector}, automatic bumps are found through it: it remembers them for the
+ * frame (by instance), and its direction estimate for the same frame, which an auto-direction station asks for next,
+ * reads the same bumps instead of finding them again. Thread-safe.
  */
 public final class BumpLocator implements RegionFinder {
     private final BumpLayout layout;
+    private final ParticleDetector detector;
 
+    /** Bumps of {@code settings}' layout, found afresh on every frame. */
     public BumpLocator(DetectorSettings settings) {
-        this.layout = settings.bumps();
+        this(new ParticleDetector(settings));
+    }
+
+    /** The bumps {@code detector} searches, found once per captured frame for it and for this locator. */
+    public BumpLocator(ParticleDetector detector) {
+        this.detector = detector;
+        this.layout = detector.settings().bumps();
     }
 
     /**
@@ -31,10 +41,8 @@ public final class BumpLocator implements RegionFinder {
         int w = blurredFrame.width();
         int h = blurredFrame.height();
         List<PixelRegion> out = new ArrayList<>();
-        if (layout instanceof BumpLayout.Automatic automatic) {
-            float[] plane = MonoPlane.of(blurredFrame);
-            for (BumpRegion b : new BumpFinder(automatic.minWidthPx(), automatic.minHeightPx()).find(plane, w, h)
-                    .all()) {
+        if (layout instanceof BumpLayout.Automatic) {
+            for (BumpRegion b : detector.capturedBumps(blurredFrame, null).all()) {
                 out.add(new PixelRegion(b.x(), b.y(), b.width(), b.height()));
             }
             return out;

@@ -6,6 +6,7 @@ import io.aoi.cv.OpenCv;
 import io.aoi.image.Image;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,8 +37,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The relief (DIC shear) direction is the station's {@code illuminationAngleDeg}, or with
  * {@code illuminationAngleAuto} estimated per frame from the particles' relief orientation
  * ({@link ReliefDirection}); a frame whose estimate is not {@link DirectionEstimate#confident() confident} (too
- * few particles) uses the last confident estimate, at first the configured angle. The direction used is in the
- * {@link Detection}.
+ * few particles) uses the last confident estimate, at first the configured angle. Auto mode reads the direction
+ * from the frame as captured ({@link #detect(Image, Image)}), not from the restored one: a model trained on one
+ * direction leans the relief it restores towards that direction (UDBD-Net's ACF models, trained at 0 degrees,
+ * restore a relief of 40 degrees that reads about 21). The direction used is in the {@link Detection}.
  *
  * <p>The contrast threshold is {@code minContrast}, or with {@code contrastNoiseFactor} above 0 per particle radius
  * {@code max(minContrast, contrastNoiseFactor x amplitude noise)}: the noise of the fitted relief amplitude measured
@@ -56,6 +59,7 @@ public final class ParticleDetector {
     private final BumpJudge judge;
     private final ReliefDirection direction;
     private final AtomicLong lastConfidentAngleBits;
+    private final CapturedFrames captured = new CapturedFrames();
 
     /**
      * Loads OpenCV now, on the constructing thread, so that a missing native library stops the start instead of
@@ -90,17 +94,34 @@ public final class ParticleDetector {
      * estimates), else the last confident one. A station turns the frame by it before a model trained on one
      * direction restores it ({@code OrientedDeblurrer}): defocus blurs the relief but keeps its direction, and a
      * model fed the wrong direction would restore particles the detector then cannot find. A frame the estimator
-     * cannot read (colour, smaller than a particle) gets the last confident direction.
+     * cannot read (colour, smaller than a particle) gets the last confident direction. Asked again for the same
+     * frame instance (as {@link #detect(Image, Image)} asks for the frame as captured), the answer is the one given
+     * before, not estimated again ({@link CapturedFrames}).
      */
     public double shearDirectionFor(Image frame) {
-        int w = frame.width();
-        int h = frame.height();
-        if (settings.illuminationAngleAuto() && frame.channels() == 1
-                && FrameQuality.tooSmall(w, h, settings.maxDiameterPx()).isEmpty()) {
-            float[] plane = MonoPlane.of(frame);
-            return angleFor(plane, w, h, regions(bumps(plane, w, h), w, h));
+        if (!settings.illuminationAngleAuto()) {
+            return settings.illuminationAngleDeg();
         }
-        return settings.illuminationAngleAuto() ? lastConfidentAngleDeg() : settings.illuminationAngleDeg();
+        return captured.angleDeg(frame, () -> {
+            int w = frame.width();
+            int h = frame.height();
+            if (frame.channels() != 1 || FrameQuality.tooSmall(w, h, settings.maxDiameterPx()).isPresent()) {
+                return lastConfidentAngleDeg();
+            }
+            float[] plane = MonoPlane.of(frame);
+            return angleFor(plane, w, h, regions(capturedBumps(frame, plane), w, h));
+        });
+    }
+
+    /**
+     * The bumps of {@code frame} as captured, found once per frame instance ({@link CapturedFrames}); for the
+     * regions a station restores ({@link BumpLocator}), which it then turns by {@link #shearDirectionFor}.
+     *
+     * @param plane {@code frame} as {@link MonoPlane#of}, or null to convert it here when needed
+     */
+    BumpFinder.Found capturedBumps(Image frame, float[] plane) {
+        return captured.bumps(frame, () -> bumps(plane != null ? plane : MonoPlane.of(frame), frame.width(),
+                frame.height()));
     }
 
     public DetectorSettings settings() {
@@ -108,20 +129,36 @@ public final class ParticleDetector {
     }
 
     /**
+     * Detects on a frame as captured: {@link #detect(Image, Image)} with the frame as both.
+     *
      * @param frame an 8- or 16-bit mono frame; not modified
      * @throws IllegalArgumentException for colour frames or other formats, naming what was given
      */
     public Detection detect(Image frame) {
-        float[] plane = MonoPlane.of(frame);
-        int w = frame.width();
-        int h = frame.height();
+        return detect(frame, frame);
+    }
+
+    /**
+     * Detects on {@code restored}, in auto mode in the shear direction read from {@code captured}
+     * ({@link #shearDirectionFor}), the frame the camera gave and the deblurrer restored; with a fixed angle
+     * {@code captured} is not looked at.
+     *
+     * @param restored the frame to search, 8- or 16-bit mono; not modified
+     * @param captured the frame as captured; {@code restored} itself when nothing was restored
+     * @throws IllegalArgumentException for colour frames or other formats, naming what was given
+     */
+    public Detection detect(Image restored, Image captured) {
+        Objects.requireNonNull(captured, "captured");
+        float[] plane = MonoPlane.of(restored);
+        int w = restored.width();
+        int h = restored.height();
         Optional<String> tooSmall = FrameQuality.tooSmall(w, h, settings.maxDiameterPx());
         if (tooSmall.isPresent()) {
             return Detection.undecided(List.of(), List.of(), 0, tooSmall.get());
         }
         BumpFinder.Found bumps = bumps(plane, w, h);
         List<SearchRegion> regions = regions(bumps, w, h);
-        double angle = angleFor(plane, w, h, regions);
+        double angle = captured == restored ? angleFor(plane, w, h, regions) : shearDirectionFor(captured);
         ParticleFinder.Found found = finder.find(plane, w, h, regions, angle, settings.minContrast(),
                 settings.contrastNoiseFactor());
         List<Particle> particles = found.particles();

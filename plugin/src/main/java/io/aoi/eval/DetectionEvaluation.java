@@ -120,7 +120,9 @@ public final class DetectionEvaluation {
                         scores = orientedScores(arm, sharp, blurred, sigma, detectors, shearDeg);
                     } else {
                         Image input = arm.restorer().restore(sharp.image(), blurred, sigma);
-                        scores = seen.computeIfAbsent(input, in -> scoresOf(detectors, in, sharp));
+                        // the sharp arm stands for a camera in focus: its frame is the one captured
+                        Image captured = input == sharp.image() ? input : blurred;
+                        scores = seen.computeIfAbsent(input, in -> scoresOf(detectors, in, captured, sharp));
                     }
                     for (int v = 0; v < scores.length; v++) {
                         pooled.merge(key(sigma, variants.get(v).labelFor(arm.label())), scores[v],
@@ -144,11 +146,12 @@ public final class DetectionEvaluation {
         return new EvaluationReport(settings, rows);
     }
 
-    /** Each detector's scores on one input frame. */
-    private static FrameScores[] scoresOf(List<ParticleDetector> detectors, Image input, SimulatedFrame sharp) {
+    /** Each detector's scores on one input frame, restored from {@code captured}. */
+    private static FrameScores[] scoresOf(List<ParticleDetector> detectors, Image input, Image captured,
+            SimulatedFrame sharp) {
         FrameScores[] scores = new FrameScores[detectors.size()];
         for (int v = 0; v < scores.length; v++) {
-            scores[v] = FrameScores.of(detectors.get(v), input, sharp);
+            scores[v] = FrameScores.of(detectors.get(v), input, captured, sharp);
         }
         return scores;
     }
@@ -184,7 +187,7 @@ public final class DetectionEvaluation {
                         sigma));
                 restored.put(turn, input);
             }
-            scores[v] = FrameScores.of(detector, input, sharp);
+            scores[v] = FrameScores.of(detector, input, blurred, sharp);
         }
         return scores;
     }

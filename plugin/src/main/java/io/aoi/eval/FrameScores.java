@@ -18,9 +18,12 @@ import io.aoi.image.Image;
 record FrameScores(MatchStats particles, ParticleClasses classes, VerdictStats bumps, double contrastThresholdSum,
         int contrastThresholdCount) {
 
-    /** Runs {@code detector} on {@code input} and scores it against {@code truth} (same lines, same size). */
-    static FrameScores of(ParticleDetector detector, Image input, SimulatedFrame truth) {
-        Detection d = detector.detect(input);
+    /**
+     * Runs {@code detector} on {@code input}, restored from {@code captured} ({@link ParticleDetector#detect(Image,
+     * Image)}), and scores it against {@code truth} (same lines, same size).
+     */
+    static FrameScores of(ParticleDetector detector, Image input, Image captured, SimulatedFrame truth) {
+        Detection d = detector.detect(input, captured);
         boolean known = !Double.isNaN(d.contrastThreshold());
         ParticleMatcher.Matched m = ParticleMatcher.matchClassified(d.particles(), truth.particles(), input.width(),
                 input.height());

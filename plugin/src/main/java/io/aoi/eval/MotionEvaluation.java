@@ -50,15 +50,15 @@ public final class MotionEvaluation {
         for (int n = 0; n < settings.frames(); n++) {
             long firstLine = DetectionEvaluation.FIRST_LINE + (long) (n + 1) * h;
             SimulatedFrame sharp = simulator.frame(firstLine, h, 0, 0, noise);
-            FrameScores sharpScores = FrameScores.of(detector, sharp.image(), sharp);
+            FrameScores sharpScores = FrameScores.of(detector, sharp.image(), sharp.image(), sharp);
             for (double length : lengthsPx) {
                 Image previous = simulator.frame(firstLine - h, h, 0, length, noise).image();
                 Image current = simulator.frame(firstLine, h, 0, length, noise).image();
                 Image next = simulator.frame(firstLine + h, h, 0, length, noise).image();
                 pool(pooled, length, SHARP, sharpScores);
-                pool(pooled, length, BLURRED, FrameScores.of(detector, current, sharp));
+                pool(pooled, length, BLURRED, FrameScores.of(detector, current, current, sharp));
                 Image restored = motion.deblur(previous, current, next);
-                pool(pooled, length, MOTION, FrameScores.of(detector, restored, sharp));
+                pool(pooled, length, MOTION, FrameScores.of(detector, restored, current, sharp));
             }
         }
         List<MotionRow> rows = new ArrayList<>();

@@ -54,7 +54,7 @@ public final class Inspector implements AutoCloseable {
         Objects.requireNonNull(station, "station");
         ParticleDetector detector = new ParticleDetector(station.detector());
         try {
-            Deblurrer deblurrer = Deblurrers.open(station.deblur(), Optional.of(new BumpLocator(station.detector())),
+            Deblurrer deblurrer = Deblurrers.open(station.deblur(), Optional.of(new BumpLocator(detector)),
                     detector::shearDirectionFor);
             return new Inspector(deblurrer, detector, station.deblur().iterations());
         } catch (DeblurException e) {
@@ -97,7 +97,7 @@ public final class Inspector implements AutoCloseable {
             throw new StationException(e.getMessage(), e);
         }
         long t1 = System.nanoTime();
-        Detection d = detector.detect(restored);
+        Detection d = detector.detect(restored, image);
         return new InspectionReport(d, Optional.of(restored), deblurrer.name(), passes, (t1 - t0) / 1e6,
                 millisSince(t1));
     }

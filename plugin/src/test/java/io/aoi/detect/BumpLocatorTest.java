@@ -1,6 +1,7 @@
 package io.aoi.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aoi.camera.sim.PanelSimulator;
@@ -18,6 +19,22 @@ class BumpLocatorTest {
     private static final DetectorSettings AUTOMATIC = DetectorSettings.builder().particleDiameterPx(5, 12)
             .minContrast(0.018).micronsPerPixel(0.5).bumps(new BumpLayout.Automatic(60, 32))
             .minParticlesPerBump(5).build();
+
+    @Test
+    void aStationsLocatorAndItsDetectorFindTheBumpsOfACapturedFrameOnce() {
+        PanelSimulator simulator = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(512)
+                .withLineRateHz(0).withDefocusSigmaPx(0).withSeed(7), 30);
+        Image captured = simulator.frame(300, 512, 2.5, 0, 0.01).image();
+        ParticleDetector detector = new ParticleDetector(AUTOMATIC.withAutoIlluminationAngle(0));
+        List<PixelRegion> regions = new BumpLocator(detector).find(captured);
+        BumpFinder.Found held = detector.capturedBumps(captured, null);
+        assertSame(held, detector.capturedBumps(captured, null), "found once for the frame instance");
+        assertEquals(regions.size(), held.all().size());
+        // the direction estimate reads the same bumps: it agrees with a detector that finds them afresh
+        assertEquals(new ParticleDetector(AUTOMATIC.withAutoIlluminationAngle(0)).shearDirectionFor(captured),
+                detector.shearDirectionFor(captured), 1e-9);
+        assertEquals(regions, new BumpLocator(AUTOMATIC).find(captured), "the same as one built from the settings");
+    }
 
     @Test
     void findsEveryTrueBumpOnABlurredFrame() {

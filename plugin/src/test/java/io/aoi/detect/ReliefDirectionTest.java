@@ -83,4 +83,22 @@ class ReliefDirectionTest {
         assertEquals(estimate, auto.shearDirectionFor(Image.blank(4, 4, 1, 8)));
         assertEquals(estimate, auto.detect(Image.blank(WIDTH, ROWS, 1, 8)).illuminationAngleDeg());
     }
+
+    @Test
+    void autoModeDetectsARestoredFrameInTheDirectionOfTheFrameAsCaptured() {
+        // a model trained on one direction leans the relief it restores towards it: here the "restored" frame is
+        // one rendered at 100 degrees, the frame as captured is at 120 degrees and blurred
+        Image restored = simulator(100, 12).frame(300, ROWS, 0, 0, 0.01).image();
+        Image captured = simulator(120, 12).frame(300, ROWS, 3.0, 0, 0.01).image();
+        ParticleDetector auto = new ParticleDetector(FIXED_ZERO.withAutoIlluminationAngle(0));
+        double own = auto.detect(restored).illuminationAngleDeg();
+        assertEquals(0, difference(own, 100), 3, "read from the restored frame: " + own);
+        double held = auto.detect(restored, captured).illuminationAngleDeg();
+        assertEquals(0, difference(held, 120), 4, "read from the frame as captured: " + held);
+        assertEquals(held, auto.shearDirectionFor(captured), 1e-9, "as the deblurrer was told");
+
+        ParticleDetector fixed = new ParticleDetector(FIXED_ZERO.withIlluminationAngleDeg(35));
+        assertEquals(35, fixed.detect(restored, Image.blank(WIDTH, ROWS, 3, 8)).illuminationAngleDeg(),
+                "a fixed angle does not look at the captured frame");
+    }
 }

@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +51,21 @@ import org.slf4j.LoggerFactory;
  *   <li>memory pattern planning on (the default): repeated runs with the same shapes reuse one arena.</li>
  * </ul>
  *
+ * <p>ONNX Runtime is loaded and its sessions are created on a thread of their own with a
+ * {@link #SESSION_OPEN_STACK_BYTES} stack, whatever thread opens the model. A station launched by another JVM
+ * (the kill tests' child process, on one machine) died of SIGSEGV, exit code 139 and no crash log, while it opened
+ * {@code udbd_acf} on its main thread: the native backtrace was a recursion of three functions inside
+ * libonnxruntime, hundreds of frames deep, off the end of the 1 MB main-thread stack; with {@code -Xss2m} it ran.
+ * Started from a shell the same station did not need that much, so the depth depends on the process; a large stack
+ * of its own takes it out of every caller's hands ({@code StationKillTest} in the plugin crashed that way).
+ *
  * <p>Owns the native session; {@link #close()} frees it and is idempotent. {@link #run} may be called from
  * one thread at a time (callers serialise), and throws {@link IllegalStateException} after close.
  */
 public final class OnnxModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OnnxModel.class);
+    /** The stack of the thread that creates a session: 32 times the 2 MB that let the crashed station run. */
+    static final long SESSION_OPEN_STACK_BYTES = 64L << 20;
     private final String source;
     private final OrtSession session;
     /** Runs in progress; guarded by itself, so that a run's options are never terminated after they are freed. */
@@ -117,18 +129,9 @@ public final class OnnxModel implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("threads = " + threads + "; must be at least 1");
         }
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.EXTENDED_OPT);
-            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.setIntraOpNumThreads(threads);
-            options.setInterOpNumThreads(1);
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            if (provider == ExecutionProvider.CUDA) {
-                addCuda(options);
-            }
-            session = env.createSession(bytes, options);
+        try {
+            session = onOpenerThread(() -> newSession(bytes, provider, threads));
         } catch (OrtException e) {
             throw new DeblurException("model " + source + " could not be loaded (corrupt or not an ONNX model?): "
                     + e.getMessage(), e);
@@ -140,6 +143,70 @@ public final class OnnxModel implements AutoCloseable {
             throw e;
         }
         return new OnnxModel(source, session);
+    }
+
+    /** A session with the options of the class comment. */
+    private static OrtSession newSession(byte[] bytes, ExecutionProvider provider, int threads)
+            throws OrtException, DeblurException {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.EXTENDED_OPT);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            if (provider == ExecutionProvider.CUDA) {
+                addCuda(options);
+            }
+            return env.createSession(bytes, options);
+        }
+    }
+
+    /** Creates a session; may throw what {@link #newSession} throws. */
+    @FunctionalInterface
+    private interface SessionFactory {
+        OrtSession create() throws OrtException, DeblurException;
+    }
+
+    /**
+     * {@code factory} run on a thread with a {@link #SESSION_OPEN_STACK_BYTES} stack (the native library is loaded
+     * and its environment made there too, on first use), waited for to the end: a session being created cannot be
+     * abandoned; an interrupt is kept for the caller.
+     */
+    private static OrtSession onOpenerThread(SessionFactory factory) throws OrtException, DeblurException {
+        FutureTask<OrtSession> task = new FutureTask<>(factory::create);
+        Thread opener = new Thread(null, task, "onnx-session-open", SESSION_OPEN_STACK_BYTES);
+        opener.setDaemon(true);
+        opener.start();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof OrtException ort) {
+                throw ort;
+            }
+            if (cause instanceof DeblurException deblur) {
+                throw deblur;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("creating an ONNX Runtime session failed", cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void addCuda(OrtSession.SessionOptions options) throws DeblurException {

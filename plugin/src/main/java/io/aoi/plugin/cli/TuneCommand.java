@@ -67,6 +67,12 @@ final class TuneCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Recorded frames, with distinct file names.")
     List<Path> images;
 
+    /**
+     * The shear direction held for the image being tuned, read once from it as captured: passes 2 and 3 restore a
+     * restored frame, whose relief leans towards the model's direction, so it is not read again from them.
+     */
+    private double capturedShearDeg = Double.NaN;
+
     TuneCommand(Streams io) {
         this.io = io;
     }
@@ -86,7 +92,7 @@ final class TuneCommand implements Callable<Integer> {
         ImageInputs.prepareFolder(out, "out");
         ParticleDetector detector = new ParticleDetector(station.detector());
         List<TuningRow> rows = new ArrayList<>();
-        try (Deblurrer deblurrer = Deblurrers.open(settings, Optional.empty(), detector::shearDirectionFor);
+        try (Deblurrer deblurrer = Deblurrers.open(settings, Optional.empty(), frame -> capturedShearDeg);
                 Progress progress = Progress.start("tune", inputs.size(), io.err())) {
             for (Path in : inputs) {
                 rows.addAll(tuneOne(in, limits, deblurrer, detector, out));
@@ -112,6 +118,7 @@ final class TuneCommand implements Callable<Integer> {
             io.err().printf("%s: warning: %s%n", in, warning);
         }
         Image current = decoded.image();
+        capturedShearDeg = detector.shearDirectionFor(current);
         double cumulativeMillis = 0;
         List<TuningRow> rows = new ArrayList<>();
         List<ContactSheet.Panel> panels = new ArrayList<>();
@@ -121,7 +128,7 @@ final class TuneCommand implements Callable<Integer> {
                 current = deblurrer.deblur(current, 1);
                 cumulativeMillis += (System.nanoTime() - t0) / 1e6;
             }
-            Detection d = detector.detect(current);
+            Detection d = detector.detect(current, decoded.image());
             TuningRow row = new TuningRow(name, passes, Sharpness.laplacianEnergy(current), d.particles().size(),
                     meanPerBump(d.bumps()), d.verdict(), cumulativeMillis);
             rows.add(row);

@@ -21,7 +21,7 @@ public final class DetectorInspector implements FrameInspector {
 
     @Override
     public Inspection inspect(Frame frame, Image restored) {
-        Detection d = detector.detect(restored);
+        Detection d = detector.detect(restored, frame.image());
         int owned = 0;
         for (Particle p : d.particles()) {
             if (frame.owns(p.y())) {

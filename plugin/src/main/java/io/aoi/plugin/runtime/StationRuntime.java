@@ -143,7 +143,7 @@ public final class StationRuntime implements AutoCloseable {
 
             part = "deblur model";
             InMemoryRecipeControl recipe = new InMemoryRecipeControl(config.recipes(), config.deblur());
-            Optional<RegionFinder> bumps = Optional.of(new BumpLocator(config.detector()));
+            Optional<RegionFinder> bumps = Optional.of(new BumpLocator(detector));
             RecipeDeblurStage<CapturedFrame> deblur = services.push(part,
                     new RecipeDeblurStage<CapturedFrame>(recipe::settings,
                             (s, p) -> Deblurrers.stage(s, p, bumps, detector::shearDirectionFor)));

@@ -54,7 +54,8 @@ final class StationProcess {
     void awaitRunning() {
         Awaitility.await("the station printed \"running, job\" or ended").atMost(Duration.ofSeconds(60))
                 .until(() -> printed("running, job") || !process.isAlive());
-        assertTrue(process.isAlive(), "station did not start:\n" + output());
+        assertTrue(process.isAlive(), () -> "station did not start (exit code " + process.exitValue() + "):\n"
+                + output());
     }
 
     /** The value after {@code prefix} on the first output line that starts with it (e.g. the OPC UA endpoint). */
