@@ -11,4 +11,24 @@ public class DeblurException extends Exception {
     public DeblurException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * For work done on another thread: throws {@code failure} as it is when it is a DeblurException, an unchecked
+     * exception or an error, any other in an {@link IllegalStateException} saying "{@code what} failed"; returns
+     * when it is null.
+     */
+    public static void rethrow(Throwable failure, String what) throws DeblurException {
+        if (failure instanceof DeblurException d) {
+            throw d;
+        }
+        if (failure instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(what + " failed: " + failure, failure);
+        }
+    }
 }

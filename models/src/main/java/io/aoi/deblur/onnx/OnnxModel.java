@@ -129,13 +129,7 @@ public final class OnnxModel implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("threads = " + threads + "; must be at least 1");
         }
-        OrtSession session;
-        try {
-            session = onOpenerThread(() -> newSession(bytes, provider, threads));
-        } catch (OrtException e) {
-            throw new DeblurException("model " + source + " could not be loaded (corrupt or not an ONNX model?): "
-                    + e.getMessage(), e);
-        }
+        OrtSession session = onOpenerThread(() -> newSession(source, bytes, provider, threads));
         try {
             checkSignature(source, session, expected);
         } catch (DeblurException | RuntimeException e) {
@@ -146,8 +140,8 @@ public final class OnnxModel implements AutoCloseable {
     }
 
     /** A session with the options of the class comment. */
-    private static OrtSession newSession(byte[] bytes, ExecutionProvider provider, int threads)
-            throws OrtException, DeblurException {
+    private static OrtSession newSession(String source, byte[] bytes, ExecutionProvider provider, int threads)
+            throws DeblurException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.EXTENDED_OPT);
@@ -159,13 +153,16 @@ public final class OnnxModel implements AutoCloseable {
                 addCuda(options);
             }
             return env.createSession(bytes, options);
+        } catch (OrtException e) {
+            throw new DeblurException("model " + source + " could not be loaded (corrupt or not an ONNX model?): "
+                    + e.getMessage(), e);
         }
     }
 
-    /** Creates a session; may throw what {@link #newSession} throws. */
+    /** Creates a session, as {@link #newSession} does. */
     @FunctionalInterface
     private interface SessionFactory {
-        OrtSession create() throws OrtException, DeblurException;
+        OrtSession create() throws DeblurException;
     }
 
     /**
@@ -173,7 +170,7 @@ public final class OnnxModel implements AutoCloseable {
      * and its environment made there too, on first use), waited for to the end: a session being created cannot be
      * abandoned; an interrupt is kept for the caller.
      */
-    private static OrtSession onOpenerThread(SessionFactory factory) throws OrtException, DeblurException {
+    private static OrtSession onOpenerThread(SessionFactory factory) throws DeblurException {
         FutureTask<OrtSession> task = new FutureTask<>(factory::create);
         Thread opener = new Thread(null, task, "onnx-session-open", SESSION_OPEN_STACK_BYTES);
         opener.setDaemon(true);
@@ -188,20 +185,8 @@ public final class OnnxModel implements AutoCloseable {
                 }
             }
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof OrtException ort) {
-                throw ort;
-            }
-            if (cause instanceof DeblurException deblur) {
-                throw deblur;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("creating an ONNX Runtime session failed", cause);
+            DeblurException.rethrow(e.getCause(), "creating an ONNX Runtime session");
+            throw new IllegalStateException("creating an ONNX Runtime session failed without a cause", e);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -189,18 +189,7 @@ public final class Tiler {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        if (failure instanceof DeblurException d) {
-            throw d;
-        }
-        if (failure instanceof RuntimeException r) {
-            throw r;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-        if (failure != null) {
-            throw new IllegalStateException("tile worker failed: " + failure, failure);
-        }
+        DeblurException.rethrow(failure, "tile worker");
     }
 
     private static void accumulate(float[] out, int fx, int fy, int tw, int th, float[] rampX, float[] rampY,
