@@ -50,7 +50,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * highest threshold of the frame's radii is in the {@link Detection}.
  *
  * <p>Thread-safe: the instance holds immutable settings and templates and, in auto mode, the last confident
- * direction in an atomic, so one detector may serve several threads. Every native buffer is freed before
+ * direction in an atomic and what it found on its last few captured frames ({@link CapturedFrames}, locked), so
+ * one detector may serve several threads. Every native buffer is freed before
  * {@link #detect} returns.
  */
 public final class ParticleDetector {
@@ -59,7 +60,7 @@ public final class ParticleDetector {
     private final BumpJudge judge;
     private final ReliefDirection direction;
     private final AtomicLong lastConfidentAngleBits;
-    private final CapturedFrames captured = new CapturedFrames();
+    private final CapturedFrames capturedFrames = new CapturedFrames();
 
     /**
      * Loads OpenCV now, on the constructing thread, so that a missing native library stops the start instead of
@@ -102,7 +103,7 @@ public final class ParticleDetector {
         if (!settings.illuminationAngleAuto()) {
             return settings.illuminationAngleDeg();
         }
-        return captured.angleDeg(frame, () -> {
+        return capturedFrames.angleDeg(frame, () -> {
             int w = frame.width();
             int h = frame.height();
             if (frame.channels() != 1 || FrameQuality.tooSmall(w, h, settings.maxDiameterPx()).isPresent()) {
@@ -120,7 +121,7 @@ public final class ParticleDetector {
      * @param plane {@code frame} as {@link MonoPlane#of}, or null to convert it here when needed
      */
     BumpFinder.Found capturedBumps(Image frame, float[] plane) {
-        return captured.bumps(frame, () -> bumps(plane != null ? plane : MonoPlane.of(frame), frame.width(),
+        return capturedFrames.bumps(frame, () -> bumps(plane != null ? plane : MonoPlane.of(frame), frame.width(),
                 frame.height()));
     }
 
