@@ -1,6 +1,10 @@
 package io.aoi.detect;
 
 import io.aoi.image.Image;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
@@ -11,14 +15,15 @@ import java.util.function.Supplier;
  * detects on the restored frame; each is found once, and the second answer is the first. With deblurring and
  * detection pipelined a later frame's question may come in between, hence more than one frame.
  *
- * <p>Holds strong references to at most {@link #CAPACITY} frames. Thread-safe; a value is computed outside the
- * lock, so two threads asking at once for the same new frame may both compute it (the same value).
+ * <p>Holds the frames weakly: a frame the station has let go of is not kept for this (frames of an image file can
+ * be hundreds of MB). Thread-safe; a value is computed outside the lock, so two threads asking at once for the
+ * same new frame may both compute it (the same value).
  */
 final class CapturedFrames {
     /** Frames remembered: the one being detected, the one being restored and two queued between them. */
     static final int CAPACITY = 4;
 
-    private final Image[] frames = new Image[CAPACITY];
+    private final List<WeakReference<Image>> frames = new ArrayList<>(Collections.nCopies(CAPACITY, null));
     private final BumpFinder.Found[] bumps = new BumpFinder.Found[CAPACITY];
     private final double[] anglesDeg = new double[CAPACITY];
     private int next;
@@ -55,7 +60,8 @@ final class CapturedFrames {
 
     private int indexOf(Image frame) {
         for (int i = 0; i < CAPACITY; i++) {
-            if (frames[i] == frame) {
+            WeakReference<Image> held = frames.get(i);
+            if (held != null && held.get() == frame) {
                 return i;
             }
         }
@@ -70,7 +76,7 @@ final class CapturedFrames {
         }
         i = next;
         next = (next + 1) % CAPACITY;
-        frames[i] = frame;
+        frames.set(i, new WeakReference<>(frame));
         bumps[i] = null;
         anglesDeg[i] = Double.NaN;
         return i;
