@@ -23,10 +23,12 @@ import java.util.Map;
  * noise); each arm turns them into the detector's input, the detector runs with one fixed set of settings
  * (the station's), and detections are matched to the truth with {@link ParticleMatcher} (particles
  * cut by the frame border are optional) and bump verdicts compared with {@link BumpVerdicts}. Counts are
- * pooled over frames per sigma and arm. An input frame an arm returns unchanged (the sharp frame, or the
- * blurred frame at sigma 0) is detected once per frame and its scores reused. An arm whose model was trained on one
- * shear direction ({@link EvaluationArm#shearDirectionDeg()}) gets the frames turned towards it from each
- * detector's direction, as a station turns them, and one restoration per distinct turn.
+ * pooled over frames per sigma and arm. Each sigma has detectors of its own, as a station at that defocus would,
+ * which see the frames in order: an auto-direction detector's last confident direction comes from the previous
+ * frame at the same sigma, at first from its settings. An input frame two arms return unchanged (the sharp frame,
+ * or the blurred frame at sigma 0) is detected once per frame and sigma and its scores reused. An arm whose model
+ * was trained on one shear direction ({@link EvaluationArm#shearDirectionDeg()}) gets the frames turned towards it
+ * from each detector's direction, as a station turns them, and one restoration per distinct turn.
  *
  * <p>The lead's {@code evaluate} command calls {@link #run(EvaluationSettings, List)} with
  * {@link #standardArms(double, double)} plus its own arms, e.g.
@@ -96,9 +98,15 @@ public final class DetectionEvaluation {
             throw new IllegalArgumentException("no detector variants given; pass at least the station's detector");
         }
         PanelSimulator simulator = simulator(settings);
-        List<ParticleDetector> detectors = new ArrayList<>();
-        for (DetectorVariant v : variants) {
-            detectors.add(new ParticleDetector(v.detector()));
+        // one station per sigma: an auto-direction detector carries its last confident direction from frame to
+        // frame at its own defocus only
+        Map<Double, List<ParticleDetector>> stations = new LinkedHashMap<>();
+        for (double sigma : settings.defocusSigmasPx()) {
+            List<ParticleDetector> detectors = new ArrayList<>();
+            for (DetectorVariant v : variants) {
+                detectors.add(new ParticleDetector(v.detector()));
+            }
+            stations.put(sigma, detectors);
         }
         int h = settings.heightPx();
         Map<String, FrameScores> pooled = new LinkedHashMap<>();
@@ -106,8 +114,9 @@ public final class DetectionEvaluation {
         for (int n = 0; n < settings.frames(); n++) {
             long firstLine = FIRST_LINE + (long) n * h;
             SimulatedFrame sharp = simulator.frame(firstLine, h, 0, 0, settings.noiseSigma());
-            seen.clear();
             for (double sigma : settings.defocusSigmasPx()) {
+                List<ParticleDetector> detectors = stations.get(sigma);
+                seen.clear();
                 Image blurred = sigma == 0 ? sharp.image()
                         : simulator.frame(firstLine, h, sigma, 0, settings.noiseSigma()).image();
                 double[] shearDeg = null; // per detector, asked once per blurred frame, as a station asks it
