@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
@@ -159,19 +160,13 @@ public final class OnnxModel implements AutoCloseable {
         }
     }
 
-    /** Creates a session, as {@link #newSession} does. */
-    @FunctionalInterface
-    private interface SessionFactory {
-        OrtSession create() throws DeblurException;
-    }
-
     /**
-     * {@code factory} run on a thread with a {@link #SESSION_OPEN_STACK_BYTES} stack (the native library is loaded
+     * {@code open} run on a thread with a {@link #SESSION_OPEN_STACK_BYTES} stack (the native library is loaded
      * and its environment made there too, on first use), waited for to the end: a session being created cannot be
      * abandoned; an interrupt is kept for the caller.
      */
-    private static OrtSession onOpenerThread(SessionFactory factory) throws DeblurException {
-        FutureTask<OrtSession> task = new FutureTask<>(factory::create);
+    private static OrtSession onOpenerThread(Callable<OrtSession> open) throws DeblurException {
+        FutureTask<OrtSession> task = new FutureTask<>(open);
         Thread opener = new Thread(null, task, "onnx-session-open", SESSION_OPEN_STACK_BYTES);
         opener.setDaemon(true);
         opener.start();
