@@ -19,10 +19,9 @@ import java.util.List;
  * reads the same bumps instead of finding them again. Thread-safe.
  */
 public final class BumpLocator implements RegionFinder {
-    private final BumpLayout layout;
     private final ParticleDetector detector;
 
-    /** Bumps of {@code settings}' layout, found afresh on every frame. */
+    /** Bumps of {@code settings}' layout, through a detector of this locator's own. */
     public BumpLocator(DetectorSettings settings) {
         this(new ParticleDetector(settings));
     }
@@ -30,7 +29,6 @@ public final class BumpLocator implements RegionFinder {
     /** The bumps {@code detector} searches, found once per captured frame for it and for this locator. */
     public BumpLocator(ParticleDetector detector) {
         this.detector = detector;
-        this.layout = detector.settings().bumps();
     }
 
     /**
@@ -41,6 +39,7 @@ public final class BumpLocator implements RegionFinder {
         int w = blurredFrame.width();
         int h = blurredFrame.height();
         List<PixelRegion> out = new ArrayList<>();
+        BumpLayout layout = detector.settings().bumps();
         if (layout instanceof BumpLayout.Automatic) {
             for (BumpRegion b : detector.capturedBumps(blurredFrame, null).all()) {
                 out.add(new PixelRegion(b.x(), b.y(), b.width(), b.height()));

@@ -2,10 +2,9 @@ package io.aoi.detect;
 
 import io.aoi.image.Image;
 import java.lang.ref.WeakReference;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,62 +22,62 @@ final class CapturedFrames {
     /** Frames remembered: the one being detected, the one being restored and two queued between them. */
     static final int CAPACITY = 4;
 
-    private final List<WeakReference<Image>> frames = new ArrayList<>(Collections.nCopies(CAPACITY, null));
-    private final BumpFinder.Found[] bumps = new BumpFinder.Found[CAPACITY];
-    private final double[] anglesDeg = new double[CAPACITY];
+    /** One remembered frame and what was found on it so far (null: not yet). */
+    private static final class Slot {
+        final WeakReference<Image> frame;
+        BumpFinder.Found bumps;
+        Double angleDeg;
+
+        Slot(Image frame) {
+            this.frame = new WeakReference<>(frame);
+        }
+    }
+
+    private final Slot[] slots = new Slot[CAPACITY];
     private int next;
 
     /** The bumps found on {@code frame} (this very instance), found now with {@code find} if not yet. */
     BumpFinder.Found bumps(Image frame, Supplier<BumpFinder.Found> find) {
-        synchronized (this) {
-            int i = indexOf(frame);
-            if (i >= 0 && bumps[i] != null) {
-                return bumps[i];
-            }
-        }
-        BumpFinder.Found found = find.get();
-        synchronized (this) {
-            bumps[slotFor(frame)] = found;
-        }
-        return found;
+        return once(frame, slot -> slot.bumps, (slot, found) -> slot.bumps = found, find);
     }
 
     /** The direction held for {@code frame} (this very instance), estimated now with {@code estimate} if not yet. */
     double angleDeg(Image frame, DoubleSupplier estimate) {
-        synchronized (this) {
-            int i = indexOf(frame);
-            if (i >= 0 && !Double.isNaN(anglesDeg[i])) {
-                return anglesDeg[i];
-            }
-        }
-        double angle = estimate.getAsDouble();
-        synchronized (this) {
-            anglesDeg[slotFor(frame)] = angle;
-        }
-        return angle;
+        return once(frame, slot -> slot.angleDeg, (slot, angle) -> slot.angleDeg = angle, estimate::getAsDouble);
     }
 
-    private int indexOf(Image frame) {
-        for (int i = 0; i < CAPACITY; i++) {
-            WeakReference<Image> held = frames.get(i);
-            if (held != null && held.get() == frame) {
-                return i;
+    /** What {@code held} reads from the frame's slot, else {@code find}'s value, stored with {@code hold}. */
+    private <T> T once(Image frame, Function<Slot, T> held, BiConsumer<Slot, T> hold, Supplier<T> find) {
+        synchronized (this) {
+            Slot slot = slotOf(frame);
+            if (slot != null && held.apply(slot) != null) {
+                return held.apply(slot);
             }
         }
-        return -1;
+        T value = find.get();
+        synchronized (this) {
+            hold.accept(slotFor(frame), value);
+        }
+        return value;
+    }
+
+    private Slot slotOf(Image frame) {
+        for (Slot slot : slots) {
+            if (slot != null && slot.frame.get() == frame) {
+                return slot;
+            }
+        }
+        return null;
     }
 
     /** The frame's slot; a new frame takes the oldest one's, which is forgotten. */
-    private int slotFor(Image frame) {
-        int i = indexOf(frame);
-        if (i >= 0) {
-            return i;
+    private Slot slotFor(Image frame) {
+        Slot slot = slotOf(frame);
+        if (slot == null) {
+            slot = new Slot(frame);
+            slots[next] = slot;
+            next = (next + 1) % CAPACITY;
         }
-        i = next;
-        next = (next + 1) % CAPACITY;
-        frames.set(i, new WeakReference<>(frame));
-        bumps[i] = null;
-        anglesDeg[i] = Double.NaN;
-        return i;
+        return slot;
     }
 }
