@@ -14,7 +14,7 @@ import java.util.function.ToDoubleFunction;
  * station whose direction is already within 50 degrees of the model's is restored as without this class.
  *
  * <p>The station's direction is asked for every frame from {@code stationShearDeg} (a fixed angle, or on a
- * station in auto mode the detector's estimate from the frame, else its last confident one); NaN (not known)
+ * station in auto mode the detector's estimate pooled over its recent frames); NaN (not known)
  * restores the frame as it is. Regions
  * ({@link #deblurRegions}) are turned with their frame and come back in the frame's coordinates. Owns the wrapped
  * deblurrer and closes it; one frame at a time, except {@link #abort()}.

@@ -15,8 +15,9 @@ import java.util.Objects;
  * @param densityPerMm2 particles in judged bumps per mm^2 of judged bump area; 0 when no bump was judged
  * @param reason        why there is no decision; empty for OK and NG
  * @param illuminationAngleDeg the relief (DIC shear) direction the particles were searched with, degrees: the
- *                      station's fixed angle, or with {@code illuminationAngleDeg: auto} this frame's estimate (or
- *                      the last confident one); NaN when not known (also when no particle was searched for)
+ *                      station's fixed angle, or with {@code illuminationAngleDeg: auto} the estimate pooled over
+ *                      the station's recent frames, this one included; NaN when not known (also when no particle
+ *                      was searched for)
  * @param contrastThreshold the least relief amplitude particles needed in this frame, fraction of full scale: the
  *                      station's minContrast, or the multiple of the frame's measured amplitude noise where
  *                      {@code detector.contrastNoiseFactor} makes that higher (the threshold is set per particle

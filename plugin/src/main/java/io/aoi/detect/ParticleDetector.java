@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts conductive particles per bump in one frame and decides OK, NG or NO_DECISION.
@@ -36,8 +35,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The relief (DIC shear) direction is the station's {@code illuminationAngleDeg}, or with
  * {@code illuminationAngleAuto} estimated per frame from the particles' relief orientation
- * ({@link ReliefDirection}); a frame whose estimate is not {@link DirectionEstimate#confident() confident} (too
- * few particles) uses the last confident estimate, at first the configured angle. Auto mode reads the direction
+ * ({@link ReliefDirection}) and pooled over the detector's recent frames ({@link DirectionPool}): the shear direction
+ * is fixed per station, and a defocused frame's few particles read it only to +-5 degrees. A frame with too few
+ * agreeing particles leaves the pool as it is; until a frame gives an estimate the configured angle is used. Auto
+ * mode reads the direction
  * from the frame as captured ({@link #detect(Image, Image)}), not from the restored one: a model trained on one
  * direction leans the relief it restores towards that direction (UDBD-Net's ACF models, trained at 0 degrees,
  * restore a relief of 40 degrees that reads about 21). The direction used is in the {@link Detection}.
@@ -49,8 +50,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * noise then stay below the threshold, while a frame as quiet as the one minContrast was set for keeps it. The
  * highest threshold of the frame's radii is in the {@link Detection}.
  *
- * <p>Thread-safe: the instance holds immutable settings and templates and, in auto mode, the last confident
- * direction in an atomic and what it found on its last few captured frames ({@link CapturedFrames}, locked), so
+ * <p>Thread-safe: the instance holds immutable settings and templates and, in auto mode, the pooled direction
+ * ({@link DirectionPool}, locked) and what it found on its last few captured frames ({@link CapturedFrames}, locked), so
  * one detector may serve several threads. Every native buffer is freed before
  * {@link #detect} returns.
  */
@@ -59,7 +60,7 @@ public final class ParticleDetector {
     private final ParticleFinder finder;
     private final BumpJudge judge;
     private final ReliefDirection direction;
-    private final AtomicLong lastConfidentAngleBits;
+    private final DirectionPool confidentDirections;
     private final CapturedFrames capturedFrames = new CapturedFrames();
 
     /**
@@ -73,7 +74,7 @@ public final class ParticleDetector {
                 settings.decisionLimits().maxParticlesPerBump(), settings.minDiameterPx(),
                 settings.decisionLimits().minJudgedBumpAreaPx());
         this.direction = new ReliefDirection((settings.minDiameterPx() + settings.maxDiameterPx()) / 4);
-        this.lastConfidentAngleBits = new AtomicLong(Double.doubleToLongBits(settings.illuminationAngleDeg()));
+        this.confidentDirections = new DirectionPool(DirectionPool.STATION_KEEP_PER_FRAME);
         OpenCv.load();
     }
 
@@ -91,13 +92,13 @@ public final class ParticleDetector {
 
     /**
      * The shear direction this detector holds for {@code frame} before it is restored: the configured angle, or
-     * in auto mode the frame's own estimate when it is confident (remembered, as {@link #detect} remembers its
-     * estimates), else the last confident one. A station turns the frame by it before a model trained on one
-     * direction restores it ({@code OrientedDeblurrer}): defocus blurs the relief but keeps its direction, and a
-     * model fed the wrong direction would restore particles the detector then cannot find. A frame the estimator
-     * cannot read (colour, smaller than a particle) gets the last confident direction. Asked again for the same
-     * frame instance (as {@link #detect(Image, Image)} asks for the frame as captured), the answer is the one given
-     * before, not estimated again ({@link CapturedFrames}).
+     * in auto mode the pooled direction with the frame's own estimate added ({@link DirectionPool}). A station
+     * turns the frame by it before a model trained on one direction restores it ({@code OrientedDeblurrer}):
+     * defocus blurs the relief but keeps its direction, and a model fed the wrong direction would restore particles
+     * the detector then cannot find. A frame the estimator cannot read (colour, smaller than a particle) gets the
+     * pooled direction as it is. Asked again for the same frame instance (as {@link #detect(Image, Image)} asks for
+     * the frame as captured), the answer is the one given before and the frame is not pooled again
+     * ({@link CapturedFrames}; two threads asking at once for the same new frame may both pool it).
      */
     public double shearDirectionFor(Image frame) {
         if (!settings.illuminationAngleAuto()) {
@@ -107,7 +108,7 @@ public final class ParticleDetector {
             int w = frame.width();
             int h = frame.height();
             if (frame.channels() != 1 || FrameQuality.tooSmall(w, h, settings.maxDiameterPx()).isPresent()) {
-                return lastConfidentAngleDeg();
+                return heldAngleDeg();
             }
             float[] plane = MonoPlane.of(frame);
             return angleFor(plane, w, h, regions(capturedBumps(frame, plane), w, h));
@@ -159,7 +160,8 @@ public final class ParticleDetector {
         }
         BumpFinder.Found bumps = bumps(plane, w, h);
         List<SearchRegion> regions = regions(bumps, w, h);
-        double angle = captured == restored ? angleFor(plane, w, h, regions) : shearDirectionFor(captured);
+        double angle = captured == restored ? capturedFrames.angleDeg(captured, () -> angleFor(plane, w, h, regions))
+                : shearDirectionFor(captured);
         ParticleFinder.Found found = finder.find(plane, w, h, regions, angle, settings.minContrast(),
                 settings.contrastNoiseFactor());
         List<Particle> particles = found.particles();
@@ -180,21 +182,20 @@ public final class ParticleDetector {
                 .withContrastThreshold(found.contrastThreshold());
     }
 
-    /** The configured direction, or in auto mode this frame's confident estimate, else the last confident one. */
+    /**
+     * The configured direction, or in auto mode the pooled direction with this frame's estimate added, at first
+     * the configured angle.
+     */
     private double angleFor(float[] plane, int w, int h, List<SearchRegion> regions) {
         if (!settings.illuminationAngleAuto()) {
             return settings.illuminationAngleDeg();
         }
-        DirectionEstimate estimate = direction.estimate(plane, w, h, regions, settings.minContrast());
-        if (estimate.confident()) {
-            lastConfidentAngleBits.set(Double.doubleToLongBits(estimate.angleDeg()));
-            return estimate.angleDeg();
-        }
-        return lastConfidentAngleDeg();
+        confidentDirections.add(direction.estimate(plane, w, h, regions, settings.minContrast()));
+        return heldAngleDeg();
     }
 
-    private double lastConfidentAngleDeg() {
-        return Double.longBitsToDouble(lastConfidentAngleBits.get());
+    private double heldAngleDeg() {
+        return confidentDirections.angleDeg().orElse(settings.illuminationAngleDeg());
     }
 
     private static List<SearchRegion> regions(BumpFinder.Found bumps, int w, int h) {

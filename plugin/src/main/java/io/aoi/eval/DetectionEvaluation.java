@@ -24,8 +24,8 @@ import java.util.Map;
  * (the station's), and detections are matched to the truth with {@link ParticleMatcher} (particles
  * cut by the frame border are optional) and bump verdicts compared with {@link BumpVerdicts}. Counts are
  * pooled over frames per sigma and arm. Each sigma has detectors of its own, as a station at that defocus would,
- * which see the frames in order: an auto-direction detector's last confident direction comes from the previous
- * frame at the same sigma, at first from its settings. An input frame two arms return unchanged (the sharp frame,
+ * which see the frames in order, and so has the sharp arm (a station in focus): an auto-direction detector pools
+ * the directions of the frames it captured, at first its settings' angle. An input frame two arms return unchanged (the sharp frame,
  * or the blurred frame at sigma 0) is detected once per frame and sigma and its scores reused. An arm whose model
  * was trained on one shear direction ({@link EvaluationArm#shearDirectionDeg()}) gets the frames turned towards it
  * from each detector's direction, as a station turns them, and one restoration per distinct turn.
@@ -98,15 +98,13 @@ public final class DetectionEvaluation {
             throw new IllegalArgumentException("no detector variants given; pass at least the station's detector");
         }
         PanelSimulator simulator = simulator(settings);
-        // one station per sigma: an auto-direction detector carries its last confident direction from frame to
-        // frame at its own defocus only
+        // one station per sigma, and one in focus for the sharp arms: an auto-direction detector pools the
+        // directions of the frames it captured, at its own defocus only
         Map<Double, List<ParticleDetector>> stations = new LinkedHashMap<>();
+        Map<Double, List<ParticleDetector>> inFocus = new LinkedHashMap<>();
         for (double sigma : settings.defocusSigmasPx()) {
-            List<ParticleDetector> detectors = new ArrayList<>();
-            for (DetectorVariant v : variants) {
-                detectors.add(new ParticleDetector(v.detector()));
-            }
-            stations.put(sigma, detectors);
+            stations.put(sigma, station(variants));
+            inFocus.put(sigma, station(variants));
         }
         int h = settings.heightPx();
         Map<String, FrameScores> pooled = new LinkedHashMap<>();
@@ -131,7 +129,8 @@ public final class DetectionEvaluation {
                         Image input = arm.restorer().restore(sharp.image(), blurred, sigma);
                         // the sharp arm stands for a camera in focus: its frame is the one captured
                         Image captured = input == sharp.image() ? input : blurred;
-                        scores = seen.computeIfAbsent(input, in -> scoresOf(detectors, in, captured, sharp));
+                        List<ParticleDetector> station = captured == blurred ? detectors : inFocus.get(sigma);
+                        scores = seen.computeIfAbsent(input, in -> scoresOf(station, in, captured, sharp));
                     }
                     for (int v = 0; v < scores.length; v++) {
                         pooled.merge(key(sigma, variants.get(v).labelFor(arm.label())), scores[v],
@@ -153,6 +152,14 @@ public final class DetectionEvaluation {
             }
         }
         return new EvaluationReport(settings, rows);
+    }
+
+    private static List<ParticleDetector> station(List<DetectorVariant> variants) {
+        List<ParticleDetector> detectors = new ArrayList<>();
+        for (DetectorVariant v : variants) {
+            detectors.add(new ParticleDetector(v.detector()));
+        }
+        return detectors;
     }
 
     /** Each detector's scores on one input frame, restored from {@code captured}. */

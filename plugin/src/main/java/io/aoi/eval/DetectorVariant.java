@@ -31,8 +31,8 @@ public record DetectorVariant(String label, DetectorSettings detector) {
 
     /**
      * The detector at the frames' true shear direction ({@code @right}), off by each of
-     * {@link #SHEAR_OFFSETS_DEG} but 0 ({@code @+30} ...), and estimating it per frame ({@code @auto}, falling back
-     * to {@code detector}'s own angle until its first confident estimate).
+     * {@link #SHEAR_OFFSETS_DEG} but 0 ({@code @+30} ...), and estimating it per frame ({@code @auto}, with
+     * {@code detector}'s own angle until a frame gives an estimate).
      */
     public static List<DetectorVariant> shearArms(DetectorSettings detector, double trueShearDeg) {
         List<DetectorVariant> out = new ArrayList<>();

@@ -15,13 +15,12 @@ import java.util.List;
  * @param micronsPerPixel        optics scale, used for densities per mm^2
  * @param illuminationAngleDeg   direction from a particle's dark half to its bright half (the DIC shear
  *                               direction), degrees counter-clockwise from the +x axis of the frame; with
- *                               {@code illuminationAngleAuto} the value used until a frame gives a confident
- *                               estimate
+ *                               {@code illuminationAngleAuto} the value used until a frame gives an estimate
  * @param bumps                  where the bumps are
  * @param minParticlesPerBump    a bump with fewer particles than this is NG
- * @param illuminationAngleAuto  estimate the direction per frame from the particles' relief orientation, falling
- *                               back to the last confident estimate (at first {@code illuminationAngleDeg}) when
- *                               a frame has too few particles
+ * @param illuminationAngleAuto  estimate the direction per frame from the particles' relief orientation and pool
+ *                               the estimates of recent frames (at first {@code illuminationAngleDeg}, until a
+ *                               frame shows enough agreeing particles)
  * @param decisionLimits         when a frame gets no decision (NO_DECISION) rather than OK or NG
  * @param contrastNoiseFactor    raises the contrast threshold of a frame to this multiple of the noise of the
  *                               fitted relief amplitude, measured on the frame the detector is given (a restored
@@ -154,7 +153,7 @@ public record DetectorSettings(
             return this;
         }
 
-        /** The direction estimated per frame, {@code fallbackDeg} until the first confident estimate. */
+        /** The direction estimated per frame and pooled over frames, {@code fallbackDeg} until a frame gives one. */
         public Builder autoIlluminationAngle(double fallbackDeg) {
             illuminationAngleDeg = fallbackDeg;
             illuminationAngleAuto = true;

@@ -5,6 +5,7 @@ import io.aoi.config.DetectorSettings;
 import io.aoi.config.StationConfigException;
 import io.aoi.config.StationConfigLoader;
 import io.aoi.detect.DirectionEstimate;
+import io.aoi.detect.DirectionPool;
 import io.aoi.detect.ParticleDetector;
 import io.aoi.image.ImageFiles;
 import io.aoi.plugin.deblur.Deblurrers;
@@ -27,9 +28,9 @@ import picocli.CommandLine.Parameters;
  * estimates the direction per frame). The frames should show particles on bumps; blurred frames do (the estimate
  * holds to a defocus sigma of about 3 px).
  *
- * <p>Overall: the particle-weighted circular mean of the confident frames' directions. Its confidence is the
- * agreement of those frames, the mean resultant length of their directions (1 when all agree); with no
- * confident frame the command fails and writes nothing.
+ * <p>Overall: the particle-weighted circular mean of the confident frames' directions ({@link DirectionPool}, every
+ * frame alike). Its confidence is the agreement of those frames, the mean resultant length of their directions (1
+ * when all agree); with no confident frame the command fails and writes nothing.
  */
 @Command(name = "calibrate", description = "Estimates the DIC shear direction from recorded frames and, with --out, "
         + "writes it into a copy of the station file.")
@@ -59,46 +60,34 @@ final class CalibrateCommand implements Callable<Integer> {
         Optional<Path> out = Optional.ofNullable(outFile);
         List<Path> inputs = ImageInputs.existing(images);
         ParticleDetector detector = new ParticleDetector(detectorSettings);
-        double sx = 0;
-        double sy = 0;
-        double unitX = 0;
-        double unitY = 0;
-        int confident = 0;
-        int particles = 0;
+        DirectionPool pool = DirectionPool.everyFrame();
         for (Path in : inputs) {
             DirectionEstimate e = detector.estimateDirection(ImageFiles.read(in));
-            io.out().printf(Locale.ROOT, "%s: %s%n", in.getFileName(), describe(e));
-            if (e.confident()) {
-                double a = Math.toRadians(e.angleDeg());
-                sx += e.particles() * Math.cos(a);
-                sy += e.particles() * Math.sin(a);
-                unitX += Math.cos(a);
-                unitY += Math.sin(a);
-                confident++;
-                particles += e.particles();
-            }
+            boolean pooled = pool.add(e);
+            io.out().printf(Locale.ROOT, "%s: %s%n", in.getFileName(), describe(e, pooled));
         }
-        if (confident == 0) {
-            throw new IllegalStateException("no frame gave a confident shear direction (each needs at least "
-                    + DirectionEstimate.MIN_PARTICLES + " particles that agree); give frames that show particles"
+        if (!pool.confident()) {
+            throw new IllegalStateException("no confident shear direction: the frames' agreeing particles add up to "
+                    + pool.particles() + ", at least " + DirectionEstimate.MIN_PARTICLES + " needed (a frame counts"
+                    + " with at least " + DirectionPool.MIN_FRAME_PARTICLES + "); give frames that show particles"
                     + " on bumps");
         }
-        double angle = Math.toDegrees(Math.atan2(sy, sx));
-        double agreement = Math.hypot(unitX, unitY) / confident;
-        io.out().printf(Locale.ROOT, "shear direction %.1f deg, confidence %.3f (agreement of %d confident of %d"
-                + " frames, %d particles)%n", angle, agreement, confident, inputs.size(), particles);
+        double angle = pool.angleDeg().getAsDouble();
+        io.out().printf(Locale.ROOT, "shear direction %.1f deg, confidence %.3f (agreement of %d of %d frames,"
+                + " %d particles)%n", angle, pool.agreement(), pool.frames(), inputs.size(),
+                pool.particles());
         if (out.isPresent()) {
             write(stationFile, out.get(), detectorSettings.illuminationAngleAuto(), angle);
         }
         return 0;
     }
 
-    private static String describe(DirectionEstimate e) {
+    private static String describe(DirectionEstimate e, boolean pooled) {
         if (Double.isNaN(e.angleDeg())) {
             return "no relief peaks";
         }
         return String.format(Locale.ROOT, "%.1f deg, confidence %.3f, %d particles%s", e.angleDeg(), e.confidence(),
-                e.particles(), e.confident() ? "" : " (not confident: left out)");
+                e.particles(), pooled ? "" : " (too few agreeing particles: left out)");
     }
 
     private void write(Path stationFile, Path out, boolean auto, double angleDeg) throws Exception {

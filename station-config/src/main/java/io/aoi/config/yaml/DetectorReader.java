@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
  * bumps are required (they depend on the optics and the product); the others default to
  * {@link DetectorSettings.Builder}'s values (minContrast {@value DetectorSettings#DEFAULT_MIN_CONTRAST},
  * illuminationAngleDeg 0). {@code illuminationAngleDeg: auto} estimates the direction per frame; then
- * illuminationAngleFallbackDeg (default 0) is used until the first confident estimate, and it is refused with a
+ * illuminationAngleFallbackDeg (default 0) is used until a frame gives an estimate, and it is refused with a
  * fixed angle. expectedBumpsPerFrame, maxParticlesPerBump and minJudgedBumpAreaPx are optional (0: see
  * {@link DecisionLimits}); so is contrastNoiseFactor (default
  * {@link DetectorSettings#DEFAULT_CONTRAST_NOISE_FACTOR}).
