@@ -35,13 +35,13 @@ import java.util.Optional;
  *
  * <p>The relief (DIC shear) direction is the station's {@code illuminationAngleDeg}, or with
  * {@code illuminationAngleAuto} estimated per frame from the particles' relief orientation
- * ({@link ReliefDirection}) and pooled over the detector's recent frames ({@link DirectionPool}): the shear direction
- * is fixed per station, and a defocused frame's few particles read it only to +-5 degrees. A frame with too few
- * agreeing particles leaves the pool as it is; until a frame gives an estimate the configured angle is used. Auto
- * mode reads the direction
- * from the frame as captured ({@link #detect(Image, Image)}), not from the restored one: a model trained on one
- * direction leans the relief it restores towards that direction (UDBD-Net's ACF models, trained at 0 degrees,
- * restore a relief of 40 degrees that reads about 21). The direction used is in the {@link Detection}.
+ * ({@link ReliefDirection}) and pooled over the detector's recent frames ({@link DirectionPool}): the shear
+ * direction is fixed per station, and a defocused frame's few particles read it only to +-5 degrees. A frame with
+ * too few agreeing particles leaves the pool as it is; until a frame gives an estimate the configured angle is
+ * used. Auto mode reads the direction from the frame as captured ({@link #detect(Image, Image)}), not from the
+ * restored one: a model trained on one direction leans the relief it restores towards that direction (UDBD-Net's
+ * ACF models, trained at 0 degrees, restore a relief of 40 degrees that reads about 21). The direction used is in
+ * the {@link Detection}.
  *
  * <p>The contrast threshold is {@code minContrast}, or with {@code contrastNoiseFactor} above 0 per particle radius
  * {@code max(minContrast, contrastNoiseFactor x amplitude noise)}: the noise of the fitted relief amplitude measured
@@ -51,16 +51,16 @@ import java.util.Optional;
  * highest threshold of the frame's radii is in the {@link Detection}.
  *
  * <p>Thread-safe: the instance holds immutable settings and templates and, in auto mode, the pooled direction
- * ({@link DirectionPool}, locked) and what it found on its last few captured frames ({@link CapturedFrames}, locked), so
- * one detector may serve several threads. Every native buffer is freed before
- * {@link #detect} returns.
+ * ({@link DirectionPool}, locked) and what it found on its last few captured frames ({@link CapturedFrames},
+ * locked), so one detector may serve several threads. Every native buffer is freed before {@link #detect}
+ * returns.
  */
 public final class ParticleDetector {
     private final DetectorSettings settings;
     private final ParticleFinder finder;
     private final BumpJudge judge;
     private final ReliefDirection direction;
-    private final DirectionPool confidentDirections;
+    private final DirectionPool directions;
     private final CapturedFrames capturedFrames = new CapturedFrames();
 
     /**
@@ -74,7 +74,7 @@ public final class ParticleDetector {
                 settings.decisionLimits().maxParticlesPerBump(), settings.minDiameterPx(),
                 settings.decisionLimits().minJudgedBumpAreaPx());
         this.direction = new ReliefDirection((settings.minDiameterPx() + settings.maxDiameterPx()) / 4);
-        this.confidentDirections = new DirectionPool(DirectionPool.STATION_KEEP_PER_FRAME);
+        this.directions = new DirectionPool(DirectionPool.STATION_KEEP_PER_FRAME);
         OpenCv.load();
     }
 
@@ -190,12 +190,12 @@ public final class ParticleDetector {
         if (!settings.illuminationAngleAuto()) {
             return settings.illuminationAngleDeg();
         }
-        confidentDirections.add(direction.estimate(plane, w, h, regions, settings.minContrast()));
+        directions.add(direction.estimate(plane, w, h, regions, settings.minContrast()));
         return heldAngleDeg();
     }
 
     private double heldAngleDeg() {
-        return confidentDirections.angleDeg().orElse(settings.illuminationAngleDeg());
+        return directions.angleDeg().orElse(settings.illuminationAngleDeg());
     }
 
     private static List<SearchRegion> regions(BumpFinder.Found bumps, int w, int h) {

@@ -25,8 +25,9 @@ import java.util.Map;
  * cut by the frame border are optional) and bump verdicts compared with {@link BumpVerdicts}. Counts are
  * pooled over frames per sigma and arm. Each sigma has detectors of its own, as a station at that defocus would,
  * which see the frames in order, and so has the sharp arm (a station in focus): an auto-direction detector pools
- * the directions of the frames it captured, at first its settings' angle. An input frame two arms return unchanged (the sharp frame,
- * or the blurred frame at sigma 0) is detected once per frame and sigma and its scores reused. An arm whose model
+ * the directions of the frames it captured, at first its settings' angle. An input frame two arms return
+ * unchanged (the sharp frame, or the blurred frame at sigma 0) is detected once per frame and sigma and its scores
+ * reused. An arm whose model
  * was trained on one shear direction ({@link EvaluationArm#shearDirectionDeg()}) gets the frames turned towards it
  * from each detector's direction, as a station turns them, and one restoration per distinct turn.
  *

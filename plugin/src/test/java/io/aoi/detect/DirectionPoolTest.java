@@ -24,8 +24,10 @@ class DirectionPoolTest {
         assertTrue(pool.add(estimate(54, 8)));
         assertTrue(pool.confident(), "0.7 x 8 + 8 particles");
         // particle-weighted circular mean: the newer frame weighs 8 against 0.7 x 8
-        double expected = Math.toDegrees(Math.atan2(5.6 * Math.sin(Math.toRadians(50)) + 8 * Math.sin(Math.toRadians(54)),
-                5.6 * Math.cos(Math.toRadians(50)) + 8 * Math.cos(Math.toRadians(54))));
+        double a = Math.toRadians(50);
+        double b = Math.toRadians(54);
+        double expected = Math.toDegrees(Math.atan2(5.6 * Math.sin(a) + 8 * Math.sin(b),
+                5.6 * Math.cos(a) + 8 * Math.cos(b)));
         assertEquals(expected, pool.angleDeg().getAsDouble(), 1e-9);
     }
 
