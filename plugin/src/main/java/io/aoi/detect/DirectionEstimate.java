@@ -19,8 +19,13 @@ public record DirectionEstimate(double angleDeg, double confidence, int particle
     /** Nothing measured. */
     public static final DirectionEstimate NONE = new DirectionEstimate(Double.NaN, 0, 0);
 
-    /** Whether the estimate rests on enough particles that agree well enough to be used. */
+    /** Whether the estimate rests on enough particles that agree well enough to be used on its own. */
     public boolean confident() {
-        return particles >= MIN_PARTICLES && confidence >= MIN_CONFIDENCE && !Double.isNaN(angleDeg);
+        return agrees(MIN_PARTICLES);
+    }
+
+    /** Whether at least {@code leastParticles} particles agree on the estimate ({@link #MIN_CONFIDENCE}). */
+    public boolean agrees(int leastParticles) {
+        return particles >= leastParticles && confidence >= MIN_CONFIDENCE && !Double.isNaN(angleDeg);
     }
 }

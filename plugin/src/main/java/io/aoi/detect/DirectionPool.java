@@ -10,8 +10,9 @@ import java.util.OptionalDouble;
  * error of each frame's few particles (at defocus sigma 4, 6 to 26 particles and +-5 degrees from frame to frame,
  * most frames below the {@link DirectionEstimate#MIN_PARTICLES} a single frame needs). Pooled, the direction
  * steadies, and frames that each have too few particles make a confident direction together: an estimate enters
- * when its particles agree ({@link DirectionEstimate#MIN_CONFIDENCE}) and are at least {@link #MIN_FRAME_PARTICLES},
- * and the pool holds a direction once its (kept) particle weight reaches {@link DirectionEstimate#MIN_PARTICLES}.
+ * when at least {@link #MIN_FRAME_PARTICLES} of its particles agree ({@link DirectionEstimate#agrees}), the pool
+ * holds a direction from the first estimate on, and it is {@link #confident()} once its (kept) particle weight
+ * reaches {@link DirectionEstimate#MIN_PARTICLES}.
  * With {@code keepPerFrame} below 1 the pool follows a camera or prism that was turned within a few frames (0.7:
  * the newest frame has 30 % of the weight, one five frames old 7 %).
  *
@@ -51,8 +52,7 @@ public final class DirectionPool {
      * it was added.
      */
     public synchronized boolean add(DirectionEstimate estimate) {
-        if (estimate.particles() < MIN_FRAME_PARTICLES || estimate.confidence() < DirectionEstimate.MIN_CONFIDENCE
-                || Double.isNaN(estimate.angleDeg())) {
+        if (!estimate.agrees(MIN_FRAME_PARTICLES)) {
             return false;
         }
         double a = Math.toRadians(estimate.angleDeg());

@@ -24,12 +24,12 @@ import java.util.Map;
  * (the station's), and detections are matched to the truth with {@link ParticleMatcher} (particles
  * cut by the frame border are optional) and bump verdicts compared with {@link BumpVerdicts}. Counts are
  * pooled over frames per sigma and arm. Each sigma has detectors of its own, as a station at that defocus would,
- * which see the frames in order, and so has the sharp arm (a station in focus): an auto-direction detector pools
- * the directions of the frames it captured, at first its settings' angle. An input frame two arms return
- * unchanged (the sharp frame, or the blurred frame at sigma 0) is detected once per frame and sigma and its scores
- * reused. An arm whose model
- * was trained on one shear direction ({@link EvaluationArm#shearDirectionDeg()}) gets the frames turned towards it
- * from each detector's direction, as a station turns them, and one restoration per distinct turn.
+ * which see the frames in order, and the sharp arm has one more set (a station in focus; its frames are the same
+ * at every sigma): an auto-direction detector pools the directions of the frames it captured, at first its
+ * settings' angle. An input frame two arms return unchanged (the sharp frame, or the blurred frame at sigma 0) is
+ * detected once per frame and sigma and its scores reused. An arm whose model was trained on one shear direction
+ * ({@link EvaluationArm#shearDirectionDeg()}) gets the frames turned towards it from each detector's direction, as a
+ * station turns them, and one restoration per distinct turn.
  *
  * <p>The lead's {@code evaluate} command calls {@link #run(EvaluationSettings, List)} with
  * {@link #standardArms(double, double)} plus its own arms, e.g.
@@ -100,13 +100,13 @@ public final class DetectionEvaluation {
         }
         PanelSimulator simulator = simulator(settings);
         // one station per sigma, and one in focus for the sharp arms: an auto-direction detector pools the
-        // directions of the frames it captured, at its own defocus only
+        // directions of the frames it captured, at its own defocus only (the station in focus sees each sharp
+        // frame once per sigma, the same instance, and pools it once)
         Map<Double, List<ParticleDetector>> stations = new LinkedHashMap<>();
-        Map<Double, List<ParticleDetector>> inFocus = new LinkedHashMap<>();
         for (double sigma : settings.defocusSigmasPx()) {
             stations.put(sigma, station(variants));
-            inFocus.put(sigma, station(variants));
         }
+        List<ParticleDetector> inFocus = station(variants);
         int h = settings.heightPx();
         Map<String, FrameScores> pooled = new LinkedHashMap<>();
         Map<Image, FrameScores[]> seen = new IdentityHashMap<>();
@@ -130,7 +130,7 @@ public final class DetectionEvaluation {
                         Image input = arm.restorer().restore(sharp.image(), blurred, sigma);
                         // the sharp arm stands for a camera in focus: its frame is the one captured
                         Image captured = input == sharp.image() ? input : blurred;
-                        List<ParticleDetector> station = captured == blurred ? detectors : inFocus.get(sigma);
+                        List<ParticleDetector> station = captured == blurred ? detectors : inFocus;
                         scores = seen.computeIfAbsent(input, in -> scoresOf(station, in, captured, sharp));
                     }
                     for (int v = 0; v < scores.length; v++) {

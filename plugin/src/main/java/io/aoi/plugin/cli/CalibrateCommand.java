@@ -28,9 +28,10 @@ import picocli.CommandLine.Parameters;
  * estimates the direction per frame). The frames should show particles on bumps; blurred frames do (the estimate
  * holds to a defocus sigma of about 3 px).
  *
- * <p>Overall: the particle-weighted circular mean of the confident frames' directions ({@link DirectionPool}, every
- * frame alike). Its confidence is the agreement of those frames, the mean resultant length of their directions (1
- * when all agree); with no confident frame the command fails and writes nothing.
+ * <p>Overall: the particle-weighted circular mean of the directions of the frames whose particles agree
+ * ({@link DirectionPool}, every frame alike). Its confidence is the agreement of those frames, the mean resultant
+ * length of their directions (1 when all agree); when their agreeing particles add up to fewer than
+ * {@link DirectionEstimate#MIN_PARTICLES} the command fails and writes nothing.
  */
 @Command(name = "calibrate", description = "Estimates the DIC shear direction from recorded frames and, with --out, "
         + "writes it into a copy of the station file.")
