@@ -39,5 +39,18 @@ class ReliefL1Test(unittest.TestCase):
         matched = ratio(relief_l1)
         self.assertGreater(matched, 3 * pixel, (matched, pixel))
 
+    def test_across_also_sees_a_relief_lit_from_90_degrees(self):
+        along_x = relief(64, 32, 32, RELIEF_RADII[1], 0.2)
+        along_y = torch.flip(along_x.transpose(2, 3), (2,))  # bright upwards: a relief at 90 degrees
+        missing_x = relief_l1(self.sharp, self.sharp + along_x).item()
+        missing_y = relief_l1(self.sharp, self.sharp + along_y).item()
+        # the x templates see a y relief only through their shifted, off-centre responses
+        self.assertLess(missing_y, 0.75 * missing_x, (missing_x, missing_y))
+        across_x = relief_l1(self.sharp, self.sharp + along_x, across=True).item()
+        across_y = relief_l1(self.sharp, self.sharp + along_y, across=True).item()
+        self.assertAlmostEqual(across_x, across_y, delta=0.01 * across_x)  # the pair sees both alike
+        self.assertEqual(relief_l1(self.sharp, self.sharp, across=True).item(), 0.0)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -33,10 +33,11 @@ RELIEF_RADII = (3.0, 4.0, 5.0)  # px: the particle radii of the ACF panels (diam
 
 
 @functools.lru_cache(maxsize=None)
-def _relief_bank(device):
+def _relief_bank(device, across=False):
     """Unit-norm DIC relief templates, one per RELIEF_RADII, built once per device: x / r inside a disc of radius r
     (half a pixel of soft edge), zero outside; odd along x, so constant offsets and shading along y give no
-    response."""
+    response. With across, the same templates along y follow: the pair is steerable (a relief at angle a is
+    cos a times the first plus sin a times the second), so it sees reliefs of every direction."""
     side = 2 * int(math.ceil(max(RELIEF_RADII) + 1)) + 1
     c = side // 2
     y, x = np.mgrid[-c:c + 1, -c:c + 1].astype(np.float64)
@@ -45,15 +46,17 @@ def _relief_bank(device):
         disc = np.clip(r + 0.5 - np.hypot(x, y), 0, 1)
         t = disc * x / r
         bank.append(t / np.sqrt((t * t).sum()))
+    if across:
+        bank += [-t.T for t in bank]  # x / r turned to -y / r: bright upwards, as a relief at 90 degrees
     return torch.from_numpy(np.stack(bank)[:, None].astype(np.float32)).to(device)
 
 
-def relief_l1(restored, sharp):
+def relief_l1(restored, sharp, across=False):
     """Mean absolute difference of the matched-filter responses of restored and sharp to the relief templates
-    (relief along x, as the ACF training panels are lit): the evidence a particle detector sees. The error of a
-    small, low-contrast particle counts by its correlation with a particle's shape rather than pixel by pixel,
-    where pixel noise dominates it."""
-    bank = _relief_bank(sharp.device)
+    (relief along x, as the ACF training panels are lit; with across also along y, for panels lit from other
+    directions): the evidence a particle detector sees. The error of a small, low-contrast particle counts by its
+    correlation with a particle's shape rather than pixel by pixel, where pixel noise dominates it."""
+    bank = _relief_bank(sharp.device, across)
     pad = bank.shape[-1] // 2
     diff = F.pad(restored - sharp, (pad,) * 4, mode="reflect")
     return F.conv2d(diff, bank).abs().mean()

@@ -16,9 +16,10 @@ def build_tools_jar():
                    check=True)
 
 
-def ensure_panels(out_dir, count=300, size=256, seed=7, log=print):
-    """Renders simulated ACF panel crops with the Java simulator if out_dir has none. Returns the PNG list
-    (empty, with a log line, when the simulator is not in this checkout or fails)."""
+def ensure_panels(out_dir, count=300, size=256, seed=7, log=print, shear_deg=0.0):
+    """Renders simulated ACF panel crops with the Java simulator if out_dir has none, their reliefs lit from
+    shear_deg (degrees counter-clockwise from +x). Returns the PNG list (empty, with a log line, when the
+    simulator is not in this checkout or fails)."""
     files = sorted(glob.glob(os.path.join(out_dir, "*.png")))
     if files:
         return files
@@ -31,7 +32,7 @@ def ensure_panels(out_dir, count=300, size=256, seed=7, log=print):
         build_tools_jar()
         subprocess.run(["java", "-jar", TOOLS_JAR, "RenderPanels", "--out", out_dir,
                         "--count", str(count), "--width", str(size), "--height", str(size),
-                        "--seed", str(seed)], cwd=REPO, check=True)
+                        "--seed", str(seed), "--shear-deg", str(shear_deg)], cwd=REPO, check=True)
     except (OSError, subprocess.CalledProcessError) as e:
         log("panel rendering failed (%s); training on photos only" % e)
         return []

@@ -92,6 +92,10 @@ def parse_args(argv=None):
     p.add_argument("--ckpt-minutes", type=float, default=3)
     p.add_argument("--val-minutes", type=float, default=15)
     p.add_argument("--panels", type=int, default=300, help="simulated ACF panel crops to render")
+    p.add_argument("--panel-shear-deg", default="0",
+                   help="DIC shear directions of the panel crops, degrees from +x, comma-separated: --panels crops "
+                        "lit from the first (seed 7), a third as many from each further one (seeds 8, 9, ...); "
+                        "with more than 0 the relief loss also looks across x (new runs only)")
     p.add_argument("--no-export", action="store_true")
     return p.parse_args(argv)
 
@@ -141,6 +145,15 @@ def save(path, model, opt, state):
     os.replace(tmp, path)
 
 
+def panel_shears(text):
+    """The --panel-shear-deg list as floats, each -360 to 360."""
+    shears = [float(v) for v in text.split(",")]
+    for v in shears:
+        if not -360 <= v <= 360:
+            raise ValueError("--panel-shear-deg %g; allowed: -360 to 360" % v)
+    return shears
+
+
 def load_data(args, log):
     """(training photos, panel crops, validation dict, summary) from the data pack or the Debian packages."""
     if args.data:
@@ -149,8 +162,11 @@ def load_data(args, log):
             args.data, len(photos), len(panels), val["sharp"].shape[0]))
         return photos, panels, val, {"train_photos": len(photos), "panels": len(panels), "pack": args.data}
     train_imgs, val_imgs, summary = load_photos(args.crop + 2 * KERNEL_RADIUS)
-    panel_files = ensure_panels(os.path.join(WORK, "panels"), count=args.panels, log=log)
-    panels = load_panels(panel_files)
+    panels = []
+    for i, shear in enumerate(panel_shears(args.panel_shear_deg)):
+        folder = "panels" if shear == 0 and i == 0 else "panels-shear%g-seed%d" % (shear, 7 + i)
+        panels += load_panels(ensure_panels(os.path.join(WORK, folder), count=args.panels if i == 0 else
+                                            max(1, args.panels // 3), seed=7 + i, log=log, shear_deg=shear))
     log("photos per package/split: %s" % {"%s/%s" % k: v for k, v in sorted(summary.items())})
     log("train photos %d, panel crops %d, validation photos %d" % (len(train_imgs), len(panels), len(val_imgs)))
     val_path = os.path.join(WORK, "gaussian8_val_%s.npz" % SPLIT_POLICY)
@@ -188,6 +204,7 @@ def main(argv=None):
              "read_noise_max": args.read_noise_max, "read_noise_min": args.read_noise_min,
              "fixed_illumination": args.fixed_illumination, "detail_weight": args.detail_weight,
              "relief_weight": args.relief_weight, "sigma_max": args.sigma_max, "split_policy": SPLIT_POLICY,
+             "panel_shear_deg": panel_shears(args.panel_shear_deg),
              "clean_share": args.clean_share,
              "noise_input": args.noise_input}
     ck = torch.load(ckpt_path, map_location="cpu") if os.path.isfile(ckpt_path) else None
@@ -249,7 +266,7 @@ def main(argv=None):
         {k: state.get(k) for k in ("width", "kernel_width", "blocks", "crop", "batch", "lr", "stage1_fraction",
                                    "extra_passes", "read_noise_min", "read_noise_max", "fixed_illumination",
                                    "detail_weight", "relief_weight", "panel_share", "sigma_max", "clean_share",
-                                   "noise_input",
+                                   "noise_input", "panel_shear_deg",
                                    "init")}))
     log("parameters: %d (kernel net %d, deconvolution net %d)" % (
         count_parameters(model), count_parameters(model.kernel_net), count_parameters(model.deconv_net)))
@@ -290,7 +307,8 @@ def main(argv=None):
             restored, est = model(blurred)
             l_img = image_l1(restored, sharp, state["detail_weight"])
             if state.get("relief_weight"):
-                l_img = l_img + state["relief_weight"] * relief_l1(restored, sharp)
+                across = any(v != 0 for v in state.get("panel_shear_deg", [0]))
+                l_img = l_img + state["relief_weight"] * relief_l1(restored, sharp, across)
             l_k = kernel_l1(est, k)
             half = state["batch"] // 2
             again = restored[:half]

@@ -33,7 +33,7 @@ import picocli.CommandLine;
  * {@code bumps.csv} (file, bump, x, y, width, height, particles: bumps wholly inside the crop).
  *
  * <pre>java -jar plugin/tools/target/aoi-tools.jar RenderPanels
- *     --out DIR --count N --width W --height H --seed S [--defocus SIGMA] [--noise N]</pre>
+ *     --out DIR --count N --width W --height H --seed S [--defocus SIGMA] [--noise N] [--shear-deg A]</pre>
  * ({@code --help} lists every option with its default and range).
  */
 @Command(name = "RenderPanels", description = "Writes PNG crops of the simulated ACF panel with their ground truth "
@@ -80,6 +80,11 @@ public final class RenderPanels implements Callable<Integer> {
     @Option(names = "--bits", paramLabel = "8|16", description = "Bit depth, 8 or 16. Default: ${DEFAULT-VALUE}.")
     int bitDepth = 8;
 
+    @Option(names = "--shear-deg", paramLabel = "DEG", description = "DIC shear direction of the reliefs, degrees "
+            + "counter-clockwise from +x, -360 to 360; the same bumps and particles at every direction. Default: "
+            + "${DEFAULT-VALUE} (lit from +x).")
+    double shearAngleDeg = 0;
+
     @Option(names = "--particles-per-bump", paramLabel = "M", description = "Mean particles per bump, 0 to 500. "
             + "Default: ${DEFAULT-VALUE}.")
     double particlesPerBump = 12;
@@ -125,6 +130,7 @@ public final class RenderPanels implements Callable<Integer> {
         CommandLines.require(spec, bitDepth == 8 || bitDepth == 16,
                 "--bits " + bitDepth + " is not allowed; allowed: 8 or 16");
         CommandLines.requireRange(spec, "--particles-per-bump", particlesPerBump, 0, 500);
+        CommandLines.requireRange(spec, "--shear-deg", shearAngleDeg, -360, 360);
     }
 
     /** Renders all crops; returns the number of particles written to truth.csv. */
@@ -134,7 +140,7 @@ public final class RenderPanels implements Callable<Integer> {
         PanelSimulator sim = new PanelSimulator(SimulatedCameraSettings.DEFAULTS.withWidthPx(panelWidth)
                 .withBitDepth(bitDepth).withLineRateHz(0).withDefocusSigmaPx(defocusSigmaPx)
                 .withMotionBlurPx(motionBlurPx).withNoiseSigma(noiseSigma)
-                .withParticlesPerBump(particlesPerBump).withSeed(seed));
+                .withParticlesPerBump(particlesPerBump).withSeed(seed), shearAngleDeg);
         int particles = 0;
         try (BufferedWriter truth = Files.newBufferedWriter(out.resolve("truth.csv"), StandardCharsets.UTF_8);
                 BufferedWriter bumps = Files.newBufferedWriter(out.resolve("bumps.csv"), StandardCharsets.UTF_8)) {

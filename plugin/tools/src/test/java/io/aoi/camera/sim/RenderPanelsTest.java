@@ -73,6 +73,44 @@ class RenderPanelsTest {
     }
 
     @Test
+    void shearDirectionTurnsTheReliefAndKeepsTheTruth() throws Exception {
+        Path along = dir.resolve("along");
+        Path up = dir.resolve("up");
+        options(along, 0, 0).render();
+        RenderPanels.parse("--out", up.toString(), "--count", "3", "--width", "96", "--height", "80", "--seed", "4",
+                "--shear-deg", "90").render();
+        List<String> truth = Files.readAllLines(along.resolve("truth.csv"), StandardCharsets.UTF_8);
+        assertEquals(truth, Files.readAllLines(up.resolve("truth.csv"), StandardCharsets.UTF_8));
+        double[] alongXy = reliefSteps(along, truth);
+        double[] upXy = reliefSteps(up, truth);
+        // lit from +x: bright towards +x, nothing up or down; at 90 degrees bright upwards (towards -y)
+        assertTrue(alongXy[0] > 5 * Math.abs(alongXy[1]), Arrays.toString(alongXy));
+        assertTrue(upXy[1] > 5 * Math.abs(upXy[0]), Arrays.toString(upXy));
+    }
+
+    /** Summed over the particles: (brightness right minus left, up minus down) half a radius from the centre. */
+    private static double[] reliefSteps(Path crops, List<String> truth) throws Exception {
+        double sx = 0;
+        double sy = 0;
+        for (String line : truth.subList(1, truth.size())) {
+            String[] f = line.split(",", -1);
+            Image crop = ImageFiles.read(crops.resolve(f[0]));
+            int x = (int) Math.round(Double.parseDouble(f[1]));
+            int y = (int) Math.round(Double.parseDouble(f[2]));
+            int d = (int) Math.max(1, Math.round(Double.parseDouble(f[3]) / 2));
+            if (x - d >= 0 && x + d < crop.width() && y - d >= 0 && y + d < crop.height()) {
+                sx += sample(crop, x + d, y) - sample(crop, x - d, y);
+                sy += sample(crop, x, y - d) - sample(crop, x, y + d);
+            }
+        }
+        return new double[] {sx, sy};
+    }
+
+    private static int sample(Image crop, int x, int y) {
+        return crop.samples()[(y * crop.width() + x) * crop.channels()];
+    }
+
+    @Test
     void rejectsMissingAndOutOfRangeOptionsWithExitCodeTwo() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -88,6 +126,11 @@ class RenderPanelsTest {
                 "1", "--colour", "red"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("RenderPanels: unknown option --colour"),
                 err.toString());
+        err.reset();
+        assertEquals(2, run(out, err, "--out", "x", "--count", "1", "--width", "64", "--height", "64", "--seed",
+                "1", "--shear-deg", "400"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith(
+                "RenderPanels: --shear-deg 400.0 is out of range; allowed: -360 to 360"), err.toString());
         assertEquals("", out.toString(StandardCharsets.UTF_8));
     }
 
@@ -98,7 +141,7 @@ class RenderPanelsTest {
         assertEquals(0, run(out, err, "--help"));
         String help = out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
         for (String option : List.of("--out", "--count", "--width", "--height", "--seed", "--defocus", "--motion",
-                "--noise", "--bits", "--particles-per-bump")) {
+                "--noise", "--bits", "--particles-per-bump", "--shear-deg")) {
             assertTrue(help.contains(option), option + ": " + help);
         }
         assertTrue(help.contains("Default: 12.0.") && help.contains("Bit depth, 8 or 16. Default: 8."), help);
