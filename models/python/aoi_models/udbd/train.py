@@ -280,6 +280,7 @@ def main(argv=None):
     torch.manual_seed(args.seed + state["step"])
     budget = args.minutes * 60
     stage1_s = state["stage1_fraction"] * budget
+    relief_across = any(v != 0 for v in state.get("panel_shear_deg", [0]))  # panels lit off +x: look along y too
     last_ckpt = last_val = run_start = time.time()
     stop_at = run_start + args.stop_after_minutes * 60 if args.stop_after_minutes else float("inf")
     losses = []
@@ -307,8 +308,7 @@ def main(argv=None):
             restored, est = model(blurred)
             l_img = image_l1(restored, sharp, state["detail_weight"])
             if state.get("relief_weight"):
-                across = any(v != 0 for v in state.get("panel_shear_deg", [0]))
-                l_img = l_img + state["relief_weight"] * relief_l1(restored, sharp, across)
+                l_img = l_img + state["relief_weight"] * relief_l1(restored, sharp, relief_across)
             l_k = kernel_l1(est, k)
             half = state["batch"] // 2
             again = restored[:half]
