@@ -7,8 +7,9 @@ import java.util.OptionalDouble;
  * their directions, each frame's weight multiplied by {@code keepPerFrame} when the next one is added.
  *
  * <p>A DIC prism's shear direction is fixed per station, so the frames of a station measure one direction with the
- * error of each frame's few particles (at defocus sigma 4, 6 to 26 particles and +-5 degrees from frame to frame,
- * most frames below the {@link DirectionEstimate#MIN_PARTICLES} a single frame needs). Pooled, the direction
+ * error of each frame's few particles (at defocus sigma 4 a median of 44 on a 1024 x 512 frame, read to 2.7 degrees
+ * rms from frame to frame; on narrower frames often below the {@link DirectionEstimate#MIN_PARTICLES} a single
+ * frame needs). Pooled, the direction
  * steadies, and frames that each have too few particles make a confident direction together: an estimate enters
  * when at least {@link #MIN_FRAME_PARTICLES} of its particles agree ({@link DirectionEstimate#agrees}), the pool
  * holds a direction from the first estimate on, and it is {@link #confident()} once its (kept) particle weight

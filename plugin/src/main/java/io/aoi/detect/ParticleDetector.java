@@ -36,7 +36,7 @@ import java.util.Optional;
  * <p>The relief (DIC shear) direction is the station's {@code illuminationAngleDeg}, or with
  * {@code illuminationAngleAuto} estimated per frame from the particles' relief orientation
  * ({@link ReliefDirection}) and pooled over the detector's recent frames ({@link DirectionPool}): the shear
- * direction is fixed per station, and a defocused frame's few particles read it only to +-5 degrees. A frame with
+ * direction is fixed per station, and a frame at defocus sigma 4 reads it only to about 3 degrees (rms). A frame with
  * too few agreeing particles leaves the pool as it is; until a frame gives an estimate the configured angle is
  * used. Auto mode reads the direction from the frame as captured ({@link #detect(Image, Image)}), not from the
  * restored one: a model trained on one direction leans the relief it restores towards that direction (UDBD-Net's

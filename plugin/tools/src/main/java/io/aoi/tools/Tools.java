@@ -10,6 +10,7 @@ import io.aoi.cli.HelpOption;
 import io.aoi.deblur.bench.DeblurBenchmark;
 import io.aoi.deblur.motion.MotionBenchmark;
 import io.aoi.eval.DetectorBenchmark;
+import io.aoi.eval.DirectionAccuracy;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -35,7 +36,7 @@ public final class Tools implements Callable<Integer> {
     /** Every tool, in the order the help lists them. */
     static final List<Class<?>> TOOLS = List.of(RenderPanels.class, RenderStrip.class, SimulatorBenchmark.class,
             AravisBenchmark.class, AravisSoak.class, DeblurBenchmark.class, MotionBenchmark.class,
-            DetectorBenchmark.class);
+            DetectorBenchmark.class, DirectionAccuracy.class);
 
     @Spec
     CommandSpec spec;
