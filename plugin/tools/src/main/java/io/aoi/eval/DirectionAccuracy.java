@@ -63,8 +63,7 @@ public final class DirectionAccuracy implements Callable<Integer> {
             StringBuilder perAngle = new StringBuilder();
             int unread = 0;
             for (double angle : anglesDeg) {
-                double sum = 0;
-                int read = 0;
+                List<Double> angleErrors = new ArrayList<>();
                 for (long seed : seeds) {
                     PanelSimulator simulator = DetectionEvaluation.simulator(base.withSeed(seed)
                             .withShearAngleDeg(angle));
@@ -73,17 +72,14 @@ public final class DirectionAccuracy implements Callable<Integer> {
                                 DetectionEvaluation.FIRST_LINE + (long) n * h, h, sigma, 0, base.noiseSigma()).image());
                         if (Double.isNaN(e.angleDeg())) {
                             unread++;
-                            continue;
+                        } else {
+                            angleErrors.add(Math.IEEEremainder(e.angleDeg() - angle, 360));
+                            particles.add(e.particles());
                         }
-                        double error = Math.IEEEremainder(e.angleDeg() - angle, 360);
-                        errors.add(error);
-                        particles.add(e.particles());
-                        sum += error;
-                        read++;
                     }
                 }
-                perAngle.append(String.format(Locale.ROOT, " %s: %+.2f", Check.number(angle), read == 0 ? Double.NaN
-                        : sum / read));
+                errors.addAll(angleErrors);
+                perAngle.append(String.format(Locale.ROOT, " %s: %+.2f", Check.number(angle), mean(angleErrors)));
             }
             System.out.println(summary(sigma, errors, particles, unread) + "; mean error by direction:" + perAngle);
         }
@@ -91,14 +87,20 @@ public final class DirectionAccuracy implements Callable<Integer> {
     }
 
     private static String summary(double sigma, List<Double> errors, List<Integer> particles, int unread) {
+        if (errors.isEmpty()) {
+            return "sigma " + Check.number(sigma) + ": no frame gave an estimate (" + unread + " frames)";
+        }
         double[] abs = errors.stream().mapToDouble(Math::abs).sorted().toArray();
-        double squares = errors.stream().mapToDouble(e -> e * e).sum();
-        double mean = errors.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double rms = Math.sqrt(errors.stream().mapToDouble(e -> e * e).average().getAsDouble());
         int[] counts = particles.stream().mapToInt(Integer::intValue).sorted().toArray();
         return String.format(Locale.ROOT, "sigma %s: rms error %.2f deg, 90th percentile %.2f, largest %.1f, "
-                + "mean %+.2f, median %d particles per frame, %d frames without an estimate", Check.number(sigma),
-                Math.sqrt(squares / Math.max(1, abs.length)), abs.length == 0 ? Double.NaN
-                        : abs[(int) Math.floor(0.9 * (abs.length - 1))], abs.length == 0 ? Double.NaN
-                        : abs[abs.length - 1], mean, counts.length == 0 ? 0 : counts[counts.length / 2], unread);
+                + "mean %+.2f, median %d particles per frame, %d frames without an estimate", Check.number(sigma), rms,
+                abs[(int) Math.floor(0.9 * (abs.length - 1))], abs[abs.length - 1], mean(errors),
+                counts[counts.length / 2], unread);
+    }
+
+    /** The mean of {@code values}, NaN for none. */
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 }
