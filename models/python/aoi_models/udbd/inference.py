@@ -125,9 +125,14 @@ class FoldedUpsample(nn.Module):
 
 
 def _is_upsample(module):
-    return (isinstance(module, nn.Sequential) and len(module) == 2 and isinstance(module[0], nn.Conv2d)
-            and module[0].kernel_size == (1, 1) and module[0].bias is not None
-            and isinstance(module[1], nn.PixelShuffle))
+    """A Sequential of exactly a plain 1x1 convolution (stride 1, no padding, one group, a bias) and a
+    PixelShuffle: the pair FoldedUpsample reproduces; anything else is left as it is."""
+    if not (isinstance(module, nn.Sequential) and len(module) == 2):
+        return False
+    conv, shuffle = module
+    return (isinstance(conv, nn.Conv2d) and conv.kernel_size == (1, 1) and conv.stride == (1, 1)
+            and conv.padding == (0, 0) and conv.groups == 1 and conv.bias is not None
+            and isinstance(shuffle, nn.PixelShuffle))
 
 
 def fold_for_inference(model):
