@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param widthPx           frame width
  * @param heightPx          frame height
  * @param arm               the arm measured
+ * @param round             the round it was measured in, from 1 ({@link BenchSettings#rounds()})
  * @param frames            frames timed (frames x repeats)
  * @param wallSeconds       wall time of deblur + detection over those frames
  * @param cpuSeconds        process CPU time over the same span (every thread of the process)
@@ -19,8 +20,9 @@ import java.util.Objects;
  * @param rssMegabytes      resident set size after the arm
  * @param peakRssMegabytes  the process's peak resident set size so far (VmHWM: it only grows over the run)
  */
-public record BenchRow(int widthPx, int heightPx, BenchArm arm, int frames, double wallSeconds, double cpuSeconds,
-        double deblurSeconds, double restoredFraction, double rssMegabytes, double peakRssMegabytes) {
+public record BenchRow(int widthPx, int heightPx, BenchArm arm, int round, int frames, double wallSeconds,
+        double cpuSeconds, double deblurSeconds, double restoredFraction, double rssMegabytes,
+        double peakRssMegabytes) {
 
     /** A row of {@code arm}; every other field must be set before {@link Builder#build()}. */
     public static Builder builder(BenchArm arm) {
@@ -59,6 +61,7 @@ public record BenchRow(int widthPx, int heightPx, BenchArm arm, int frames, doub
         private final BenchArm arm;
         private int widthPx;
         private int heightPx;
+        private int round = 1;
         private int frames;
         private double wallSeconds = Double.NaN;
         private double cpuSeconds = Double.NaN;
@@ -75,6 +78,12 @@ public record BenchRow(int widthPx, int heightPx, BenchArm arm, int frames, doub
         public Builder frameSize(int widthPx, int heightPx) {
             this.widthPx = widthPx;
             this.heightPx = heightPx;
+            return this;
+        }
+
+        /** The round, from 1; 1 unless set. */
+        public Builder round(int round) {
+            this.round = round;
             return this;
         }
 
@@ -117,6 +126,9 @@ public record BenchRow(int widthPx, int heightPx, BenchArm arm, int frames, doub
             if (widthPx <= 0 || heightPx <= 0) {
                 unset.add("frameSize");
             }
+            if (round <= 0) {
+                unset.add("round");
+            }
             if (frames <= 0) {
                 unset.add("frames");
             }
@@ -130,7 +142,7 @@ public record BenchRow(int widthPx, int heightPx, BenchArm arm, int frames, doub
             if (!unset.isEmpty()) {
                 throw new IllegalStateException("bench row of " + arm.label() + " without " + String.join(", ", unset));
             }
-            return new BenchRow(widthPx, heightPx, arm, frames, wallSeconds, cpuSeconds, deblurSeconds,
+            return new BenchRow(widthPx, heightPx, arm, round, frames, wallSeconds, cpuSeconds, deblurSeconds,
                     restoredFraction, rssMegabytes, peakRssMegabytes);
         }
 

@@ -11,6 +11,8 @@ import java.util.List;
  * @param sizes           frame sizes
  * @param frames          distinct simulated frames per size, 1 to 100
  * @param repeats         times each frame is inspected per arm, 1 to 100
+ * @param rounds          times every arm of a size is measured, 1 to 100: round after round, each round's arms one
+ *                        after the other, so that each round's arms ran under the same conditions of the machine
  * @param defocusSigmaPx  defocus of the simulated panel, 0 to 8 px
  * @param noiseSigma      sensor read noise, fraction of full scale
  * @param seed            simulator seed
@@ -19,13 +21,16 @@ import java.util.List;
  *                        arm overrides model, passes and region
  * @param detector        the station's detector
  */
-public record BenchSettings(List<FrameSize> sizes, int frames, int repeats, double defocusSigmaPx, double noiseSigma,
+public record BenchSettings(List<FrameSize> sizes, int frames, int repeats, int rounds, double defocusSigmaPx,
+        double noiseSigma,
         long seed, List<BenchArm> arms, DeblurSettings deblur, DetectorSettings detector) {
 
     /** Frames per size unless set. */
     public static final int DEFAULT_FRAMES = 2;
     /** Repeats per size and arm unless set. */
     public static final int DEFAULT_REPEATS = 1;
+    /** Rounds per size unless set. */
+    public static final int DEFAULT_ROUNDS = 1;
     /** Defocus of the simulated panel unless set. */
     public static final double DEFAULT_DEFOCUS_SIGMA_PX = 2.5;
     /** Sensor read noise unless set. */
@@ -49,6 +54,7 @@ public record BenchSettings(List<FrameSize> sizes, int frames, int repeats, doub
         }
         range("frames", frames);
         range("repeats", repeats);
+        range("rounds", rounds);
         if (!(defocusSigmaPx >= 0 && defocusSigmaPx <= 8)) {
             throw new IllegalArgumentException("defocus sigma " + defocusSigmaPx + " px; allowed: 0 to 8");
         }
@@ -72,6 +78,7 @@ public record BenchSettings(List<FrameSize> sizes, int frames, int repeats, doub
         private final List<BenchArm> arms;
         private int frames = DEFAULT_FRAMES;
         private int repeats = DEFAULT_REPEATS;
+        private int rounds = DEFAULT_ROUNDS;
         private double defocusSigmaPx = DEFAULT_DEFOCUS_SIGMA_PX;
         private double noiseSigma = DEFAULT_NOISE_SIGMA;
         private long seed = DEFAULT_SEED;
@@ -90,6 +97,11 @@ public record BenchSettings(List<FrameSize> sizes, int frames, int repeats, doub
 
         public Builder repeats(int v) {
             repeats = v;
+            return this;
+        }
+
+        public Builder rounds(int v) {
+            rounds = v;
             return this;
         }
 
@@ -121,7 +133,8 @@ public record BenchSettings(List<FrameSize> sizes, int frames, int repeats, doub
 
         /** @throws IllegalArgumentException naming the value out of range */
         public BenchSettings build() {
-            return new BenchSettings(sizes, frames, repeats, defocusSigmaPx, noiseSigma, seed, arms, deblur, detector);
+            return new BenchSettings(sizes, frames, repeats, rounds, defocusSigmaPx, noiseSigma, seed, arms, deblur,
+                    detector);
         }
     }
 }

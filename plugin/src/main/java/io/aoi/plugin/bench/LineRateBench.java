@@ -23,7 +23,9 @@ import java.util.function.Consumer;
  * Measures the station's inspection end to end (deblur + detection of a frame, on the caller's thread, as the
  * pipeline runs them) per frame size and arm: frames of the simulated ACF panel are rendered first (not timed),
  * each arm's deblurrer is opened and run once on the first frame (warm-up, not timed), then every frame is inspected
- * {@code repeats} times. Wall time, process CPU time (all threads: ONNX Runtime's intra-op threads too) and resident
+ * {@code repeats} times. With {@code rounds} above 1 that is done again, round after round, every arm once per round,
+ * so that the arms of one round ran under the same conditions of the machine and can be compared with each other
+ * ({@link BenchTargets}). Wall time, process CPU time (all threads: ONNX Runtime's intra-op threads too) and resident
  * memory are taken around the timed span. Prints nothing itself; the command renders {@link BenchTable}.
  */
 public final class LineRateBench {
@@ -37,10 +39,12 @@ public final class LineRateBench {
         List<BenchRow> rows = new ArrayList<>();
         for (FrameSize size : settings.sizes()) {
             List<Image> frames = render(settings, size.widthPx(), size.heightPx());
-            for (BenchArm arm : settings.arms()) {
-                BenchRow row = measure(settings, arm, frames, detector, bumps);
-                rows.add(row);
-                progress.accept(row);
+            for (int round = 1; round <= settings.rounds(); round++) {
+                for (BenchArm arm : settings.arms()) {
+                    BenchRow row = measure(settings, arm, round, frames, detector, bumps);
+                    rows.add(row);
+                    progress.accept(row);
+                }
             }
         }
         return rows;
@@ -58,7 +62,7 @@ public final class LineRateBench {
         return frames;
     }
 
-    private static BenchRow measure(BenchSettings settings, BenchArm arm, List<Image> frames,
+    private static BenchRow measure(BenchSettings settings, BenchArm arm, int round, List<Image> frames,
             ParticleDetector detector, RegionFinder bumps) throws DeblurException {
         DeblurSettings deblur = settings.deblur().with(arm.model(), arm.passes())
                 .withPolicy(settings.deblur().policy().withRegion(arm.region()));
@@ -84,7 +88,7 @@ public final class LineRateBench {
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = ProcessMeters.cpuSeconds() - cpu0;
             ProcessMeters.Rss rss = ProcessMeters.rss();
-            return BenchRow.builder(arm).frameSize(first.width(), first.height())
+            return BenchRow.builder(arm).round(round).frameSize(first.width(), first.height())
                     .frames(frames.size() * settings.repeats()).wallSeconds(wall).cpuSeconds(cpu)
                     .deblurSeconds(deblurSeconds).restoredFraction(restored)
                     .memory(rss.megabytes(), rss.peakMegabytes()).build();

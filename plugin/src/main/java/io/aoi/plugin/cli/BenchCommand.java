@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
  * {@code bench [...]}: the line-rate benchmark ({@link LineRateBench}). Defaults: frames of 1024 x 512 and
  * 2048 x 1024 of the simulated ACF panel at sigma 2.5, 2 frames per size, 1 repeat; arms none, Wiener and
  * UDBD-Net ({@code udbd_acf} and {@code udbd_acf_lite}) with 1 and 3 passes, each at region bumps and region
- * frame; the demo station's detector and deblur settings unless {@code --station} names a file. Prints one
- * markdown row per arm as it is measured, then the table.
+ * frame, one round; the demo station's detector and deblur settings unless {@code --station} names a file. Prints
+ * one markdown row per arm (and round) as it is measured, then the table and the targets.
  */
 @Command(name = "bench", description = "The line-rate benchmark: deblur and detect time per frame for each model, "
         + "pass count and region on the simulated ACF panel; prints one markdown row per arm as it is measured.")
@@ -62,6 +62,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", paramLabel = "N", description = "Repeats per size and arm, 1 to 100. Default: "
             + "${DEFAULT-VALUE}.")
     int repeats = BenchSettings.DEFAULT_REPEATS;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "Rounds per size, 1 to 100: every arm is measured once "
+            + "per round, round after round; the targets take each round's ratio to its own Wiener row and give the "
+            + "median over the rounds. Default: ${DEFAULT-VALUE}.")
+    int rounds = BenchSettings.DEFAULT_ROUNDS;
 
     @Option(names = "--sigma", paramLabel = "PX", description = "Defocus sigma of the frames. Default: "
             + "${DEFAULT-VALUE}.")
@@ -116,7 +121,8 @@ final class BenchCommand implements Callable<Integer> {
         BenchSettings settings;
         try {
             settings = BenchSettings.builder(sizes, arms).frames(UsageException.inRange("--frames", frames, 1, 100))
-                    .repeats(UsageException.inRange("--repeats", repeats, 1, 100)).defocusSigmaPx(sigma)
+                    .repeats(UsageException.inRange("--repeats", repeats, 1, 100))
+                    .rounds(UsageException.inRange("--rounds", rounds, 1, 100)).defocusSigmaPx(sigma)
                     .noiseSigma(noise).seed(UsageException.inRange("--seed", seed, 0, Integer.MAX_VALUE))
                     .deblur(deblur).detector(detector).build();
         } catch (IllegalArgumentException e) {
@@ -125,14 +131,15 @@ final class BenchCommand implements Callable<Integer> {
         Optional<Path> out = Optional.ofNullable(outFile);
 
         String head = String.format(Locale.ROOT, "Line-rate benchmark: simulated ACF panel at sigma %.1f px, noise "
-                        + "%.3f, %d frames x %d repeats per size and arm, deblur threads %d, %s, region margin %d px; "
-                        + "%d CPU cores, load average at start %s%n%n", settings.defocusSigmaPx(),
-                settings.noiseSigma(), settings.frames(), settings.repeats(), deblur.threads(),
+                        + "%.3f, %d frames x %d repeats per size and arm, %d round(s), deblur threads %d, %s, region "
+                        + "margin %d px; %d CPU cores, load average at start %s%n%n", settings.defocusSigmaPx(),
+                settings.noiseSigma(), settings.frames(), settings.repeats(), settings.rounds(), deblur.threads(),
                 deblur.executionProvider().name().toLowerCase(Locale.ROOT), deblur.policy().regionMarginPx(),
                 Runtime.getRuntime().availableProcessors(), loadAverage());
-        io.out().print(head + BenchTable.header());
+        boolean withRounds = settings.rounds() > 1;
+        io.out().print(head + BenchTable.header(withRounds));
         List<BenchRow> rows = LineRateBench.run(settings, row -> {
-            io.out().print(BenchTable.row(row));
+            io.out().print(BenchTable.row(row, withRounds));
             io.out().flush();
         });
         StringBuilder targets = new StringBuilder("\nTargets:\n");

@@ -53,8 +53,52 @@ class LineRateBenchTest {
 
         String table = BenchTable.render(List.of(row));
 
-        assertEquals(BenchTable.header()
+        assertEquals(BenchTable.header(false)
                 + "| 1024x512 | udbd_acf x1 bumps | 1.049 | 1.43 | 500 | 375 | 50 % | 300 | 400 |\n", table);
+    }
+
+    @Test
+    void measuresEveryArmOncePerRoundRoundAfterRound() throws Exception {
+        List<BenchArm> arms = List.of(new BenchArm(DeblurModel.NONE, 1, DeblurRegion.FRAME),
+                new BenchArm(DeblurModel.WIENER, 1, DeblurRegion.FRAME));
+        BenchSettings settings = BenchSettings.builder(List.of(new FrameSize(256, 192)), arms).rounds(2)
+                .detector(EvaluationSettings.defaultDetector()).deblur(DEBLUR).build();
+
+        List<BenchRow> rows = LineRateBench.run(settings, row -> { });
+
+        assertEquals(List.of("1 none", "1 wiener frame", "2 none", "2 wiener frame"),
+                rows.stream().map(r -> r.round() + " " + r.arm().label()).toList());
+        String table = BenchTable.render(rows);
+        assertTrue(table.startsWith("| frame | round | arm |"), table);
+        assertTrue(table.contains("| 256x192 | 2 | wiener frame |"), table);
+    }
+
+    @Test
+    void judgesRoundsByTheMedianOfEachRoundsOwnRatioToWiener() {
+        // 4 frames of 1024x512: 2.097152 MP; the machine slows down from round to round
+        double[] wienerDeblurSeconds = {0.2, 0.4, 0.3};
+        double[] udbdDeblurSeconds = {1.0, 1.0, 0.75};
+        List<BenchRow> rows = new ArrayList<>();
+        for (int round = 1; round <= 3; round++) {
+            rows.add(row(new BenchArm(DeblurModel.WIENER, 1, DeblurRegion.FRAME), 1024, 512, 4).round(round)
+                    .wallSeconds(1.0).cpuSeconds(1.0).deblurSeconds(wienerDeblurSeconds[round - 1])
+                    .restoredFraction(1).memory(300, 400).build());
+            rows.add(row(new BenchArm(DeblurModel.UDBD_ACF_LITE, 1, DeblurRegion.FRAME), 1024, 512, 4).round(round)
+                    .wallSeconds(0.5 * round).cpuSeconds(2.0).deblurSeconds(udbdDeblurSeconds[round - 1])
+                    .restoredFraction(1).memory(300, 400).build());
+        }
+
+        List<String> lines = BenchTargets.lines(rows);
+
+        // ratios 0.2, 0.4 and 0.4: median 0.4, met; the ratio of the medians (2.097 / 6.991 = 0.3) is not it
+        assertEquals(List.of(
+                "1024x512: udbd_acf_lite x1 frame end to end 2.097 MP/s, median of 3 rounds (1.398 to 4.194) (target "
+                        + "1.5): met",
+                "1024x512: udbd_acf_lite x1 frame deblur alone 2.097 MP/s = 0.400x wiener frame's 6.99 MP/s (medians "
+                        + "of 3 rounds; the ratio is the median of each round's own, 0.200 to 0.400) (target 0.3x): "
+                        + "met"), lines);
+        assertEquals(2.5, BenchTargets.median(List.of(4.0, 1.0, 3.0, 2.0)), 1e-12,
+                "even count: the mean of the middle two");
     }
 
     @Test
