@@ -22,8 +22,7 @@ import java.util.List;
  * @param detector        the station's detector
  */
 public record BenchSettings(List<FrameSize> sizes, int frames, int repeats, int rounds, double defocusSigmaPx,
-        double noiseSigma,
-        long seed, List<BenchArm> arms, DeblurSettings deblur, DetectorSettings detector) {
+        double noiseSigma, long seed, List<BenchArm> arms, DeblurSettings deblur, DetectorSettings detector) {
 
     /** Frames per size unless set. */
     public static final int DEFAULT_FRAMES = 2;

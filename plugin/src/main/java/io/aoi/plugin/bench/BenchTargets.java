@@ -4,6 +4,7 @@ import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurRegion;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,39 +55,43 @@ public final class BenchTargets {
         }
         List<Double> speeds = best.stream().map(BenchRow::megapixelsPerSecond).toList();
         double median = median(speeds);
-        String spread = speeds.size() == 1 ? "" : String.format(Locale.ROOT, ", median of %d rounds (%.3f to %.3f)",
-                speeds.size(), min(speeds), max(speeds));
+        String spread = speeds.size() == 1 ? "" : String.format(Locale.ROOT, ", median of %d rounds (%s)",
+                speeds.size(), range(speeds));
         return Optional.of(String.format(Locale.ROOT, "%s: %s end to end %.3f MP/s%s (target %.1f): %s", size,
                 labels(best), median, spread, END_TO_END_TARGET_MPS, verdict(median >= END_TO_END_TARGET_MPS)));
     }
 
     private static Optional<String> wienerRatio(String size, Collection<List<BenchRow>> rounds) {
-        List<BenchRow> udbds = new ArrayList<>();
-        List<Double> udbdSpeeds = new ArrayList<>();
-        List<Double> wienerSpeeds = new ArrayList<>();
-        List<Double> ratios = new ArrayList<>();
+        List<RoundPair> pairs = new ArrayList<>();
         for (List<BenchRow> round : rounds) {
             Optional<BenchRow> udbd = round.stream().filter(r -> udbdOnePass(r) && atFrame(r))
                     .max(Comparator.comparingDouble(BenchRow::deblurMegapixelsPerSecond));
             Optional<BenchRow> wiener = round.stream()
                     .filter(r -> r.arm().model().equals(DeblurModel.WIENER) && atFrame(r)).findFirst();
             if (udbd.isPresent() && wiener.isPresent()) {
-                udbds.add(udbd.get());
-                udbdSpeeds.add(udbd.get().deblurMegapixelsPerSecond());
-                wienerSpeeds.add(wiener.get().deblurMegapixelsPerSecond());
-                ratios.add(udbd.get().deblurMegapixelsPerSecond() / wiener.get().deblurMegapixelsPerSecond());
+                pairs.add(new RoundPair(udbd.get(), wiener.get()));
             }
         }
-        if (ratios.isEmpty()) {
+        if (pairs.isEmpty()) {
             return Optional.empty();
         }
+        List<Double> ratios = pairs.stream().map(RoundPair::ratio).toList();
         double ratio = median(ratios);
         String spread = ratios.size() == 1 ? "" : String.format(Locale.ROOT, " (medians of %d rounds; the ratio is the "
-                + "median of each round's own, %.3f to %.3f)", ratios.size(), min(ratios), max(ratios));
+                + "median of each round's own, %s)", ratios.size(), range(ratios));
         return Optional.of(String.format(Locale.ROOT,
                 "%s: %s deblur alone %.3f MP/s = %.3fx wiener frame's %.2f MP/s%s (target %.1fx): %s", size,
-                labels(udbds), median(udbdSpeeds), ratio, median(wienerSpeeds), spread, WIENER_RATIO_TARGET,
-                verdict(ratio >= WIENER_RATIO_TARGET)));
+                labels(pairs.stream().map(RoundPair::udbd).toList()),
+                median(pairs.stream().map(p -> p.udbd().deblurMegapixelsPerSecond()).toList()), ratio,
+                median(pairs.stream().map(p -> p.wiener().deblurMegapixelsPerSecond()).toList()), spread,
+                WIENER_RATIO_TARGET, verdict(ratio >= WIENER_RATIO_TARGET)));
+    }
+
+    /** One round's fastest UDBD-Net arm at region frame and that round's Wiener at region frame. */
+    private record RoundPair(BenchRow udbd, BenchRow wiener) {
+        double ratio() {
+            return udbd.deblurMegapixelsPerSecond() / wiener.deblurMegapixelsPerSecond();
+        }
     }
 
     /** The arms' labels, each once, in order ("a / b" where rounds disagree on the fastest arm). */
@@ -103,12 +108,9 @@ public final class BenchTargets {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static double min(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-    }
-
-    private static double max(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    /** "lowest to highest" of a non-empty list, to three decimals. */
+    private static String range(List<Double> values) {
+        return String.format(Locale.ROOT, "%.3f to %.3f", Collections.min(values), Collections.max(values));
     }
 
     private static boolean udbdOnePass(BenchRow r) {
