@@ -10,6 +10,9 @@ import java.util.List;
  *
  * @param sizes           frame sizes
  * @param frames          distinct simulated frames per size, 1 to 100
+ * @param warmups         untimed inspections of the first frame each time an arm's deblurrer is opened, 1 to 100:
+ *                        the JIT compiles the Java side (the Wiener step's loops, the tiler, the detector) over
+ *                        the first inspections, so with one the first timed ones still run partly interpreted
  * @param repeats         times each frame is inspected per arm, 1 to 100
  * @param rounds          times every arm of a size is measured, 1 to 100: round after round, each round's arms one
  *                        after the other, so that each round's arms ran under the same conditions of the machine
@@ -21,11 +24,14 @@ import java.util.List;
  *                        arm overrides model, passes and region
  * @param detector        the station's detector
  */
-public record BenchSettings(List<FrameSize> sizes, int frames, int repeats, int rounds, double defocusSigmaPx,
-        double noiseSigma, long seed, List<BenchArm> arms, DeblurSettings deblur, DetectorSettings detector) {
+public record BenchSettings(List<FrameSize> sizes, int frames, int warmups, int repeats, int rounds,
+        double defocusSigmaPx, double noiseSigma, long seed, List<BenchArm> arms, DeblurSettings deblur,
+        DetectorSettings detector) {
 
     /** Frames per size unless set. */
     public static final int DEFAULT_FRAMES = 2;
+    /** Warm-up inspections per arm unless set. */
+    public static final int DEFAULT_WARMUPS = 3;
     /** Repeats per size and arm unless set. */
     public static final int DEFAULT_REPEATS = 1;
     /** Rounds per size unless set. */
@@ -52,6 +58,7 @@ public record BenchSettings(List<FrameSize> sizes, int frames, int repeats, int 
             throw new IllegalArgumentException("the benchmark needs at least one frame size and one arm");
         }
         range("frames", frames);
+        range("warmups", warmups);
         range("repeats", repeats);
         range("rounds", rounds);
         if (!(defocusSigmaPx >= 0 && defocusSigmaPx <= 8)) {
@@ -76,6 +83,7 @@ public record BenchSettings(List<FrameSize> sizes, int frames, int repeats, int 
         private final List<FrameSize> sizes;
         private final List<BenchArm> arms;
         private int frames = DEFAULT_FRAMES;
+        private int warmups = DEFAULT_WARMUPS;
         private int repeats = DEFAULT_REPEATS;
         private int rounds = DEFAULT_ROUNDS;
         private double defocusSigmaPx = DEFAULT_DEFOCUS_SIGMA_PX;
@@ -91,6 +99,11 @@ public record BenchSettings(List<FrameSize> sizes, int frames, int repeats, int 
 
         public Builder frames(int v) {
             frames = v;
+            return this;
+        }
+
+        public Builder warmups(int v) {
+            warmups = v;
             return this;
         }
 
@@ -132,8 +145,8 @@ public record BenchSettings(List<FrameSize> sizes, int frames, int repeats, int 
 
         /** @throws IllegalArgumentException naming the value out of range */
         public BenchSettings build() {
-            return new BenchSettings(sizes, frames, repeats, rounds, defocusSigmaPx, noiseSigma, seed, arms, deblur,
-                    detector);
+            return new BenchSettings(sizes, frames, warmups, repeats, rounds, defocusSigmaPx, noiseSigma, seed, arms,
+                    deblur, detector);
         }
     }
 }

@@ -22,8 +22,9 @@ import java.util.function.Consumer;
 /**
  * Measures the station's inspection end to end (deblur + detection of a frame, on the caller's thread, as the
  * pipeline runs them) per frame size and arm: frames of the simulated ACF panel are rendered first (not timed),
- * each arm's deblurrer is opened and run once on the first frame (warm-up, not timed), then every frame is inspected
- * {@code repeats} times. With {@code rounds} above 1 that is done again, round after round, every arm once per round,
+ * each arm's deblurrer is opened and the first frame inspected {@code warmups} times (not timed), then every frame
+ * is inspected {@code repeats} times. With {@code rounds} above 1 that is done again, round after round, every arm
+ * once per round,
  * so that the arms of one round ran under the same conditions of the machine and can be compared with each other
  * ({@link BenchTargets}). Wall time, process CPU time (all threads: ONNX Runtime's intra-op threads too) and resident
  * memory are taken around the timed span. Prints nothing itself; the command renders {@link BenchTable}.
@@ -68,17 +69,17 @@ public final class LineRateBench {
                 .withPolicy(settings.deblur().policy().withRegion(arm.region()));
         Image first = frames.get(0);
         try (Deblurrer deblurrer = Deblurrers.open(deblur, Optional.of(bumps), detector::shearDirectionFor)) {
-            detector.detect(deblurrer.deblur(first, arm.passes()), first);
+            for (int w = 0; w < settings.warmups(); w++) {
+                Image frame = copyOf(first);
+                detector.detect(deblurrer.deblur(frame, arm.passes()), frame);
+            }
             double restored = restoredFraction(deblurrer, arm, first);
             double deblurSeconds = 0;
             double cpu0 = ProcessMeters.cpuSeconds();
             long t0 = System.nanoTime();
             for (int r = 0; r < settings.repeats(); r++) {
                 for (Image rendered : frames) {
-                    // a new instance per repeat, as a camera delivers: the detector remembers what it found on
-                    // a frame instance, and a repeated one would cost less than a new frame
-                    Image frame = new Image(rendered.width(), rendered.height(), rendered.channels(),
-                            rendered.bitDepth(), rendered.samples());
+                    Image frame = copyOf(rendered);
                     long d0 = System.nanoTime();
                     Image input = deblurrer.deblur(frame, arm.passes());
                     deblurSeconds += (System.nanoTime() - d0) / 1e9;
@@ -93,6 +94,15 @@ public final class LineRateBench {
                     .deblurSeconds(deblurSeconds).restoredFraction(restored)
                     .memory(rss.megabytes(), rss.peakMegabytes()).build();
         }
+    }
+
+    /**
+     * A new instance of the frame, as a camera delivers: the detector remembers what it found on a frame instance,
+     * and a repeated one would cost less than a new frame.
+     */
+    private static Image copyOf(Image rendered) {
+        return new Image(rendered.width(), rendered.height(), rendered.channels(), rendered.bitDepth(),
+                rendered.samples());
     }
 
     /** Share of the warm-up frame the deblurrer restored. */

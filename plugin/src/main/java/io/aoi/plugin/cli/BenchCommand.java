@@ -59,6 +59,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--frames", paramLabel = "N", description = "Frames per size, 1 to 100. Default: ${DEFAULT-VALUE}.")
     int frames = BenchSettings.DEFAULT_FRAMES;
 
+    @Option(names = "--warmups", paramLabel = "N", description = "Untimed inspections of the first frame each time "
+            + "an arm's deblurrer is opened, 1 to 100 (the JIT compiles the Java side over the first ones). Default: "
+            + "${DEFAULT-VALUE}.")
+    int warmups = BenchSettings.DEFAULT_WARMUPS;
+
     @Option(names = "--repeats", paramLabel = "N", description = "Repeats per size and arm, 1 to 100. Default: "
             + "${DEFAULT-VALUE}.")
     int repeats = BenchSettings.DEFAULT_REPEATS;
@@ -83,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
     List<String> models = new ArrayList<>(List.of("none", "wiener", "udbd_acf", "udbd_acf_lite"));
 
     @Option(names = "--passes", paramLabel = "N", split = ",", description = "Pass counts of iterative models "
-            + "(UDBD-Net), 1 to 3. Default: ${DEFAULT-VALUE}.")
+            + "(UDBD-Net), 1 to 3. Default: 1,3.")
     List<Double> passes = new ArrayList<>(List.of(1.0, 3.0));
 
     @Option(names = "--regions", paramLabel = "REGION", split = ",", description = "Regions restored, of "
@@ -121,6 +126,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchSettings settings;
         try {
             settings = BenchSettings.builder(sizes, arms).frames(UsageException.inRange("--frames", frames, 1, 100))
+                    .warmups(UsageException.inRange("--warmups", warmups, 1, 100))
                     .repeats(UsageException.inRange("--repeats", repeats, 1, 100))
                     .rounds(UsageException.inRange("--rounds", rounds, 1, 100)).defocusSigmaPx(sigma)
                     .noiseSigma(noise).seed(UsageException.inRange("--seed", seed, 0, Integer.MAX_VALUE))
@@ -131,9 +137,10 @@ final class BenchCommand implements Callable<Integer> {
         Optional<Path> out = Optional.ofNullable(outFile);
 
         String head = String.format(Locale.ROOT, "Line-rate benchmark: simulated ACF panel at sigma %.1f px, noise "
-                        + "%.3f, %d frames x %d repeats per size and arm, %d round(s), deblur threads %d, %s, region "
-                        + "margin %d px; %d CPU cores, load average at start %s%n%n", settings.defocusSigmaPx(),
-                settings.noiseSigma(), settings.frames(), settings.repeats(), settings.rounds(), deblur.threads(),
+                        + "%.3f, %d frames x %d repeats per size and arm after %d warm-up(s), %d round(s), deblur "
+                        + "threads %d, %s, region margin %d px; %d CPU cores, load average at start %s%n%n",
+                settings.defocusSigmaPx(), settings.noiseSigma(), settings.frames(), settings.repeats(),
+                settings.warmups(), settings.rounds(), deblur.threads(),
                 deblur.executionProvider().name().toLowerCase(Locale.ROOT), deblur.policy().regionMarginPx(),
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         boolean withRounds = settings.rounds() > 1;

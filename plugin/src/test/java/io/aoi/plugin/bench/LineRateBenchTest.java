@@ -58,16 +58,20 @@ class LineRateBenchTest {
     }
 
     @Test
-    void measuresEveryArmOncePerRoundRoundAfterRound() throws Exception {
+    void measuresEveryArmOncePerRoundRoundAfterRoundAndTimesNoWarmUp() throws Exception {
         List<BenchArm> arms = List.of(new BenchArm(DeblurModel.NONE, 1, DeblurRegion.FRAME),
                 new BenchArm(DeblurModel.WIENER, 1, DeblurRegion.FRAME));
-        BenchSettings settings = BenchSettings.builder(List.of(new FrameSize(256, 192)), arms).rounds(2)
+        BenchSettings settings = BenchSettings.builder(List.of(new FrameSize(256, 192)), arms).rounds(2).warmups(3)
                 .detector(EvaluationSettings.defaultDetector()).deblur(DEBLUR).build();
 
         List<BenchRow> rows = LineRateBench.run(settings, row -> { });
 
         assertEquals(List.of("1 none", "1 wiener frame", "2 none", "2 wiener frame"),
                 rows.stream().map(r -> r.round() + " " + r.arm().label()).toList());
+        for (BenchRow r : rows) {
+            assertEquals(BenchSettings.DEFAULT_FRAMES * BenchSettings.DEFAULT_REPEATS, r.frames(),
+                    "the three warm-ups are not among the timed frames");
+        }
         String table = BenchTable.render(rows);
         assertTrue(table.startsWith("| frame | round | arm |"), table);
         assertTrue(table.contains("| 256x192 | 2 | wiener frame |"), table);
@@ -134,6 +138,10 @@ class LineRateBenchTest {
                 .builder(List.of(new FrameSize(64, 64)), List.of(new BenchArm(DeblurModel.NONE, 1, DeblurRegion.FRAME)))
                 .build());
         assertTrue(noDetector.getMessage().contains("detector"), noDetector.getMessage());
+        IllegalArgumentException noWarmUp = assertThrows(IllegalArgumentException.class, () -> BenchSettings
+                .builder(List.of(new FrameSize(64, 64)), List.of(new BenchArm(DeblurModel.NONE, 1, DeblurRegion.FRAME)))
+                .warmups(0).detector(EvaluationSettings.defaultDetector()).build());
+        assertEquals("warmups = 0; allowed: 1 to 100", noWarmUp.getMessage());
     }
 
     @Test
