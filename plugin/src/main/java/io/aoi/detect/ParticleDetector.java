@@ -23,7 +23,8 @@ import java.util.Optional;
  * bump is whole in some frame). A particle counts for a bump when its centre lies inside it.
  *
  * <p>Never fails open: a frame gets no decision (NO_DECISION, with the reason) instead of OK or NG when it is too
- * small, blank, saturated or of too low contrast ({@link FrameQuality}), when no bump or fewer bumps than expected
+ * small, blank, saturated or of too low contrast ({@link FrameQuality}; as captured and, when restored, as restored
+ * too: a restoration can pull glare below full scale), when no bump or fewer bumps than expected
  * are judged (at least one; {@code detector.expectedBumpsPerFrame}; with a fixed layout every rectangle of it: one
  * outside the frame is unseen), when the judged bumps cover less than {@code detector.minJudgedBumpAreaPx}, or when
  * a bump holds an implausible number of particles (see {@link BumpJudge}).
@@ -165,7 +166,11 @@ public final class ParticleDetector {
         ParticleFinder.Found found = finder.find(plane, w, h, regions, angle, settings.minContrast(),
                 settings.contrastNoiseFactor());
         List<Particle> particles = found.particles();
-        Optional<String> unfit = FrameQuality.problem(plane);
+        // saturation, blankness and contrast are properties of what the camera saw: a restoration can pull glare
+        // below full scale or stretch a flat frame, so the captured frame is judged first, then the restored one
+        Optional<String> unfit = captured == restored ? FrameQuality.problem(plane)
+                : FrameQuality.problem(MonoPlane.of(captured)).map(reason -> "as captured: " + reason)
+                        .or(() -> FrameQuality.problem(plane));
         if (unfit.isPresent()) {
             return Detection.undecided(particles, List.of(), 0, unfit.get()).withIlluminationAngleDeg(angle)
                     .withContrastThreshold(found.contrastThreshold());

@@ -10,6 +10,7 @@ import io.aoi.image.Image;
 import io.aoi.results.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,6 +90,23 @@ class NoDecisionTest {
     void aFrameMostlyAtFullScaleGetsNoDecisionEvenWithBumps() {
         TestFrames frames = twoGoodBumps(0.62).bump(0, 0, 400, 60, 1.0);
         assertNoDecision(detect(SETTINGS, frames.toImage(8)), "saturated: 37.5 %");
+    }
+
+    @Test
+    void aFrameSaturatedAsCapturedGetsNoDecisionHoweverItWasRestored() {
+        Image captured = twoGoodBumps(0.62).bump(0, 0, 400, 60, 1.0).toImage(8);
+        // a restoration that pulls the glare band just below full scale, as a deblurrer's ringing can
+        short[] restoredSamples = captured.samples().clone();
+        for (int i = 0; i < restoredSamples.length; i++) {
+            restoredSamples[i] = (short) Math.min(restoredSamples[i], 250);
+        }
+        Image restored = new Image(captured.width(), captured.height(), 1, 8, restoredSamples);
+        ParticleDetector detector = new ParticleDetector(SETTINGS);
+
+        assertEquals(Optional.empty(), FrameQuality.problem(MonoPlane.of(restored)), "the restored frame alone passes");
+        assertNoDecision(detector.detect(restored, captured), "as captured: frame is saturated: 37.5 %");
+        Detection unrestored = detector.detect(twoGoodBumps(0.62).noise(0.01, 5).toImage(8));
+        assertEquals(Verdict.OK, unrestored.verdict(), "the same bumps without the glare: " + unrestored.reason());
     }
 
     @Test
