@@ -131,7 +131,7 @@ public final class AravisLineSource implements LineSource {
         return geometry.linesPerBuffer();
     }
 
-    /** Bit depth of the strips' images: 8 for Mono8, 16 for Mono10/12/16 (values in the low bits). */
+    /** Bit depth of the strips' images: 8 for Mono8, 16 for Mono10/12/16 (Mono10/12 scaled to 16-bit full scale). */
     public int bitDepth() {
         return geometry.format().imageBitDepth();
     }

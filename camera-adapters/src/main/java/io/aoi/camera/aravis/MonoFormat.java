@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 /**
  * The unpacked monochrome GenICam pixel formats this adapter accepts, with their PFNC codes.
  *
- * <p>Mono8 becomes an 8-bit {@link Image}; Mono10, Mono12 and Mono16 become 16-bit images holding the raw
- * sample values unchanged, so Mono10 and Mono12 samples occupy the low 10 or 12 bits (full scale 1023 or 4095,
- * not 65535). Packed formats (Mono10Packed, Mono12p, ...) and colour formats are refused.
+ * <p>Mono8 becomes an 8-bit {@link Image}; Mono10, Mono12 and Mono16 become 16-bit images, Mono10 and Mono12
+ * scaled so that their full scale (1023 or 4095) is 65535 ({@link StripDecoder}). Packed formats (Mono10Packed,
+ * Mono12p, ...) and colour formats are refused.
  */
 enum MonoFormat {
     MONO8("Mono8", 0x01080001, 1, 8),
@@ -45,7 +45,7 @@ enum MonoFormat {
         return bytesPerPixel;
     }
 
-    /** Bits that carry data; the rest of a 16-bit sample is zero. */
+    /** Bits that carry data in the camera's word; the rest of a 16-bit word is zero. */
     int significantBits() {
         return significantBits;
     }
