@@ -22,7 +22,8 @@ import java.util.Objects;
  * up to {@link KernelNoiseFloor}'s floor first (the first pass on a camera frame). Not thread-safe.
  */
 final class FrameKernelEstimator {
-    private static final int KERNEL_TAPS = 21 * 21;
+    private static final int KERNEL_PX = UdbdGraphs.KERNEL_SIZE_PX;
+    private static final int KERNEL_TAPS = KERNEL_PX * KERNEL_PX;
 
     /**
      * Which crops the kernel graph gets: at most {@code count} of {@code sidePx} (smaller where the frame is).
@@ -125,7 +126,8 @@ final class FrameKernelEstimator {
         }
         FloatBuffer out = output.view(n * KERNEL_TAPS);
         try (OnnxTensor inT = OnnxTensor.createTensor(kernelGraph.environment(), in, new long[] {n, 1, mh, mw});
-             OnnxTensor outT = OnnxTensor.createTensor(kernelGraph.environment(), out, new long[] {n, 1, 21, 21})) {
+             OnnxTensor outT = OnnxTensor.createTensor(kernelGraph.environment(), out,
+                     new long[] {n, 1, KERNEL_PX, KERNEL_PX})) {
             kernelGraph.runInto(Map.of(UdbdGraphs.BLURRED, inT), Map.of(UdbdGraphs.KERNEL, outT));
         } catch (OrtException e) {
             throw new DeblurException("kernel estimation on " + n + " crops of " + mw + "x" + mh + " failed: "
@@ -135,7 +137,7 @@ final class FrameKernelEstimator {
         for (int i = 0; i < n; i++) {
             float[] taps = new float[KERNEL_TAPS];
             out.get(i * KERNEL_TAPS, taps);
-            kernels.add(new BlurKernel(21, taps));
+            kernels.add(new BlurKernel(KERNEL_PX, taps));
         }
         return kernels;
     }

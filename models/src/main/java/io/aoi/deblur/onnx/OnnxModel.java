@@ -371,14 +371,27 @@ public final class OnnxModel implements AutoCloseable {
      * @throws DeblurException when the model has no such tensor output
      */
     public long[] outputShape(String output) throws DeblurException {
+        return declaredShape("output", output);
+    }
+
+    /**
+     * The declared shape of an input (-1 for dynamic dimensions).
+     *
+     * @throws DeblurException when the model has no such tensor input
+     */
+    public long[] inputShape(String input) throws DeblurException {
+        return declaredShape("input", input);
+    }
+
+    private long[] declaredShape(String kind, String name) throws DeblurException {
         try {
-            NodeInfo node = session.getOutputInfo().get(output);
+            NodeInfo node = (kind.equals("input") ? session.getInputInfo() : session.getOutputInfo()).get(name);
             if (node == null || !(node.getInfo() instanceof TensorInfo tensor)) {
-                throw new DeblurException("model " + source + " has no tensor output '" + output + "'");
+                throw new DeblurException("model " + source + " has no tensor " + kind + " '" + name + "'");
             }
             return tensor.getShape();
         } catch (OrtException e) {
-            throw new DeblurException("cannot read output '" + output + "' of model " + source + ": "
+            throw new DeblurException("cannot read " + kind + " '" + name + "' of model " + source + ": "
                     + e.getMessage(), e);
         }
     }

@@ -76,6 +76,9 @@ public final class UdbdGraphs implements AutoCloseable {
     private UdbdGraphs(WienerStep wienerStep, List<OnnxModel> models) throws DeblurException {
         this.wienerStep = wienerStep;
         this.models = List.copyOf(models);
+        long[] kernelShape = kernel().outputShape(KERNEL);
+        expectDimension(kernel(), "output kernel's height", kernelShape, 2, KERNEL_SIZE_PX, "");
+        expectDimension(kernel(), "output kernel's width", kernelShape, 3, KERNEL_SIZE_PX, "");
         if (wienerStep == WienerStep.HOST_FFT) {
             long c = features().outputShape(FEATURES)[1];
             if (c < 1) {
@@ -83,8 +86,28 @@ public final class UdbdGraphs implements AutoCloseable {
                         + " declares no fixed feature channel count");
             }
             this.channels = (int) c;
+            String why = " (the feature channels of " + features().source() + ")";
+            expectDimension(features(), "output regulariser's channels", features().outputShape(REGULARISER), 1, c,
+                    why);
+            expectDimension(refine(), "input deconvolved's channels", refine().inputShape(DECONVOLVED), 1, c, why);
         } else {
             this.channels = 0;
+        }
+    }
+
+    /** The edge of the kernel the kernel graph outputs, as {@link FrameKernelEstimator} reads it. */
+    static final int KERNEL_SIZE_PX = 21;
+
+    /**
+     * Refuses graphs that load but cannot run together (for example a refine graph of another export, which would
+     * fail on every tile): a fixed dimension must be {@code expected}; a dynamic one (-1) is let pass.
+     */
+    private static void expectDimension(OnnxModel model, String what, long[] shape, int axis, long expected,
+            String why) throws DeblurException {
+        if (shape.length > axis && shape[axis] >= 0 && shape[axis] != expected) {
+            throw new DeblurException("model " + model.source() + " does not fit the other graphs of its model: its "
+                    + what + " is " + shape[axis] + ", allowed: " + expected + why + "; the graph files of one"
+                    + " model must come from one export (python3 -m aoi_models.udbd.export, run in models/python)");
         }
     }
 

@@ -70,6 +70,21 @@ class OnnxModelTest {
         assertFalse(m.contains(dir.resolve("half.kernel.onnx").toString()), m);
     }
 
+    @Test
+    void graphsOfTwoExportsAreRefusedAtOpenNotOnEveryTile() throws IOException {
+        // the lite model's kernel and features graphs (8 feature channels) with the general model's refine graph (24)
+        String lite = "/io/aoi/models/udbd/udbd-net-acf-lite";
+        copy(lite + ".kernel.onnx", dir.resolve("mix.kernel.onnx"));
+        copy(lite + ".features.onnx", dir.resolve("mix.features.onnx"));
+        copy(UdbdDeblurrer.SHIPPED_MODEL + ".refine.onnx", dir.resolve("mix.refine.onnx"));
+        DeblurException e = assertThrows(DeblurException.class, () -> new UdbdDeblurrer(
+                TestSettings.udbd(64, 8, ExecutionProvider.CPU, Optional.of(dir.resolve("mix.onnx")))));
+        String m = e.getMessage();
+        assertTrue(m.startsWith("model " + dir.resolve("mix.refine.onnx") + " does not fit the other graphs of its "
+                + "model: its input deconvolved's channels is 24, allowed: 8 (the feature channels of "
+                + dir.resolve("mix.features.onnx") + ")"), m);
+    }
+
     private void copy(String resource, Path to) throws IOException {
         try (InputStream in = getClass().getResourceAsStream(resource)) {
             Files.write(to, in.readAllBytes());
