@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
@@ -40,7 +41,9 @@ import org.w3c.dom.NodeList;
  * index depth become 8-bit gray when every palette entry is gray, else 8-bit RGB. Anything else (other sample
  * depths such as 12-bit, floating-point samples, CMYK or other colour spaces, other containers) is refused
  * with an {@link ImageFormatException}. Only the first page of a multi-page TIFF is read, with the warning
- * {@link DecodedImage#LATER_PAGES_IGNORED}.
+ * {@link DecodedImage#LATER_PAGES_IGNORED}. TIFF compression as the JDK's reader decodes it (none, LZW, Deflate,
+ * PackBits, JPEG), and 16-bit samples with the horizontal-differencing predictor as well, which that reader
+ * refuses ({@link TiffPredictor}).
  *
  * <p>Write: the format follows the extension (.png, .tif, .tiff); mono becomes gray, three channels RGB, at
  * the image's bit depth; TIFF is written uncompressed. An existing file is replaced.
@@ -98,8 +101,12 @@ public final class ImageFiles {
                 }
                 reader.setInput(in, true, false);
                 checkSize(file, reader.getWidth(0), reader.getHeight(0), limits);
-                decoded = reader.read(0);
-                storedBits = storedBitsPerSample(reader.getImageMetadata(0));
+                IIOMetadata metadata = reader.getImageMetadata(0);
+                storedBits = storedBitsPerSample(metadata);
+                OptionalInt differenced = format.startsWith("TIF")
+                        ? TiffPredictor.differencedSegmentWidth(metadata, storedBits, reader.getWidth(0))
+                        : OptionalInt.empty();
+                decoded = differenced.isPresent() ? TiffPredictor.read(file, differenced.getAsInt()) : reader.read(0);
                 if (format.startsWith("TIF") && hasSecondPage(reader)) {
                     warnings.add(DecodedImage.LATER_PAGES_IGNORED);
                 }

@@ -55,6 +55,36 @@ class ImageFilesTest {
         assertArrayEquals(original.samples(), back.samples());
     }
 
+    /**
+     * 16-bit TIFFs with the horizontal-differencing predictor, as OpenCV writes them by default (LZW, strips) and
+     * libtiff's tiffcp with {@code -t -w 16 -l 16 -c zip:2} (Deflate, 16 px tiles, so the differencing restarts at
+     * x = 16 and 32 of the 40 px rows); sample (x, y) of channel k holds
+     * {@code (911 x + 1531 y + 7717 k + 300 ((x y) mod 97)) mod 65536}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"gray16-lzw-predictor.tif,37,23,1", "rgb16-lzw-predictor.tif,29,17,3",
+            "gray16-tiled-deflate-predictor.tif,40,24,1"})
+    void sixteenBitTiffWithTheHorizontalPredictorIsReadExactly(String name, int w, int h, int channels)
+            throws IOException {
+        Path file = dir.resolve(name);
+        try (var in = getClass().getResourceAsStream(name)) {
+            Files.write(file, in.readAllBytes());
+        }
+        Image back = ImageFiles.read(file);
+        assertEquals(w, back.width());
+        assertEquals(h, back.height());
+        assertEquals(channels, back.channels());
+        assertEquals(16, back.bitDepth());
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int k = 0; k < channels; k++) {
+                    int expected = (911 * x + 1531 * y + 7717 * k + 300 * ((x * y) % 97)) % 65536;
+                    assertEquals(expected, back.sample(x, y, k), name + " at (" + x + ", " + y + ") channel " + k);
+                }
+            }
+        }
+    }
+
     @Test
     void overwritingALargerFileLeavesNoStaleBytes() throws IOException {
         Path file = dir.resolve("over.tif");
