@@ -430,11 +430,22 @@ public final class StationPipeline implements AutoCloseable {
     }
 
     /** Records a frame's result unless it already has one (then the late result is discarded). */
+    /**
+     * Records a frame's result once: the frame leaves {@link #open} first, so that no other thread records it too,
+     * and comes back when the journal refuses the result, so that it is still counted as unrecorded (and the next
+     * start records it as interrupted).
+     */
     private void record(InspectionResult result) throws JournalException {
-        if (open.remove(result.frameId()) == null) {
+        OpenFrame frame = open.remove(result.frameId());
+        if (frame == null) {
             return;
         }
-        recorder.record(result);
+        try {
+            recorder.record(result);
+        } catch (JournalException e) {
+            open.put(result.frameId(), frame);
+            throw e;
+        }
         count(result);
     }
 

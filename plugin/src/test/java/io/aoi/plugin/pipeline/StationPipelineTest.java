@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
@@ -246,17 +247,32 @@ class StationPipelineTest {
             script.add(ScriptedFrameSource.frame(id, 32, 16));
         }
         ScriptedFrameSource source = new ScriptedFrameSource(script);
+        AtomicInteger admitted = new AtomicInteger();
+        StationPipeline stopped;
+        ResultRecorder fullDisk = new ResultRecorder() {
+            @Override
+            public void admit(FrameAdmission admission) {
+                admitted.incrementAndGet();
+            }
+
+            @Override
+            public void record(InspectionResult result) throws JournalException {
+                throw new JournalException("disk full writing /journal/results-1.jsonl");
+            }
+        };
         try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> SETTINGS,
                 (s, passes) -> new SingleFrameStage<>(new InvertingDeblurrer(0), passes));
                 StationPipeline pipeline = new StationPipeline(source, stage, StationPipelineTest::brightPixels,
-                        r -> {
-                            throw new JournalException("disk full writing /journal/results-1.jsonl");
-                        }, new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 4, Duration.ofSeconds(5))) {
+                        fullDisk, new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 4, Duration.ofSeconds(5))) {
             pipeline.start();
             assertTrue(pipeline.awaitFinished(Duration.ofSeconds(10)));
             assertInstanceOf(JournalException.class, pipeline.failure());
             assertTrue(pipeline.failure().getMessage().contains("disk full"));
+            stopped = pipeline;
         }
+        // after the stop every frame admitted is still unrecorded, the one whose result the journal refused too
+        assertEquals(admitted.get(), stopped.framesInFlight());
+        assertTrue(admitted.get() >= 1, "at least the first frame was admitted");
     }
 
     @Test
