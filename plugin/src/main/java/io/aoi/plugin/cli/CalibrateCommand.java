@@ -2,6 +2,7 @@ package io.aoi.plugin.cli;
 
 import io.aoi.cli.HelpOption;
 import io.aoi.config.DetectorSettings;
+import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigException;
 import io.aoi.config.StationConfigLoader;
 import io.aoi.detect.DirectionEstimate;
@@ -12,6 +13,7 @@ import io.aoi.plugin.deblur.Deblurrers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,7 +59,8 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DetectorSettings detectorSettings = StationConfigLoader.load(stationFile, Deblurrers.names()).detector();
+        StationConfig station = StationConfigLoader.load(stationFile, Deblurrers.names());
+        DetectorSettings detectorSettings = station.detector();
         Optional<Path> out = Optional.ofNullable(outFile);
         List<Path> inputs = ImageInputs.existing(images);
         ParticleDetector detector = new ParticleDetector(detectorSettings);
@@ -78,9 +81,30 @@ final class CalibrateCommand implements Callable<Integer> {
                 + " %d particles)%n", angle, pool.agreement(), pool.frames(), inputs.size(),
                 pool.particles());
         if (out.isPresent()) {
-            write(stationFile, out.get(), detectorSettings.illuminationAngleAuto(), angle);
+            write(station, out.get(), detectorSettings.illuminationAngleAuto(), angle);
         }
         return 0;
+    }
+
+    /** The sections, besides the detector that calibrate edits, that differ between the original and the copy. */
+    private static List<String> pointsElsewhere(StationConfig original, StationConfig copy) {
+        List<String> differ = new ArrayList<>();
+        if (!original.camera().equals(copy.camera())) {
+            differ.add("camera");
+        }
+        if (!original.deblur().equals(copy.deblur())) {
+            differ.add("deblur");
+        }
+        if (!original.opcua().equals(copy.opcua())) {
+            differ.add("opcua");
+        }
+        if (!original.outputs().equals(copy.outputs())) {
+            differ.add("outputs");
+        }
+        if (!original.recipes().equals(copy.recipes())) {
+            differ.add("recipes");
+        }
+        return differ;
     }
 
     private static String describe(DirectionEstimate e, boolean pooled) {
@@ -91,7 +115,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 e.particles(), pooled ? "" : " (too few agreeing particles: left out)");
     }
 
-    private void write(Path stationFile, Path out, boolean auto, double angleDeg) throws Exception {
+    private void write(StationConfig station, Path out, boolean auto, double angleDeg) throws Exception {
         String field = auto ? "illuminationAngleFallbackDeg" : "illuminationAngleDeg";
         String text = Files.readString(stationFile, StandardCharsets.UTF_8);
         String edited = StationFileEdit.set(text, "detector", field, String.format(Locale.ROOT, "%.1f", angleDeg));
@@ -102,7 +126,14 @@ final class CalibrateCommand implements Callable<Integer> {
         Path temporary = Files.createTempFile(parent, out.getFileName().toString(), ".tmp");
         try {
             Files.writeString(temporary, edited, StandardCharsets.UTF_8);
-            StationConfigLoader.load(temporary, Deblurrers.names());
+            List<String> moved = pointsElsewhere(station, StationConfigLoader.load(temporary, Deblurrers.names()));
+            if (!moved.isEmpty()) {
+                throw new UsageException("--out " + out + " is in another folder than the station file, and the "
+                        + "copy's relative paths would resolve against " + parent + " instead, so its "
+                        + String.join(", ", moved) + " section(s) would point at other files (a new journal, other "
+                        + "certificates, a missing frame folder); allowed: a file in " + stationFile.toAbsolutePath()
+                        .getParent() + ", or make those paths absolute in the station file first");
+            }
             Files.move(temporary, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (StationConfigException e) {
             throw new IllegalStateException("the edited station file does not load, nothing written: "

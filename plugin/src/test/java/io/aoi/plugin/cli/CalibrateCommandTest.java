@@ -40,8 +40,10 @@ class CalibrateCommandTest {
     void writesTheShearDirectionOfRecordedFramesIntoAStationFile(@TempDir Path tmp) throws Exception {
         Path a = frame(tmp, "a.png", 65, 300, 0);
         Path b = frame(tmp, "b.png", 65, 900, 2.5);
+        Path station = tmp.resolve("demo-line.yaml");
+        Files.copy(DEMO, station);
         Path out = tmp.resolve("calibrated.yaml");
-        assertEquals(0, run("calibrate", "--station", DEMO.toString(), "--out", out.toString(), a.toString(),
+        assertEquals(0, run("calibrate", "--station", station.toString(), "--out", out.toString(), a.toString(),
                 b.toString()));
         DetectorSettings calibrated = StationConfigLoader.load(out).detector();
         assertEquals(65, calibrated.illuminationAngleDeg(), 3);
@@ -63,6 +65,25 @@ class CalibrateCommandTest {
         DetectorSettings calibrated = StationConfigLoader.load(station).detector();
         assertTrue(calibrated.illuminationAngleAuto());
         assertEquals(-100, calibrated.illuminationAngleDeg(), 3);
+    }
+
+    @Test
+    void refusesACopyInAnotherFolderWhoseRelativePathsWouldPointElsewhere(@TempDir Path tmp) throws Exception {
+        Path station = tmp.resolve("demo-line.yaml");
+        Files.copy(DEMO, station);
+        Path a = frame(tmp, "a.png", 65, 300, 0);
+        Path out = tmp.resolve("sub").resolve("calibrated.yaml");
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(sink, true, StandardCharsets.UTF_8);
+
+        int exit = Main.standard().execute(new String[] {"calibrate", "--station", station.toString(), "--out",
+                out.toString(), a.toString()}, print, print);
+
+        String printed = sink.toString(StandardCharsets.UTF_8);
+        assertEquals(2, exit, printed);
+        assertFalse(Files.exists(out));
+        assertTrue(printed.contains("so its opcua, outputs section(s) would point at other files"), printed);
+        assertTrue(printed.contains("allowed: a file in " + tmp), printed);
     }
 
     @Test
