@@ -87,9 +87,9 @@ final class BenchCommand implements Callable<Integer> {
             + "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.", completionCandidates = InstalledModels.class)
     List<String> models = new ArrayList<>(List.of("none", "wiener", "udbd_acf", "udbd_acf_lite"));
 
-    @Option(names = "--passes", paramLabel = "N", split = ",", description = "Pass counts of iterative models "
-            + "(UDBD-Net), 1 to 3. Default: 1,3.")
-    List<Double> passes = new ArrayList<>(List.of(1.0, 3.0));
+    @Option(names = "--passes", paramLabel = "N", split = ",", defaultValue = "1,3", description = "Pass counts of "
+            + "iterative models (UDBD-Net), 1 to 3. Default: ${DEFAULT-VALUE}.")
+    List<Double> passes;
 
     @Option(names = "--regions", paramLabel = "REGION", split = ",", description = "Regions restored, of "
             + "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.", completionCandidates = EnumNames.Regions.class)
