@@ -1,6 +1,8 @@
 package io.aoi.config;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Where the bumps (electrodes) of a frame are. */
 public sealed interface BumpLayout {
@@ -13,12 +15,19 @@ public sealed interface BumpLayout {
         }
     }
 
-    /** Bumps at fixed rectangles in frame coordinates. */
+    /** Bumps at fixed rectangles in frame coordinates, at least one, each with an id of its own. */
     record Fixed(List<Bump> bumps) implements BumpLayout {
         public Fixed {
             bumps = List.copyOf(Check.present("bumps", bumps));
             if (bumps.isEmpty()) {
                 throw new InvalidSettingException("bumps", "[]", "at least one bump rectangle");
+            }
+            Set<String> ids = new HashSet<>();
+            for (Bump b : bumps) {
+                if (!ids.add(b.id())) {
+                    throw new InvalidSettingException("bumps", b.id(), "distinct rectangle ids; " + b.id()
+                            + " is declared twice");
+                }
             }
         }
     }

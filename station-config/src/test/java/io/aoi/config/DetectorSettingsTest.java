@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DetectorSettingsTest {
@@ -41,5 +42,13 @@ class DetectorSettingsTest {
         InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> demo()
                 .particleDiameterPx(12, 5).build());
         assertTrue(e.getMessage().contains("maxDiameterPx"), e.getMessage());
+    }
+
+    @Test
+    void aFixedLayoutBuiltInCodeRefusesTwoRectanglesWithOneId() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> new BumpLayout.Fixed(
+                List.of(new BumpLayout.Bump("B1", 5, 5, 100, 50), new BumpLayout.Bump("B1", 200, 5, 100, 50))));
+        assertEquals("bumps", e.field());
+        assertEquals("distinct rectangle ids; B1 is declared twice", e.allowed());
     }
 }

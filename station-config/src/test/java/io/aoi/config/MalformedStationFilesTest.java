@@ -94,6 +94,12 @@ class MalformedStationFilesTest {
                         "12 is not allowed; allowed: 8 or 16"),
                 malformed("rejects fixed bumps with an empty list", "fixed-bumps-without-rectangles.yaml", 29,
                         "detector.bumps.rectangles", "[] is not allowed; allowed: at least one bump rectangle"),
+                malformed("rejects a bump id given twice and names the rectangle that has it",
+                        "duplicate-rectangle-id.yaml", 31, "detector.bumps.rectangles[1].id",
+                        "B1 is not allowed; allowed: an id no other rectangle has; rectangles[0] is already B1"),
+                malformed("rejects an empty recipe list", "empty-recipes.yaml", 39, "recipes",
+                        "[] is not allowed; allowed: at least one recipe; leave the list out for one recipe from "
+                                + "the deblur section"),
                 malformed("rejects a zero-width rectangle and names its index", "rectangle-with-zero-width.yaml", 32,
                         "detector.bumps.rectangles[2].width", "0 is not allowed; allowed: an integer from 1 to 1048576"),
                 malformed("rejects a particle bound below the minimum per bump", "max-particles-below-min.yaml", 27,

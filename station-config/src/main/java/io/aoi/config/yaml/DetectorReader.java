@@ -78,9 +78,11 @@ final class DetectorReader {
         }
         map.allow("mode", "rectangles");
         List<BumpLayout.Bump> rectangles = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (YamlMap item : map.mappings("rectangles", true, "a mapping with id, x, y, width and height")) {
             item.allow("id", "x", "y", "width", "height");
             String id = item.text("id");
+            item.requireDistinct("id", id, ids, "rectangles", "an id no other rectangle has");
             int x = item.integer("x");
             int y = item.integer("y");
             int width = item.integer("width");

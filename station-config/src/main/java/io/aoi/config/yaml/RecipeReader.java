@@ -2,7 +2,6 @@ package io.aoi.config.yaml;
 
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurSettings;
-import io.aoi.config.InvalidSettingException;
 import io.aoi.config.RecipeSettings;
 import io.aoi.config.StationConfig;
 import io.aoi.config.StationConfigException;
@@ -11,8 +10,8 @@ import java.util.List;
 
 /**
  * Reads the optional top-level {@code recipes} list: each item has a {@code name} (required), and a deblur
- * {@code model} and {@code iterations} that default to the deblur section's. Without the list the station has
- * {@link StationConfig#defaultRecipes}.
+ * {@code model} and {@code iterations} that default to the deblur section's, and no two items the same name.
+ * Without the list the station has {@link StationConfig#defaultRecipes}; an empty list is refused.
  */
 final class RecipeReader {
     private RecipeReader() {
@@ -22,9 +21,10 @@ final class RecipeReader {
     static List<RecipeSettings> read(YamlMap root, String stationId, DeblurSettings deblur, List<String> models)
             throws StationConfigException {
         List<YamlMap> items = root.mappings("recipes", false, "a mapping with name, model and iterations");
-        if (items.isEmpty()) {
+        if (!root.has("recipes")) {
             return StationConfig.defaultRecipes(stationId, deblur);
         }
+        // an empty list given is no recipe: StationConfig refuses it at the list's line
         List<RecipeSettings> out = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (YamlMap item : items) {
@@ -33,13 +33,7 @@ final class RecipeReader {
             String model = item.oneOf("model", models, deblur.model().name());
             int iterations = item.integer("iterations", deblur.iterations());
             RecipeSettings r = item.build(() -> new RecipeSettings(name, new DeblurModel(model), iterations));
-            if (names.contains(name)) {
-                item.build(() -> {
-                    throw new InvalidSettingException("name", name,
-                            "a name no other recipe has; recipes[" + names.indexOf(name) + "] is already " + name);
-                });
-            }
-            names.add(name);
+            item.requireDistinct("name", name, names, "recipes", "a name no other recipe has");
             out.add(r);
         }
         return out;

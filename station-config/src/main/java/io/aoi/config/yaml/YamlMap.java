@@ -273,6 +273,23 @@ final class YamlMap {
         return build(constructor, Map.of());
     }
 
+    /**
+     * Refuses the value of {@code key} in this list item when an earlier item of the list already has it, naming
+     * that item; otherwise adds it to {@code earlier}.
+     *
+     * @param earlier  the values of the earlier items, in list order; this item's value is added to it
+     * @param list     the list's key, for the message ({@code rectangles})
+     * @param allowed  what a value must be, for the message ({@code an id no other rectangle has})
+     */
+    void requireDistinct(String key, String value, List<String> earlier, String list, String allowed)
+            throws StationConfigException {
+        int first = earlier.indexOf(value);
+        if (first >= 0) {
+            throw notAllowed(key, value, allowed + "; " + list + "[" + first + "] is already " + value);
+        }
+        earlier.add(value);
+    }
+
     /** A value of {@code key} outside what is allowed. */
     StationConfigException notAllowed(String key, String shown, String allowed) {
         return source.fail(lineOfKey(key), join(path, key), shown + " is not allowed; allowed: " + allowed);
