@@ -17,6 +17,7 @@ import io.aoi.plugin.deblur.Deblurrers;
 import io.aoi.plugin.progress.Progress;
 import io.aoi.plugin.tune.ContactSheet;
 import io.aoi.plugin.tune.PassCountPlot;
+import io.aoi.plugin.tune.PassSweep;
 import io.aoi.plugin.tune.Recommendation;
 import io.aoi.plugin.tune.Sharpness;
 import io.aoi.plugin.tune.TuningRow;
@@ -36,16 +37,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code tune --station FILE --out DIR [--max-megapixels N] IMAGE...}: runs the station's iterative model 0 to 3
- * times on recorded frames and writes, per image, a contact sheet PNG ({@code x.png-passes.png}: each pass count
- * side by side with the particles drawn), one {@code tuning.csv} over all images, the plot
+ * {@code tune --station FILE --out DIR [--max-megapixels N] IMAGE...}: restores recorded frames with the station's
+ * iterative model as the station would at {@code deblur.iterations} 0 to 3 ({@link PassSweep}: one call with the
+ * pass count on the frame as captured, so the model's pass policy decides which passes run) and writes, per image,
+ * a contact sheet PNG ({@code x.png-passes.png}: each pass count side by side with the particles drawn, and where
+ * a count ran no pass more than the one below), one {@code tuning.csv} over all images, the plot
  * {@value PassCountPlot#FILE} (mean particles per bump against passes, one line per image) and
  * {@code recommendation.txt} with the recommended pass count and its reason. Inputs must exist and have distinct
  * file names; an image over the size limit (from its header) stops the command with its name. Progress (one step
  * per image, with an ETA) goes to stderr.
  */
-@Command(name = "tune", description = "Runs the station's UDBD-Net 0 to 3 times on recorded frames and writes contact "
-        + "sheets, tuning.csv, " + PassCountPlot.FILE + " and the recommended pass count.")
+@Command(name = "tune", description = "Restores recorded frames as the station would at 0 to 3 UDBD-Net passes "
+        + "(deblur.iterations; the model's pass policy decides which passes run) and writes contact sheets, "
+        + "tuning.csv, " + PassCountPlot.FILE + " and the recommended pass count.")
 final class TuneCommand implements Callable<Integer> {
     private final Streams io;
 
@@ -67,10 +71,7 @@ final class TuneCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Recorded frames, with distinct file names.")
     List<Path> images;
 
-    /**
-     * The shear direction held for the image being tuned, read once from it as captured: passes 2 and 3 restore a
-     * restored frame, whose relief leans towards the model's direction, so it is not read again from them.
-     */
+    /** The shear direction of the image being tuned, read once from it as captured. */
     private double capturedShearDeg = Double.NaN;
 
     TuneCommand(Streams io) {
@@ -109,7 +110,7 @@ final class TuneCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Passes 0..3, each one more pass over the previous result, so that p passes cost p model runs. */
+    /** Pass counts 0..3, each restored from the frame as captured, as the station restores it. */
     private List<TuningRow> tuneOne(Path in, ImageLimits limits, Deblurrer deblurrer,
             ParticleDetector detector, Path out) throws Exception {
         String name = in.getFileName().toString();
@@ -117,23 +118,23 @@ final class TuneCommand implements Callable<Integer> {
         for (String warning : decoded.warnings()) {
             io.err().printf("%s: warning: %s%n", in, warning);
         }
-        Image current = decoded.image();
-        capturedShearDeg = detector.shearDirectionFor(current);
-        double cumulativeMillis = 0;
+        Image captured = decoded.image();
+        capturedShearDeg = detector.shearDirectionFor(captured);
         List<TuningRow> rows = new ArrayList<>();
         List<ContactSheet.Panel> panels = new ArrayList<>();
-        for (int passes = 0; passes <= DeblurSettings.MAX_ITERATIONS; passes++) {
-            if (passes > 0) {
-                long t0 = System.nanoTime();
-                current = deblurrer.deblur(current, 1);
-                cumulativeMillis += (System.nanoTime() - t0) / 1e6;
-            }
-            Detection d = detector.detect(current, decoded.image());
-            TuningRow row = new TuningRow(name, passes, Sharpness.laplacianEnergy(current), d.particles().size(),
-                    meanPerBump(d.bumps()), d.verdict(), cumulativeMillis);
+        PassSweep.Step fewer = null;
+        for (PassSweep.Step step : PassSweep.run(deblurrer, captured, DeblurSettings.MAX_ITERATIONS)) {
+            Detection d = detector.detect(step.image(), captured);
+            TuningRow row = new TuningRow(name, step.passes(), step.passesRun(),
+                    Sharpness.laplacianEnergy(step.image()), d.particles().size(), meanPerBump(d.bumps()),
+                    d.verdict(), step.deblurMillis());
             rows.add(row);
-            panels.add(new ContactSheet.Panel(OverlayRenderer.render(current, d), String.format(Locale.ROOT,
-                    "%d pass%s: %d particles, %s", passes, passes == 1 ? "" : "es", row.particles(), row.verdict())));
+            String noFurther = fewer != null && !step.addsPass(fewer)
+                    ? String.format(Locale.ROOT, " (no pass more than %d)", fewer.passes()) : "";
+            panels.add(new ContactSheet.Panel(OverlayRenderer.render(step.image(), d), String.format(Locale.ROOT,
+                    "%d pass%s%s: %d particles, %s", step.passes(), step.passes() == 1 ? "" : "es", noFurther,
+                    row.particles(), row.verdict())));
+            fewer = step;
         }
         ContactSheet.write(panels, out.resolve(ImageInputs.derivedName(in, "passes.png")));
         return rows;
@@ -144,10 +145,11 @@ final class TuneCommand implements Callable<Integer> {
     }
 
     private static void writeCsv(List<TuningRow> rows, Path csv) throws IOException {
-        StringBuilder sb = new StringBuilder("image,passes,sharpness,particles,mean_particles_per_bump,verdict,deblur_ms\n");
+        StringBuilder sb = new StringBuilder(
+                "image,passes,passes_run,sharpness,particles,mean_particles_per_bump,verdict,deblur_ms\n");
         for (TuningRow r : rows) {
-            sb.append(String.format(Locale.ROOT, "%s,%d,%.6g,%d,%.2f,%s,%.1f%n", r.image(), r.passes(), r.sharpness(),
-                    r.particles(), r.meanPerBump(), r.verdict(), r.deblurMillis()));
+            sb.append(String.format(Locale.ROOT, "%s,%d,%d,%.6g,%d,%.2f,%s,%.1f%n", r.image(), r.passes(),
+                    r.passesRun(), r.sharpness(), r.particles(), r.meanPerBump(), r.verdict(), r.deblurMillis()));
         }
         Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8);
     }

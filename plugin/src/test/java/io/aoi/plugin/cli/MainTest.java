@@ -240,7 +240,12 @@ class MainTest {
 
         List<String> csv = Files.readAllLines(outDir.resolve("tuning.csv"));
         assertEquals(5, csv.size(), "header and passes 0..3: " + csv);
-        assertTrue(csv.get(1).startsWith("defocused.png,0,"), csv.get(1));
+        assertTrue(csv.get(0).startsWith("image,passes,passes_run,"), csv.get(0));
+        assertTrue(csv.get(1).startsWith("defocused.png,0,0,"), csv.get(1));
+        for (int p = 1; p <= 3; p++) {
+            int run = Integer.parseInt(csv.get(p + 1).split(",")[2]);
+            assertTrue(run >= 1 && run <= p, "at most the passes asked for, and the first always: " + csv);
+        }
         String rec = Files.readString(outDir.resolve("recommendation.txt"));
         assertTrue(rec.matches("(?s)recommended iterations: [0-3]\nreason: .+"), rec);
         Image sheet = ImageFiles.read(outDir.resolve("defocused.png-passes.png"));
