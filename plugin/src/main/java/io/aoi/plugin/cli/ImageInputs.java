@@ -30,15 +30,17 @@ final class ImageInputs {
 
     /**
      * Outputs named after their input's file name ({@code what}: "restored images", "overlays") would overwrite
-     * each other when two inputs share a file name: refused, naming both.
+     * each other when two inputs share a file name, the same path given twice included: refused, naming both.
      */
     static void requireDistinctNames(List<Path> inputs, String what) throws UsageException {
         Map<Path, Path> byName = new LinkedHashMap<>();
         for (Path in : inputs) {
             Path first = byName.putIfAbsent(in.getFileName(), in);
-            if (first != null && !first.equals(in)) {
-                throw new UsageException("images " + first + " and " + in + " have the same file name, so their "
-                        + what + " would overwrite each other; allowed: inputs with distinct file names");
+            if (first != null) {
+                String given = first.equals(in) ? "image " + in + " is given twice, so its "
+                        : "images " + first + " and " + in + " have the same file name, so their ";
+                throw new UsageException(given + what + " would overwrite each other; allowed: inputs with "
+                        + "distinct file names");
             }
         }
     }

@@ -185,6 +185,18 @@ class BadImageInputsTest {
     }
 
     @Test
+    void deblurRefusesTheSameInputGivenTwice() throws Exception {
+        Path a = image("d1/x.png", 64, 48);
+        Path out = tmp.resolve("out");
+
+        assertEquals(2, run("deblur", "--model", "none", "--out", out.toString(), a.toString(), a.toString()));
+
+        assertTrue(err().contains("image " + a + " is given twice, so its restored images would overwrite each "
+                + "other; allowed: inputs with distinct file names"), err());
+        assertFalse(Files.exists(out), "nothing was written");
+    }
+
+    @Test
     void deblurRefusesTwoInputsWithTheSameName() throws Exception {
         Path a = image("a/frame.png", 64, 48);
         Path b = image("b/frame.png", 64, 48);
