@@ -1,7 +1,9 @@
 package io.aoi.eval;
 
 import io.aoi.config.BumpLayout;
+import io.aoi.config.Check;
 import io.aoi.config.DetectorSettings;
+import io.aoi.config.InvalidSettingException;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,32 +35,27 @@ public record EvaluationSettings(
 
     public static final List<Double> DEFAULT_SIGMAS_PX = List.of(0.0, 1.0, 2.0, 2.5, 3.0, 4.0);
 
+    /** @throws InvalidSettingException naming the component ({@link InvalidSettingException#field()}) and the range */
     public EvaluationSettings {
-        range("frames", frames, 1, 1000);
-        range("widthPx", widthPx, 64, 16384);
-        range("heightPx", heightPx, 64, 8192);
+        Check.intRange("frames", frames, 1, 1000);
+        Check.intRange("widthPx", widthPx, 64, 16384);
+        Check.intRange("heightPx", heightPx, 64, 8192);
         defocusSigmasPx = List.copyOf(Objects.requireNonNull(defocusSigmasPx, "defocusSigmasPx"));
         if (defocusSigmasPx.isEmpty()) {
-            throw new IllegalArgumentException("defocusSigmasPx is empty; give at least one sigma from 0 to 8");
+            throw new InvalidSettingException("defocusSigmasPx", "[]", "at least one sigma from 0 to 8");
         }
         for (double s : defocusSigmasPx) {
             if (!(s >= 0 && s <= 8)) {
-                throw new IllegalArgumentException("defocus sigma " + s + " px; allowed: 0 to 8");
+                throw new InvalidSettingException("defocusSigmasPx", s, "0 to 8");
             }
         }
-        if (!(noiseSigma >= 0 && noiseSigma <= 0.2)) {
-            throw new IllegalArgumentException("noiseSigma = " + noiseSigma + "; allowed: 0 to 0.2");
-        }
-        if (!(particlesPerBump >= 0 && particlesPerBump <= 500)) {
-            throw new IllegalArgumentException("particlesPerBump = " + particlesPerBump + "; allowed: 0 to 500");
-        }
+        Check.range("noiseSigma", noiseSigma, 0, 0.2);
+        Check.range("particlesPerBump", particlesPerBump, 0, 500);
         if (bitDepth != 8 && bitDepth != 16) {
-            throw new IllegalArgumentException("bitDepth = " + bitDepth + "; allowed: 8 or 16");
+            throw new InvalidSettingException("bitDepth", bitDepth, "8 or 16");
         }
         Objects.requireNonNull(detector, "detector");
-        if (!(shearAngleDeg >= -360 && shearAngleDeg <= 360)) {
-            throw new IllegalArgumentException("shearAngleDeg = " + shearAngleDeg + "; allowed: -360 to 360");
-        }
+        Check.range("shearAngleDeg", shearAngleDeg, -360, 360);
     }
 
     public EvaluationSettings withFrames(int v) {
@@ -131,11 +128,5 @@ public record EvaluationSettings(
      */
     public static EvaluationSettings defaults() {
         return new EvaluationSettings(4, 1024, 512, 1024, DEFAULT_SIGMAS_PX, 0.01, 12, 8, defaultDetector(), 0);
-    }
-
-    private static void range(String field, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(field + " = " + value + "; allowed: " + min + " to " + max);
-        }
     }
 }

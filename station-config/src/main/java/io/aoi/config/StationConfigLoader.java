@@ -63,7 +63,8 @@ public final class StationConfigLoader {
         } catch (CharacterCodingException notUtf8) {
             throw new StationConfigException(file.toString(), 0, "", "cannot read: not UTF-8 text", notUtf8);
         } catch (IOException unreadable) {
-            throw new StationConfigException(file.toString(), 0, "", "cannot read: " + unreadable, unreadable);
+            throw new StationConfigException(file.toString(), 0, "", "cannot read: "
+                    + ReadFailures.of(file, unreadable), unreadable);
         }
         Path folder = file.toAbsolutePath().getParent();
         return StationReader.read(text, file.toString(), folder, models);
@@ -107,7 +108,8 @@ public final class StationConfigLoader {
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "demo-line.yaml", baseDir);
         } catch (IOException unreadable) {
-            throw new StationConfigException(DEMO_RESOURCE, 0, "", "cannot read: " + unreadable, unreadable);
+            throw new StationConfigException(DEMO_RESOURCE, 0, "", "cannot read: " + (unreadable.getMessage() != null
+                    ? unreadable.getMessage() : "the resource gave no reason"), unreadable);
         }
     }
 }

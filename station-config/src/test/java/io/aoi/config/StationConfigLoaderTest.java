@@ -210,8 +210,19 @@ class StationConfigLoaderTest {
 
         assertEquals(0, error.line());
         assertEquals("", error.field());
-        assertTrue(error.getMessage().startsWith(file + ": cannot read: java.nio.file.NoSuchFileException"),
+        assertEquals(file + ": cannot read: it does not exist", error.getMessage());
+    }
+
+    @Test
+    void reportsAFolderGivenAsStationFileInWords(@TempDir Path temp) throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("line-3.yaml"));
+
+        StationConfigException error = assertThrows(StationConfigException.class,
+                () -> StationConfigLoader.load(folder));
+
+        assertEquals(folder + ": cannot read: it is a folder, not a file; allowed: a station YAML file",
                 error.getMessage());
+        assertEquals(0, error.line());
     }
 
     @Test

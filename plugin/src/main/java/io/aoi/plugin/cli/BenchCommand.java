@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
  * {@code bench [...]}: the line-rate benchmark ({@link LineRateBench}). Defaults: frames of 1024 x 512 and
  * 2048 x 1024 of the simulated ACF panel at sigma 2.5, 2 frames per size, 1 repeat; arms none, Wiener and
  * UDBD-Net ({@code udbd_acf} and {@code udbd_acf_lite}) with 1 and 3 passes, each at region bumps and region
- * frame, one round; the demo station's detector and deblur settings unless {@code --station} names a file. Prints
+ * frame, one round; unless {@code --station} names a file, the demo station's detector and the built-in deblur
+ * settings ({@link DeblurSettings#DEFAULTS}: threads, tiles, Wiener and region margin; the arms set model, passes
+ * and region). Prints
  * one markdown row per arm (and round) as it is measured, then the table and the targets.
  */
 @Command(name = "bench", description = "The line-rate benchmark: deblur and detect time per frame for each model, "

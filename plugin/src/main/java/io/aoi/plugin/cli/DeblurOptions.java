@@ -29,8 +29,10 @@ final class DeblurOptions {
     CommandSpec command;
 
     @Option(names = "--station", paramLabel = "FILE",
-            description = "Station file: its deblur section (and detector settings, where the command uses them) "
-                    + "instead of the demo station's.")
+            description = "Station file: its deblur section (and its detector settings, where the command uses "
+                    + "them). Without it: the built-in deblur defaults, not the demo station's (the defaults of "
+                    + "--model, --iterations, --provider and --threads below), and the demo station's detector "
+                    + "settings where the command detects.")
     Path station;
 
     @Option(names = "--model", paramLabel = "NAME", completionCandidates = InstalledModels.class,

@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
@@ -56,6 +57,14 @@ import picocli.CommandLine.Spec;
         + "defocus sigmas: sharp, blurred, Wiener and, with --udbd, UDBD-Net after each pass count.")
 final class EvaluateCommand implements Callable<Integer> {
     private static final EvaluationSettings D = EvaluationSettings.defaults();
+    /** The option that sets each settings field the records may refuse, for the refusal's message. */
+    private static final Map<String, String> OPTIONS_BY_FIELD = Map.ofEntries(Map.entry("frames", "--frames"),
+            Map.entry("widthPx", "--width"), Map.entry("heightPx", "--height"),
+            Map.entry("defocusSigmasPx", "--sigmas"), Map.entry("noiseSigma", "--noise"),
+            Map.entry("particlesPerBump", "--particles-per-bump"), Map.entry("bitDepth", "--bit-depth"),
+            Map.entry("shearAngleDeg", "--shear-deg"), Map.entry("minContrast", "--min-contrast"),
+            Map.entry("contrastNoiseFactor", "--contrast-noise-factor"),
+            Map.entry("wienerSigmaPx", "--station-sigma"), Map.entry("wienerNoiseToSignal", "--nsr"));
     private final Streams io;
 
     @Spec
@@ -187,11 +196,10 @@ final class EvaluateCommand implements Callable<Integer> {
                     .withHeightPx(UsageException.inRange("--height", heightPx, 64, 8192))
                     .withSeed(UsageException.inRange("--seed", seed, 0, Integer.MAX_VALUE))
                     .withDefocusSigmasPx(sigmas).withNoiseSigma(noise).withParticlesPerBump(particlesPerBump)
-                    .withBitDepth(UsageException.inRange("--bit-depth", bitDepth, 8, 16)).withDetector(tuned)
-                    .withShearAngleDeg(shearDeg);
+                    .withBitDepth(bitDepth).withDetector(tuned).withShearAngleDeg(shearDeg);
             wiener = DeblurSettings.DEFAULTS.withModel(DeblurModel.WIENER).withWiener(stationSigma, nsr);
-        } catch (IllegalArgumentException e) { // InvalidSettingException too
-            throw new UsageException(e.getMessage());
+        } catch (IllegalArgumentException e) { // InvalidSettingException: named by its option
+            throw UsageException.naming(e, OPTIONS_BY_FIELD);
         }
 
         List<EvaluationArm> arms = new ArrayList<>(DetectionEvaluation.standardArms(wiener.wienerSigmaPx(),
@@ -202,7 +210,7 @@ final class EvaluateCommand implements Callable<Integer> {
             try {
                 variants = DetectorVariant.contrastNoiseFactorArms(variants, factors);
             } catch (IllegalArgumentException e) { // InvalidSettingException: a factor out of range
-                throw new UsageException("--contrast-noise-factor: " + e.getMessage());
+                throw UsageException.naming(e, OPTIONS_BY_FIELD);
             }
         }
         BumpLocator bumps = new BumpLocator(settings.detector());
@@ -278,11 +286,10 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /**
-     * The deblur settings of {@code --station} (or the demo station's) with {@code --model} and
-     * {@code --model-file} on top; a model that is not iterative is replaced by the default UDBD-Net
-     * ({@link DeblurSettings#DEFAULTS}).
+     * The UDBD-Net arms' settings: those of {@code --station} (else {@link DeblurSettings#DEFAULTS}) with
+     * {@code --model} and {@code --model-file} on top; a model that is not iterative is replaced by the default
+     * UDBD-Net, without its file.
      */
-    /** The UDBD-Net arms' model: the one given, or the default where that is not iterative (its file too). */
     private static DeblurSettings udbdSettings(DeblurSettings s) throws UsageException, DeblurException {
         if (Deblurrers.needs(s.model()).iterative()) {
             return s;

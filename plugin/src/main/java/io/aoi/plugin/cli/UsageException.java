@@ -1,6 +1,9 @@
 package io.aoi.plugin.cli;
 
+import io.aoi.config.Check;
 import io.aoi.config.DeblurSettings;
+import io.aoi.config.InvalidSettingException;
+import java.util.Map;
 
 /**
  * The command line was wrong in a way only the command can tell after parsing (a value out of range, inputs that
@@ -25,6 +28,22 @@ public final class UsageException extends Exception {
                     + DeblurSettings.MAX_ITERATIONS);
         }
         return (int) value;
+    }
+
+    /**
+     * A settings record's refusal in the words of the command line: the option that set the field
+     * ({@code optionsByField}: record field to option, e.g. {@code particlesPerBump} to
+     * {@code --particles-per-bump}), the value and what is allowed, as {@link #inRange} writes it; a field no option
+     * sets keeps the record's message.
+     */
+    static UsageException naming(IllegalArgumentException refused, Map<String, String> optionsByField) {
+        if (refused instanceof InvalidSettingException invalid && optionsByField.containsKey(invalid.field())) {
+            String shown = invalid.value() instanceof Number n ? Check.number(n.doubleValue())
+                    : String.valueOf(invalid.value());
+            return new UsageException(optionsByField.get(invalid.field()) + " " + shown + " is out of range; "
+                    + "allowed: " + invalid.allowed());
+        }
+        return new UsageException(refused.getMessage());
     }
 
     /** {@code value} when it lies in {@code min..max}, else a usage error naming the option and the range. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aoi.cli.CommandLines;
+import io.aoi.config.DeblurSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,19 @@ class EveryCommandHelpTest {
         assertTrue(help.contains("Deblur model: none, wiener, udbd, udbd_acf, udbd_acf_lite, motion, test_brighten, "
                 + "test_median3. Default: the station's, else udbd_acf."), help);
         assertTrue(help.contains("Default: the station's, else cpu."), help);
+    }
+
+    @Test
+    void theStationOptionSaysWhatEachCommandFallsBackToWithoutIt() {
+        for (String command : List.of("deblur", "evaluate", "bench")) {
+            assertEquals(0, run(command, "--help"), command);
+            String help = out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+            assertTrue(help.contains("Without it: the built-in deblur defaults, not the demo station's"), help);
+            assertTrue(!help.contains("instead of the demo station's"), help);
+            // the built-in defaults the text points at: DeblurSettings.DEFAULTS, not the demo station's model
+            assertTrue(help.contains("Default: the station's, else "
+                    + DeblurSettings.DEFAULTS.model().name() + "."), command + ": " + help);
+        }
     }
 
     @Test

@@ -81,9 +81,33 @@ class MainTest {
         assertTrue(table.contains("| 0.0 | sharp k0 | ") && table.contains(" | 0.0180 |"),
                 "factor 0 keeps minContrast: " + table);
         assertEquals(2, run("evaluate", "--contrast-noise-factor", "60"));
-        assertTrue(err().contains("contrastNoiseFactor") && err().contains("a number from 0 to 50"), err());
+        assertTrue(err().contains("--contrast-noise-factor 60 is out of range; allowed: a number from 0 to 50"),
+                err());
         assertEquals(2, run("evaluate", "--contrast-noise-factor", "1,-1"));
-        assertTrue(err().contains("--contrast-noise-factor") && err().contains("a number from 0 to 50"), err());
+        assertTrue(err().contains("--contrast-noise-factor -1 is out of range; allowed: a number from 0 to 50"),
+                err());
+    }
+
+    @Test
+    void evaluationValuesOutOfRangeAreNamedByTheOptionTyped() {
+        String[][] refused = {
+            {"--particles-per-bump", "-1", "a number from 0 to 500"},
+            {"--nsr", "0", "a number from 0.000001 to 1"},
+            {"--station-sigma", "-1", "a number from 0.3 to 10"},
+            {"--bit-depth", "12", "8 or 16"},
+            {"--shear-deg", "1000", "a number from -360 to 360"},
+            {"--noise", "0.5", "a number from 0 to 0.2"},
+            {"--min-contrast", "2", "a number from 0.001 to 1"},
+            {"--sigmas", "0,9", "0 to 8"},
+        };
+        for (String[] r : refused) {
+            err.reset();
+            assertEquals(2, run("evaluate", r[0], r[1]), r[0]);
+            String value = r[1].contains(",") ? r[1].substring(r[1].indexOf(',') + 1) : r[1];
+            assertTrue(err().startsWith("evaluate: " + r[0] + " " + value + " is out of range; allowed: " + r[2]),
+                    err());
+            assertTrue(!err().contains(" = "), "no record field named: " + err());
+        }
     }
 
     @Test
