@@ -189,6 +189,9 @@ final class BenchCommand implements Callable<Integer> {
      * regions, else on the whole frame (none).
      */
     static List<BenchArm> arms(List<String> models, List<Double> passes, List<String> regions) throws UsageException {
+        for (double p : passes) { // checked whether or not a model uses them
+            UsageException.passCount(p);
+        }
         List<BenchArm> out = new ArrayList<>();
         for (String m : models) {
             DeblurModel model = DeblurOptions.model("--models", m);

@@ -28,12 +28,15 @@ class BenchCommandTest {
         UsageException small = assertThrows(UsageException.class, () -> BenchCommand.sizes(List.of("32x32")));
         UsageException passes = assertThrows(UsageException.class,
                 () -> BenchCommand.arms(List.of("udbd_acf"), List.of(1.5), List.of("frame")));
+        UsageException unused = assertThrows(UsageException.class,
+                () -> BenchCommand.arms(List.of("none"), List.of(1.5), List.of("frame")));
         UsageException region = assertThrows(UsageException.class,
                 () -> BenchCommand.arms(List.of("wiener"), List.of(1.0), List.of("tiles")));
 
         assertEquals("--sizes '1024' is not WIDTHxHEIGHT, e.g. 1024x512", size.getMessage());
         assertEquals("--sizes frame size 32x32; allowed: width 64 to 16384 and height 64 to 8192", small.getMessage());
         assertEquals("--passes 1.5 is not allowed; allowed: whole numbers from 1 to 3", passes.getMessage());
+        assertEquals(passes.getMessage(), unused.getMessage(), "refused even when no arm would use it");
         assertEquals("--regions tiles is not known; allowed: bumps, frame", region.getMessage());
     }
 }
