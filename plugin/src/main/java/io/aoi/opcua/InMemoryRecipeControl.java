@@ -5,6 +5,7 @@ import io.aoi.config.DeblurSettings;
 import io.aoi.config.InvalidSettingException;
 import io.aoi.config.RecipeSettings;
 import io.aoi.plugin.deblur.Deblurrers;
+import io.aoi.plugin.pipeline.RecipeSnapshot;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,8 @@ import java.util.Set;
  * A {@link RecipeControl} over the recipes of a station file, held in memory: each recipe overrides the deblur
  * model and passes of the station's deblur settings (validated with {@link DeblurSettings#with}). The first recipe
  * is prepared at start. Keeps an audit trail (prepare, unprepare and every changed field). The pipeline reads
- * {@link #settings()} for every frame, so a change applies from the next frame. Thread-safe.
+ * {@link #snapshot()} for every frame, so a change applies from the next frame, and the frame is stamped with the
+ * revision of the settings it got. Thread-safe.
  */
 public final class InMemoryRecipeControl implements RecipeControl {
     /** Audit entries kept; older ones are forgotten. */
@@ -135,6 +137,14 @@ public final class InMemoryRecipeControl implements RecipeControl {
     /** The settings in use now. */
     public synchronized DeblurSettings settings() {
         return settings;
+    }
+
+    /**
+     * The settings in use now with the id of their revision ({@link RecipeState#recipeId()}), read under one lock:
+     * the pipeline deblurs a frame with these settings and stamps it with this id.
+     */
+    public synchronized RecipeSnapshot snapshot() {
+        return new RecipeSnapshot(current().recipeId(), settings);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.aoi.plugin.pipeline;
 import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.image.Image;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -24,10 +25,11 @@ public final class OverloadHandler implements AutoCloseable {
         }
 
         /**
-         * Inspect these restored pixels; {@code fallbackName} goes into the result, {@code recipeModel} is the
-         * configured model it stood in for.
+         * Inspect these restored pixels; {@code fallbackName} goes into the result, {@code recipe} is the recipe
+         * revision in force when the frame was restored and the configured model the fallback stood in for (0
+         * passes of it).
          */
-        record Fallback(Image restored, String fallbackName, String recipeModel, double deblurMillis)
+        record Fallback(Image restored, String fallbackName, AppliedRecipe recipe, double deblurMillis)
                 implements Decision {
         }
 
@@ -37,27 +39,29 @@ public final class OverloadHandler implements AutoCloseable {
     }
 
     private final Optional<Deblurrer> fallback;
-    private final Supplier<String> recipeModel;
+    private final Supplier<RecipeSnapshot> recipe;
     private boolean closed;
 
-    private OverloadHandler(Optional<Deblurrer> fallback, Supplier<String> recipeModel) {
+    private OverloadHandler(Optional<Deblurrer> fallback, Supplier<RecipeSnapshot> recipe) {
         this.fallback = fallback;
-        this.recipeModel = recipeModel;
+        this.recipe = recipe;
     }
 
     /** {@code overload: drop}. */
     public static OverloadHandler dropping() {
-        return new OverloadHandler(Optional.empty(), () -> "");
+        return new OverloadHandler(Optional.empty(), () -> {
+            throw new IllegalStateException("a dropping overload handler reads no recipe");
+        });
     }
 
     /**
      * {@code overload: fallback}: frames the deblur stage cannot take are restored by {@code cheap} (owned).
      *
-     * @param recipeModel the configured model's name now (read per frame, any thread), for the result
+     * @param recipe the recipe in force now (read once per frame, any thread), for the result's recipe id and model
      */
-    public static OverloadHandler withFallback(Deblurrer cheap, Supplier<String> recipeModel) {
+    public static OverloadHandler withFallback(Deblurrer cheap, Supplier<RecipeSnapshot> recipe) {
         return new OverloadHandler(Optional.of(Objects.requireNonNull(cheap, "cheap")),
-                Objects.requireNonNull(recipeModel, "recipeModel"));
+                Objects.requireNonNull(recipe, "recipe"));
     }
 
     /**
@@ -70,10 +74,13 @@ public final class OverloadHandler implements AutoCloseable {
             return new Decision.Drop(busy);
         }
         Deblurrer cheap = fallback.get();
+        RecipeSnapshot inForce = recipe.get();
+        AppliedRecipe applied = new AppliedRecipe(inForce.recipeId(),
+                inForce.settings().model().name().toLowerCase(Locale.ROOT), 0);
         long t0 = System.nanoTime();
         try {
             Image restored = cheap.deblur(image, 1);
-            return new Decision.Fallback(restored, cheap.name(), recipeModel.get(), (System.nanoTime() - t0) / 1e6);
+            return new Decision.Fallback(restored, cheap.name(), applied, (System.nanoTime() - t0) / 1e6);
         } catch (DeblurException | RuntimeException e) {
             return new Decision.Failed(busy + "; fallback " + cheap.name() + " failed: " + e.getMessage());
         }

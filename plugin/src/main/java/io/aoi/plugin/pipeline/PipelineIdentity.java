@@ -7,7 +7,9 @@ import java.util.function.Supplier;
  *
  * @param stationId station identifier from the station file
  * @param jobId     this run, unique across restarts
- * @param recipeId  the recipe in force when a result is made (changes when engineers change the recipe)
+ * @param recipeId  the recipe revision in force now (changes when engineers change the recipe); stamps the frames
+ *                  that enter and are never deblurred. A deblurred frame carries the revision of the settings it was
+ *                  deblurred with instead ({@link AppliedRecipe}).
  */
 public record PipelineIdentity(String stationId, String jobId, Supplier<String> recipeId) {
 }

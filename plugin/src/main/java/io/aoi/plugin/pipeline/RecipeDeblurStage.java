@@ -22,9 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the station's current deblur recipe over the stream of frames. The recipe is read for every frame: a
- * changed pass count applies from the next frame on, and a changed model ends the current run of the old
- * model (restoring the frames it still holds) before the new one is opened.
+ * Runs the station's current deblur recipe over the stream of frames. The recipe is read for every frame, as one
+ * {@link RecipeSnapshot} (revision id and settings together): a changed pass count applies from the next frame on,
+ * and a changed model ends the current run of the old model (restoring the frames it still holds) before the new
+ * one is opened. Every output and failure names the revision whose settings were in the model when it ran
+ * ({@link AppliedRecipe}): a frame the old model returns on a switch carries the old revision.
  *
  * <p>Single-frame models return each frame at once; a multi-frame model (the motion model) returns each frame
  * one frame late and the held frame at the end of a run. The passes a frame is restored with are the recipe's, as
@@ -54,21 +56,29 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
     }
 
     /**
-     * A restored frame, with the model and passes that restored it and the model's defocus estimate (sigma of the
-     * equivalent Gaussian, px; NaN when the model makes none).
+     * A restored frame, with the recipe revision, model and passes that restored it and the model's defocus
+     * estimate (sigma of the equivalent Gaussian, px; NaN when the model makes none).
      */
-    public record Output<T>(T tag, Image image, String modelName, int passes, double defocusSigmaPx) {
+    public record Output<T>(T tag, Image image, AppliedRecipe applied, double defocusSigmaPx) {
+        public String modelName() {
+            return applied.modelName();
+        }
+
+        public int passes() {
+            return applied.passes();
+        }
     }
 
     /**
      * Frames the model could not restore, and why.
      *
+     * @param recipeId       the recipe revision whose settings the model ran (or was to run) with
      * @param unusableOutput the model ran but its output is not finite or out of range
      *                       ({@link DeblurOutputException}): the frames get no decision rather than a failure
      */
-    public record Failure<T>(List<T> tags, String reason, boolean unusableOutput) {
-        Failure(List<T> tags, Exception cause) {
-            this(tags, cause.getMessage(), cause instanceof DeblurOutputException);
+    public record Failure<T>(String recipeId, List<T> tags, String reason, boolean unusableOutput) {
+        Failure(String recipeId, List<T> tags, Exception cause) {
+            this(recipeId, tags, cause.getMessage(), cause instanceof DeblurOutputException);
         }
     }
 
@@ -84,7 +94,7 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
         }
     }
 
-    private final Supplier<DeblurSettings> recipe;
+    private final Supplier<RecipeSnapshot> recipe;
     private final Opener<T> opener;
     private final Deque<T> inFlight = new ArrayDeque<>();
     private final ReentrantLock running = new ReentrantLock();
@@ -92,10 +102,13 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
     private DeblurModel currentModel;
     private ModelNeeds currentNeeds;
     private int passesNow;
+    /** The revision whose settings the open model runs with; null before the first open. */
+    private RecipeSnapshot applied;
     private String lastFormat = "";
     private volatile boolean closed;
 
-    public RecipeDeblurStage(Supplier<DeblurSettings> recipe, Opener<T> opener) {
+    /** @param recipe the recipe in force now, read once per frame (any thread may change what it returns) */
+    public RecipeDeblurStage(Supplier<RecipeSnapshot> recipe, Opener<T> opener) {
         this.recipe = recipe;
         this.opener = opener;
     }
@@ -105,13 +118,25 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
      * missing or broken model stops the start instead of failing every frame.
      */
     public void open() throws DeblurException {
+        running.lock();
+        try {
+            openFor(recipe.get());
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /** Opens the snapshot's model if none is open, and makes the snapshot the revision the model runs with. */
+    private void openFor(RecipeSnapshot snapshot) throws DeblurException {
+        DeblurSettings settings = snapshot.settings();
         if (current == null) {
-            DeblurSettings settings = recipe.get();
             ModelNeeds needs = Deblurrers.needs(settings.model());
             current = opener.open(settings, () -> passesNow);
             currentModel = settings.model();
             currentNeeds = needs;
         }
+        applied = snapshot;
+        passesNow = currentNeeds.passesFor(settings.iterations());
     }
 
     /**
@@ -124,10 +149,12 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
             List<Output<T>> restored = new ArrayList<>();
             List<Failure<T>> failed = new ArrayList<>();
             if (closed) {
-                failed.add(new Failure<>(List.of(tag), "the deblur model is closed (station stopping)", false));
+                failed.add(new Failure<>(recipe.get().recipeId(), List.of(tag),
+                        "the deblur model is closed (station stopping)", false));
                 return new Batch<>(restored, failed);
             }
-            DeblurSettings settings = recipe.get();
+            RecipeSnapshot snapshot = recipe.get();
+            DeblurSettings settings = snapshot.settings();
             boolean switching = current != null && !currentModel.equals(settings.model());
             String format = frame.width() + "x" + frame.height() + "x" + frame.channels() + "@" + frame.bitDepth();
             boolean formatChanged = !lastFormat.isEmpty() && !lastFormat.equals(format);
@@ -139,13 +166,12 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
                 closeModel();
             }
             try {
-                open();
-                passesNow = currentNeeds.passesFor(settings.iterations());
+                openFor(snapshot);
                 List<Restored<T>> done = current.accept(tag, frame);
                 inFlight.add(tag);
                 restored.addAll(outputs(done));
             } catch (DeblurException | RuntimeException e) {
-                failed.add(new Failure<>(List.of(tag), e));
+                failed.add(new Failure<>(snapshot.recipeId(), List.of(tag), e));
             }
             return new Batch<>(restored, failed);
         } finally {
@@ -175,7 +201,7 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
         try {
             restored.addAll(outputs(current.endRun()));
         } catch (DeblurException | RuntimeException e) {
-            failed.add(new Failure<>(List.copyOf(inFlight), e));
+            failed.add(new Failure<>(applied.recipeId(), List.copyOf(inFlight), e));
             inFlight.clear();
         }
     }
@@ -184,7 +210,7 @@ public final class RecipeDeblurStage<T> implements AutoCloseable {
         List<Output<T>> out = new ArrayList<>(done.size());
         for (Restored<T> r : done) {
             inFlight.remove(r.tag());
-            out.add(new Output<>(r.tag(), r.image(), current.name(), passesNow,
+            out.add(new Output<>(r.tag(), r.image(), new AppliedRecipe(applied.recipeId(), current.name(), passesNow),
                     r.defocusSigmaPx().orElse(Double.NaN)));
         }
         return out;

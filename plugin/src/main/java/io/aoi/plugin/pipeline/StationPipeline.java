@@ -39,6 +39,13 @@ import org.slf4j.LoggerFactory;
  * up with the camera) the newest frame is dropped and recorded, because a line-scan camera cannot be paused. A
  * deblurrer whose output is not finite or out of range gives a completed result without a decision.
  *
+ * <h2>Recipe id</h2>
+ * A frame that was deblurred (by the recipe's model or an overload fallback) carries the id of the recipe revision
+ * whose settings it was deblurred with ({@link AppliedRecipe}), read together with those settings, so its
+ * InternalRecipeId, model and passes always belong to one revision, also when the recipe changes while it is in
+ * the pipeline; so does a frame whose deblur failed or gave no decision. A frame never deblurred (dropped, or
+ * failed before its model ran) carries the revision in force when it entered.
+ *
  * <h2>Ending and stopping</h2>
  * When the source ends or the frame limit is reached, every frame inside is finished and recorded. {@link #close()}
  * (a stop: Ctrl-C, SIGTERM, the station shutting down) follows the drain policy: it stops taking frames at once;
@@ -90,13 +97,16 @@ public final class StationPipeline implements AutoCloseable {
         final long gapLinesBefore;
         final String sourceName;
         final long enteredNanos;
+        /** The recipe revision in force when the frame entered, for a record made without deblurring it. */
+        final String recipeIdAtEntry;
         volatile String stage = "queued for deblurring";
 
-        OpenFrame(long frameId, long gapLinesBefore, String sourceName, long enteredNanos) {
+        OpenFrame(long frameId, long gapLinesBefore, String sourceName, long enteredNanos, String recipeIdAtEntry) {
             this.frameId = frameId;
             this.gapLinesBefore = gapLinesBefore;
             this.sourceName = sourceName;
             this.enteredNanos = enteredNanos;
+            this.recipeIdAtEntry = recipeIdAtEntry;
         }
     }
 
@@ -246,7 +256,7 @@ public final class StationPipeline implements AutoCloseable {
                 } else if (next instanceof FrameResult.Dropped d) {
                     if (enter(d.frameId(), 0, 0, source.describe(), 0)) {
                         offerOrRecord(toRecord, new Decided(notInspected(d.frameId(), 0, source.describe(),
-                                Outcome.DROPPED, d.reason(), 0)));
+                                Outcome.DROPPED, d.reason(), 0, recipeAtEntry(d.frameId()))));
                     }
                 } else if (next instanceof FrameResult.SourceLost lost) {
                     sourceState.set(SourceState.of(lost));
@@ -273,7 +283,8 @@ public final class StationPipeline implements AutoCloseable {
      */
     private boolean enter(long frameId, long firstLine, long gapLinesBefore, String sourceName, long enteredNanos) {
         counters.framesIn.incrementAndGet();
-        open.put(frameId, new OpenFrame(frameId, gapLinesBefore, sourceName, enteredNanos));
+        open.put(frameId, new OpenFrame(frameId, gapLinesBefore, sourceName, enteredNanos,
+                identity.recipeId().get()));
         try {
             recorder.admit(new FrameAdmission(InspectionResult.resultId(identity.stationId(), identity.jobId(),
                     frameId), identity.stationId(), identity.jobId(), frameId, firstLine, sourceName, Instant.now()));
@@ -302,7 +313,7 @@ public final class StationPipeline implements AutoCloseable {
         OverloadHandler.Decision decision = overload.decide(frame.image(), toDeblur.size());
         if (decision instanceof OverloadHandler.Decision.Fallback f) {
             RecipeDeblurStage.Output<CapturedFrame> output = new RecipeDeblurStage.Output<>(c, f.restored(),
-                    f.recipeModel(), 0, Double.NaN);
+                    f.recipe(), Double.NaN);
             if (toDetect.offer(new Restored(c, output, f.deblurMillis(), f.fallbackName()))) {
                 stage(frame.frameId(), "queued for detection after fallback " + f.fallbackName());
                 return;
@@ -366,8 +377,9 @@ public final class StationPipeline implements AutoCloseable {
             }
             for (CapturedFrame c : f.tags()) {
                 InspectionResult r = f.unusableOutput()
-                        ? undecided(c, "deblur output unusable: " + f.reason(), millis)
-                        : notInspected(c.frame(), Outcome.FAILED, "deblur failed: " + f.reason(), c.enteredNanos());
+                        ? undecided(c, "deblur output unusable: " + f.reason(), millis, f.recipeId())
+                        : notInspected(c.frame(), Outcome.FAILED, "deblur failed: " + f.reason(), c.enteredNanos(),
+                                f.recipeId());
                 offerOrRecord(toDetect, new Decided(r));
             }
         }
@@ -401,7 +413,7 @@ public final class StationPipeline implements AutoCloseable {
             return new Decided(completed(r, inspection, millisSince(t0)));
         } catch (RuntimeException | LinkageError e) {
             return new Decided(notInspected(r.frame(), Outcome.FAILED, "detection failed: " + e.getMessage(),
-                    r.enteredNanos()));
+                    r.enteredNanos(), r.output().applied().recipeId()));
         }
     }
 
@@ -510,8 +522,8 @@ public final class StationPipeline implements AutoCloseable {
         counters.deblur.add(r.deblurMillis());
         counters.detect.add(detectMillis);
         counters.total.add(totalMillis);
-        return base(frame.frameId(), frame.gapLinesBefore(), frame.sourceName()).outcome(Outcome.COMPLETED)
-                .verdict(inspection.verdict()).reason(inspection.reason())
+        return base(frame.frameId(), frame.gapLinesBefore(), frame.sourceName(), r.output().applied().recipeId())
+                .outcome(Outcome.COMPLETED).verdict(inspection.verdict()).reason(inspection.reason())
                 .deblurModel(r.output().modelName()).deblurPasses(r.output().passes())
                 .defocusSigmaPx(r.output().defocusSigmaPx()).deblurFallback(r.fallback())
                 .particleCount(inspection.particleCount()).densityPerMm2(inspection.densityPerMm2())
@@ -522,29 +534,41 @@ public final class StationPipeline implements AutoCloseable {
     }
 
     /** A frame the deblurrer restored into something that cannot be judged. */
-    private InspectionResult undecided(CapturedFrame c, String reason, double deblurMillis) {
+    private InspectionResult undecided(CapturedFrame c, String reason, double deblurMillis, String recipeId) {
         Frame frame = c.frame();
-        return base(frame.frameId(), frame.gapLinesBefore(), frame.sourceName()).outcome(Outcome.COMPLETED)
+        return base(frame.frameId(), frame.gapLinesBefore(), frame.sourceName(), recipeId).outcome(Outcome.COMPLETED)
                 .verdict(Verdict.NO_DECISION).reason(reason)
                 .times(new ProcessingTimes(deblurMillis, 0, millisSince(c.enteredNanos()))).build();
     }
 
+    /** A frame never deblurred: it carries the recipe revision in force when it entered. */
     private InspectionResult notInspected(Frame frame, Outcome outcome, String reason, long enteredNanos) {
+        return notInspected(frame, outcome, reason, enteredNanos, recipeAtEntry(frame.frameId()));
+    }
+
+    private InspectionResult notInspected(Frame frame, Outcome outcome, String reason, long enteredNanos,
+            String recipeId) {
         return notInspected(frame.frameId(), frame.gapLinesBefore(), frame.sourceName(), outcome, reason,
-                enteredNanos);
+                enteredNanos, recipeId);
     }
 
     private InspectionResult notInspected(long frameId, long gapLinesBefore, String sourceName, Outcome outcome,
-            String reason, long enteredNanos) {
+            String reason, long enteredNanos, String recipeId) {
         double totalMillis = enteredNanos == 0 ? 0 : millisSince(enteredNanos);
-        return base(frameId, gapLinesBefore, sourceName).outcome(outcome).reason(reason)
+        return base(frameId, gapLinesBefore, sourceName, recipeId).outcome(outcome).reason(reason)
                 .times(new ProcessingTimes(0, 0, totalMillis)).build();
     }
 
-    private InspectionResult.Builder base(long frameId, long gapLinesBefore, String sourceName) {
+    /** The recipe revision in force when the frame entered (or now, for a frame no longer open). */
+    private String recipeAtEntry(long frameId) {
+        OpenFrame f = open.get(frameId);
+        return f != null ? f.recipeIdAtEntry : identity.recipeId().get();
+    }
+
+    private InspectionResult.Builder base(long frameId, long gapLinesBefore, String sourceName, String recipeId) {
         return InspectionResult.builder().stationId(identity.stationId()).jobId(identity.jobId()).frameId(frameId)
                 .idFromParts().gapLinesBefore(gapLinesBefore).sourceName(sourceName).createdAt(Instant.now())
-                .recipeId(identity.recipeId().get());
+                .recipeId(recipeId);
     }
 
     private void count(InspectionResult result) {
@@ -614,7 +638,7 @@ public final class StationPipeline implements AutoCloseable {
                 String reason = f.stage.startsWith("queued") ? STOPPED_QUEUED + " (" + f.stage + ")"
                         : "station stopped while " + f.stage + "; abandoned after the stop grace of " + stopGrace;
                 record(notInspected(f.frameId, f.gapLinesBefore, f.sourceName, Outcome.DROPPED, reason,
-                        f.enteredNanos));
+                        f.enteredNanos, f.recipeIdAtEntry));
                 dropped++;
             }
         } catch (JournalException e) {

@@ -38,7 +38,6 @@ import io.aoi.results.journal.ResultJournal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -145,13 +144,13 @@ public final class StationRuntime implements AutoCloseable {
             InMemoryRecipeControl recipe = new InMemoryRecipeControl(config.recipes(), config.deblur());
             Optional<RegionFinder> bumps = Optional.of(new BumpLocator(detector));
             RecipeDeblurStage<CapturedFrame> deblur = services.push(part,
-                    new RecipeDeblurStage<CapturedFrame>(recipe::settings,
+                    new RecipeDeblurStage<CapturedFrame>(recipe::snapshot,
                             (s, p) -> Deblurrers.stage(s, p, bumps, detector::shearDirectionFor)));
             deblur.open();
             OverloadHandler overload = config.deblur().policy().overload() == OverloadPolicy.FALLBACK
                     ? OverloadHandler.withFallback(
                             Deblurrers.fallback(config.deblur(), bumps, detector::shearDirectionFor),
-                            () -> recipe.settings().model().name().toLowerCase(Locale.ROOT))
+                            recipe::snapshot)
                     : OverloadHandler.dropping();
             services.push("overload fallback", overload);
 
@@ -171,7 +170,7 @@ public final class StationRuntime implements AutoCloseable {
                 inspector = truth.get();
             }
             StationPipeline pipeline = new StationPipeline(source, deblur, inspector,
-                    fanOut, new PipelineIdentity(config.stationId(), jobId, () -> recipe.current().recipeId()),
+                    fanOut, new PipelineIdentity(config.stationId(), jobId, () -> recipe.snapshot().recipeId()),
                     options.maxFrames(), QUEUE_DEPTH, STOP_GRACE, overload);
             VisionStateMachine states = new VisionStateMachine(new StationControl(pipeline), recipe::isPrepared);
 

@@ -14,6 +14,7 @@ import io.aoi.deblur.region.RegionDeblurrer;
 import io.aoi.deblur.region.RegionFinder;
 import io.aoi.image.Image;
 import io.aoi.plugin.pipeline.RecipeDeblurStage;
+import io.aoi.plugin.pipeline.RecipeSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +66,8 @@ class InstalledProvidersTest {
 
         List<Image> frames = List.of(noise(32, 16, 2), noise(32, 16, 3), noise(32, 16, 4));
         List<RecipeDeblurStage.Output<Integer>> out = new ArrayList<>();
-        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> MEDIAN.withIterations(3),
+        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(
+                () -> new RecipeSnapshot("recipe-1", MEDIAN.withIterations(3)),
                 (s, passes) -> Deblurrers.stage(s, passes, ONE_BUMP))) {
             for (int i = 0; i < frames.size(); i++) {
                 RecipeDeblurStage.Batch<Integer> b = stage.accept(i, frames.get(i), false);
@@ -88,7 +90,7 @@ class InstalledProvidersTest {
     void theRecipePassesReachAnIterativeAddedModel() {
         List<Integer> passes = new ArrayList<>();
         Image frame = noise(32, 16, 5);
-        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> BRIGHTEN,
+        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> new RecipeSnapshot("recipe-1", BRIGHTEN),
                 (s, p) -> Deblurrers.stage(s, p, Optional.empty()))) {
             RecipeDeblurStage.Batch<Integer> b = stage.accept(0, frame, false);
             passes.add(b.restored().get(0).passes());

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class OverloadAndOverlapTest {
     private static final DeblurSettings SETTINGS = DeblurSettings.DEFAULTS.withModel(DeblurModel.UDBD_ACF)
             .withThreads(1).withWiener(2.0, 0.01);
+    private static final RecipeSnapshot RECIPE = new RecipeSnapshot("recipe-1", SETTINGS);
 
     /** Waits on a latch before it returns the frame unchanged; a named stand-in for a model. */
     private static Deblurrer gated(String name, CountDownLatch gate) {
@@ -61,7 +62,7 @@ class OverloadAndOverlapTest {
     private static List<InspectionResult> run(List<FrameResult> script, Deblurrer model, FrameInspector inspector,
             int queueDepth, OverloadHandler overload) throws Exception {
         List<InspectionResult> recorded = Collections.synchronizedList(new ArrayList<>());
-        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> SETTINGS,
+        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> RECIPE,
                 (s, passes) -> new SingleFrameStage<>(model, passes));
                 StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(script), stage, inspector,
                         recorded::add, new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, queueDepth,
@@ -147,7 +148,7 @@ class OverloadAndOverlapTest {
             return ok(frame, restored);
         };
         List<InspectionResult> results = run(script, gated("udbd_acf", release), releasing, 1,
-                OverloadHandler.withFallback(cheap, () -> "udbd_acf"));
+                OverloadHandler.withFallback(cheap, () -> RECIPE));
 
         assertEquals(8, results.size());
         List<InspectionResult> fallbacks = results.stream().filter(r -> !r.deblurFallback().isEmpty()).toList();
@@ -158,6 +159,7 @@ class OverloadAndOverlapTest {
             assertEquals("wiener s2.00", r.deblurFallback());
             assertEquals("udbd_acf", r.deblurModel());
             assertEquals(0, r.deblurPasses());
+            assertEquals("recipe-1", r.recipeId(), "the revision in force when the fallback restored it");
         }
         for (InspectionResult r : results) {
             if (r.outcome() == Outcome.DROPPED) {
@@ -185,7 +187,7 @@ class OverloadAndOverlapTest {
             }
         };
         try (OverloadHandler drop = OverloadHandler.dropping();
-                OverloadHandler failing = OverloadHandler.withFallback(broken, () -> "udbd")) {
+                OverloadHandler failing = OverloadHandler.withFallback(broken, () -> RECIPE)) {
             OverloadHandler.Decision d = drop.decide(frame, 4);
             OverloadHandler.Decision f = failing.decide(frame, 4);
 

@@ -61,7 +61,7 @@ class RecipeDeblurStageTest {
     void theMotionWindowReturnsEachFrameOnceOneFrameLateAndRestartsAtAGap() {
         Witness witness = new Witness();
         List<Integer> seen = new ArrayList<>();
-        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> MOTION,
+        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> new RecipeSnapshot("recipe-1", MOTION),
                 (s, passes) -> new SlidingWindow<>(witness))) {
             assertTrue(stage.accept(1, frame(1), false).restored().isEmpty(), "the first frame waits for the next");
             restored(stage.accept(2, frame(2), false), seen);
@@ -75,29 +75,33 @@ class RecipeDeblurStageTest {
     }
 
     @Test
-    void aModelSwitchRestoresTheHeldFrameWithTheOldModelFirst() {
-        AtomicReference<DeblurSettings> recipe = new AtomicReference<>(MOTION);
+    void aModelSwitchRestoresTheHeldFrameWithTheOldModelFirstUnderTheOldRevision() {
+        AtomicReference<RecipeSnapshot> recipe = new AtomicReference<>(new RecipeSnapshot("line-r0", MOTION));
         List<String> models = new ArrayList<>();
         try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(recipe::get,
                 (s, passes) -> s.model().equals(DeblurModel.MOTION) ? new SlidingWindow<>(new Witness())
                         : new SingleFrameStage<>(new PassThroughDeblurrer(), passes))) {
             stage.accept(1, frame(1), false);
-            stage.accept(2, frame(2), false).restored().forEach(o -> models.add(o.tag() + ":" + o.modelName()));
-            recipe.set(MOTION.with(DeblurModel.NONE, 0));
-            stage.accept(3, frame(3), false).restored().forEach(o -> models.add(o.tag() + ":" + o.modelName()));
+            stage.accept(2, frame(2), false).restored().forEach(o -> models.add(o.tag() + ":" + o.applied()));
+            recipe.set(new RecipeSnapshot("line-r1", MOTION.with(DeblurModel.NONE, 0)));
+            stage.accept(3, frame(3), false).restored().forEach(o -> models.add(o.tag() + ":" + o.applied()));
         }
-        assertEquals(List.of("1:witness", "2:witness", "3:none"), models);
+        // frame 2 was held by the motion model when the recipe changed: it is restored by that model, under r0
+        assertEquals(List.of("1:" + new AppliedRecipe("line-r0", "witness", 1),
+                "2:" + new AppliedRecipe("line-r0", "witness", 1),
+                "3:" + new AppliedRecipe("line-r1", "none", 0)), models);
     }
 
     @Test
     void aFailureAtTheEndOfARunReportsTheHeldFrameWithTheReason() {
         Witness witness = new Witness();
-        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> MOTION,
+        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> new RecipeSnapshot("recipe-1", MOTION),
                 (s, passes) -> new SlidingWindow<>(witness))) {
             stage.accept(7, frame(7), false);
             witness.failNext = true;
             RecipeDeblurStage.Batch<Integer> b = stage.accept(8, frame(8), false);
-            assertEquals(List.of(new RecipeDeblurStage.Failure<>(List.of(8), "model ran out of memory", false)), b.failed());
+            assertEquals(List.of(new RecipeDeblurStage.Failure<>("recipe-1", List.of(8), "model ran out of memory",
+                    false)), b.failed());
             RecipeDeblurStage.Batch<Integer> end = stage.endRun();
             assertEquals(List.of(7), end.failed().get(0).tags(), "the frame still held is reported, not lost");
         }
@@ -105,7 +109,7 @@ class RecipeDeblurStageTest {
 
     @Test
     void aFrameSizeChangeReturnsTheFrameTheMotionModelHolds() {
-        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> MOTION,
+        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> new RecipeSnapshot("recipe-1", MOTION),
                 (s, passes) -> new SlidingWindow<>(new Witness()))) {
             assertTrue(stage.accept(7, frame(7), false).restored().isEmpty(), "the first frame is held");
             short[] wider = new short[6];
@@ -123,7 +127,7 @@ class RecipeDeblurStageTest {
     void anOutputThatIsNotFiniteIsReportedAsUnusableNotAsAModelFailure() {
         NanDeblurrer nan = new NanDeblurrer();
         DeblurSettings wiener = MOTION.with(DeblurModel.WIENER, 1);
-        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> wiener,
+        try (RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> new RecipeSnapshot("recipe-1", wiener),
                 (s, passes) -> new SingleFrameStage<>(nan, passes))) {
             RecipeDeblurStage.Batch<Integer> b = stage.accept(1, frame(1), false);
             assertTrue(b.restored().isEmpty());
@@ -171,7 +175,7 @@ class RecipeDeblurStageTest {
             }
         };
         DeblurSettings wiener = MOTION.with(DeblurModel.WIENER, 1);
-        RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> wiener,
+        RecipeDeblurStage<Integer> stage = new RecipeDeblurStage<>(() -> new RecipeSnapshot("recipe-1", wiener),
                 (s, passes) -> new SingleFrameStage<>(blocking, passes));
         java.util.concurrent.CompletableFuture<RecipeDeblurStage.Batch<Integer>> accept =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> stage.accept(1, frame(1), false));

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class StationPipelineTest {
     private static final DeblurSettings SETTINGS = DeblurSettings.DEFAULTS.with(DeblurModel.WIENER, 2)
             .withThreads(1).withWiener(2.0, 0.01);
+    private static final RecipeSnapshot RECIPE = new RecipeSnapshot("recipe-1", SETTINGS);
 
     /** A deblurrer that inverts the image, fails on frames whose first sample is 13 and may be slow. */
     private static class InvertingDeblurrer implements Deblurrer {
@@ -95,7 +96,8 @@ class StationPipelineTest {
             Inspector inspector, AtomicReference<DeblurSettings> recipe) throws Exception {
         List<InspectionResult> recorded = Collections.synchronizedList(new ArrayList<>());
         ScriptedFrameSource source = new ScriptedFrameSource(script);
-        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(recipe::get,
+        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(
+                () -> new RecipeSnapshot("recipe-1", recipe.get()),
                 (s, passes) -> new SingleFrameStage<>(new InvertingDeblurrer(sleepMillis), passes));
                 StationPipeline pipeline = new StationPipeline(source, stage, inspector::inspect, recorded::add,
                         new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, queueDepth, Duration.ofSeconds(20))) {
@@ -167,7 +169,7 @@ class StationPipelineTest {
         List<FrameResult> script = List.of(ScriptedFrameSource.frame(0, 32, 16),
                 new FrameResult.SourceLost("camera refuses width 1024", io.aoi.camera.SourceLoss.INCOMPATIBLE));
         List<InspectionResult> recorded = Collections.synchronizedList(new ArrayList<>());
-        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> SETTINGS,
+        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> RECIPE,
                 (s, passes) -> new SingleFrameStage<>(new InvertingDeblurrer(0), passes));
                 StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(script, true), stage,
                         StationPipelineTest::brightPixels, recorded::add,
@@ -181,7 +183,7 @@ class StationPipelineTest {
 
         List<FrameResult> ending = List.of(new FrameResult.SourceLost("control lost"),
                 ScriptedFrameSource.frame(0, 32, 16));
-        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> SETTINGS,
+        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> RECIPE,
                 (s, passes) -> new SingleFrameStage<>(new InvertingDeblurrer(0), passes));
                 StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(ending), stage,
                         StationPipelineTest::brightPixels, recorded::add,
@@ -228,7 +230,8 @@ class StationPipelineTest {
                         return super.deblur(frame, passes);
                     }
                 }, passes);
-        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(recipe::get, opener);
+        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(
+                () -> new RecipeSnapshot("recipe-1", recipe.get()), opener);
                 StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(script), stage,
                         StationPipelineTest::brightPixels, recorded::add,
                         new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 8, Duration.ofSeconds(20))) {
@@ -260,7 +263,7 @@ class StationPipelineTest {
                 throw new JournalException("disk full writing /journal/results-1.jsonl");
             }
         };
-        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> SETTINGS,
+        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> RECIPE,
                 (s, passes) -> new SingleFrameStage<>(new InvertingDeblurrer(0), passes));
                 StationPipeline pipeline = new StationPipeline(source, stage, StationPipelineTest::brightPixels,
                         fullDisk, new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 4, Duration.ofSeconds(5))) {
@@ -284,7 +287,7 @@ class StationPipelineTest {
         NanDeblurrer nan = new NanDeblurrer();
         List<InspectionResult> recorded = Collections.synchronizedList(new ArrayList<>());
         PipelineCounters counters;
-        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> SETTINGS,
+        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> RECIPE,
                 (s, passes) -> new SingleFrameStage<>(nan, passes));
                 StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(script), stage,
                         StationPipelineTest::brightPixels, recorded::add,
@@ -323,7 +326,7 @@ class StationPipelineTest {
                 events.add("record " + r.resultId());
             }
         };
-        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> SETTINGS,
+        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> RECIPE,
                 (s, passes) -> new SingleFrameStage<>(new InvertingDeblurrer(0), passes));
                 StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(script), stage,
                         StationPipelineTest::brightPixels, recorder,
@@ -363,7 +366,7 @@ class StationPipelineTest {
         List<InspectionResult> recorded = Collections.synchronizedList(new ArrayList<>());
         // never ends: the source stays idle after the script, like a camera between panels
         ScriptedFrameSource source = new ScriptedFrameSource(script, true);
-        RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> SETTINGS,
+        RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> RECIPE,
                 (s, passes) -> new SingleFrameStage<>(stuck, passes));
         StationPipeline pipeline = new StationPipeline(source, stage, StationPipelineTest::brightPixels,
                 recorded::add, new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 8, Duration.ofMillis(500));
