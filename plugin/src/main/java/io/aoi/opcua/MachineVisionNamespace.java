@@ -3,13 +3,16 @@ package io.aoi.opcua;
 import io.aoi.opcua.nodeset.TypeInstantiator;
 import io.aoi.results.InspectionResult;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.milo.opcua.sdk.core.Reference;
 import org.eclipse.milo.opcua.sdk.server.EventListener;
 import org.eclipse.milo.opcua.sdk.server.Lifecycle;
+import org.eclipse.milo.opcua.sdk.server.AddressSpace.WriteContext;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.items.EventItem;
 import org.eclipse.milo.opcua.sdk.server.model.objects.ServerTypeNode;
@@ -19,7 +22,9 @@ import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
+import org.eclipse.milo.opcua.stack.core.types.structured.WriteValue;
 
 /**
  * The station's namespace ({@value #NAMESPACE_URI}): Objects/&lt;stationId&gt;, an instance of the NodeSet's
@@ -126,6 +131,31 @@ final class MachineVisionNamespace extends SubscribedNamespace {
 
     void showEventsDropped(long n) {
         diagnosticsNodes.showEventsDropped(n);
+    }
+
+    /**
+     * Writes as the server does, except that a write {@link RecipeNodes#refuseEarly} refuses (wrong role, data type
+     * or an index range on a recipe variable) is answered with its refusal, so its reason reaches LastChangeError.
+     */
+    @Override
+    public List<StatusCode> write(WriteContext context, List<WriteValue> writeValues) {
+        StatusCode[] results = new StatusCode[writeValues.size()];
+        List<WriteValue> passed = new ArrayList<>();
+        List<Integer> passedAt = new ArrayList<>();
+        for (int i = 0; i < writeValues.size(); i++) {
+            Optional<StatusCode> refused = recipeNodes.refuseEarly(context.getSession(), writeValues.get(i));
+            if (refused.isPresent()) {
+                results[i] = refused.get();
+            } else {
+                passed.add(writeValues.get(i));
+                passedAt.add(i);
+            }
+        }
+        List<StatusCode> written = passed.isEmpty() ? List.of() : super.write(context, passed);
+        for (int k = 0; k < written.size(); k++) {
+            results[passedAt.get(k)] = written.get(k);
+        }
+        return List.of(results);
     }
 
     void setState(VisionState s) {

@@ -1,6 +1,7 @@
 package io.aoi.opcua;
 
 import io.aoi.config.DeblurModel;
+import io.aoi.config.DeblurSettings;
 import io.aoi.config.InvalidSettingException;
 import io.aoi.plugin.deblur.Deblurrers;
 import java.util.ArrayList;
@@ -19,12 +20,15 @@ import org.eclipse.milo.opcua.sdk.server.nodes.filters.AttributeFilter;
 import org.eclipse.milo.opcua.sdk.server.nodes.filters.AttributeFilterContext;
 import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.OpcUaDataType;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
+import org.eclipse.milo.opcua.stack.core.types.structured.WriteValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +49,11 @@ import org.slf4j.LoggerFactory;
  * recipe (the message names the allowed ones), and are for ENGINEER only. The station's own variables, in its
  * namespace: PreparedRecipeId ({@code <recipe>-r<revision>}), the writable DeblurModel (String) and DeblurIterations
  * (Int32), AuditLog (String[], one line per change, oldest first) and LastChangeError (why the last refused write
- * was refused; OPC UA write results carry only a status code). Writes are allowed to ENGINEER only
- * (Bad_UserAccessDenied otherwise), validated by {@link RecipeControl#change} (Bad_OutOfRange for numbers out of
- * range, Bad_InvalidArgument for an unknown model) and applied at once, also while running.
+ * was refused, as a {@link RecipeWriteRefusal}; "" after a write that was applied; OPC UA write results carry only
+ * a status code). Writes are allowed to ENGINEER only (Bad_UserAccessDenied otherwise, which leaves LastChangeError
+ * as it is), must have the variable's data type (Bad_TypeMismatch, checked by {@link #refuseEarly} before the
+ * server's own check), are validated by {@link RecipeControl#change} (Bad_OutOfRange for numbers out of range,
+ * Bad_InvalidArgument for an unknown model) and applied at once, also while running.
  */
 final class RecipeNodes {
     private static final Logger LOG = LoggerFactory.getLogger(RecipeNodes.class);
@@ -187,21 +193,49 @@ final class RecipeNodes {
         };
     }
 
+    /**
+     * Refuses, before the server's own checks, an ENGINEER's write to DeblurModel or DeblurIterations that has the
+     * wrong data type (the server would answer Bad_TypeMismatch without passing it on) or an index range, so that
+     * its reason reaches LastChangeError like every other refused write's. Other roles' writes are left to the
+     * server's access check (Bad_UserAccessDenied, recorded in the security log), which leaves LastChangeError as
+     * it is: a session that may not change the recipe does not change that variable either.
+     *
+     * @return the refusal's status; empty when the write is not an ENGINEER's write to a recipe variable's value or
+     *         passes these checks (the write filter then validates and applies it)
+     */
+    synchronized Optional<StatusCode> refuseEarly(Optional<Session> session, WriteValue write) {
+        if (deblurModel == null || AttributeId.from(write.getAttributeId()).orElse(null) != AttributeId.Value
+                || !policy.allows(session, RolePolicy.CONTROLLERS)) {
+            return Optional.empty();
+        }
+        boolean isModel = write.getNodeId().equals(deblurModel.getNodeId());
+        if (!isModel && !write.getNodeId().equals(deblurIterations.getNodeId())) {
+            return Optional.empty();
+        }
+        Object value = write.getValue() == null ? null : write.getValue().value().value();
+        try {
+            requireType(isModel, value);
+            String range = write.getIndexRange();
+            if (range != null && !range.isEmpty()) {
+                throw new UaException(StatusCodes.Bad_IndexRangeInvalid,
+                        "index range " + range + " is not allowed; the variable is a scalar, write it whole");
+            }
+            return Optional.empty();
+        } catch (UaException e) {
+            refused(policy.userName(session), isModel, value, e);
+            return Optional.of(e.getStatusCode());
+        }
+    }
+
     private synchronized void write(Optional<Session> session, boolean isModel, Object value) throws UaException {
         String user = policy.userName(session);
+        // a role that may not change the recipe changes LastChangeError neither (see refuseEarly)
+        policy.require(session, RolePolicy.CONTROLLERS, "change the recipe");
         try {
-            policy.require(session, RolePolicy.CONTROLLERS, "change the recipe");
+            requireType(isModel, value);
             RecipeState now = recipes.current();
-            DeblurModel model = now.model();
-            int iterations = now.iterations();
-            if (isModel) {
-                model = parseModel(value);
-            } else if (value instanceof Integer i) {
-                iterations = i;
-            } else {
-                throw new UaException(StatusCodes.Bad_TypeMismatch, "DeblurIterations takes an Int32, got "
-                        + (value == null ? "null" : value.getClass().getSimpleName()));
-            }
+            DeblurModel model = isModel ? parseModel((String) value) : now.model();
+            int iterations = isModel ? now.iterations() : (Integer) value;
             try {
                 recipes.change(model, iterations, user);
             } catch (InvalidSettingException e) {
@@ -211,23 +245,52 @@ final class RecipeNodes {
             lastChangeError.setValue(new DataValue(new Variant("")));
             refresh();
         } catch (UaException e) {
-            LOG.info("recipe write by {} refused: {}", user, e.getMessage());
-            lastChangeError.setValue(new DataValue(new Variant(user + ": " + e.getMessage())));
+            refused(user, isModel, value, e);
             throw e;
         }
     }
 
-    /** An installed model ({@link Deblurrers#names()}), named case-insensitively. */
-    private static DeblurModel parseModel(Object value) throws UaException {
-        Set<String> installed = Deblurrers.names();
-        String allowed = installed.toString();
-        if (!(value instanceof String s)) {
-            throw new UaException(StatusCodes.Bad_TypeMismatch, "DeblurModel takes a String, one of " + allowed);
+    /** The variable's data type: String for DeblurModel, Int32 for DeblurIterations (Bad_TypeMismatch). */
+    private static void requireType(boolean isModel, Object value) throws UaException {
+        if (isModel && !(value instanceof String)) {
+            throw new UaException(StatusCodes.Bad_TypeMismatch, "takes a String, one of " + Deblurrers.names());
         }
-        String name = s.trim().toLowerCase(Locale.ROOT);
+        if (!isModel && !(value instanceof Integer)) {
+            throw new UaException(StatusCodes.Bad_TypeMismatch, "takes an Int32 from 0 to "
+                    + DeblurSettings.MAX_ITERATIONS);
+        }
+    }
+
+    /** Shows why a write was refused in LastChangeError and the server log. */
+    private void refused(String user, boolean isModel, Object value, UaException e) {
+        long code = e.getStatusCode().value();
+        RecipeWriteRefusal refusal = new RecipeWriteRefusal(user, isModel ? "DeblurModel" : "DeblurIterations",
+                RecipeWriteRefusal.describe(value, typeName(value)),
+                StatusCodes.lookup(code).map(n -> n[0]).orElse(String.format("0x%08X", code)), e.getMessage());
+        LOG.info("recipe write refused: {}", refusal.text());
+        lastChangeError.setValue(new DataValue(new Variant(refusal.text())));
+    }
+
+    /** The OPC UA built-in type a value was written as (its Java class's name when none). */
+    private static String typeName(Object value) {
+        if (value == null) {
+            return "";
+        }
+        for (OpcUaDataType t : OpcUaDataType.values()) {
+            if (t.getBackingClass().equals(value.getClass())) {
+                return t.name();
+            }
+        }
+        return value.getClass().getSimpleName();
+    }
+
+    /** An installed model ({@link Deblurrers#names()}), named case-insensitively. */
+    private static DeblurModel parseModel(String value) throws UaException {
+        Set<String> installed = Deblurrers.names();
+        String name = value.trim().toLowerCase(Locale.ROOT);
         if (!installed.contains(name)) {
-            throw new UaException(StatusCodes.Bad_InvalidArgument,
-                    "DeblurModel = '" + s + "' is not allowed; allowed: " + allowed);
+            throw new UaException(StatusCodes.Bad_InvalidArgument, "no installed model has this name; allowed: "
+                    + installed);
         }
         return new DeblurModel(name);
     }

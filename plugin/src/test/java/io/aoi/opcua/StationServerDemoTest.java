@@ -13,6 +13,7 @@ import io.aoi.config.OpcUaSettings;
 import io.aoi.config.Role;
 import io.aoi.config.RecipeSettings;
 import io.aoi.config.SecurityProfile;
+import io.aoi.plugin.deblur.Deblurrers;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.SampleResults;
 import io.aoi.results.journal.ResultJournal;
@@ -483,6 +484,40 @@ class StationServerDemoTest {
         assertTrue(model.isGood(), model.toString());
         assertEquals(DeblurModel.WIENER, recipes.settings().model());
         assertEquals(VisionState.OPERATIONAL_CONTINUOUS_EXECUTION, server.state(), "still running");
+    }
+
+    @Test
+    void everyRefusedWriteShowsItsOwnReasonInLastChangeErrorAndAGoodOneClearsIt() throws Exception {
+        assertEquals(StatusCodes.Bad_OutOfRange, write("RecipeManagement/DeblurIterations", new Variant(-1)).value());
+        assertEquals("anonymous: DeblurIterations = -1 (Int32) refused with Bad_OutOfRange: iterations = -1 is not "
+                + "allowed; allowed: an integer from 0 to 3", read("RecipeManagement/LastChangeError"));
+
+        // the server's own data-type check used to refuse this before the recipe saw it, leaving the -1 text
+        assertEquals(StatusCodes.Bad_TypeMismatch,
+                write("RecipeManagement/DeblurIterations", new Variant(2.5)).value());
+        assertEquals("anonymous: DeblurIterations = 2.5 (Double) refused with Bad_TypeMismatch: takes an Int32 from 0 "
+                + "to 3",
+                read("RecipeManagement/LastChangeError"));
+
+        assertEquals(StatusCodes.Bad_TypeMismatch, write("RecipeManagement/DeblurModel", new Variant(5)).value());
+        assertEquals("anonymous: DeblurModel = 5 (Int32) refused with Bad_TypeMismatch: takes a String, one of "
+                + Deblurrers.names(), read("RecipeManagement/LastChangeError"));
+
+        assertEquals(StatusCodes.Bad_TypeMismatch, write("RecipeManagement/DeblurModel", Variant.NULL_VALUE).value());
+        assertTrue(((String) read("RecipeManagement/LastChangeError"))
+                .startsWith("anonymous: DeblurModel = null (no value) refused with Bad_TypeMismatch"));
+
+        assertEquals(StatusCodes.Bad_InvalidArgument, write("RecipeManagement/DeblurModel", new Variant("sharpen"))
+                .value());
+        assertEquals("anonymous: DeblurModel = 'sharpen' refused with Bad_InvalidArgument: no installed model has "
+                + "this name; allowed: " + Deblurrers.names(), read("RecipeManagement/LastChangeError"));
+        assertEquals(2, recipes.settings().iterations(), "refused writes change nothing");
+        assertEquals(DeblurModel.UDBD, recipes.settings().model());
+        assertEquals("R1-r0", read("RecipeManagement/PreparedRecipeId"));
+
+        assertTrue(write("RecipeManagement/DeblurIterations", new Variant(1)).isGood());
+        assertEquals("", read("RecipeManagement/LastChangeError"), "a good write clears the last refusal");
+        assertEquals(1, recipes.settings().iterations());
     }
 
     @Test

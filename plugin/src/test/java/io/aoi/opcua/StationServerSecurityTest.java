@@ -27,6 +27,7 @@ import org.eclipse.milo.opcua.sdk.client.DiscoveryClient;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
@@ -164,10 +165,16 @@ class StationServerSecurityTest {
             assertEquals(StatusCodes.Bad_UserAccessDenied, halt(c).getStatusCode().value());
             assertEquals(StatusCodes.Bad_UserAccessDenied, TestClients.writeIterations(c, 0).value());
             assertEquals(2, recipes.settings().iterations());
+            assertEquals(StatusCodes.Bad_UserAccessDenied, c.writeValues(
+                    List.of(TestClients.stationNode(c, "RecipeManagement/DeblurIterations")),
+                    List.of(new DataValue(new Variant(2.5)))).get(0).value(), "the role is checked before the type");
+            assertEquals("", c.readValue(0, TimestampsToReturn.Neither,
+                    TestClients.stationNode(c, "RecipeManagement/LastChangeError")).value().value(),
+                    "a session that may not change the recipe does not change LastChangeError either");
         } finally {
             c.disconnect();
         }
-        assertEquals(2, count(event("access-denied", "anonymous").and(l -> l.get("role").asText()
+        assertEquals(3, count(event("access-denied", "anonymous").and(l -> l.get("role").asText()
                 .equals("OPERATOR"))));
     }
 
