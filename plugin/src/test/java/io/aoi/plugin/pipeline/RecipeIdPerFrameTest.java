@@ -41,6 +41,9 @@ class RecipeIdPerFrameTest {
     private static final Map<Integer, RecipeSnapshot> CHANGES = Map.of(3, R1, 5, R2);
     private static final int FAILING_CALL = 7;
     private static final int UNUSABLE_CALL = 8;
+    private static final int FRAMES = 9;
+    /** Room for every frame: none is dropped for a full deblur queue (it would carry the revision at entry). */
+    private static final int QUEUE_DEPTH = 2 * FRAMES;
 
     /**
      * Passes the frame through under the recipe model's name, and changes the recipe while deblurring the calls in
@@ -91,7 +94,7 @@ class RecipeIdPerFrameTest {
         AtomicReference<RecipeSnapshot> recipe = new AtomicReference<>(R0);
         AtomicInteger calls = new AtomicInteger();
         List<FrameResult> script = new ArrayList<>();
-        for (long id = 0; id < 9; id++) {
+        for (long id = 0; id < FRAMES; id++) {
             script.add(ScriptedFrameSource.frame(id, 32, 16));
         }
         List<InspectionResult> recorded = Collections.synchronizedList(new ArrayList<>());
@@ -100,7 +103,7 @@ class RecipeIdPerFrameTest {
         try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(recipe::get, opener);
                 StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(script), stage,
                         RecipeIdPerFrameTest::ok, recorded::add,
-                        new PipelineIdentity("st1", "J1", () -> recipe.get().recipeId()), 0, 8,
+                        new PipelineIdentity("st1", "J1", () -> recipe.get().recipeId()), 0, QUEUE_DEPTH,
                         Duration.ofSeconds(20))) {
             pipeline.start();
             assertTrue(pipeline.awaitFinished(Duration.ofSeconds(30)), "pipeline did not finish");
@@ -116,6 +119,11 @@ class RecipeIdPerFrameTest {
                 assertEquals(MEANS.get(r.recipeId()), r.deblurModel() + " x" + r.deblurPasses(),
                         "frame " + r.frameId() + " recorded as " + r.recipeId());
             }
+        }
+        assertEquals(FRAMES, byFrame.size());
+        for (InspectionResult r : byFrame) {
+            assertEquals(r.frameId() == FAILING_CALL - 1 ? Outcome.FAILED : Outcome.COMPLETED, r.outcome(),
+                    "frame " + r.frameId() + ": " + r.reason());
         }
         assertEquals(Outcome.FAILED, byFrame.get(FAILING_CALL - 1).outcome(), "frame 6 failed under r2");
         assertEquals(Verdict.NO_DECISION, byFrame.get(UNUSABLE_CALL - 1).verdict(), "frame 7 undecided under r2");
