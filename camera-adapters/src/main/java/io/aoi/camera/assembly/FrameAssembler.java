@@ -152,7 +152,7 @@ public final class FrameAssembler {
             String what = bufferedRows == 0 ? "frame dropped before its first line"
                     : "frame starting at line " + bufferFirstLine + " dropped with " + bufferedRows + " of "
                             + settings.frameHeight() + " lines";
-            out.add(new FrameResult.Dropped(nextFrameId++, what + ": " + reason));
+            out.add(new FrameResult.Dropped(nextFrameId++, sourceName, what + ": " + reason));
         }
         pendingGapLines += Math.max(0, undelivered) + lostLines;
         bufferedRows = 0;

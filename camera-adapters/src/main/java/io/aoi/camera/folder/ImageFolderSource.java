@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * taken at {@link #start()}.
  *
  * <p>A file that cannot be read as an image, or whose header gives more than {@code maxMegapixels} (checked
- * before decoding), becomes {@link FrameResult.Dropped} naming the file and the reason; the run goes on. What a
+ * before decoding), becomes {@link FrameResult.Dropped} with the file name as its source name and the reason; the run goes on. What a
  * file held that its frame does not (an alpha channel, TIFF pages after the first) is logged as a warning. After the last file: {@link FrameResult.Ended}, or the first file again when
  * looping. Frame ids count every file delivered or dropped, across loops.
  *
@@ -122,7 +122,7 @@ public final class ImageFolderSource implements FrameSource {
             return new FrameResult.Ready(Frame.whole(frameId, Instant.now(), name, decoded.image()));
         } catch (IOException | RuntimeException e) {
             dropped++;
-            return new FrameResult.Dropped(frameId, name + ": " + e.getMessage());
+            return new FrameResult.Dropped(frameId, name, name + ": " + e.getMessage());
         }
     }
 

@@ -89,6 +89,7 @@ class FrameAssemblerTest {
         assertEquals(0, first.firstLine());
         FrameResult.Dropped dropped = assertInstanceOf(FrameResult.Dropped.class, results.get(1));
         assertEquals(1, dropped.frameId());
+        assertEquals("sim", dropped.sourceName(), "named like the frames around it");
         assertTrue(dropped.reason().contains("sequence jumped from 3 to 5"), dropped.reason());
         Frame after = assertInstanceOf(FrameResult.Ready.class, results.get(2)).frame();
         assertEquals(2, after.frameId());

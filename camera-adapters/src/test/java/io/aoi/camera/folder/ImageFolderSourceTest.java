@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +65,7 @@ class ImageFolderSourceTest {
             assertInstanceOf(FrameResult.Ready.class, source.next(WAIT));
             FrameResult.Dropped dropped = assertInstanceOf(FrameResult.Dropped.class, source.next(WAIT));
             assertEquals(1, dropped.frameId());
+            assertEquals("2.png", dropped.sourceName(), "named like a frame read from a file");
             assertTrue(dropped.reason().contains("2.png"), dropped.reason());
             FrameResult.Ready third = assertInstanceOf(FrameResult.Ready.class, source.next(WAIT));
             assertEquals(2, third.frame().frameId());
@@ -97,6 +99,27 @@ class ImageFolderSourceTest {
                 assertEquals(i, ready.frame().frameId());
                 assertArrayEquals(a.samples(), ready.frame().image().samples());
             }
+        }
+    }
+
+    @Test
+    void everyUnreadableFileIsDroppedUnderItsOwnFileName() throws Exception {
+        ImageFiles.write(flat(10, 8), dir.resolve("a01.png"));
+        byte[] whole = Files.readAllBytes(dir.resolve("a01.png"));
+        Files.write(dir.resolve("a02.png"), Arrays.copyOf(whole, whole.length / 2));
+        Files.write(dir.resolve("a03.png"), new byte[0]);
+        Files.writeString(dir.resolve("a04.png"), "a text file named .png", StandardCharsets.UTF_8);
+        try (ImageFolderSource source = new ImageFolderSource(new ImageFolderSettings(dir, false))) {
+            source.start();
+            assertEquals("a01.png", assertInstanceOf(FrameResult.Ready.class, source.next(WAIT)).frame()
+                    .sourceName());
+            for (String name : List.of("a02.png", "a03.png", "a04.png")) {
+                FrameResult.Dropped dropped = assertInstanceOf(FrameResult.Dropped.class, source.next(WAIT), name);
+                assertEquals(name, dropped.sourceName());
+                assertTrue(dropped.reason().startsWith(name + ": "), dropped.reason());
+            }
+            assertInstanceOf(FrameResult.Ended.class, source.next(WAIT));
+            assertEquals(3, source.counters().stripsIncomplete());
         }
     }
 

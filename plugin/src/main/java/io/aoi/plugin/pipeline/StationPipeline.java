@@ -254,8 +254,8 @@ public final class StationPipeline implements AutoCloseable {
                 if (next instanceof FrameResult.Ready ready) {
                     admit(ready.frame());
                 } else if (next instanceof FrameResult.Dropped d) {
-                    if (enter(d.frameId(), 0, 0, source.describe(), 0)) {
-                        offerOrRecord(toRecord, new Decided(notInspected(d.frameId(), 0, source.describe(),
+                    if (enter(d.frameId(), 0, 0, d.sourceName(), 0)) {
+                        offerOrRecord(toRecord, new Decided(notInspected(d.frameId(), 0, d.sourceName(),
                                 Outcome.DROPPED, d.reason(), 0, recipeAtEntry(d.frameId()))));
                     }
                 } else if (next instanceof FrameResult.SourceLost lost) {

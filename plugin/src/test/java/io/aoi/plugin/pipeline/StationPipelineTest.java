@@ -130,7 +130,7 @@ class StationPipelineTest {
         for (long id = 0; id < 12; id++) {
             script.add(ScriptedFrameSource.frame(id, 32, 16));
         }
-        script.add(new FrameResult.Dropped(12, "incomplete strip 77: missing packets"));
+        script.add(new FrameResult.Dropped(12, "scripted", "incomplete strip 77: missing packets"));
         script.add(new FrameResult.TimedOut());
         short[] poison = new short[32 * 16];
         poison[0] = 13;
@@ -313,17 +313,17 @@ class StationPipelineTest {
         for (long id = 0; id < 5; id++) {
             script.add(ScriptedFrameSource.frame(id, 32, 16));
         }
-        script.add(new FrameResult.Dropped(5, "incomplete strip"));
+        script.add(new FrameResult.Dropped(5, "camera 7", "incomplete strip"));
         List<String> events = Collections.synchronizedList(new ArrayList<>());
         ResultRecorder recorder = new ResultRecorder() {
             @Override
             public void admit(FrameAdmission a) {
-                events.add("admit " + a.resultId());
+                events.add("admit " + a.resultId() + (a.frameId() == 5 ? " from " + a.sourceName() : ""));
             }
 
             @Override
             public void record(InspectionResult r) {
-                events.add("record " + r.resultId());
+                events.add("record " + r.resultId() + (r.frameId() == 5 ? " from " + r.sourceName() : ""));
             }
         };
         try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> RECIPE,
@@ -335,6 +335,10 @@ class StationPipelineTest {
             assertTrue(pipeline.awaitFinished(Duration.ofSeconds(30)));
         }
         assertEquals(12, events.size(), "events " + events);
+        // a frame the source could not deliver is admitted and recorded under the name the source gave it
+        assertTrue(events.contains("admit st1-J1-5 from camera 7"), "events " + events);
+        assertTrue(events.contains("record st1-J1-5 from camera 7"), "events " + events);
+        events.replaceAll(e -> e.replace(" from camera 7", ""));
         for (long id = 0; id < 6; id++) {
             int admitted = events.indexOf("admit st1-J1-" + id);
             int recordedAt = events.indexOf("record st1-J1-" + id);
