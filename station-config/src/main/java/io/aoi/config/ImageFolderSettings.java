@@ -6,7 +6,8 @@ import java.nio.file.Path;
  * Recorded frames from a folder (PNG or TIFF, 8/16-bit, mono or colour), read in file-name order.
  *
  * @param folder        the folder, resolved against the station file's folder when relative
- * @param loop          start again at the first file after the last one
+ * @param loop          after the last file, list the folder again and start again at its first file (files added
+ *                      join the next pass, deleted ones leave it); false: the list read at the start is the run
  * @param maxMegapixels largest image (width x height, millions of pixels) read; a larger file is refused from its
  *                      header, before decoding, and recorded as dropped
  */

@@ -124,6 +124,62 @@ class ImageFolderSourceTest {
     }
 
     @Test
+    void aLoopingSourceListsTheFolderAgainAtTheStartOfEveryPass() throws Exception {
+        ImageFiles.write(flat(1, 8), dir.resolve("b.png"));
+        ImageFiles.write(flat(2, 8), dir.resolve("d.png"));
+        try (ImageFolderSource source = new ImageFolderSource(new ImageFolderSettings(dir, true))) {
+            source.start();
+            assertEquals("b.png", nextName(source));
+            // during the first pass: one file added before the next in name order, one deleted
+            ImageFiles.write(flat(3, 8), dir.resolve("a.png"));
+            ImageFiles.write(flat(4, 8), dir.resolve("c.png"));
+            Files.delete(dir.resolve("b.png"));
+            assertEquals("d.png", nextName(source), "the first pass keeps the list read at start");
+            assertEquals(List.of("a.png", "c.png", "d.png"),
+                    List.of(nextName(source), nextName(source), nextName(source)),
+                    "the second pass reads the folder as it is now, in name order");
+            Files.delete(dir.resolve("c.png"));
+            assertEquals(List.of("a.png", "d.png"), List.of(nextName(source), nextName(source)),
+                    "a file deleted during the second pass has left the third");
+            assertEquals(7, source.counters().stripsReceived());
+            assertEquals(0, source.counters().stripsIncomplete(), "a deleted file is never read, nor dropped");
+        }
+    }
+
+    @Test
+    void aLoopingPassThatFindsNoImageEndsTheSourceWithAnErrorNamingThePass() throws Exception {
+        ImageFiles.write(flat(1, 8), dir.resolve("only.png"));
+        try (ImageFolderSource source = new ImageFolderSource(new ImageFolderSettings(dir, true))) {
+            source.start();
+            assertEquals("only.png", nextName(source));
+            Files.delete(dir.resolve("only.png"));
+            CameraException e = assertThrows(CameraException.class, () -> source.next(WAIT));
+            assertTrue(e.getMessage().contains("holds no image files (at the start of loop pass 2); allowed: "
+                    + "*.png, *.tif, *.tiff"), e.getMessage());
+        }
+    }
+
+    @Test
+    void withoutLoopingTheListReadAtStartIsTheWholeRun() throws Exception {
+        ImageFiles.write(flat(1, 8), dir.resolve("a.png"));
+        ImageFiles.write(flat(2, 8), dir.resolve("b.png"));
+        try (ImageFolderSource source = new ImageFolderSource(new ImageFolderSettings(dir, false))) {
+            source.start();
+            ImageFiles.write(flat(3, 8), dir.resolve("c.png"));
+            Files.delete(dir.resolve("b.png"));
+            assertEquals("a.png", nextName(source));
+            FrameResult.Dropped gone = assertInstanceOf(FrameResult.Dropped.class, source.next(WAIT));
+            assertEquals("b.png", gone.sourceName(), "listed at start, deleted before its turn");
+            assertEquals("b.png: deleted after the folder was listed", gone.reason());
+            assertInstanceOf(FrameResult.Ended.class, source.next(WAIT), "c.png was added after the list was read");
+        }
+    }
+
+    private static String nextName(ImageFolderSource source) throws Exception {
+        return assertInstanceOf(FrameResult.Ready.class, source.next(WAIT)).frame().sourceName();
+    }
+
+    @Test
     void missingFolderIsACameraExceptionNamingIt() {
         Path missing = dir.resolve("no-such-folder");
         ImageFolderSource source = new ImageFolderSource(new ImageFolderSettings(missing, false));
