@@ -25,6 +25,17 @@ public interface FrameSource extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Whether frames come at the source's own rate ({@link Pacing#LIVE}: a camera, which cannot wait; frames that
+     * find the pipeline busy are dropped or restored with the fallback model) or wait until they are asked for
+     * ({@link Pacing#ON_DEMAND}: the pipeline calls {@link #next(Duration)} only when it has room, so none is dropped
+     * for overload). A source that can wait must say so, and must then not lose frames by being read later; one
+     * that does not override this is live. Constant for the source's life, never null; any thread.
+     */
+    default Pacing pacing() {
+        return Pacing.LIVE;
+    }
+
     @Override
     void close();
 }

@@ -4,6 +4,7 @@ import io.aoi.camera.CameraException;
 import io.aoi.camera.Frame;
 import io.aoi.camera.FrameResult;
 import io.aoi.camera.FrameSource;
+import io.aoi.camera.Pacing;
 import io.aoi.camera.SourceCounters;
 import io.aoi.config.ImageFolderSettings;
 import io.aoi.image.DecodedImage;
@@ -33,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * the run goes on. What a file held that its frame does not (an alpha channel, TIFF pages after the first) is
  * logged as a warning. Frame ids count every file delivered or dropped, across passes.
  *
+ * <p>Files wait on disk until they are read, so the source is {@link Pacing#ON_DEMAND}: a station reads the next
+ * file only when it has room for it and drops none for overload.
+ *
  * <p>Counters: {@code stripsReceived} counts files read, {@code stripsIncomplete} files dropped.
  * Threads: as {@link FrameSource}; listing and reading happen on the calling thread.
  */
@@ -58,6 +62,12 @@ public final class ImageFolderSource implements FrameSource {
     @Override
     public String describe() {
         return "image folder " + settings.folder() + (settings.loop() ? " (looping)" : "");
+    }
+
+    /** Files on disk can wait: read when asked for, never dropped for overload. */
+    @Override
+    public Pacing pacing() {
+        return Pacing.ON_DEMAND;
     }
 
     /**

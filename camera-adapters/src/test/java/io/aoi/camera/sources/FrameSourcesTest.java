@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.aoi.camera.CameraException;
 import io.aoi.camera.FrameResult;
 import io.aoi.camera.FrameSource;
+import io.aoi.camera.Pacing;
 import io.aoi.camera.assembly.StripFrameSource;
 import io.aoi.camera.folder.ImageFolderSource;
 import io.aoi.config.AravisCameraSettings;
@@ -27,6 +28,7 @@ class FrameSourcesTest {
         try (FrameSource source = FrameSources.open(
                 SimulatedCameraSettings.DEFAULTS.withWidthPx(64).withLineRateHz(0).withDefocusSigmaPx(0)
                         .withNoiseSigma(0).withParticlesPerBump(5).withSeed(1), ASSEMBLY)) {
+            assertEquals(Pacing.LIVE, source.pacing(), "a line-scan camera, even an unpaced one, cannot wait");
             assertDeliversAssembledFrames(source);
         }
     }
@@ -35,6 +37,7 @@ class FrameSourcesTest {
     void folderSettingsOpenAnImageFolderSource() throws Exception {
         try (FrameSource source = FrameSources.open(new ImageFolderSettings(Path.of("frames"), false), ASSEMBLY)) {
             assertInstanceOf(ImageFolderSource.class, source);
+            assertEquals(Pacing.ON_DEMAND, source.pacing(), "files on disk wait until they are read");
         }
     }
 

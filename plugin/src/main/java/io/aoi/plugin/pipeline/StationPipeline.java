@@ -4,6 +4,7 @@ import io.aoi.camera.CameraException;
 import io.aoi.camera.Frame;
 import io.aoi.camera.FrameResult;
 import io.aoi.camera.FrameSource;
+import io.aoi.camera.Pacing;
 import io.aoi.camera.SourceState;
 import io.aoi.results.FrameAdmission;
 import io.aoi.results.InspectionResult;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,9 +37,16 @@ import org.slf4j.LoggerFactory;
  * in the pipeline's table of open frames until its one {@link InspectionResult} is recorded: completed (OK, NG or
  * NO_DECISION), failed (with the reason) or dropped (with the reason). Recording claims the frame in that table,
  * so a frame is never recorded twice, whichever thread records it. Frames the source could not assemble arrive as
- * {@link FrameResult.Dropped} and are recorded as dropped. When the deblur queue is full (the models cannot keep
- * up with the camera) the newest frame is dropped and recorded, because a line-scan camera cannot be paused. A
- * deblurrer whose output is not finite or out of range gives a completed result without a decision.
+ * {@link FrameResult.Dropped} and are recorded as dropped. A deblurrer whose output is not finite or out of range
+ * gives a completed result without a decision.
+ *
+ * <h2>Overload: the source's pacing</h2>
+ * What happens when the stages cannot keep up depends on the source's {@link FrameSource#pacing()}. A
+ * {@link Pacing#LIVE} source (a line-scan camera, which cannot be paused) is read as fast as it delivers; a frame
+ * that finds the deblur queue full is handed to the {@link OverloadHandler} (recorded as dropped, or restored with
+ * the fallback). An {@link Pacing#ON_DEMAND} source (an image folder) is read only when the deblur queue has room,
+ * so the slowest stage sets the pace and no frame is dropped for overload; the wait for room gives way to a stop
+ * within one poll, and nothing is read, nor admitted, while waiting.
  *
  * <h2>Recipe id</h2>
  * A frame that was deblurred (by the recipe's model or an overload fallback) carries the id of the recipe revision
@@ -73,6 +82,7 @@ public final class StationPipeline implements AutoCloseable {
     private final long maxFrames;
     private final Duration stopGrace;
     private final OverloadHandler overload;
+    private final Pacing pacing;
 
     private final BlockingQueue<Item> toDeblur;
     private final BlockingQueue<Item> toDetect;
@@ -84,6 +94,8 @@ public final class StationPipeline implements AutoCloseable {
     private final AtomicBoolean inspecting = new AtomicBoolean(true);
     /** Where a halted capture loop waits for a resume or a stop. */
     private final Object resumed = new Object();
+    /** Where the capture loop of an on-demand source waits for room in the deblur queue, or a stop. */
+    private final Object deblurRoom = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<SourceState> sourceState =
             new AtomicReference<>(new SourceState.Starting());
@@ -155,6 +167,7 @@ public final class StationPipeline implements AutoCloseable {
             OverloadHandler overload) {
         this.overload = overload;
         this.source = source;
+        this.pacing = Objects.requireNonNull(source.pacing(), () -> source.describe() + ": pacing() is null");
         this.deblur = deblur;
         this.inspector = inspector;
         this.recorder = recorder;
@@ -206,11 +219,14 @@ public final class StationPipeline implements AutoCloseable {
         }
     }
 
-    /** Sets the stop flag and wakes a halted capture loop. */
+    /** Sets the stop flag and wakes a halted capture loop, or one waiting for room in the deblur queue. */
     private void stopTaking() {
         synchronized (resumed) {
             stopping.set(true);
             resumed.notifyAll();
+        }
+        synchronized (deblurRoom) {
+            deblurRoom.notifyAll();
         }
     }
 
@@ -219,6 +235,27 @@ public final class StationPipeline implements AutoCloseable {
         synchronized (resumed) {
             while (!inspecting.get() && !stopping.get()) {
                 resumed.wait();
+            }
+        }
+    }
+
+    /**
+     * Waits, for at most one poll, until the deblur queue has room or the station stops. Only the capture thread
+     * puts frames on that queue, so the room it finds is still there when it offers the next frame.
+     */
+    private void awaitDeblurRoom() throws InterruptedException {
+        synchronized (deblurRoom) {
+            if (toDeblur.remainingCapacity() == 0 && !stopping.get()) {
+                deblurRoom.wait(POLL.toMillis());
+            }
+        }
+    }
+
+    /** Wakes the capture loop of an on-demand source: the deblur stage took an item off its queue. */
+    private void tookFromDeblurQueue() {
+        if (pacing == Pacing.ON_DEMAND) {
+            synchronized (deblurRoom) {
+                deblurRoom.notifyAll();
             }
         }
     }
@@ -244,6 +281,11 @@ public final class StationPipeline implements AutoCloseable {
                 if (!inspecting.get()) {
                     sourceState.set(new SourceState.Halted());
                     awaitResumed();
+                    continue;
+                }
+                if (pacing == Pacing.ON_DEMAND && toDeblur.remainingCapacity() == 0) {
+                    // back-pressure: the frame waits in the source; the loop checks stop, halt and limit again
+                    awaitDeblurRoom();
                     continue;
                 }
                 FrameResult next = source.next(POLL);
@@ -302,12 +344,18 @@ public final class StationPipeline implements AutoCloseable {
             return;
         }
         CapturedFrame captured = new CapturedFrame(frame, entered);
-        if (!toDeblur.offer(new Captured(captured))) {
+        if (pacing == Pacing.ON_DEMAND) {
+            // the room was awaited before the frame was read; should it be gone, the frame waits, it is not dropped
+            offerOrRecord(toDeblur, new Captured(captured));
+        } else if (!toDeblur.offer(new Captured(captured))) {
             overloaded(captured);
         }
     }
 
-    /** The deblur queue is full: the overload policy drops the frame or restores it with the fallback. */
+    /**
+     * A live source's frame found the deblur queue full: the overload policy drops the frame or restores it with the
+     * fallback.
+     */
     private void overloaded(CapturedFrame c) {
         Frame frame = c.frame();
         OverloadHandler.Decision decision = overload.decide(frame.image(), toDeblur.size());
@@ -336,6 +384,9 @@ public final class StationPipeline implements AutoCloseable {
         try {
             while (!stopping.get()) {
                 Item item = toDeblur.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (item != null) {
+                    tookFromDeblurQueue();
+                }
                 if (item == null || keptAtStop(item)) {
                     continue;
                 }

@@ -28,33 +28,6 @@ class OverloadAndOverlapTest {
             .withThreads(1).withWiener(2.0, 0.01);
     private static final RecipeSnapshot RECIPE = new RecipeSnapshot("recipe-1", SETTINGS);
 
-    /** Waits on a latch before it returns the frame unchanged; a named stand-in for a model. */
-    private static Deblurrer gated(String name, CountDownLatch gate) {
-        return new Deblurrer() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Image deblur(Image frame, int passes) throws DeblurException {
-                try {
-                    if (!gate.await(10, TimeUnit.SECONDS)) {
-                        throw new DeblurException(name + ": gate not opened");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new DeblurException(name + ": interrupted");
-                }
-                return frame;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-    }
-
     private static Inspection ok(io.aoi.camera.Frame frame, Image restored) {
         return new Inspection(0, 0, List.of(), Verdict.OK);
     }
@@ -147,7 +120,7 @@ class OverloadAndOverlapTest {
             release.countDown();
             return ok(frame, restored);
         };
-        List<InspectionResult> results = run(script, gated("udbd_acf", release), releasing, 1,
+        List<InspectionResult> results = run(script, GatedDeblurrer.gated("udbd_acf", release), releasing, 1,
                 OverloadHandler.withFallback(cheap, () -> RECIPE));
 
         assertEquals(8, results.size());
