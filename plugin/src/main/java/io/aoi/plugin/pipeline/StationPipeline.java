@@ -61,8 +61,9 @@ import org.slf4j.LoggerFactory;
  * frames still queued are recorded as dropped ("station stopped before inspection"); a frame being deblurred or
  * detected is finished if it finishes within the stop grace, otherwise it is recorded as dropped with the stage it
  * was in and its late result is discarded; a deblur still running then is aborted ({@link
- * RecipeDeblurStage#abortRunning()}), so the process does not exit, nor the model get freed, under a native call. Results already made are journaled. close returns within about the
- * stop grace plus one source poll, and is idempotent. The stage threads are daemons and are never interrupted
+ * RecipeDeblurStage#abortRunning()}), so the process does not exit, nor the model get freed, under a native call.
+ * Results already made are journaled. close returns within about the stop grace plus one source poll, and is
+ * idempotent. The stage threads are daemons and are never interrupted
  * (an interrupt would close the journal's file channel under a write).
  *
  * <p>The pipeline does not own the source, stage or recorder: its owner closes them after the pipeline.

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OnDemandPacingTest {
     private static final DeblurSettings SETTINGS = DeblurSettings.DEFAULTS.with(DeblurModel.WIENER, 1)
             .withThreads(1).withWiener(2.0, 0.01);
+    private static final RecipeSnapshot RECIPE = new RecipeSnapshot("recipe-1", SETTINGS);
     private static final Duration SLOW_MODEL = Duration.ofMillis(40);
 
     @TempDir
@@ -94,7 +95,7 @@ class OnDemandPacingTest {
             OverloadHandler overload) throws Exception {
         Recorded recorded = new Recorded();
         source.start();
-        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> SETTINGS,
+        try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> RECIPE,
                 (s, passes) -> new SingleFrameStage<>(model, passes));
                 StationPipeline pipeline = new StationPipeline(source, stage, OnDemandPacingTest::ok, recorded,
                         new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, queueDepth, Duration.ofSeconds(20),
@@ -112,7 +113,7 @@ class OnDemandPacingTest {
         // the fallback would be used for any frame that found the deblur stage busy: it must never be
         Recorded recorded;
         try (ImageFolderSource folder = new ImageFolderSource(new ImageFolderSettings(dir, false));
-                OverloadHandler overload = OverloadHandler.withFallback(slow("fallback"), () -> "wiener")) {
+                OverloadHandler overload = OverloadHandler.withFallback(slow("fallback"), () -> RECIPE)) {
             recorded = runToTheEnd(folder, slow("wiener"), 1, overload);
         }
 
@@ -153,8 +154,9 @@ class OnDemandPacingTest {
         Recorded recorded = new Recorded();
         ImageFolderSource folder = new ImageFolderSource(new ImageFolderSettings(dir, true));
         folder.start();
-        RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> SETTINGS,
-                (s, passes) -> new SingleFrameStage<>(new GatedDeblurrer("stuck", entered, release, Duration.ZERO), passes));
+        RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> RECIPE,
+                (s, passes) -> new SingleFrameStage<>(new GatedDeblurrer("stuck", entered, release, Duration.ZERO),
+                        passes));
         StationPipeline pipeline = new StationPipeline(folder, stage, OnDemandPacingTest::ok, recorded,
                 new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 2, Duration.ofMillis(500),
                 OverloadHandler.dropping());
