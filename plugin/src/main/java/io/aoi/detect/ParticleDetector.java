@@ -143,11 +143,12 @@ public final class ParticleDetector {
 
     /**
      * Detects on {@code restored}, in auto mode in the shear direction read from {@code captured}
-     * ({@link #shearDirectionFor}), the frame the camera gave and the deblurrer restored; with a fixed angle
-     * {@code captured} is not looked at.
+     * ({@link #shearDirectionFor}), the frame the camera gave and the deblurrer restored; with a fixed angle the
+     * direction is not read from {@code captured}. Whether the frame can be judged at all (saturation, blankness,
+     * contrast) is decided on {@code captured} first, then on {@code restored}.
      *
      * @param restored the frame to search, 8- or 16-bit mono; not modified
-     * @param captured the frame as captured; {@code restored} itself when nothing was restored
+     * @param captured the frame as captured, 8- or 16-bit mono; {@code restored} itself when nothing was restored
      * @throws IllegalArgumentException for colour frames or other formats, naming what was given
      */
     public Detection detect(Image restored, Image captured) {

@@ -133,8 +133,8 @@ class ReliefDirectionTest {
         assertEquals(held, auto.shearDirectionFor(captured), 1e-9, "as the deblurrer was told");
 
         ParticleDetector fixed = new ParticleDetector(FIXED_ZERO.withIlluminationAngleDeg(35));
-        assertEquals(35, fixed.detect(restored, Image.blank(WIDTH, ROWS, 3, 8)).illuminationAngleDeg(),
-                "a fixed angle does not look at the captured frame");
+        assertEquals(35, fixed.detect(restored, Image.blank(WIDTH, ROWS, 1, 8)).illuminationAngleDeg(),
+                "a fixed angle does not read its direction from the captured frame");
     }
 
     @Test
