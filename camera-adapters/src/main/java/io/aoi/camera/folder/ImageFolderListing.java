@@ -26,7 +26,8 @@ final class ImageFolderListing {
     static List<Path> list(Path folder, String when) throws CameraException {
         Path shown = folder.toAbsolutePath();
         if (!Files.isDirectory(folder)) {
-            throw new CameraException("image folder " + shown + " does not exist or is not a folder (" + when + ")");
+            throw new CameraException("image folder " + shown + " (camera.folder) does not exist or is not a folder ("
+                    + when + "); allowed: an existing folder of " + ALLOWED + " frames");
         }
         List<Path> found = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {

@@ -184,7 +184,8 @@ class ImageFolderSourceTest {
         Path missing = dir.resolve("no-such-folder");
         ImageFolderSource source = new ImageFolderSource(new ImageFolderSettings(missing, false));
         CameraException e = assertThrows(CameraException.class, source::start);
-        assertTrue(e.getMessage().contains("no-such-folder"), e.getMessage());
+        assertEquals("image folder " + missing.toAbsolutePath() + " (camera.folder) does not exist or is not a folder"
+                + " (at start); allowed: an existing folder of *.png, *.tif, *.tiff frames", e.getMessage());
     }
 
     @Test
