@@ -159,7 +159,7 @@ public final class StationServer implements AutoCloseable, ResultSink {
                 .setEndpoints(endpoints(settings, host, port, pki))
                 .setCertificateManager(pki.certificateManager)
                 .setIdentityValidator(identityValidator(settings.profile(), users, security))
-                .setLimits(limits(sessionLimits))
+                .setLimits(limits(sessionLimits, SubscriptionLimits.DEFAULTS))
                 .build();
         ConnectionLimiter connections = new ConnectionLimiter(sessionLimits.maxConnectionsPerClient(), log);
         OpcUaServer server = new OpcUaServer(config, profile -> {
@@ -232,7 +232,7 @@ public final class StationServer implements AutoCloseable, ResultSink {
         return new PasswordLoginValidator(users, new LoginThrottle(security.logins()), security.log());
     }
 
-    private static OpcUaServerConfigLimits limits(SessionLimits sessions) {
+    private static OpcUaServerConfigLimits limits(SessionLimits sessions, SubscriptionLimits subscriptions) {
         return new OpcUaServerConfigLimits() {
             @Override
             public UInteger getMaxSessions() {
@@ -242,6 +242,36 @@ public final class StationServer implements AutoCloseable, ResultSink {
             @Override
             public Double getMaxSessionTimeout() {
                 return (double) sessions.maxSessionTimeoutMillis();
+            }
+
+            @Override
+            public UInteger getMaxSubscriptionsPerSession() {
+                return Unsigned.uint(subscriptions.maxSubscriptionsPerSession());
+            }
+
+            @Override
+            public UInteger getMaxSubscriptions() {
+                return Unsigned.uint(subscriptions.maxSubscriptions());
+            }
+
+            @Override
+            public UInteger getMaxMonitoredItemsPerSession() {
+                return Unsigned.uint(subscriptions.maxItemsPerSession());
+            }
+
+            @Override
+            public UInteger getMaxMonitoredItems() {
+                return Unsigned.uint(subscriptions.maxItems());
+            }
+
+            @Override
+            public Double getMaxPublishingInterval() {
+                return (double) subscriptions.maxPublishingIntervalMillis();
+            }
+
+            @Override
+            public Double getMaxSubscriptionLifetime() {
+                return (double) subscriptions.maxLifetimeMillis();
             }
         };
     }

@@ -2,6 +2,7 @@ package io.aoi.opcua;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,10 +25,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
 import org.eclipse.milo.opcua.sdk.core.types.DynamicStructType;
 import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
@@ -268,6 +272,39 @@ class StationServerDemoTest {
             elements[i] = new RelativePathElement(NodeIds.HierarchicalReferences, false, true, names[i]);
         }
         return new BrowsePath(start, new RelativePath(elements));
+    }
+
+    @Test
+    void aClientThatAsksForDayLongSubscriptionsAndThousandsOfItemsGetsTheStationsLimits() throws Exception {
+        SubscriptionLimits limits = SubscriptionLimits.DEFAULTS;
+        OpcUaSubscription greedy = new OpcUaSubscription(client);
+        greedy.setLifetimeAndKeepAliveCalculated(false);
+        greedy.setPublishingInterval(1e12);
+        greedy.setLifetimeCount(Unsigned.uint(0xFFFF_FFFFL));
+        greedy.setMaxKeepAliveCount(Unsigned.uint(1));
+        greedy.create();
+        double interval = greedy.getRevisedPublishingInterval().orElseThrow();
+        long lifetime = greedy.getRevisedLifetimeCount().orElseThrow().longValue();
+        assertEquals(limits.maxPublishingIntervalMillis(), interval, 1e-6, "publishing interval revised down");
+        assertTrue(interval * lifetime <= limits.maxLifetimeMillis(),
+                "a subscription nobody publishes for ends within the limit: " + interval + " ms x " + lifetime);
+
+        List<OpcUaMonitoredItem> items = new ArrayList<>();
+        for (int i = 0; i <= limits.maxItemsPerSession(); i++) {
+            items.add(OpcUaMonitoredItem.newEventItem(NodeIds.Server, TestClients.resultReadyFilter(client)));
+        }
+        greedy.addMonitoredItems(items);
+        greedy.createMonitoredItems();
+        long created = items.stream().filter(m -> m.getCreateResult().orElseThrow().isGood()).count();
+        assertEquals(limits.maxItemsPerSession(), created, "items past the session's limit are refused");
+        assertEquals(StatusCodes.Bad_TooManyMonitoredItems,
+                items.get(items.size() - 1).getCreateResult().orElseThrow().value());
+
+        for (int i = 1; i < limits.maxSubscriptionsPerSession(); i++) {
+            new OpcUaSubscription(client).create();
+        }
+        UaException tooMany = assertThrows(UaException.class, () -> new OpcUaSubscription(client).create());
+        assertEquals(StatusCodes.Bad_TooManySubscriptions, tooMany.getStatusCode().value());
     }
 
     @Test
