@@ -170,6 +170,7 @@ public final class StationServer implements AutoCloseable, ResultSink {
                     .setChannelPipelineCustomizer(p -> p.addFirst("aoi-connection-limit", connections))
                     .build());
         });
+        server.getAddressSpaceManager().registerFirst(new EventQueueCap(SubscriptionLimits.DEFAULTS));
         SessionGuard guard = new SessionGuard(server, new DefaultSessionServiceSet(server), sessionLimits, log);
         server.addServiceSet(PATH, guard);
         server.getSessionManager().addSessionListener(guard);

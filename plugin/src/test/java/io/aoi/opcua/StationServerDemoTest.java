@@ -291,12 +291,19 @@ class StationServerDemoTest {
 
         List<OpcUaMonitoredItem> items = new ArrayList<>();
         for (int i = 0; i <= limits.maxItemsPerSession(); i++) {
-            items.add(OpcUaMonitoredItem.newEventItem(NodeIds.Server, TestClients.resultReadyFilter(client)));
+            NodeId notifier = i % 2 == 0 ? NodeIds.Server : new NodeId(ns, "S1");
+            OpcUaMonitoredItem item = OpcUaMonitoredItem.newEventItem(notifier, TestClients.resultReadyFilter(client));
+            item.setQueueSize(Unsigned.uint(0xFFFF_FFFFL));
+            items.add(item);
         }
         greedy.addMonitoredItems(items);
         greedy.createMonitoredItems();
         long created = items.stream().filter(m -> m.getCreateResult().orElseThrow().isGood()).count();
         assertEquals(limits.maxItemsPerSession(), created, "items past the session's limit are refused");
+        for (OpcUaMonitoredItem m : items.subList(0, 2)) {
+            assertEquals(limits.maxEventQueue(), m.getRevisedQueueSize().orElseThrow().intValue(),
+                    "an event item's queue is capped, on the Server object and on the VisionSystem");
+        }
         assertEquals(StatusCodes.Bad_TooManyMonitoredItems,
                 items.get(items.size() - 1).getCreateResult().orElseThrow().value());
 
