@@ -9,10 +9,13 @@ import org.eclipse.milo.opcua.sdk.server.methods.AbstractMethodInvocationHandler
 import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DiagnosticInfo;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
+import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
 
 /**
  * A method whose caller must hold one of the given roles; refused with Bad_UserAccessDenied otherwise (logged as
@@ -45,8 +48,36 @@ abstract class RoleCheckedMethod extends AbstractMethodInvocationHandler {
         node.setInputArguments(this.inputs);
         node.setOutputArguments(this.outputs);
         // a null structure argument ("no filter") reaches Milo's argument check as a null Variant
-        node.setInvocationHandler((ctx, request) -> invoke(ctx, withNullStructures(request)));
+        node.setInvocationHandler((ctx, request) -> {
+            CallMethodResult mismatch = structureMismatch(node, request);
+            return mismatch != null ? mismatch : invoke(ctx, withNullStructures(request));
+        });
         node.getFilterChain().addLast(policy.userExecutable(roles));
+    }
+
+    /**
+     * A value that is no ExtensionObject where the argument is a structure: Milo's own argument check casts it and
+     * fails with a ClassCastException (Bad_InternalError and a stack trace in the log), so it is refused here as
+     * Milo refuses other wrong types: Bad_InvalidArgument, Bad_TypeMismatch for that argument. Null otherwise.
+     */
+    private CallMethodResult structureMismatch(UaMethodNode node, CallMethodRequest request) {
+        Variant[] in = request.getInputArguments();
+        if (in == null || in.length != inputs.length) {
+            return null; // Milo answers a wrong count itself
+        }
+        StatusCode[] results = new StatusCode[in.length];
+        boolean bad = false;
+        for (int i = 0; i < in.length; i++) {
+            Object value = in[i] == null ? null : in[i].value();
+            boolean structure = node.getNodeContext().getServer().getDataTypeTree()
+                    .isStructType(inputs[i].getDataType());
+            boolean mismatch = structure && value != null && !(value instanceof ExtensionObject)
+                    && !(value instanceof ExtensionObject[]);
+            results[i] = mismatch ? new StatusCode(StatusCodes.Bad_TypeMismatch) : StatusCode.GOOD;
+            bad |= mismatch;
+        }
+        return bad ? new CallMethodResult(new StatusCode(StatusCodes.Bad_InvalidArgument), results,
+                new DiagnosticInfo[0], new Variant[0]) : null;
     }
 
     /** Replaces null ExtensionObjects (no encoding, no body) among the inputs by null Variants. */

@@ -390,6 +390,13 @@ class StationServerDemoTest {
                 new Variant(Unsigned.uint(handle)));
         assertEquals(ResultNodes.UNKNOWN_HANDLE, again.getOutputArguments()[0].value());
 
+        CallMethodResult text = call("ResultManagement", "ResultManagement/GetResultById",
+                new Variant("S1-J1-4"), new Variant(1000));
+        assertEquals(StatusCodes.Bad_InvalidArgument, text.getStatusCode().value(),
+                "a String where the ResultIdDataType structure goes: " + text.getStatusCode());
+        assertEquals(StatusCodes.Bad_TypeMismatch, text.getInputArgumentResults()[0].value());
+        assertTrue(text.getInputArgumentResults()[1].isGood());
+
         CallMethodResult unknown = call("ResultManagement", "ResultManagement/GetResultById",
                 new Variant(resultId("nope")), new Variant(0));
         assertTrue(unknown.getStatusCode().isGood());
@@ -446,6 +453,9 @@ class StationServerDemoTest {
         assertEquals(StatusCodes.Bad_InvalidArgument, reversed.getStatusCode().value());
         CallMethodResult badVerdict = window(null, null, "", "MAYBE", 0, 10);
         assertEquals(StatusCodes.Bad_InvalidArgument, badVerdict.getStatusCode().value());
+        CallMethodResult anyCase = window(null, new DateTime(t0.plusSeconds(9)), "", "ng", 1, 2);
+        assertEquals(List.of(6L, 3L), frameIds((String[]) anyCase.getOutputArguments()[0].value()),
+                "VerdictFilter in any case");
         CallMethodResult badMax = window(null, null, "", "", 0, 0);
         assertEquals(StatusCodes.Bad_OutOfRange, badMax.getStatusCode().value());
     }
