@@ -62,6 +62,9 @@ final class CalibrateCommand implements Callable<Integer> {
         StationConfig station = StationConfigLoader.load(stationFile, Deblurrers.names());
         DetectorSettings detectorSettings = station.detector();
         Optional<Path> out = Optional.ofNullable(outFile);
+        if (out.isPresent()) {
+            refuseCopyPointingElsewhere(station, out.get());
+        }
         List<Path> inputs = ImageInputs.existing(images);
         ParticleDetector detector = new ParticleDetector(detectorSettings);
         DirectionPool pool = DirectionPool.everyFrame();
@@ -84,6 +87,30 @@ final class CalibrateCommand implements Callable<Integer> {
             write(station, out.get(), detectorSettings.illuminationAngleAuto(), angle);
         }
         return 0;
+    }
+
+    /**
+     * Before any work: refuses an {@code --out} whose folder would resolve the station file's relative paths to
+     * other files (the station file as it is, loaded from a temporary copy there, compared section by section).
+     */
+    private void refuseCopyPointingElsewhere(StationConfig station, Path out) throws Exception {
+        Path parent = out.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path probe = Files.createTempFile(parent, out.getFileName().toString(), ".tmp");
+        List<String> moved;
+        try {
+            Files.copy(stationFile, probe, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            moved = pointsElsewhere(station, StationConfigLoader.load(probe, Deblurrers.names()));
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+        if (!moved.isEmpty()) {
+            throw new UsageException("--out " + out + " is in another folder than the station file, and the copy's "
+                    + "relative paths would resolve against " + parent + " instead, so its " + String.join(", ", moved)
+                    + " section(s) would point at other files (a new journal, other certificates, a missing frame "
+                    + "folder); allowed: a file in " + stationFile.toAbsolutePath().getParent() + ", or make those "
+                    + "paths absolute in the station file first");
+        }
     }
 
     /** The sections, besides the detector that calibrate edits, that differ between the original and the copy. */
@@ -119,21 +146,10 @@ final class CalibrateCommand implements Callable<Integer> {
         String field = auto ? "illuminationAngleFallbackDeg" : "illuminationAngleDeg";
         String text = Files.readString(stationFile, StandardCharsets.UTF_8);
         String edited = StationFileEdit.set(text, "detector", field, String.format(Locale.ROOT, "%.1f", angleDeg));
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path temporary = Files.createTempFile(parent, out.getFileName().toString(), ".tmp");
+        Path temporary = Files.createTempFile(out.toAbsolutePath().getParent(), out.getFileName().toString(), ".tmp");
         try {
             Files.writeString(temporary, edited, StandardCharsets.UTF_8);
-            List<String> moved = pointsElsewhere(station, StationConfigLoader.load(temporary, Deblurrers.names()));
-            if (!moved.isEmpty()) {
-                throw new UsageException("--out " + out + " is in another folder than the station file, and the "
-                        + "copy's relative paths would resolve against " + parent + " instead, so its "
-                        + String.join(", ", moved) + " section(s) would point at other files (a new journal, other "
-                        + "certificates, a missing frame folder); allowed: a file in " + stationFile.toAbsolutePath()
-                        .getParent() + ", or make those paths absolute in the station file first");
-            }
+            StationConfigLoader.load(temporary, Deblurrers.names());
             Files.move(temporary, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (StationConfigException e) {
             throw new IllegalStateException("the edited station file does not load, nothing written: "

@@ -84,6 +84,7 @@ class CalibrateCommandTest {
         assertFalse(Files.exists(out));
         assertTrue(printed.contains("so its opcua, outputs section(s) would point at other files"), printed);
         assertTrue(printed.contains("allowed: a file in " + tmp), printed);
+        assertFalse(printed.contains("shear direction"), "refused before any frame is read: " + printed);
     }
 
     @Test
@@ -92,8 +93,10 @@ class CalibrateCommandTest {
                 .withLineRateHz(0).withDefocusSigmaPx(0).withParticlesPerBump(0).withSeed(9));
         Path a = tmp.resolve("bare.png");
         ImageFiles.write(bare.frame(300, 384, 0, 0, 0.01).image(), a);
+        Path station = tmp.resolve("demo-line.yaml");
+        Files.copy(DEMO, station);
         Path out = tmp.resolve("never.yaml");
-        assertEquals(1, run("calibrate", "--station", DEMO.toString(), "--out", out.toString(), a.toString()));
+        assertEquals(1, run("calibrate", "--station", station.toString(), "--out", out.toString(), a.toString()));
         assertFalse(Files.exists(out));
     }
 
