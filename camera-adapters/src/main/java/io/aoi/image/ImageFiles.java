@@ -125,12 +125,27 @@ public final class ImageFiles {
         return new DecodedImage(convert(file, decoded, storedBits), warnings);
     }
 
+    /**
+     * Megapixels to one decimal, or to as many as it takes (up to six) to read above the limit: 8001 x 8000 against
+     * 64 is 64.01, not 64.0.
+     */
+    static String shownAbove(long pixels, ImageLimits limits) {
+        String shown = "";
+        for (int decimals = 1; decimals <= 6; decimals++) {
+            shown = String.format(Locale.ROOT, "%." + decimals + "f", pixels / 1e6);
+            if (Double.parseDouble(shown) > limits.maxMegapixels()) {
+                return shown;
+            }
+        }
+        return shown;
+    }
+
     /** Width and height come from the header only; nothing is decoded yet. */
     private static void checkSize(Path file, int width, int height, ImageLimits limits) throws ImageFormatException {
         long pixels = (long) width * height;
         if (pixels > limits.maxPixels()) {
             throw new ImageFormatException(file, width + " x " + height + " pixels in the file header ("
-                    + String.format(Locale.ROOT, "%.1f", pixels / 1e6) + " megapixels)",
+                    + shownAbove(pixels, limits) + " megapixels)",
                     "at most " + limits.describe() + " megapixels");
         }
     }

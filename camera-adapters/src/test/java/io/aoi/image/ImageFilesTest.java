@@ -235,6 +235,17 @@ class ImageFilesTest {
     }
 
     @Test
+    void aSizeJustOverTheLimitReadsAboveIt() throws IOException {
+        Path file = dir.resolve("just-over.png");
+        writePngHeaderOnly(file, 8001, 8000);
+
+        ImageFormatException e = assertThrows(ImageFormatException.class, () -> ImageFiles.read(file));
+
+        assertEquals(file + ": found 8001 x 8000 pixels in the file header (64.01 megapixels); allowed: at most "
+                + "64 megapixels", e.getMessage());
+    }
+
+    @Test
     void refusesATiffHeaderClaiming20000By20000BeforeDecoding() throws IOException {
         Path file = dir.resolve("huge.tif");
         HandMadeTiff.write(file, 20000, 20000, 8, 1, 1, new byte[64]);
