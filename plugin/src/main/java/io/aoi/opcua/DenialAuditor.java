@@ -3,13 +3,18 @@ package io.aoi.opcua;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.milo.opcua.sdk.core.AccessLevel;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.Session;
+import org.eclipse.milo.opcua.sdk.server.nodes.UaNode;
+import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
 import org.eclipse.milo.opcua.sdk.server.servicesets.AttributeServiceSet;
 import org.eclipse.milo.opcua.sdk.server.servicesets.MethodServiceSet;
+import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallRequest;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallResponse;
@@ -27,7 +32,8 @@ import org.eclipse.milo.opcua.stack.transport.server.ServiceRequestContext;
 
 /**
  * Milo's Call and Write services, with every Bad_UserAccessDenied result written to the {@link SecurityLog} as
- * {@code access-denied} (user, client address, method or node id). Role checks happen in two places, Milo's own
+ * {@code access-denied} (user, client address, method or node id); a write to an attribute no role may write is
+ * answered Bad_NotWritable instead and is no refusal of the user. Role checks happen in two places, Milo's own
  * check of UserExecutable / UserAccessLevel (which {@link RolePolicy} reports per session) and {@link RolePolicy}
  * inside the handlers; auditing the results here records a refusal once, whichever of the two refused it.
  * Thread-safe.
@@ -73,13 +79,38 @@ final class DenialAuditor implements MethodServiceSet, AttributeServiceSet {
         if (writes == null || results == null) {
             return response;
         }
+        StatusCode[] answered = results.clone();
         for (int i = 0; i < Math.min(writes.length, results.length); i++) {
-            if (denied(results[i])) {
+            if (!denied(results[i])) {
+                continue;
+            }
+            if (writableByNoOne(writes[i])) {
+                // Milo checks the user's access before the node's own: a node no role may write is not writable,
+                // which is no refusal of this user
+                answered[i] = new StatusCode(StatusCodes.Bad_NotWritable);
+            } else {
                 record(ctx, request.getRequestHeader(), Map.of("action", "write", "node",
                         writes[i].getNodeId().toParseableString()));
             }
         }
-        return response;
+        return new WriteResponse(response.getResponseHeader(), answered, response.getDiagnosticInfos());
+    }
+
+    /**
+     * Whether the attribute is writable by nobody: a variable's Value whose AccessLevel lacks CurrentWrite, or any
+     * other attribute of a node whose WriteMask is 0.
+     */
+    private boolean writableByNoOne(WriteValue write) {
+        Optional<UaNode> node = server.getAddressSpaceManager().getManagedNode(write.getNodeId());
+        if (node.isEmpty()) {
+            return false;
+        }
+        if (AttributeId.Value.uid().equals(write.getAttributeId())) {
+            return node.get() instanceof UaVariableNode variable
+                    && !AccessLevel.fromValue(variable.getAccessLevel()).contains(AccessLevel.CurrentWrite);
+        }
+        UInteger mask = node.get().getWriteMask();
+        return mask == null || mask.longValue() == 0;
     }
 
     private static boolean denied(StatusCode s) {

@@ -615,6 +615,18 @@ class StationServerDemoTest {
     }
 
     @Test
+    void aNodeNoRoleMayWriteIsNotWritableEvenForAnEngineer() throws Exception {
+        // the session here is an engineer, who may write the recipe variables
+        assertEquals(StatusCodes.Bad_NotWritable, write("Diagnostics/FramesPerSecond", new Variant(9.0)).value());
+        assertEquals(StatusCodes.Bad_NotWritable, write("ResultManagement/LastResult/Verdict", new Variant("OK"))
+                .value());
+        StatusCode serverStatus = client.writeValues(List.of(NodeIds.Server_ServerStatus_State),
+                List.of(new DataValue(new Variant(0)))).get(0);
+        assertEquals(StatusCodes.Bad_NotWritable, serverStatus.value(), serverStatus.toString());
+        assertTrue(write("RecipeManagement/DeblurIterations", new Variant(1)).isGood(), "the recipe stays writable");
+    }
+
+    @Test
     void publishesDiagnostics() throws Exception {
         assertEquals("starting", read("Diagnostics/SourceState"));
         server.updateDiagnostics(Diagnostics.EMPTY.withFramesPerSecond(4.5).withQueueDepthCapture(1)
