@@ -32,14 +32,15 @@ final class MvStructs {
             String internalConfigurationId, String jobId, Instant creationTime, Instant processingStart,
             double processingMillis, String resultContentJson) {
         /**
-         * The fields of a stored result: IsPartial false, InternalConfigurationId the station's, CreationTime the
-         * result's (or {@code fallbackTime} when it has none), processing from CreationTime minus the total time.
+         * The fields of a stored result: IsPartial false, InternalConfigurationId the one the result was made with
+         * (empty for results journaled before results kept it), CreationTime the result's (or {@code fallbackTime}
+         * when it has none), processing from CreationTime minus the total time.
          */
         static Result of(InspectionResult r, StationIdentity identity, Instant fallbackTime) {
             Instant created = r.createdAt() == null ? fallbackTime : r.createdAt();
             double total = Double.isFinite(r.times().totalMillis()) ? Math.max(0, r.times().totalMillis()) : 0;
             return new Result(r.resultId(), false, ResultStates.of(r.outcome(), r.verdict()),
-                    r.recipeId() == null ? "" : r.recipeId(), identity.configurationId(),
+                    r.recipeId() == null ? "" : r.recipeId(), r.configurationId(),
                     r.jobId() == null ? identity.jobId() : r.jobId(), created,
                     created.minusNanos((long) (total * 1e6)), total, ResultContentJson.of(r));
         }

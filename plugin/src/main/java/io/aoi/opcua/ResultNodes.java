@@ -160,13 +160,12 @@ final class ResultNodes {
         long max = StationMethods.uint32(in[9], "MaxResults");
         long start = StationMethods.uint32(in[10], "StartIndex");
         int limit = max == 0 || max > MAX_LIST_RESULTS ? MAX_LIST_RESULTS : (int) max;
-        if (neverSet || configuration.map(c -> !c.equals(identity.configurationId())).orElse(false)
-                || start > Integer.MAX_VALUE) {
+        if (neverSet || start > Integer.MAX_VALUE) {
             return new Variant[] {new Variant(true), new Variant(Unsigned.uint(0)), new Variant(Unsigned.uint(0)),
                 new Variant(new ExtensionObject[0]), new Variant(FOUND)};
         }
-        ResultFilter filter = new ResultFilter(Optional.empty(), Optional.empty(), job, recipe,
-                state == 0 ? OptionalInt.empty() : OptionalInt.of(state), Optional.empty());
+        ResultFilter filter = ResultFilter.ALL.withJobId(job).withRecipeId(recipe).withConfigurationId(configuration)
+                .withResultState(state == 0 ? OptionalInt.empty() : OptionalInt.of(state));
         ResultJournal.Page page = page(filter, (int) start, limit);
         Instant now = Instant.now();
         ExtensionObject[] list = page.results().stream()
@@ -234,8 +233,8 @@ final class ResultNodes {
                     throw new UaException(StatusCodes.Bad_OutOfRange,
                             "MaxResults = " + max + " is not allowed; allowed: 1 to " + MAX_LIST_RESULTS);
                 }
-                ResultFilter filter = new ResultFilter(from, to, job.isEmpty() ? Optional.empty() : Optional.of(job),
-                        Optional.empty(), OptionalInt.empty(), verdict);
+                ResultFilter filter = ResultFilter.ALL.withWindow(from, to)
+                        .withJobId(job.isEmpty() ? Optional.empty() : Optional.of(job)).withVerdict(verdict);
                 ResultJournal.Page page = page(filter, (int) Math.min(start, Integer.MAX_VALUE), (int) max);
                 String[] json = page.results().stream().map(ResultContentJson::of).toArray(String[]::new);
                 return new Variant[] {new Variant(json), new Variant(Unsigned.uint(page.matched()))};

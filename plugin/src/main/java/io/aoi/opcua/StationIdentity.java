@@ -3,17 +3,16 @@ package io.aoi.opcua;
 import java.util.Objects;
 
 /**
- * Who the server speaks for; shown in the address space and in every ResultReady event.
+ * Who the server speaks for; shown in the address space and in every ResultReady event. The configuration
+ * (InternalConfigurationId) is not here: every result carries the one it was made with.
  *
- * @param stationId       browse name of the VisionSystem object (Objects/&lt;stationId&gt;)
- * @param jobId           the current run of the station (OPC 40100 JobId)
- * @param configurationId the station configuration in use (OPC 40100 InternalConfigurationId)
+ * @param stationId browse name of the VisionSystem object (Objects/&lt;stationId&gt;)
+ * @param jobId     the current run of the station (OPC 40100 JobId)
  */
-public record StationIdentity(String stationId, String jobId, String configurationId) {
+public record StationIdentity(String stationId, String jobId) {
     public StationIdentity {
         Objects.requireNonNull(stationId, "stationId");
         Objects.requireNonNull(jobId, "jobId");
-        Objects.requireNonNull(configurationId, "configurationId");
         if (!stationId.matches("[A-Za-z0-9_.-]{1,64}")) {
             throw new IllegalArgumentException("stationId = '" + stationId
                     + "' is not allowed; allowed: 1 to 64 of A-Z a-z 0-9 _ . -");

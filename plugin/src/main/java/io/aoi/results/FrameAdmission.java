@@ -14,12 +14,37 @@ import java.util.Objects;
  * @param firstLine  line position of its row 0 since the start of acquisition (0 for files and dropped frames)
  * @param sourceName camera or file it came from
  * @param admittedAt when it entered
+ * @param madeWith   the recipe and configuration in force when it entered; its result carries them if the
+ *                   station is cut off before the frame has one
  */
 public record FrameAdmission(String resultId, String stationId, String jobId, long frameId, long firstLine,
-        String sourceName, Instant admittedAt) {
+        String sourceName, Instant admittedAt, MadeWith madeWith) {
     public FrameAdmission {
         Objects.requireNonNull(resultId, "resultId");
         Objects.requireNonNull(admittedAt, "admittedAt");
         sourceName = sourceName == null ? "" : sourceName;
+        madeWith = madeWith == null ? MadeWith.UNKNOWN : madeWith;
+    }
+
+    /** An admission whose recipe and configuration are not known (journals written before admissions kept them). */
+    public FrameAdmission(String resultId, String stationId, String jobId, long frameId, long firstLine,
+            String sourceName, Instant admittedAt) {
+        this(resultId, stationId, jobId, frameId, firstLine, sourceName, admittedAt, MadeWith.UNKNOWN);
+    }
+
+    /**
+     * The settings a frame is inspected with.
+     *
+     * @param recipeId        {@code <recipe>-r<revision>} (InternalRecipeId); empty when not known
+     * @param configurationId the station configuration (InternalConfigurationId); empty when not known
+     */
+    public record MadeWith(String recipeId, String configurationId) {
+        /** Neither known. */
+        public static final MadeWith UNKNOWN = new MadeWith("", "");
+
+        public MadeWith {
+            recipeId = recipeId == null ? "" : recipeId;
+            configurationId = configurationId == null ? "" : configurationId;
+        }
     }
 }

@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param verdict         OK, NG or NO_DECISION for completed results, NONE otherwise
  * @param reason          why a result failed, was dropped or has no decision; empty for OK and NG
  * @param recipeId        the prepared recipe (deblur and detector settings) it was made with
+ * @param configurationId the station configuration it was made with (OPC 40100 InternalConfigurationId,
+ *                        {@code <stationId>-<hash of the settings>}); empty for results journaled before
+ *                        results kept theirs
  * @param deblurModel     model name as configured (none, wiener, udbd, udbd_acf, udbd_acf_lite, motion)
  * @param deblurPasses    passes of the deblurrer
  * @param particleCount   particles found in the whole frame
@@ -47,6 +50,7 @@ public record InspectionResult(
         Verdict verdict,
         String reason,
         String recipeId,
+        String configurationId,
         String deblurModel,
         int deblurPasses,
         int particleCount,
@@ -63,6 +67,7 @@ public record InspectionResult(
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(verdict, "verdict");
         reason = reason == null ? "" : reason;
+        configurationId = configurationId == null ? "" : configurationId;
         deblurFallback = deblurFallback == null ? "" : deblurFallback;
         times = times == null ? ProcessingTimes.NONE : times;
         bumps = List.copyOf(bumps);
@@ -102,8 +107,9 @@ public record InspectionResult(
     public Builder toBuilder() {
         return new Builder().resultId(resultId).stationId(stationId).jobId(jobId).frameId(frameId)
                 .gapLinesBefore(gapLinesBefore).sourceName(sourceName).createdAt(createdAt).outcome(outcome)
-                .verdict(verdict).reason(reason).recipeId(recipeId).deblurModel(deblurModel)
-                .deblurPasses(deblurPasses).particleCount(particleCount).densityPerMm2(densityPerMm2).bumps(bumps)
+                .verdict(verdict).reason(reason).recipeId(recipeId).configurationId(configurationId)
+                .deblurModel(deblurModel).deblurPasses(deblurPasses).particleCount(particleCount)
+                .densityPerMm2(densityPerMm2).bumps(bumps)
                 .times(times).defocusSigmaPx(defocusSigmaPx).illuminationAngleDeg(illuminationAngleDeg)
                 .deblurFallback(deblurFallback).contrastThreshold(contrastThreshold);
     }
@@ -121,6 +127,7 @@ public record InspectionResult(
         private Verdict verdict = Verdict.NONE;
         private String reason = "";
         private String recipeId = "";
+        private String configurationId = "";
         private String deblurModel = "";
         private int deblurPasses;
         private int particleCount;
@@ -146,6 +153,7 @@ public record InspectionResult(
         public Builder verdict(Verdict v) { verdict = v; return this; }
         public Builder reason(String v) { reason = v; return this; }
         public Builder recipeId(String v) { recipeId = v; return this; }
+        public Builder configurationId(String v) { configurationId = v; return this; }
         public Builder deblurModel(String v) { deblurModel = v; return this; }
         public Builder deblurPasses(int v) { deblurPasses = v; return this; }
         public Builder particleCount(int v) { particleCount = v; return this; }
@@ -165,8 +173,9 @@ public record InspectionResult(
 
         public InspectionResult build() {
             return new InspectionResult(resultId, stationId, jobId, frameId, gapLinesBefore, sourceName, createdAt,
-                    outcome, verdict, reason, recipeId, deblurModel, deblurPasses, particleCount, densityPerMm2,
-                    bumps, times, defocusSigmaPx, illuminationAngleDeg, deblurFallback, contrastThreshold);
+                    outcome, verdict, reason, recipeId, configurationId, deblurModel, deblurPasses, particleCount,
+                    densityPerMm2, bumps, times, defocusSigmaPx, illuminationAngleDeg, deblurFallback,
+                    contrastThreshold);
         }
     }
 

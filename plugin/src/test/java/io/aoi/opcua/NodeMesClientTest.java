@@ -44,7 +44,7 @@ class NodeMesClientTest {
                 new UserAccount("mes", TestPasswords.hash("mes-pw"), Role.MES)), pki);
         Instant t0 = Instant.parse("2026-06-01T08:00:00Z");
         try (ResultJournal journal = ResultJournal.open(dir.resolve("journal"), 30, 1L << 20);
-             StationServer server = StationServer.start(settings, new StationIdentity(STATION, "J1", "C1"),
+             StationServer server = StationServer.start(settings, new StationIdentity(STATION, "J1"),
                      new InMemoryRecipeControl("R1", StationServerDemoTest.DEBLUR),
                      new JournalResultQuery(journal))) {
             List<String> args = new ArrayList<>(List.of(server.endpointUrl(), "--expect", "3",
@@ -55,7 +55,7 @@ class NodeMesClientTest {
             client.awaitReady();
             List<InspectionResult> sent = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
-                InspectionResult r = SampleResults.result(STATION, i, t0.plusSeconds(i));
+                InspectionResult r = SampleResults.stamped(STATION, i, t0.plusSeconds(i));
                 journal.append(r);
                 server.accept(r);
                 sent.add(r);

@@ -46,7 +46,7 @@ class NodeSpecClientTest {
                 new RecipeSettings("panel-a", DeblurModel.UDBD, 2), new RecipeSettings("panel-b", DeblurModel.NONE, 0)),
                 StationServerDemoTest.DEBLUR);
         try (ResultJournal journal = ResultJournal.open(dir.resolve("journal"), 30, 1L << 20);
-             StationServer server = StationServer.start(settings, new StationIdentity("S1", "J1", "C1"), recipes,
+             StationServer server = StationServer.start(settings, new StationIdentity("S1", "J1"), recipes,
                      new JournalResultQuery(journal))) {
             List<String> args = new ArrayList<>(List.of(server.endpointUrl(), "--expect", "3",
                     "--user", "eng", "--password", "eng-pw"));
@@ -55,7 +55,7 @@ class NodeSpecClientTest {
             client.awaitReady();
             List<InspectionResult> sent = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
-                InspectionResult r = SampleResults.result(i, t0.plusSeconds(i));
+                InspectionResult r = SampleResults.stamped(i, t0.plusSeconds(i));
                 journal.append(r);
                 server.accept(r);
                 sent.add(r);

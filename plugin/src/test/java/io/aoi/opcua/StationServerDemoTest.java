@@ -117,7 +117,7 @@ class StationServerDemoTest {
                 // anonymous is an operator by default; these tests drive the station, so the role is named
                 new OpcUaSettings("127.0.0.1", 0, SecurityProfile.DEMO, List.of(), dir.resolve("pki"))
                         .withAnonymousRole(Role.ENGINEER),
-                new StationIdentity("S1", "J1", "C1"), recipes, new JournalResultQuery(journal), control);
+                new StationIdentity("S1", "J1"), recipes, new JournalResultQuery(journal), control);
         client = TestClients.demo(server.endpointUrl());
         ns = client.getNamespaceTable().getIndex(MachineVisionNamespace.NAMESPACE_URI).intValue();
         mv = TestClients.mv(client);
@@ -323,7 +323,7 @@ class StationServerDemoTest {
         Instant t0 = Instant.parse("2026-05-01T10:00:00Z");
         List<InspectionResult> sent = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
-            InspectionResult r = SampleResults.result(i, t0.plusSeconds(i));
+            InspectionResult r = SampleResults.stamped(i, t0.plusSeconds(i));
             sent.add(r);
             publish(r);
         }
@@ -364,9 +364,10 @@ class StationServerDemoTest {
     void answersTheSpecResultMethodsNewestFirstWithFiltersAndPaging() throws Exception {
         Instant t0 = Instant.parse("2026-05-01T10:00:00Z");
         for (int i = 1; i <= 12; i++) {
-            InspectionResult r = SampleResults.result(i, t0.plusSeconds(i));
-            if (i > 8) {
-                r = r.toBuilder().jobId("J2").resultId(InspectionResult.resultId("S1", "J2", i)).build();
+            InspectionResult r = SampleResults.stamped(i, t0.plusSeconds(i));
+            if (i > 8) { // a later job, started with a changed station file
+                r = r.toBuilder().jobId("J2").resultId(InspectionResult.resultId("S1", "J2", i))
+                        .configurationId("C2").build();
             }
             publish(r);
         }
@@ -428,13 +429,31 @@ class StationServerDemoTest {
         assertEquals(Unsigned.uint(3), page.getOutputArguments()[1].value());
         CallMethodResult aborted = listFiltered(3, null, 0, 0);
         assertEquals(1, ((Object[]) aborted.getOutputArguments()[3].value()).length, "frame 5 was dropped");
+
+        // each stored result keeps the configuration it was made with, and the filter goes by it
+        for (String configuration : List.of("C1", "C2")) {
+            Variant none = Variant.NULL_VALUE;
+            CallMethodResult byConfiguration = call("ResultManagement", "ResultManagement/GetResultListFiltered",
+                    new Variant(0), none, none, none, none, none,
+                    new Variant(TestClients.id(client, 3008, configuration)), none, none,
+                    new Variant(Unsigned.uint(0)), new Variant(Unsigned.uint(0)), new Variant(1000));
+            Object[] made = (Object[]) byConfiguration.getOutputArguments()[3].value();
+            assertEquals(configuration.equals("C1") ? 8 : 4, made.length, configuration);
+            for (Object o : made) {
+                assertEquals(configuration, ((DynamicStructType) members(o).get("InternalConfigurationId"))
+                        .getMembers().get("Id"));
+            }
+        }
+        CallMethodResult laterJob = call("ResultManagement", "ResultManagement/GetResultComponentsById",
+                new Variant(resultId("S1-J2-9")), new Variant(1000));
+        assertEquals("C2", TestClients.idOf(client, laterJob.getOutputArguments()[11].value()));
     }
 
     @Test
     void catchUpWindowIsNewestFirstOpenEndedByJobAndRefusesAnEmptyWindow() throws Exception {
         Instant t0 = Instant.parse("2026-05-01T10:00:00Z");
         for (int i = 1; i <= 12; i++) {
-            publish(SampleResults.result(i, t0.plusSeconds(i)));
+            publish(SampleResults.stamped(i, t0.plusSeconds(i)));
         }
         CallMethodResult open = window(null, null, "", "", 0, 500);
         assertTrue(open.getStatusCode().isGood(), open.getStatusCode().toString());

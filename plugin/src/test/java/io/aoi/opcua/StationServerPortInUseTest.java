@@ -27,7 +27,7 @@ class StationServerPortInUseTest {
                     dir.resolve("pki"));
 
             OpcUaException e = assertThrows(OpcUaException.class, () -> StationServer.start(settings,
-                    new StationIdentity("S1", "J1", "C1"),
+                    new StationIdentity("S1", "J1"),
                     new InMemoryRecipeControl("R1", StationServerDemoTest.DEBLUR),
                     new JournalResultQuery(journal)));
 

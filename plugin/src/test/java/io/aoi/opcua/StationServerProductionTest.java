@@ -60,9 +60,9 @@ class StationServerProductionTest {
                 new UserAccount("eng", TestPasswords.hash("eng-pw"), Role.ENGINEER)), pki);
         journal = ResultJournal.open(dir.resolve("journal"), 30, 1L << 20);
         recipes = new InMemoryRecipeControl("R1", StationServerDemoTest.DEBLUR);
-        server = StationServer.start(settings, new StationIdentity("S1", "J1", "C1"), recipes,
+        server = StationServer.start(settings, new StationIdentity("S1", "J1"), recipes,
                 new JournalResultQuery(journal));
-        journal.append(SampleResults.result(1, Instant.parse("2026-05-01T10:00:00Z")));
+        journal.append(SampleResults.stamped(1, Instant.parse("2026-05-01T10:00:00Z")));
     }
 
     @AfterAll
@@ -194,7 +194,7 @@ class StationServerProductionTest {
                 .getServerCertificate().bytesOrEmpty();
         OpcUaSettings other = new OpcUaSettings("127.0.0.1", 0, SecurityProfile.PRODUCTION, settings.users(),
                 settings.pkiDir());
-        try (StationServer second = StationServer.start(other, new StationIdentity("S1", "J2", "C1"), recipes,
+        try (StationServer second = StationServer.start(other, new StationIdentity("S1", "J2"), recipes,
                 new JournalResultQuery(journal))) {
             byte[] after = DiscoveryClient.getEndpoints(second.endpointUrl()).get().stream()
                     .filter(e -> e.getSecurityMode() == MessageSecurityMode.SignAndEncrypt).findFirst()

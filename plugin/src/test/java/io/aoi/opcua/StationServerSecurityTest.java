@@ -65,7 +65,7 @@ class StationServerSecurityTest {
             open.add(journal);
         }
         recipes = new InMemoryRecipeControl("R1", StationServerDemoTest.DEBLUR);
-        StationServer server = StationServer.start(settings, new StationIdentity("S1", "J1", "C1"), recipes,
+        StationServer server = StationServer.start(settings, new StationIdentity("S1", "J1"), recipes,
                 new JournalResultQuery(journal), VisionControl.ACCEPT_ALL, options);
         open.add(server);
         return server;

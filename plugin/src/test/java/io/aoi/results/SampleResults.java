@@ -10,6 +10,22 @@ public final class SampleResults {
     private SampleResults() {
     }
 
+    /** The InternalConfigurationId {@link #stamped} results carry. */
+    public static final String CONFIGURATION_ID = "C1";
+
+    /**
+     * {@link #result(String, long, Instant)} stamped with configuration {@value #CONFIGURATION_ID}, as a running
+     * station stamps its results. ({@link #result} has none: the committed wire fixtures were made from it.)
+     */
+    public static InspectionResult stamped(String stationId, long frameId, Instant createdAt) {
+        return result(stationId, frameId, createdAt).toBuilder().configurationId(CONFIGURATION_ID).build();
+    }
+
+    /** {@link #stamped(String, long, Instant)} of station S1. */
+    public static InspectionResult stamped(long frameId, Instant createdAt) {
+        return stamped("S1", frameId, createdAt);
+    }
+
     /** Result {@code frameId} of station S1, job J1; every third frame is NG, every tenth is dropped. */
     public static InspectionResult result(long frameId, Instant createdAt) {
         return result("S1", frameId, createdAt);

@@ -1,5 +1,6 @@
 package io.aoi.plugin.pipeline;
 
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -10,6 +11,11 @@ import java.util.function.Supplier;
  * @param recipeId  the recipe revision in force now (changes when engineers change the recipe); stamps the frames
  *                  that enter and are never deblurred. A deblurred frame carries the revision of the settings it was
  *                  deblurred with instead ({@link AppliedRecipe}).
+ * @param configurationId the station configuration (OPC 40100 InternalConfigurationId), the same for the run
  */
-public record PipelineIdentity(String stationId, String jobId, Supplier<String> recipeId) {
+public record PipelineIdentity(String stationId, String jobId, Supplier<String> recipeId, String configurationId) {
+    public PipelineIdentity {
+        Objects.requireNonNull(recipeId, "recipeId");
+        Objects.requireNonNull(configurationId, "configurationId");
+    }
 }

@@ -326,11 +326,12 @@ public final class StationPipeline implements AutoCloseable {
      */
     private boolean enter(long frameId, long firstLine, long gapLinesBefore, String sourceName, long enteredNanos) {
         counters.framesIn.incrementAndGet();
-        open.put(frameId, new OpenFrame(frameId, gapLinesBefore, sourceName, enteredNanos,
-                identity.recipeId().get()));
+        String recipeId = identity.recipeId().get();
+        open.put(frameId, new OpenFrame(frameId, gapLinesBefore, sourceName, enteredNanos, recipeId));
         try {
             recorder.admit(new FrameAdmission(InspectionResult.resultId(identity.stationId(), identity.jobId(),
-                    frameId), identity.stationId(), identity.jobId(), frameId, firstLine, sourceName, Instant.now()));
+                    frameId), identity.stationId(), identity.jobId(), frameId, firstLine, sourceName, Instant.now(),
+                    new FrameAdmission.MadeWith(recipeId, identity.configurationId())));
             return true;
         } catch (JournalException e) {
             fail(e);
@@ -620,7 +621,7 @@ public final class StationPipeline implements AutoCloseable {
     private InspectionResult.Builder base(long frameId, long gapLinesBefore, String sourceName, String recipeId) {
         return InspectionResult.builder().stationId(identity.stationId()).jobId(identity.jobId()).frameId(frameId)
                 .idFromParts().gapLinesBefore(gapLinesBefore).sourceName(sourceName).createdAt(Instant.now())
-                .recipeId(recipeId);
+                .recipeId(recipeId).configurationId(identity.configurationId());
     }
 
     private void count(InspectionResult result) {

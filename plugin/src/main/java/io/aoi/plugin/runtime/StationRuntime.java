@@ -170,7 +170,8 @@ public final class StationRuntime implements AutoCloseable {
                 inspector = truth.get();
             }
             StationPipeline pipeline = new StationPipeline(source, deblur, inspector,
-                    fanOut, new PipelineIdentity(config.stationId(), jobId, () -> recipe.snapshot().recipeId()),
+                    fanOut, new PipelineIdentity(config.stationId(), jobId, () -> recipe.snapshot().recipeId(),
+                            ConfigurationIds.of(config)),
                     options.maxFrames(), QUEUE_DEPTH, STOP_GRACE, overload);
             VisionStateMachine states = new VisionStateMachine(new StationControl(pipeline), recipe::isPrepared);
 
@@ -178,7 +179,7 @@ public final class StationRuntime implements AutoCloseable {
             if (options.opcUaServer()) {
                 part = "OPC UA server";
                 server = Optional.of(services.push(part, StationServer.start(config.opcua(),
-                        new StationIdentity(config.stationId(), jobId, recipe.current().recipeId()), recipe,
+                        new StationIdentity(config.stationId(), jobId), recipe,
                         new JournalResultQuery(journal), states,
                         SecurityOptions.defaults(securityLog, config.opcua().profile()))));
                 fanOut.add(server.get());

@@ -1,13 +1,16 @@
 package io.aoi.results.journal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.aoi.results.FrameAdmission;
 import io.aoi.results.internal.IsoInstant;
 
 /**
  * A {@link FrameAdmission} as one journal line: {@code {"record": "admission", resultId, stationId, jobId, frameId,
- * firstLine, sourceName, admittedAt}}, {@code admittedAt} ISO-8601. Every field is required when read.
+ * firstLine, sourceName, admittedAt, recipeId, configurationId}}, {@code admittedAt} ISO-8601. The last two are
+ * left out when empty and optional when read (journals written before admissions kept them); the others are
+ * required.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record AdmissionLine(
@@ -18,7 +21,9 @@ record AdmissionLine(
         @JsonProperty(required = true) long frameId,
         @JsonProperty(required = true) long firstLine,
         @JsonProperty(required = true) String sourceName,
-        @JsonProperty(required = true) String admittedAt) {
+        @JsonProperty(required = true) String admittedAt,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String recipeId,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String configurationId) {
 
     /** Field that marks a record that is not a result; absent on results. */
     static final String RECORD_KIND = "record";
@@ -26,12 +31,13 @@ record AdmissionLine(
 
     static AdmissionLine of(FrameAdmission a) {
         return new AdmissionLine(ADMISSION, a.resultId(), a.stationId(), a.jobId(), a.frameId(), a.firstLine(),
-                a.sourceName(), IsoInstant.format(a.admittedAt()));
+                a.sourceName(), IsoInstant.format(a.admittedAt()), a.madeWith().recipeId(),
+                a.madeWith().configurationId());
     }
 
     /** @throws IllegalArgumentException or NullPointerException when the fields make no valid admission */
     FrameAdmission toAdmission() {
         return new FrameAdmission(resultId, stationId, jobId, frameId, firstLine, sourceName,
-                IsoInstant.parse("admittedAt", admittedAt));
+                IsoInstant.parse("admittedAt", admittedAt), new FrameAdmission.MadeWith(recipeId, configurationId));
     }
 }

@@ -35,6 +35,7 @@ public final class CrashRecovery {
         for (FrameAdmission a : pending) {
             InspectionResult r = InspectionResult.builder().resultId(a.resultId()).stationId(a.stationId())
                     .jobId(a.jobId()).frameId(a.frameId()).sourceName(a.sourceName()).createdAt(now)
+                    .recipeId(a.madeWith().recipeId()).configurationId(a.madeWith().configurationId())
                     .outcome(Outcome.INTERRUPTED)
                     .reason("the station process ended before this frame had a result: admitted at "
                             + a.admittedAt() + ", cut between " + cut + " (last journal record) and " + now

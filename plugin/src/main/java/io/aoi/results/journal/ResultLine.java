@@ -1,6 +1,7 @@
 package io.aoi.results.journal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,7 +17,11 @@ import io.aoi.results.internal.ResultFieldsJson;
  */
 record ResultLine(String resultId, @JsonUnwrapped ResultFieldsJson fields, @JsonUnwrapped Provenance provenance) {
 
-    /** Where a result came from and how it was made; the last fields of a journal line. */
+    /**
+     * Where a result came from and how it was made; the last fields of a journal line. {@code configurationId}, the
+     * newest, is left out when empty and optional when read, so journals written before it read back (with none)
+     * and results without one are written byte for byte as before.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Provenance(
             @JsonProperty(required = true) String stationId,
@@ -24,7 +29,8 @@ record ResultLine(String resultId, @JsonUnwrapped ResultFieldsJson fields, @Json
             @JsonProperty(required = true) String sourceName,
             @JsonProperty(required = true) String recipeId,
             @JsonProperty(required = true) String deblurModel,
-            @JsonProperty(required = true) int deblurPasses) {
+            @JsonProperty(required = true) int deblurPasses,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) String configurationId) {
     }
 
     /** The id, required; bound on its own (see {@link #read}). */
@@ -34,7 +40,7 @@ record ResultLine(String resultId, @JsonUnwrapped ResultFieldsJson fields, @Json
 
     static ResultLine of(InspectionResult r) {
         return new ResultLine(r.resultId(), ResultFieldsJson.of(r), new Provenance(r.stationId(), r.jobId(),
-                r.sourceName(), r.recipeId(), r.deblurModel(), r.deblurPasses()));
+                r.sourceName(), r.recipeId(), r.deblurModel(), r.deblurPasses(), r.configurationId()));
     }
 
     /**
@@ -50,6 +56,7 @@ record ResultLine(String resultId, @JsonUnwrapped ResultFieldsJson fields, @Json
     InspectionResult toResult() {
         return fields.into(InspectionResult.builder().resultId(resultId).stationId(provenance.stationId())
                 .jobId(provenance.jobId()).sourceName(provenance.sourceName()).recipeId(provenance.recipeId())
-                .deblurModel(provenance.deblurModel()).deblurPasses(provenance.deblurPasses())).build();
+                .configurationId(provenance.configurationId()).deblurModel(provenance.deblurModel())
+                .deblurPasses(provenance.deblurPasses())).build();
     }
 }

@@ -11,12 +11,13 @@ import java.time.Instant;
  * @param createdAt when the result was made ({@link Instant#EPOCH} when unknown)
  * @param jobId     the job, "" when unknown
  * @param recipeId  the recipe, "" when unknown
+ * @param configurationId the station configuration, "" when unknown
  */
-public record ResultSummary(String resultId, Instant createdAt, String jobId, String recipeId, Outcome outcome,
-        Verdict verdict) {
+public record ResultSummary(String resultId, Instant createdAt, String jobId, String recipeId,
+        String configurationId, Outcome outcome, Verdict verdict) {
     static ResultSummary of(InspectionResult r) {
         return new ResultSummary(r.resultId(), r.createdAt() == null ? Instant.EPOCH : r.createdAt(),
-                r.jobId() == null ? "" : r.jobId(), r.recipeId() == null ? "" : r.recipeId(), r.outcome(),
-                r.verdict());
+                r.jobId() == null ? "" : r.jobId(), r.recipeId() == null ? "" : r.recipeId(), r.configurationId(),
+                r.outcome(), r.verdict());
     }
 }

@@ -95,7 +95,7 @@ public final class OpcUaBenchmark implements Callable<Integer> {
                 .withTiles(256, 16));
         try (StationServer server = StationServer.start(
                 new OpcUaSettings("127.0.0.1", 0, SecurityProfile.DEMO, List.of(), pki),
-                new StationIdentity("S1", "J1", "C1"), recipes, none)) {
+                new StationIdentity("S1", "J1"), recipes, none)) {
             List<OpcUaClient> conns = new ArrayList<>();
             List<Receiver> receivers = new ArrayList<>();
             for (int c = 0; c < clients; c++) {

@@ -219,7 +219,7 @@ public final class SecurityBenchmark implements Callable<Integer> {
                 .withTiles(256, 16));
         OpcUaSettings settings = new OpcUaSettings("127.0.0.1", 0, SecurityProfile.PRODUCTION, users, pki);
         try (SecurityLog log = SecurityLog.open(work.resolve("security"), 30, 1 << 20);
-             StationServer server = StationServer.start(settings, new StationIdentity("S1", "J1", "C1"), recipes,
+             StationServer server = StationServer.start(settings, new StationIdentity("S1", "J1"), recipes,
                      none, VisionControl.ACCEPT_ALL, SecurityOptions.defaults(log, SecurityProfile.PRODUCTION))) {
             String url = server.endpointUrl();
             OpcUaClient open = TestClients.production(url, cert, new UsernameProvider("mes", "mes-pw"),

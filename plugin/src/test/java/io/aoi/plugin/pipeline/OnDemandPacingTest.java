@@ -98,7 +98,7 @@ class OnDemandPacingTest {
         try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> RECIPE,
                 (s, passes) -> new SingleFrameStage<>(model, passes));
                 StationPipeline pipeline = new StationPipeline(source, stage, OnDemandPacingTest::ok, recorded,
-                        new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, queueDepth, Duration.ofSeconds(20),
+                        TestIdentities.job("J1"), 0, queueDepth, Duration.ofSeconds(20),
                         overload)) {
             pipeline.start();
             assertTrue(pipeline.awaitFinished(Duration.ofSeconds(60)), "pipeline did not finish");
@@ -158,7 +158,7 @@ class OnDemandPacingTest {
                 (s, passes) -> new SingleFrameStage<>(new GatedDeblurrer("stuck", entered, release, Duration.ZERO),
                         passes));
         StationPipeline pipeline = new StationPipeline(folder, stage, OnDemandPacingTest::ok, recorded,
-                new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 2, Duration.ofMillis(500),
+                TestIdentities.job("J1"), 0, 2, Duration.ofMillis(500),
                 OverloadHandler.dropping());
         try {
             pipeline.start();

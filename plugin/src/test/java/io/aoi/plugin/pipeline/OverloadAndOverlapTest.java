@@ -38,7 +38,7 @@ class OverloadAndOverlapTest {
         try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> RECIPE,
                 (s, passes) -> new SingleFrameStage<>(model, passes));
                 StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(script), stage, inspector,
-                        recorded::add, new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, queueDepth,
+                        recorded::add, TestIdentities.job("J1"), 0, queueDepth,
                         Duration.ofSeconds(20), overload)) {
             pipeline.start();
             assertTrue(pipeline.awaitFinished(Duration.ofSeconds(30)), "pipeline did not finish");

@@ -103,8 +103,8 @@ class RecipeIdPerFrameTest {
         try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(recipe::get, opener);
                 StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(script), stage,
                         RecipeIdPerFrameTest::ok, recorded::add,
-                        new PipelineIdentity("st1", "J1", () -> recipe.get().recipeId()), 0, QUEUE_DEPTH,
-                        Duration.ofSeconds(20))) {
+                        new PipelineIdentity("st1", "J1", () -> recipe.get().recipeId(),
+                                TestIdentities.CONFIGURATION), 0, QUEUE_DEPTH, Duration.ofSeconds(20))) {
             pipeline.start();
             assertTrue(pipeline.awaitFinished(Duration.ofSeconds(30)), "pipeline did not finish");
         }

@@ -100,7 +100,7 @@ class StationPipelineTest {
                 () -> new RecipeSnapshot("recipe-1", recipe.get()),
                 (s, passes) -> new SingleFrameStage<>(new InvertingDeblurrer(sleepMillis), passes));
                 StationPipeline pipeline = new StationPipeline(source, stage, inspector::inspect, recorded::add,
-                        new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, queueDepth, Duration.ofSeconds(20))) {
+                        TestIdentities.job("J1"), 0, queueDepth, Duration.ofSeconds(20))) {
             pipeline.start();
             assertTrue(pipeline.awaitFinished(Duration.ofSeconds(30)), "pipeline did not finish");
         }
@@ -146,6 +146,9 @@ class StationPipelineTest {
         assertEquals(15, results.size());
         Set<String> ids = results.stream().map(InspectionResult::resultId).collect(Collectors.toSet());
         assertEquals(15, ids.size(), "result ids are unique");
+        for (InspectionResult r : results) {
+            assertEquals(TestIdentities.CONFIGURATION, r.configurationId(), "configuration of " + r.resultId());
+        }
         InspectionResult dropped = byFrame(results, 12);
         assertEquals(Outcome.DROPPED, dropped.outcome());
         assertTrue(dropped.reason().contains("missing packets"), dropped.reason());
@@ -173,7 +176,7 @@ class StationPipelineTest {
                 (s, passes) -> new SingleFrameStage<>(new InvertingDeblurrer(0), passes));
                 StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(script, true), stage,
                         StationPipelineTest::brightPixels, recorded::add,
-                        new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 8, Duration.ofSeconds(20))) {
+                        TestIdentities.job("J1"), 0, 8, Duration.ofSeconds(20))) {
             assertEquals("starting", pipeline.sourceState().text());
             pipeline.start();
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
@@ -187,7 +190,7 @@ class StationPipelineTest {
                 (s, passes) -> new SingleFrameStage<>(new InvertingDeblurrer(0), passes));
                 StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(ending), stage,
                         StationPipelineTest::brightPixels, recorded::add,
-                        new PipelineIdentity("st1", "J2", () -> "recipe-1"), 0, 8, Duration.ofSeconds(20))) {
+                        TestIdentities.job("J2"), 0, 8, Duration.ofSeconds(20))) {
             pipeline.start();
             assertTrue(pipeline.awaitFinished(Duration.ofSeconds(30)));
             assertInstanceOf(SourceState.Ended.class, pipeline.sourceState());
@@ -234,7 +237,7 @@ class StationPipelineTest {
                 () -> new RecipeSnapshot("recipe-1", recipe.get()), opener);
                 StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(script), stage,
                         StationPipelineTest::brightPixels, recorded::add,
-                        new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 8, Duration.ofSeconds(20))) {
+                        TestIdentities.job("J1"), 0, 8, Duration.ofSeconds(20))) {
             pipeline.start();
             assertTrue(pipeline.awaitFinished(Duration.ofSeconds(30)));
         }
@@ -266,7 +269,7 @@ class StationPipelineTest {
         try (RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> RECIPE,
                 (s, passes) -> new SingleFrameStage<>(new InvertingDeblurrer(0), passes));
                 StationPipeline pipeline = new StationPipeline(source, stage, StationPipelineTest::brightPixels,
-                        fullDisk, new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 4, Duration.ofSeconds(5))) {
+                        fullDisk, TestIdentities.job("J1"), 0, 4, Duration.ofSeconds(5))) {
             pipeline.start();
             assertTrue(pipeline.awaitFinished(Duration.ofSeconds(10)));
             assertInstanceOf(JournalException.class, pipeline.failure());
@@ -291,7 +294,7 @@ class StationPipelineTest {
                 (s, passes) -> new SingleFrameStage<>(nan, passes));
                 StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(script), stage,
                         StationPipelineTest::brightPixels, recorded::add,
-                        new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 4, Duration.ofSeconds(2))) {
+                        TestIdentities.job("J1"), 0, 4, Duration.ofSeconds(2))) {
             pipeline.start();
             assertTrue(pipeline.awaitFinished(Duration.ofSeconds(30)));
             counters = pipeline.counters();
@@ -315,10 +318,13 @@ class StationPipelineTest {
         }
         script.add(new FrameResult.Dropped(5, "camera 7", "incomplete strip"));
         List<String> events = Collections.synchronizedList(new ArrayList<>());
+        List<FrameAdmission.MadeWith> madeWith = Collections.synchronizedList(new ArrayList<>());
         ResultRecorder recorder = new ResultRecorder() {
             @Override
             public void admit(FrameAdmission a) {
                 events.add("admit " + a.resultId() + (a.frameId() == 5 ? " from " + a.sourceName() : ""));
+                // what a result recovered after a crash is stamped with
+                madeWith.add(a.madeWith());
             }
 
             @Override
@@ -330,11 +336,14 @@ class StationPipelineTest {
                 (s, passes) -> new SingleFrameStage<>(new InvertingDeblurrer(0), passes));
                 StationPipeline pipeline = new StationPipeline(new ScriptedFrameSource(script), stage,
                         StationPipelineTest::brightPixels, recorder,
-                        new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 8, Duration.ofSeconds(2))) {
+                        TestIdentities.job("J1"), 0, 8, Duration.ofSeconds(2))) {
             pipeline.start();
             assertTrue(pipeline.awaitFinished(Duration.ofSeconds(30)));
         }
         assertEquals(12, events.size(), "events " + events);
+        assertEquals(List.of(new FrameAdmission.MadeWith("recipe-1", TestIdentities.CONFIGURATION)),
+                madeWith.stream().distinct().toList(), "recipe and configuration of every admission");
+        assertEquals(6, madeWith.size());
         // a frame the source could not deliver is admitted and recorded under the name the source gave it
         assertTrue(events.contains("admit st1-J1-5 from camera 7"), "events " + events);
         assertTrue(events.contains("record st1-J1-5 from camera 7"), "events " + events);
@@ -373,7 +382,7 @@ class StationPipelineTest {
         RecipeDeblurStage<CapturedFrame> stage = new RecipeDeblurStage<>(() -> RECIPE,
                 (s, passes) -> new SingleFrameStage<>(stuck, passes));
         StationPipeline pipeline = new StationPipeline(source, stage, StationPipelineTest::brightPixels,
-                recorded::add, new PipelineIdentity("st1", "J1", () -> "recipe-1"), 0, 8, Duration.ofMillis(500));
+                recorded::add, TestIdentities.job("J1"), 0, 8, Duration.ofMillis(500));
         try {
             pipeline.start();
             assertTrue(entered.await(10, TimeUnit.SECONDS), "the first frame reached the deblurrer");

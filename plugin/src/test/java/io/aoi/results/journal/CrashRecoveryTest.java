@@ -20,9 +20,11 @@ class CrashRecoveryTest {
     @TempDir
     Path dir;
 
+    private static final FrameAdmission.MadeWith MADE_WITH = new FrameAdmission.MadeWith("acf-r2", "S1-0123456789ab");
+
     private static FrameAdmission admission(long frame, Instant at) {
         return new FrameAdmission(InspectionResult.resultId("S1", "J1", frame), "S1", "J1", frame, frame * 448,
-                "sim", at);
+                "sim", at, MADE_WITH);
     }
 
     @Test
@@ -45,6 +47,8 @@ class CrashRecoveryTest {
             for (InspectionResult r : recovered) {
                 assertEquals(Outcome.INTERRUPTED, r.outcome());
                 assertEquals(3, r.resultState(), "OPC 40100 Aborted");
+                assertEquals("acf-r2", r.recipeId(), "the recipe in force when the frame entered");
+                assertEquals("S1-0123456789ab", r.configurationId(), "the configuration it entered under");
                 assertTrue(r.reason().contains("cut between " + T0.plusSeconds(7) + " (last journal record) and "
                         + restart), r.reason());
                 assertEquals(Optional.of(r), j.byId(r.resultId()));

@@ -1,11 +1,13 @@
 package io.aoi.results.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aoi.results.FrameAdmission;
 import io.aoi.results.InspectionResult;
 import io.aoi.results.WireFixtures;
 import java.io.ByteArrayOutputStream;
@@ -58,6 +60,27 @@ class ResultCodecTest {
         ObjectNode nullThreshold = encoded(withThreshold);
         nullThreshold.putNull("contrastThreshold");
         assertTrue(Double.isNaN(decode(nullThreshold).contrastThreshold()), "null reads back as not known");
+    }
+
+    @Test
+    void theConfigurationReadsBackAndAnOldLineHasNone() throws Exception {
+        InspectionResult configured = NG.toBuilder().configurationId("S1-0123456789ab").build();
+        byte[] line = ResultCodec.encode(configured);
+        assertEquals(configured, ResultCodec.decode(line, 0, line.length));
+        assertEquals("S1-0123456789ab", encoded(configured).get("configurationId").asText());
+        assertFalse(encoded(NG).has("configurationId"), "none is left out, so such lines read as before");
+        assertEquals("", decode(encoded(NG)).configurationId());
+    }
+
+    @Test
+    void anAdmissionKeepsItsRecipeAndConfigurationAndAnOldOneHasNeither() throws Exception {
+        FrameAdmission old = WireFixtures.admissions().get(0);
+        FrameAdmission stamped = new FrameAdmission(old.resultId(), old.stationId(), old.jobId(), old.frameId(),
+                old.firstLine(), old.sourceName(), old.admittedAt(), new FrameAdmission.MadeWith("acf-r2", "S1-c"));
+        assertEquals(stamped, ResultCodec.decodeAdmission(JSON.readTree(ResultCodec.encode(stamped))));
+        ObjectNode oldLine = (ObjectNode) JSON.readTree(ResultCodec.encode(old));
+        assertFalse(oldLine.has("recipeId") || oldLine.has("configurationId"), oldLine.toString());
+        assertEquals(FrameAdmission.MadeWith.UNKNOWN, ResultCodec.decodeAdmission(oldLine).madeWith());
     }
 
     @Test
