@@ -59,10 +59,14 @@ public record DeblurSettings(
         Check.present("policy", policy);
     }
 
-    /** A copy with another model and iteration count, validated like the original. */
+    /**
+     * A copy with another model and iteration count, validated like the original. A model file belongs to the
+     * model it was given for: a copy with another model has none (that model's shipped file).
+     */
     public DeblurSettings with(DeblurModel newModel, int newIterations) {
+        Optional<Path> file = newModel.equals(model) ? modelFile : Optional.empty();
         return new DeblurSettings(newModel, newIterations, executionProvider, threads, tileSizePx, tileOverlapPx,
-                modelFile, wienerSigmaPx, wienerNoiseToSignal, policy);
+                file, wienerSigmaPx, wienerNoiseToSignal, policy);
     }
 
     public DeblurSettings withModel(DeblurModel v) {

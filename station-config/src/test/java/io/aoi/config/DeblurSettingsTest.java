@@ -44,6 +44,18 @@ class DeblurSettingsTest {
     }
 
     @Test
+    void aModelFileBelongsToTheModelItWasGivenFor() {
+        Path file = Path.of("/models/candidate.onnx");
+        DeblurSettings udbd = DeblurSettings.DEFAULTS.withModelFile(file);
+
+        assertEquals(Optional.of(file), udbd.withIterations(3).modelFile(), "same model: its file stays");
+        assertEquals(Optional.of(file), udbd.with(DeblurModel.UDBD_ACF, 2).modelFile());
+        assertEquals(Optional.empty(), udbd.withModel(DeblurModel.UDBD_ACF_LITE).modelFile(),
+                "another model restores with its shipped file, not the one given for udbd_acf");
+        assertEquals(Optional.empty(), udbd.with(DeblurModel.WIENER, 1).modelFile());
+    }
+
+    @Test
     void withersValidateLikeTheConstructor() {
         InvalidSettingException iterations = assertThrows(InvalidSettingException.class,
                 () -> DeblurSettings.DEFAULTS.withIterations(4));

@@ -22,6 +22,12 @@ public final class MotionProvider implements DeblurrerProvider {
         return DeblurModel.MOTION.name();
     }
 
+    /** The ONNX file of {@code deblur.modelFile}, else the shipped one. */
+    @Override
+    public boolean readsModelFile() {
+        return true;
+    }
+
     @Override
     public ModelNeeds needs() {
         return NEEDS;

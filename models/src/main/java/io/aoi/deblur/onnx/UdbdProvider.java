@@ -37,6 +37,12 @@ public class UdbdProvider implements DeblurrerProvider {
         return model.name();
     }
 
+    /** The ONNX file of {@code deblur.modelFile}, else the shipped one. */
+    @Override
+    public final boolean readsModelFile() {
+        return true;
+    }
+
     @Override
     public final ModelNeeds needs() {
         return needs;

@@ -34,6 +34,14 @@ public interface DeblurrerProvider {
     ModelNeeds needs();
 
     /**
+     * Whether {@link #open} and {@link #openStage} read {@code settings.modelFile()}. The pipeline refuses a model
+     * file for a model that reads none, so that a file given for it is never ignored without a word.
+     */
+    default boolean readsModelFile() {
+        return false;
+    }
+
+    /**
      * Opens the model to restore single frames; called only when {@link ModelNeeds#frameWindow()} is 1.
      *
      * @param settings the station's deblur section, {@code settings.model()} naming this provider: its model file,

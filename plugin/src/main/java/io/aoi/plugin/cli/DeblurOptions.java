@@ -54,7 +54,9 @@ final class DeblurOptions {
     int threads = DEFAULTS.threads();
 
     @Option(names = "--model-file", paramLabel = "FILE.onnx",
-            description = "Another ONNX model file. Default: the station's, else the shipped model.")
+            description = "Another ONNX model file for the model of --model (refused for a model that reads no "
+                    + "file: none, wiener). Default: the station's when --model is the station's model, else the "
+                    + "shipped model.")
     Path modelFile;
 
     /** The station file, when {@code --station} was given. */
@@ -67,13 +69,14 @@ final class DeblurOptions {
         DeblurSettings base = station != null ? StationConfigLoader.load(station, Deblurrers.names()).deblur()
                 : DEFAULTS;
         try {
-            return base.with(given("--model") ? model("--model", model) : base.model(),
+            // another --model than the station's drops the station's model file (it belongs to that model)
+            DeblurSettings s = base.with(given("--model") ? model("--model", model) : base.model(),
                     given("--iterations") ? UsageException.inRange("--iterations", iterations, 0,
                             DeblurSettings.MAX_ITERATIONS) : base.iterations())
                     .withExecutionProvider(given("--provider") ? provider : base.executionProvider())
                     .withThreads(given("--threads") ? UsageException.inRange("--threads", threads, 1, 64)
-                            : base.threads())
-                    .withModelFile(Optional.ofNullable(modelFile).or(base::modelFile));
+                            : base.threads());
+            return modelFile != null ? s.withModelFile(modelFile) : s;
         } catch (InvalidSettingException e) {
             throw new UsageException(e.getMessage());
         }

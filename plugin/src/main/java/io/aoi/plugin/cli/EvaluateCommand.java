@@ -273,8 +273,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** The motion arm's model: the shipped one, or {@code --model-file} when {@code --model} is motion. */
     private static DeblurSettings motionSettings(DeblurSettings s) {
-        DeblurSettings motion = s.with(DeblurModel.MOTION, 1);
-        return s.model().equals(DeblurModel.MOTION) ? motion : motion.withModelFile(Optional.empty());
+        return s.with(DeblurModel.MOTION, 1);
     }
 
     private static void writeMarkdown(Path file, String markdown) throws IOException {
@@ -295,7 +294,7 @@ final class EvaluateCommand implements Callable<Integer> {
             return s;
         }
         try {
-            return s.withModel(DeblurSettings.DEFAULTS.model()).withModelFile(Optional.empty());
+            return s.withModel(DeblurSettings.DEFAULTS.model());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

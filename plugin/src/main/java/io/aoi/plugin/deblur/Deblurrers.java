@@ -81,7 +81,7 @@ public final class Deblurrers {
      */
     public static <T> DeblurStage<T> stage(DeblurSettings settings, IntSupplier passes, Optional<RegionFinder> bumps,
             ToDoubleFunction<Image> stationShearDeg) throws DeblurException {
-        DeblurrerProvider provider = provider(settings.model());
+        DeblurrerProvider provider = provider(settings);
         if (regional(provider, settings, bumps) || provider.needs().shearDirectionDeg().isPresent()) {
             return new SingleFrameStage<>(open(settings, bumps, stationShearDeg), passes);
         }
@@ -138,7 +138,7 @@ public final class Deblurrers {
      * @throws DeblurException also when the model reads more than one frame: it runs only as a {@link #stage}
      */
     public static Deblurrer open(DeblurSettings settings) throws DeblurException {
-        DeblurrerProvider provider = provider(settings.model());
+        DeblurrerProvider provider = provider(settings);
         if (provider.needs().frameWindow() != 1) {
             throw new DeblurException("model '" + provider.name() + "' restores a frame from a window of "
                     + provider.needs().frameWindow() + " frames; open it with Deblurrers.stage and hand it the "
@@ -153,6 +153,19 @@ public final class Deblurrers {
 
     private static DeblurrerProvider provider(DeblurModel model) throws DeblurException {
         return DeblurrerRegistry.installed().provider(model);
+    }
+
+    /** The provider of the settings' model, refusing a model file for a model that reads none. */
+    private static DeblurrerProvider provider(DeblurSettings settings) throws DeblurException {
+        DeblurrerProvider provider = provider(settings.model());
+        if (settings.modelFile().isPresent() && !provider.readsModelFile()) {
+            List<String> reading = DeblurrerRegistry.installed().providers().stream()
+                    .filter(DeblurrerProvider::readsModelFile).map(DeblurrerProvider::name).toList();
+            throw new DeblurException("deblur.modelFile " + settings.modelFile().get() + " is given for model '"
+                    + provider.name() + "', which reads no model file; allowed: no modelFile, or a model that "
+                    + "reads one (" + String.join(", ", reading) + ")");
+        }
+        return provider;
     }
 
     private static boolean regional(DeblurrerProvider provider, DeblurSettings settings,

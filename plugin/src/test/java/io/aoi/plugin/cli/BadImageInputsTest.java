@@ -185,6 +185,19 @@ class BadImageInputsTest {
     }
 
     @Test
+    void deblurRefusesAModelFileForWienerInsteadOfIgnoringIt() throws Exception {
+        Path in = image("w/a.png", 64, 48);
+        Path out = tmp.resolve("w-out");
+
+        assertEquals(1, run("deblur", "--model", "wiener", "--model-file", "candidate.onnx", "--out", out.toString(),
+                in.toString()));
+
+        assertTrue(err().contains("deblur.modelFile candidate.onnx is given for model 'wiener', which reads no model "
+                + "file"), err());
+        assertFalse(Files.exists(out.resolve("a.png")), "nothing restored");
+    }
+
+    @Test
     void deblurRefusesTheSameInputGivenTwice() throws Exception {
         Path a = image("d1/x.png", 64, 48);
         Path out = tmp.resolve("out");

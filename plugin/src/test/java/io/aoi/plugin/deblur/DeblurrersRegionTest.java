@@ -3,11 +3,13 @@ package io.aoi.plugin.deblur;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.aoi.config.DeblurModel;
 import io.aoi.config.DeblurPolicy;
 import io.aoi.config.DeblurRegion;
 import io.aoi.config.DeblurSettings;
+import io.aoi.deblur.DeblurException;
 import io.aoi.deblur.Deblurrer;
 import io.aoi.deblur.FrameOrientation;
 import io.aoi.deblur.OrientedDeblurrer;
@@ -17,6 +19,7 @@ import io.aoi.deblur.region.RegionDeblurrer;
 import io.aoi.deblur.region.RegionFinder;
 import io.aoi.deblur.wiener.WienerDeblurrer;
 import io.aoi.image.Image;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,31 @@ class DeblurrersRegionTest {
             assertInstanceOf(RegionDeblurrer.class, d);
             d.deblur(Image.blank(96, 64, 1, 8), 1);
             assertEquals(List.of(new PixelRegion(4, 4, 48, 40)), ((RegionDeblurrer) d).lastRegions());
+        }
+    }
+
+    @Test
+    void aModelFileForAModelThatReadsNoneIsRefusedNamingTheFileAndTheModelsThatReadOne() {
+        DeblurSettings wienerWithFile = WIENER.withModelFile(Path.of("candidate.onnx"));
+
+        for (org.junit.jupiter.api.function.Executable open : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> Deblurrers.open(wienerWithFile).close(),
+                () -> Deblurrers.stage(wienerWithFile, () -> 1).close())) {
+            DeblurException e = assertThrows(DeblurException.class, open);
+            assertEquals("deblur.modelFile candidate.onnx is given for model 'wiener', which reads no model file; "
+                    + "allowed: no modelFile, or a model that reads one (udbd, udbd_acf, udbd_acf_lite, motion)",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void theFallbackRestoresWithItsShippedModelNotTheFileOfTheMainModel() throws Exception {
+        DeblurSettings udbdWithFile = DeblurSettings.DEFAULTS.withModelFile(Path.of("candidate.onnx"))
+                .withPolicy(DeblurPolicy.DEFAULTS.withRegion(DeblurRegion.FRAME));
+
+        try (Deblurrer fallback = Deblurrers.fallback(udbdWithFile, Optional.empty(), f -> Double.NaN)) {
+            assertEquals(DeblurModel.WIENER, udbdWithFile.policy().fallbackModel());
+            assertInstanceOf(WienerDeblurrer.class, fallback);
         }
     }
 
