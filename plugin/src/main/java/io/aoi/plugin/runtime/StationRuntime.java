@@ -199,7 +199,8 @@ public final class StationRuntime implements AutoCloseable {
                     Duration.ofSeconds(1)));
             return new StationRuntime(services,
                     new Parts(pipeline, source, server, states, recipe, truth), jobId, recovered);
-        } catch (JournalException | DeblurException | CameraException | OpcUaException | RuntimeException e) {
+        } catch (JournalException | DeblurException | CameraException | OpcUaException | RuntimeException
+                | LinkageError e) { // LinkageError: a native library (OpenCV, ONNX Runtime) that does not load
             services.close();
             // a host source not yet registered is closed too: the runtime owns it from the call on
             options.hostSource().ifPresent(FrameSource::close);

@@ -143,4 +143,32 @@ class StationKillTest {
                 results.values().stream().mapToInt(Integer::intValue).sum(), outcomes, withoutRecord.size(),
                 duplicates.size());
     }
+
+    @Test
+    void aStopWhileTheStationStartsLetsTheStartFinishThenStopsItWithASummary() throws Exception {
+        Path station = dir.resolve("start-stop.yaml");
+        Files.writeString(station, STATION.formatted("udbd_acf"));
+        StationProcess p = new StationProcess(station);
+        boolean runningAtTheStop;
+        try {
+            // the journal is opened first; the models and the OPC UA server take seconds after it
+            p.awaitPrinted("result journal ");
+            runningAtTheStop = p.printed("running, job");
+            p.terminate();
+            assertTrue(p.process.waitFor(60, TimeUnit.SECONDS), "stopped station ended");
+            p.reader.join(TimeUnit.SECONDS.toMillis(10));
+        } finally {
+            p.process.destroyForcibly();
+        }
+        String out = p.output();
+        assertFalse(runningAtTheStop, "the stop came while the station was starting:\n" + out);
+        // the start either finishes and the station stops with its summary, or it fails on what the JVM's stop
+        // removed (OpenCV's extracted native library) and says so; either way on one line, without a stack trace
+        assertTrue(p.printed("stopped: summary:") || p.printed("stopped while the station was starting, which then "
+                + "failed: station kill-test: cannot start the "), "a stop line after a SIGTERM during the start:\n"
+                + out);
+        assertFalse(out.contains("Exception") || out.contains("\tat "), "no stack trace at the stop:\n" + out);
+        JournalFiles j = JournalFiles.read(dir.resolve("runtime").resolve("journal"));
+        assertEquals(j.admittedCounts().keySet(), j.resultCounts().keySet(), "every admitted frame has its record");
+    }
 }

@@ -52,10 +52,15 @@ final class StationProcess {
 
     /** Waits (60 s at most) until the station printed that it runs; fails when it ended instead. */
     void awaitRunning() {
-        Awaitility.await("the station printed \"running, job\" or ended").atMost(Duration.ofSeconds(60))
-                .until(() -> printed("running, job") || !process.isAlive());
-        assertTrue(process.isAlive(), () -> "station did not start (exit code " + process.exitValue() + "):\n"
-                + output());
+        awaitPrinted("running, job");
+    }
+
+    /** Waits (60 s at most) until the station printed {@code part}; fails when it ended instead. */
+    void awaitPrinted(String part) {
+        Awaitility.await("the station printed \"" + part + "\" or ended").atMost(Duration.ofSeconds(60))
+                .until(() -> printed(part) || !process.isAlive());
+        assertTrue(process.isAlive(), () -> "station ended before it printed \"" + part + "\" (exit code "
+                + process.exitValue() + "):\n" + output());
     }
 
     /** The value after {@code prefix} on the first output line that starts with it (e.g. the OPC UA endpoint). */
