@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -21,7 +22,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *   to find the options, on stderr;</li>
  *   <li>enum values are read case-insensitively and shown (defaults and allowed values) in lower case, as station
  *   files write them;</li>
- *   <li>help lists options in declaration order under "Options:".</li>
+ *   <li>help lists options in declaration order under "Options:", below a synopsis wrapped at spaces only
+ *   ({@link Synopsis}).</li>
  * </ul>
  * Stateless.
  */
@@ -89,6 +91,7 @@ public final class CommandLines {
     private static void headings(CommandLine command) {
         command.getCommandSpec().usageMessage().synopsisHeading("usage: ").optionListHeading("%nOptions:%n")
                 .parameterListHeading("%nArguments:%n").commandListHeading("%nCommands:%n").sortOptions(false);
+        command.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_SYNOPSIS, Synopsis::of);
         command.getSubcommands().values().forEach(CommandLines::headings);
     }
 
@@ -97,7 +100,7 @@ public final class CommandLines {
         PrintWriter err = command.getErr();
         err.println(command.getCommandName() + ": " + message);
         CommandLine.Help help = command.getHelp();
-        err.print(help.synopsisHeading() + help.synopsis(help.synopsisHeadingLength()));
+        err.print(help.synopsisHeading() + Synopsis.of(help));
         err.println("options and defaults: " + command.getCommandSpec().qualifiedName() + " --help");
         err.flush();
         return 2;
